@@ -1,0 +1,120 @@
+import { parseArgs } from "node:util";
+import { formatSlurmDuration } from "../../core/duration.js";
+import { invalidInput } from "../../core/errors.js";
+import { parsePolicy } from "../../scheduler/policy.js";
+import { writeReport } from "../../sim/report.js";
+import { simulateFile, type Simulation } from "../../sim/simulate.js";
+import type { MissingEstimate } from "../../sim/workload.js";
+import { table } from "../format.js";
+
+export const SIM_HELP = `usage: guang sim TRACE.swf[.gz] [--policy fcfs|easy|conservative[,...]] [--procs N]
+                 [--depth N] [--missing-estimate drop|runtime] [--json] [--report DIR]
+
+Replays a Standard Workload Format trace on a virtual clock with Guang's scheduler and
+prints wait, bounded slowdown, utilization and makespan.
+
+  --policy P[,P...]   backfill policy; several, comma-separated, are compared (default easy)
+  --procs N           processors of the machine (default: the header's MaxProcs, else MaxNodes)
+  --depth N           conservative backfill: reservations for the first N waiting jobs (default all)
+  --missing-estimate  jobs without a requested time: drop them (default, as published studies do)
+                      or use their runtime as the estimate
+  --json              one JSON object (an array of them with several policies)
+  --report DIR        write DIR/index.html with charts (utilization, queue length, waits)
+`;
+
+function positiveInt(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) <= 0) throw invalidInput(`${name} must be a positive whole number, got "${text}"`);
+  return Number(text);
+}
+
+export function simCommand(argv: string[]): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      policy: { type: "string", default: "easy" },
+      procs: { type: "string" },
+      depth: { type: "string" },
+      "missing-estimate": { type: "string", default: "drop" },
+      json: { type: "boolean", default: false },
+      report: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(SIM_HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    throw invalidInput(`sim takes one trace file, got ${positionals.length}\n${SIM_HELP}`);
+  }
+  const policies = values.policy.split(",").map((p) => parsePolicy(p.trim()));
+  const missing = values["missing-estimate"];
+  if (missing !== "drop" && missing !== "runtime") {
+    throw invalidInput(`--missing-estimate must be "drop" or "runtime", got "${missing}"`);
+  }
+  const sim = simulateFile(positionals[0], {
+    policies,
+    procs: positiveInt("--procs", values.procs),
+    depth: positiveInt("--depth", values.depth),
+    missingEstimate: missing as MissingEstimate,
+  });
+  if (sim.workload.count === 0) {
+    throw invalidInput(
+      `${sim.file}: no job is left to replay after the conventions (${describeDropped(sim)}); ` +
+        (sim.dropped.noEstimate > 0 ? "try --missing-estimate runtime" : "check the trace"),
+    );
+  }
+  const report = values.report !== undefined ? writeReport(sim, values.report) : null;
+  if (values.json) {
+    const objects = sim.runs.map((r) => ({
+      trace: sim.file,
+      policy: r.policy,
+      ...r.metrics,
+      wallSeconds: r.wallSeconds + sim.readSeconds,
+      replaySeconds: r.wallSeconds,
+      readSeconds: sim.readSeconds,
+      dropped: sim.dropped,
+      ...(report ? { report } : {}),
+    }));
+    process.stdout.write(JSON.stringify(objects.length === 1 ? objects[0] : objects, null, 2) + "\n");
+    return 0;
+  }
+  process.stdout.write(
+    `trace    ${sim.file}: ${sim.traceJobs} jobs, ${sim.workload.count} replayed (dropped: ${describeDropped(sim)})\n` +
+      `machine  ${sim.workload.procs} processors (${sim.procsSource})\n\n`,
+  );
+  const rows = sim.runs.map((r) => {
+    const m = r.metrics;
+    return [
+      r.policy,
+      String(m.jobs),
+      m.avgWait.toFixed(1),
+      formatSlurmDuration(m.p50Wait),
+      formatSlurmDuration(m.p95Wait),
+      m.avgBoundedSlowdown.toFixed(4),
+      `${(100 * m.utilization).toFixed(2)}%`,
+      formatSlurmDuration(m.makespan),
+      `${(r.wallSeconds + sim.readSeconds).toFixed(3)}s`,
+    ];
+  });
+  process.stdout.write(table(["POLICY", "JOBS", "AVG_WAIT(s)", "P50_WAIT", "P95_WAIT", "AVG_BSLD", "UTIL", "MAKESPAN", "WALL"], rows) + "\n");
+  if (report) process.stdout.write(`\nreport   ${report}\n`);
+  return 0;
+}
+
+function describeDropped(sim: Simulation): string {
+  const d = sim.dropped;
+  const parts = [
+    [d.noRuntime, "runtime ≤ 0"],
+    [d.noEstimate, "no requested time"],
+    [d.tooLarge, "larger than the machine"],
+    [d.noProcs, "no processors"],
+    [d.negativeSubmit, "negative submit time"],
+  ]
+    .filter(([n]) => (n as number) > 0)
+    .map(([n, why]) => `${n} ${why}`);
+  return parts.length ? parts.join(", ") : "none";
+}

@@ -1,0 +1,10 @@
+/** Left-aligned columns in the manner of squeue/sacct: a header row, then one row per item. */
+export function table(header: string[], rows: string[][]): string {
+  const width = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padStart(i === 0 ? 0 : width[i]).padEnd(width[i])))
+      .join("  ")
+      .trimEnd();
+  return [line(header.map((h, i) => (i === 0 ? h.padEnd(width[0]) : h))), ...rows.map((r) => line(r.map((c, i) => (i === 0 ? c.padEnd(width[0]) : c))))].join("\n");
+}
