@@ -13,8 +13,8 @@ import { StepProfile } from "./step-profile.js";
  * - EASY, when two or more jobs still wait, reserves the head job at its earliest start in
  *   the profile; every other waiting job, in queue order, starts now if the profile has its
  *   processors free from now until now + its estimate given that reservation;
- * - conservative gives every waiting job (up to `depth`) a reservation in queue order; a job
- *   starts now when its reservation is now, so it delays no reservation before it.
+ * - conservative gives every waiting job (up to `depth`) a reservation, kept and compressed
+ *   from pass to pass; a job starts now only where that delays no reservation.
  *
  * State is incremental (submit/end) so that a trace of 200,000 jobs replays in about a second.
  */
@@ -45,6 +45,8 @@ export class PoolScheduler {
   private running = 0;
   private busy = 0;
   private readonly profile = new StepProfile();
+  /** Conservative: each waiting job's reserved start, kept between passes. */
+  private readonly reservations = new Map<number, number>();
 
   constructor(total: number, policy: Policy, jobs: PoolJobs, options: PoolOptions = {}) {
     this.total = total;
@@ -87,6 +89,7 @@ export class PoolScheduler {
   withdraw(job: number): void {
     const i = this.queue.indexOf(job);
     if (i >= 0) this.queue.splice(i, 1);
+    this.reservations.delete(job);
   }
 
   /** One scheduling pass at `now`; started jobs are appended to `started`. */
@@ -105,12 +108,16 @@ export class PoolScheduler {
   }
 
   /**
-   * Planned start of each waiting job in queue order, as the reservations of conservative
-   * backfill would place them on the current state (Infinity beyond `depth`). For EASY the
-   * head job's planned start is its reservation.
+   * Planned start of each waiting job in queue order (Infinity where none): conservative's
+   * kept reservations, or for the other policies the reservations conservative backfill
+   * would make on the current state (for EASY the head's is its reservation).
    */
   plannedStarts(now: number, depth = this.depth): Float64Array {
     const out = new Float64Array(this.queue.length).fill(Infinity);
+    if (this.policy === "conservative") {
+      this.queue.forEach((j, q) => (out[q] = this.reservations.get(j) ?? Infinity));
+      return out;
+    }
     this.buildProfile(now);
     const limit = Math.min(depth, this.queue.length);
     for (let q = 0; q < limit; q++) {
@@ -176,24 +183,35 @@ export class PoolScheduler {
     q.length = w;
   }
 
+  /**
+   * Conservative backfill with reservations kept from pass to pass and compressed: each
+   * waiting job, in queue order, gives up its reservation and takes the earliest slot in a
+   * profile that still holds every other reservation — so its old slot is always there and
+   * no reservation ever moves later. A job whose slot is now starts.
+   */
   private passConservative(now: number, started: number[]): void {
-    const free = this.startHead(now, this.freeNow(now), started);
     const q = this.queue;
-    if (q.length === 0 || free === 0) return;
+    if (q.length === 0) return;
     this.buildProfile(now);
+    const prof = this.profile;
+    for (const [j, at] of this.reservations) prof.add(at, this.est[j], -this.procs[j]);
     const limit = Math.min(this.depth, q.length);
     let w = 0;
     for (let k = 0; k < q.length; k++) {
       const j = q[k];
-      if (k < limit) {
-        const i = this.profile.earliest(this.procs[j], this.est[j]);
-        this.profile.reserve(i, this.procs[j], this.est[j]);
+      const old = this.reservations.get(j);
+      if (old !== undefined) prof.add(old, this.est[j], this.procs[j]);
+      const i = prof.earliest(this.procs[j], this.est[j]);
+      if (i === 0 || k < limit) {
+        prof.reserve(i, this.procs[j], this.est[j]);
         if (i === 0) {
+          this.reservations.delete(j);
           this.start(j, now);
           started.push(j);
           continue;
         }
-      }
+        this.reservations.set(j, prof.times[i]);
+      } else this.reservations.delete(j);
       q[w++] = j;
     }
     q.length = w;

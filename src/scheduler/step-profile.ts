@@ -47,15 +47,31 @@ export class StepProfile {
 
   /** Takes `units` during [times[i], times[i] + duration). */
   reserve(i: number, units: number, duration: number): void {
+    this.add(this.times[i], duration, -units);
+  }
+
+  /** Adds `delta` units (negative: takes them) during [start, start + duration); start ≥ the first step. */
+  add(start: number, duration: number, delta: number): void {
+    const end = start + duration;
+    const i = this.split(start);
+    const k = Number.isFinite(end) ? this.split(end) : this.times.length;
+    for (let s = i; s < k; s++) this.free[s] += delta;
+  }
+
+  /** Index of the step that starts exactly at `t`, splitting the step that holds it if needed. */
+  private split(t: number): number {
     const { times, free } = this;
-    const end = times[i] + duration;
-    // split at `end` so that the reservation ends on a step boundary
-    let k = i;
-    while (k + 1 < times.length && times[k + 1] <= end) k++;
-    if (times[k] < end && Number.isFinite(end)) {
-      times.splice(k + 1, 0, end);
-      free.splice(k + 1, 0, free[k]);
+    let lo = 0;
+    let hi = times.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (times[mid] <= t) lo = mid + 1;
+      else hi = mid;
     }
-    for (let s = i; s < times.length && times[s] < end; s++) free[s] -= units;
+    const k = lo - 1; // last step starting at or before t
+    if (times[k] === t) return k;
+    times.splice(k + 1, 0, t);
+    free.splice(k + 1, 0, free[k]);
+    return k + 1;
   }
 }

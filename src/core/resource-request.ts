@@ -1,0 +1,51 @@
+import { invalidInput } from "./errors.js";
+
+/**
+ * What a job asks for, in Slurm's terms (`-N`, `-n`, `-c`, `--mem`, `--mem-per-cpu`,
+ * `--gres=gpu[:type]:N`, `--gpus`, `--exclusive`). Memory in MiB.
+ */
+export interface ResourceRequest {
+  /** `-N`: exact number of nodes; absent: as many as the tasks need. */
+  nodes?: number;
+  /** `-n`: tasks (default 1, or one per node with `-N`). */
+  tasks?: number;
+  /** `-c` (default 1). */
+  cpusPerTask?: number;
+  /** `--mem`: per node. */
+  memPerNode?: number;
+  /** `--mem-per-cpu`. */
+  memPerCpu?: number;
+  /** `--gres=gpu:N`: per node. */
+  gpusPerNode?: number;
+  /** `--gpus=N`: for the whole job. */
+  gpus?: number;
+  gpuType?: string | null;
+  exclusive?: boolean;
+}
+
+function positive(name: string, v: number | undefined, allowZero = false): void {
+  if (v === undefined) return;
+  if (!Number.isInteger(v) || v < 0 || (!allowZero && v === 0)) {
+    throw invalidInput(`${name} must be a ${allowZero ? "non-negative" : "positive"} whole number, got ${v}`);
+  }
+}
+
+/** Checks a request for contradictions a person must fix (not for what a cluster can offer). */
+export function validateRequest(r: ResourceRequest): void {
+  positive("nodes (-N)", r.nodes);
+  positive("tasks (-n)", r.tasks);
+  positive("cpus per task (-c)", r.cpusPerTask);
+  positive("memory per node (--mem)", r.memPerNode, true);
+  positive("memory per cpu (--mem-per-cpu)", r.memPerCpu, true);
+  positive("GPUs per node (--gres=gpu:N)", r.gpusPerNode, true);
+  positive("GPUs (--gpus)", r.gpus, true);
+  if (r.memPerNode !== undefined && r.memPerCpu !== undefined) {
+    throw invalidInput("--mem and --mem-per-cpu are mutually exclusive: give one of them");
+  }
+  if (r.gpusPerNode !== undefined && r.gpus !== undefined) {
+    throw invalidInput("--gres=gpu and --gpus are mutually exclusive: give one of them");
+  }
+  if (r.nodes !== undefined && r.tasks !== undefined && r.tasks < r.nodes) {
+    throw invalidInput(`${r.tasks} tasks (-n) cannot spread over ${r.nodes} nodes (-N): ask for at least one task per node`);
+  }
+}
