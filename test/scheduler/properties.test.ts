@@ -109,7 +109,7 @@ describe("scheduling properties", () => {
   it("the general path never over-allocates cores, memory or GPUs of any node", () => {
     const spec: ClusterSpec = {
       name: "mixed",
-      defMemPerCpu: 1000,
+      defMemPerCpu: 3000, // high enough that memory, not cores, is what binds on the small nodes
       nodes: [
         { name: "c1", cpus: 8, memMiB: 16000, gpus: 0, gpuType: null },
         { name: "c2", cpus: 8, memMiB: 16000, gpus: 0, gpuType: null },
