@@ -87,16 +87,15 @@ export function schedulePass(input: PassInput): PassResult {
   const { model, now, config } = input;
   const profile = new NodeProfile(model, now);
   const grace = config.overdueGrace ?? 60;
-  for (const r of input.running) {
-    if (r.estEnd <= now) {
-      if (config.overdueIsFree) continue;
-      profile.addRunning(r.alloc, now + grace);
-    } else profile.addRunning(r.alloc, r.estEnd);
-  }
+  profile.loadRunning(
+    config.overdueIsFree
+      ? input.running.filter((r) => r.estEnd > now)
+      : input.running.map((r) => (r.estEnd > now ? r : { alloc: r.alloc, estEnd: now + grace })),
+  );
   const order = input.queue.slice().sort(compareQueued);
   const conservative = config.policy === "conservative";
   const kept = conservative ? (input.reservations ?? new Map<number, Reservation>()) : new Map<number, Reservation>();
-  const byId = new Map(order.map((j) => [j.id, j]));
+  const byId = conservative || (config.planDepth ?? 0) > 0 ? new Map(order.map((j) => [j.id, j])) : new Map<number, QueuedJob>();
   for (const [id, r] of kept) {
     const job = byId.get(id);
     if (job !== undefined) profile.reserve(r.alloc, r.start, job.timeLimit);
