@@ -1,0 +1,38 @@
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { benchGeneralPass } from "./general-pass.js";
+import { benchTrace, TRACE_GOALS } from "./sim-traces.js";
+
+/**
+ * `npm run bench` runs every benchmark and prints each figure with its ratio to the goal or
+ * peer the issue names; `--quick` is the smoke run of CI (fewer repetitions, same figures).
+ * Benchmarks report; they do not fail on a slow machine — tests assert behaviour, not time.
+ */
+const quick = process.argv.includes("--quick");
+const repeat = quick ? 1 : 5;
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const traces = process.env.GUANG_TRACES ?? join(root, "..", "shared", "data", "traces");
+
+const fmt = (x: number, d = 3) => x.toFixed(d);
+console.log(`guang bench${quick ? " (quick)" : ""} — node ${process.version}\n`);
+
+console.log("trace replay (read + conventions + replay):");
+for (const g of TRACE_GOALS) {
+  const f = benchTrace(traces, g.file, g.policy, repeat);
+  if (f === null) {
+    console.log(`  skipped: ${g.file} not found in ${traces}`);
+    continue;
+  }
+  const peer = g.peer !== null ? `; ${fmt(g.peer / f.seconds, 1)}× faster than the reference simulator (${g.peer} s)` : "";
+  console.log(`  ${f.trace} ${f.policy}: ${f.jobs} jobs in ${fmt(f.seconds)} s (goal ≤ ${g.goal} s: ${fmt(f.seconds / g.goal, 2)} of it${peer})`);
+}
+
+console.log("\ngeneral pass (node-aware, multifactor with Fair Tree), 10,000 waiting jobs on 10,000 nodes:");
+for (const policy of ["fcfs", "easy"] as const) {
+  const f = benchGeneralPass(policy, quick ? 11 : 21); // odd counts; the first runs warm the JIT
+  console.log(
+    `  ${policy}: median ${fmt(f.msMedian, 1)} ms, best ${fmt(f.msMin, 1)} ms (goal ≤ 20 ms: ${fmt(f.msMedian / 20, 2)} of it); ${f.running} running, ${f.started} started`,
+  );
+}
+const c = benchGeneralPass("conservative", quick ? 1 : 3);
+console.log(`  conservative (depth 100): median ${fmt(c.msMedian, 0)} ms (no goal set; reservations for 100 jobs on a full 10,000-node cluster)`);
