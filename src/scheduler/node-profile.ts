@@ -259,7 +259,7 @@ export class NodeProfile {
    * (Infinity if never). Candidate times are now and the instants when some node's room
    * grows; a total-cpu test over the window skips times that cannot work before any node scan.
    */
-  earliest(s: Shape, partition: number, duration: number): number {
+  earliest(s: Shape, partition: number, duration: number, notBefore = this.now): number {
     const nodes = this.model.partitionNodes[partition];
     // total free cpu over time on the partition's nodes, as (time, delta) steps
     let count = 0;
@@ -304,18 +304,20 @@ export class NodeProfile {
     }
     const needCpu = s.tasks * s.cpuPerTask;
     for (let i = 0; i < steps; ) {
-      if (stepCpu[i] < needCpu) {
+      // a step that ends before notBefore cannot hold a start
+      if (stepCpu[i] < needCpu || (i + 1 < steps && stepT[i + 1] <= notBefore)) {
         i++;
         continue;
       }
-      const end = stepT[i] + duration;
+      const at = Math.max(stepT[i], notBefore);
+      const end = at + duration;
       let k = i + 1;
       while (k < steps && stepT[k] < end && stepCpu[k] >= needCpu) k++;
       if (k < steps && stepT[k] < end) {
         i = k + 1;
         continue;
       }
-      if (this.feasible(s, partition, stepT[i], end)) return stepT[i];
+      if (this.feasible(s, partition, at, end)) return at;
       i++;
     }
     return Infinity;

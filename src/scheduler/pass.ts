@@ -150,16 +150,22 @@ export function schedulePass(input: PassInput): PassResult {
   // for people and for routing between clusters, not a promise.
   const planDepth = Math.min(config.planDepth ?? 0, unplanned.length);
   if (planDepth > 0) {
+    // FCFS starts a partition's jobs in order: none before the one ahead of it.
+    const ahead = new Map<number, number>();
+    for (const d of pending) if (d.plannedStart !== null) ahead.set(byId.get(d.id)!.partition, d.plannedStart);
     for (let k = 0; k < planDepth; k++) {
       const d = pending[unplanned[k]];
-      d.plannedStart = reserveEarliest(profile, byId.get(d.id)!)?.start ?? null;
+      const job = byId.get(d.id)!;
+      const notBefore = config.policy === "fcfs" ? (ahead.get(job.partition) ?? now) : now;
+      d.plannedStart = reserveEarliest(profile, job, notBefore)?.start ?? null;
+      if (d.plannedStart !== null) ahead.set(job.partition, Math.max(ahead.get(job.partition) ?? now, d.plannedStart));
     }
   }
   return { starts, pending, reservations };
 }
 
-function reserveEarliest(profile: NodeProfile, job: QueuedJob): Reservation | null {
-  const start = profile.earliest(job.shape, job.partition, job.timeLimit);
+function reserveEarliest(profile: NodeProfile, job: QueuedJob, notBefore?: number): Reservation | null {
+  const start = profile.earliest(job.shape, job.partition, job.timeLimit, notBefore);
   if (!Number.isFinite(start)) return null;
   const alloc = profile.place(job.shape, job.partition, start, job.timeLimit);
   if (alloc === null) return null;
