@@ -1,4 +1,4 @@
-import type { Workload } from "./workload.js";
+import { emptyWorkload, type Workload } from "./workload.js";
 
 /** Small deterministic PRNG (mulberry32): same seed, same workload, on every machine. */
 export function prng(seed: number): () => number {
@@ -30,18 +30,7 @@ export function syntheticWorkload(o: SyntheticOptions): Workload {
   const rnd = prng(o.seed);
   const n = o.jobs;
   const users = o.users ?? 16;
-  const w: Workload = {
-    count: n,
-    procs: o.procs,
-    submit: new Float64Array(n),
-    run: new Float64Array(n),
-    est: new Float64Array(n),
-    procsOf: new Int32Array(n),
-    user: new Int32Array(n),
-    group: new Int32Array(n),
-    queue: new Int32Array(n),
-    traceId: new Float64Array(n),
-  };
+  const w = emptyWorkload(n, o.procs);
   let work = 0;
   for (let j = 0; j < n; j++) {
     const maxExp = Math.max(0, Math.floor(Math.log2(o.procs)));

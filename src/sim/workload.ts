@@ -20,6 +20,22 @@ export interface Workload {
   traceId: Float64Array;
 }
 
+/** A workload of `n` jobs, all fields zero, for the caller to fill. */
+export function emptyWorkload(n: number, procs: number): Workload {
+  return {
+    count: n,
+    procs,
+    submit: new Float64Array(n),
+    run: new Float64Array(n),
+    est: new Float64Array(n),
+    procsOf: new Int32Array(n),
+    user: new Int32Array(n),
+    group: new Int32Array(n),
+    queue: new Int32Array(n),
+    traceId: new Float64Array(n),
+  };
+}
+
 export type MissingEstimate = "drop" | "runtime";
 
 export interface ConventionOptions {
@@ -73,18 +89,7 @@ export function applyConventions(trace: SwfTrace, options: ConventionOptions = {
   }
   const missing = options.missingEstimate ?? "drop";
   const n = trace.count;
-  const w: Workload = {
-    count: 0,
-    procs,
-    submit: new Float64Array(n),
-    run: new Float64Array(n),
-    est: new Float64Array(n),
-    procsOf: new Int32Array(n),
-    user: new Int32Array(n),
-    group: new Int32Array(n),
-    queue: new Int32Array(n),
-    traceId: new Float64Array(n),
-  };
+  const w = emptyWorkload(n, procs);
   const dropped: Dropped = { tooLarge: 0, noProcs: 0, noRuntime: 0, noEstimate: 0, negativeSubmit: 0 };
   let k = 0;
   let sorted = true;

@@ -6,7 +6,7 @@ import { PoolScheduler } from "../../src/scheduler/pool.js";
 import { compileShape } from "../../src/scheduler/shape.js";
 import { GeneralSim, generalOnUnitNodes } from "../../src/sim/general-sim.js";
 import { replay, type SimScheduler } from "../../src/sim/replay.js";
-import type { Workload } from "../../src/sim/workload.js";
+import { emptyWorkload, type Workload } from "../../src/sim/workload.js";
 
 /** Random workloads with runtimes within their estimates, as the trace conventions make them. */
 const workloadArb = (maxProcs: number, maxJobs: number) =>
@@ -25,18 +25,7 @@ const workloadArb = (maxProcs: number, maxJobs: number) =>
     })
     .map(({ procs, jobs }) => {
       const n = jobs.length;
-      const w: Workload = {
-        count: n,
-        procs,
-        submit: new Float64Array(n),
-        run: new Float64Array(n),
-        est: new Float64Array(n),
-        procsOf: new Int32Array(n),
-        user: new Int32Array(n),
-        group: new Int32Array(n),
-        queue: new Int32Array(n),
-        traceId: new Float64Array(n),
-      };
+      const w = emptyWorkload(n, procs);
       let t = 0;
       jobs.forEach((j, i) => {
         t += j.gap;
