@@ -30,14 +30,17 @@ export interface SimulationOptions extends ConventionOptions {
 }
 
 /** The pool fast path wrapped for the replay loop. */
-export function poolSimScheduler(w: Workload, policy: Policy, depth?: number): SimScheduler {
-  const s = new PoolScheduler(w.procs, policy, { procs: w.procsOf, est: w.est }, { depth });
+export function poolAdapter(s: PoolScheduler): SimScheduler {
   return {
     submit: (j) => s.submit(j),
     end: (j) => s.end(j),
     freeNow: (now) => s.freeNow(now),
     pass: (now, out) => s.pass(now, out),
   };
+}
+
+export function poolSimScheduler(w: Workload, policy: Policy, depth?: number): SimScheduler {
+  return poolAdapter(new PoolScheduler(w.procs, policy, { procs: w.procsOf, est: w.est }, { depth }));
 }
 
 export function simulateWorkload(w: Workload, policy: Policy, depth?: number): SimulationRun {

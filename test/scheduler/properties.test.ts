@@ -6,6 +6,7 @@ import { PoolScheduler } from "../../src/scheduler/pool.js";
 import { compileShape } from "../../src/scheduler/shape.js";
 import { GeneralSim, generalOnUnitNodes } from "../../src/sim/general-sim.js";
 import { replay, type SimScheduler } from "../../src/sim/replay.js";
+import { poolAdapter } from "../../src/sim/simulate.js";
 import { emptyWorkload, type Workload } from "../../src/sim/workload.js";
 
 /** Random workloads with runtimes within their estimates, as the trace conventions make them. */
@@ -37,10 +38,6 @@ const workloadArb = (maxProcs: number, maxJobs: number) =>
       });
       return w;
     });
-
-function poolAdapter(pool: PoolScheduler): SimScheduler {
-  return { submit: (j) => pool.submit(j), end: (j) => pool.end(j), freeNow: (n) => pool.freeNow(n), pass: (n, o) => pool.pass(n, o) };
-}
 
 /** Replays and records, per job, every planned start a pass announced for it. */
 function replayWithPlans(w: Workload, sched: SimScheduler, plans: () => [number, number][]) {
