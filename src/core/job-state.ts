@@ -13,4 +13,5 @@ export type PendingReason =
   | "PartitionNodeLimit"
   | "AssocMaxJobsLimit"
   | "AssocGrpGRES"
-  | "AccountNotAllowed";
+  | "AccountNotAllowed"
+  | "JobArrayTaskLimit";

@@ -1,0 +1,619 @@
+import type { ChildProcess } from "node:child_process";
+import { clauseVerdict, type DependencySpec, type TargetState } from "../../core/dependency.js";
+import { invalidInput } from "../../core/errors.js";
+import type { PendingReason } from "../../core/job-state.js";
+import type { ResourceRequest } from "../../core/resource-request.js";
+import { compileCluster, type ClusterModel } from "../../scheduler/cluster.js";
+import { schedulePass, type QueuedJob, type Reservation, type RunningJob } from "../../scheduler/pass.js";
+import type { Policy } from "../../scheduler/policy.js";
+import { DEFAULT_WEIGHTS, jobPriority } from "../../scheduler/priority.js";
+import { compileShape, shapeMinimum, type Shape } from "../../scheduler/shape.js";
+import type { ActiveJob, BackendHooks, JobAlloc, JobOutcome, KillReason, NodeUse } from "../backend.js";
+import { toClusterSpec, type ClusterConfig } from "../cluster-config.js";
+import { slurmEnvironment } from "./job-env.js";
+import { isSameProcess, readSessions, signal } from "./proc-table.js";
+import { launch, readExitStatus, readLaunchRecord, removeRunDir, runDirOf } from "./supervisor.js";
+import { findUnixAccount } from "./unix-account.js";
+
+export interface LocalClusterOptions {
+  config: ClusterConfig;
+  /** Real cores of this machine: virtual cores beyond them are bound round-robin. */
+  realCpus: number;
+  /** GPU device indices of the node, in order. */
+  gpuIndices: number[];
+  runRoot: string;
+  policy: Policy;
+  planDepth: number;
+  /** Between SIGTERM and SIGKILL (Slurm's KillWait). */
+  killWaitMs: number;
+  /** How often running jobs' memory, time and liveness are checked. */
+  sampleMs: number;
+  /** Run jobs as the user's Unix account when the server is root and the user has one. */
+  runAsMapped: boolean;
+  submitHost: string;
+  hooks: BackendHooks;
+}
+
+/** Effectively unlimited for the scheduler's profile (ten years). */
+const UNLIMITED_S = 10 * 365 * 86400;
+
+interface Running {
+  job: ActiveJob;
+  child: ChildProcess | null;
+  killAt: number | null;
+  peakRssMiB: number;
+  ending: boolean;
+}
+
+/**
+ * The `local` backend: this machine is one node; the embedded scheduler decides, on every
+ * submit, end, cancel and release (coalesced into one pass per turn of the event loop), and
+ * jobs run as real process trees under detached supervisors. Time limits, memory and
+ * liveness are checked every `sampleMs`.
+ */
+export class LocalCluster {
+  readonly name: string;
+  private readonly model: ClusterModel;
+  private readonly opts: LocalClusterOptions;
+  private readonly node: ClusterConfig["nodes"][number];
+  private readonly pending = new Map<number, ActiveJob>();
+  private readonly running = new Map<number, Running>();
+  private readonly shapes = new Map<number, Shape>();
+  /** Ended jobs' outcomes for dependencies: by job id, and the ids of each array. */
+  private readonly endedOk = new Map<number, boolean>();
+  private readonly endedOfArray = new Map<number, Set<number>>();
+  private readonly fetchedTargets = new Set<number>();
+  private readonly coreOwner: Int32Array;
+  private readonly gpuOwner: Int32Array;
+  private reservations = new Map<number, Reservation>();
+  private chains = new Map<number, Promise<void>>();
+  private passQueued = false;
+  private passRunning = false;
+  private passAgain = false;
+  private sampler: NodeJS.Timeout | null = null;
+  private beginTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(opts: LocalClusterOptions) {
+    this.opts = opts;
+    this.name = opts.config.name;
+    this.model = compileCluster(toClusterSpec(opts.config));
+    if (opts.config.nodes.length !== 1) throw invalidInput(`the local cluster is this one machine: it has exactly one node, not ${opts.config.nodes.length}`);
+    this.node = opts.config.nodes[0]!;
+    this.coreOwner = new Int32Array(this.node.cpus);
+    this.gpuOwner = new Int32Array(this.node.gpus);
+  }
+
+  /** Null when a job of this request could run in the partition on an empty cluster; otherwise why not. */
+  whyNever(partition: string, request: ResourceRequest): string | null {
+    const p = this.model.partitionIndex.get(partition);
+    if (p === undefined) return `partition ${partition} does not exist`;
+    const shape = compileShape(request, this.model.defMemPerCpu);
+    const trial = schedulePass({
+      model: this.model,
+      now: 0,
+      running: [],
+      queue: [{ id: 1, partition: p, shape, timeLimit: 1, submit: 0, priority: 0 }],
+      config: { policy: "fcfs" },
+    });
+    if (trial.starts.length > 0) return null;
+    const need = shapeMinimum(shape);
+    const n = this.node;
+    const nodes = Math.max(1, shape.exactNodes);
+    return (
+      `the job asks for ${nodes} node(s) with ${need.cpu} cpus, ${need.mem} MiB and ${shape.gpuPerNode} GPU(s)${shape.gpuType ? ` of type ${shape.gpuType}` : ""} per node; ` +
+      `partition ${partition} has 1 node with ${n.cpus} cpus, ${n.memMiB} MiB and ${n.gpus} GPU(s)${n.gpuType ? ` of type ${n.gpuType}` : ""}`
+    );
+  }
+
+  /** Takes back the jobs the store says are active: running ones are adopted, ended ones recorded. */
+  adopt(jobs: ActiveJob[]): void {
+    for (const job of jobs) {
+      const dir = runDirOf(this.opts.runRoot, job.id);
+      const rec = readLaunchRecord(dir);
+      if (rec === null || rec.pid < 0) {
+        // never launched (or the launch failed before it was recorded): it waits again
+        job.state = "PENDING";
+        job.startMs = job.alloc = job.pid = job.pidStart = null;
+        this.enqueue(job);
+        continue;
+      }
+      job.state = "RUNNING";
+      job.startMs = rec.startMs;
+      job.alloc = rec.alloc as JobAlloc;
+      job.pid = rec.pid;
+      job.pidStart = rec.pidStart;
+      this.take(job.alloc, job.id);
+      const r: Running = { job, child: null, killAt: null, peakRssMiB: 0, ending: false };
+      this.running.set(job.id, r);
+      this.chain(job.id, () => this.opts.hooks.started(job));
+      if (readExitStatus(dir) !== null || !isSameProcess(rec.pid, rec.pidStart)) this.finish(r, null);
+    }
+    this.schedule();
+    this.ensureSampler();
+  }
+
+  submit(job: ActiveJob): void {
+    this.enqueue(job);
+    this.schedule();
+  }
+
+  private enqueue(job: ActiveJob): void {
+    this.pending.set(job.id, job);
+    this.shapes.set(job.id, compileShape(job.request, this.model.defMemPerCpu));
+  }
+
+  /** The live view of an active job (reason, planned start, allocation), if it is active here. */
+  live(id: number): ActiveJob | undefined {
+    return this.pending.get(id) ?? this.running.get(id)?.job;
+  }
+
+  /**
+   * Cancels a job: a waiting one ends at once, a running one is killed (SIGTERM, then SIGKILL
+   * after the kill wait) and ends when its processes are gone. False when it is not active here.
+   */
+  async cancel(id: number): Promise<boolean> {
+    const job = this.pending.get(id);
+    if (job) {
+      this.pending.delete(id);
+      this.shapes.delete(id);
+      this.reservations.delete(id);
+      this.recordEnded(job, false);
+      await this.chain(id, () =>
+        this.opts.hooks.ended(job, { state: "CANCELLED", exitCode: 0, signal: 0, endMs: Date.now(), cpuSeconds: 0, maxRssMiB: 0, reason: null }),
+      );
+      this.schedule();
+      return true;
+    }
+    const r = this.running.get(id);
+    if (!r) return false;
+    await this.kill(r, "CANCELLED", false);
+    return true;
+  }
+
+  /** Holds a waiting job; false when it is not waiting here. */
+  hold(id: number, by: "user" | "admin"): boolean {
+    const job = this.pending.get(id);
+    if (!job) return false;
+    if (job.held !== "admin") job.held = by;
+    job.reason = job.held === "admin" ? "JobHeldAdmin" : "JobHeldUser";
+    this.reservations.delete(id);
+    this.schedule();
+    return true;
+  }
+
+  /** Releases a held job; a user cannot release an administrator's hold. */
+  release(id: number, by: "user" | "admin"): "released" | "not-held" | "not-pending" | "admin-hold" {
+    const job = this.pending.get(id);
+    if (!job) return "not-pending";
+    if (job.held === null) return "not-held";
+    if (job.held === "admin" && by === "user") return "admin-hold";
+    job.held = null;
+    job.reason = null;
+    this.schedule();
+    return "released";
+  }
+
+  nodeUse(): NodeUse[] {
+    let cpu = 0;
+    let mem = 0;
+    let gpu = 0;
+    for (const r of this.running.values()) {
+      cpu += r.job.alloc!.cpus;
+      mem += r.job.alloc!.memMiB;
+      gpu += r.job.alloc!.gpus;
+    }
+    const n = this.node;
+    return [
+      {
+        name: n.name,
+        cpus: n.cpus,
+        memMiB: n.memMiB,
+        gpus: n.gpus,
+        gpuType: n.gpuType,
+        allocCpus: cpu,
+        allocMemMiB: mem,
+        allocGpus: gpu,
+        runningJobs: this.running.size,
+        state: cpu === 0 ? "idle" : cpu >= n.cpus ? "allocated" : "mixed",
+      },
+    ];
+  }
+
+  counts(): { pending: number; running: number } {
+    return { pending: this.pending.size, running: this.running.size };
+  }
+
+  /** Stops deciding and watching; running jobs keep running (they are adopted at the next start). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.sampler) clearInterval(this.sampler);
+    if (this.beginTimer) clearTimeout(this.beginTimer);
+    for (const r of this.running.values()) {
+      r.child?.removeAllListeners("exit");
+      r.child?.unref();
+    }
+    await Promise.all([...this.chains.values()]);
+  }
+
+  /** Runs `fn` after every earlier hook of the same job, so the store sees a job's changes in order. */
+  private chain(id: number, fn: () => Promise<void>): Promise<void> {
+    const prev = this.chains.get(id) ?? Promise.resolve();
+    const next = prev.then(fn).catch((e: unknown) => {
+      process.stderr.write(`guang: recording job ${id} failed: ${(e as Error).message}\n`);
+    });
+    this.chains.set(id, next);
+    void next.then(() => {
+      if (this.chains.get(id) === next) this.chains.delete(id);
+    });
+    return next;
+  }
+
+  /** Asks for a pass; several requests in one turn of the event loop make one pass. */
+  schedule(): void {
+    if (this.stopped) return;
+    if (this.passRunning) {
+      this.passAgain = true;
+      return;
+    }
+    if (this.passQueued) return;
+    this.passQueued = true;
+    setImmediate(() => {
+      this.passQueued = false;
+      void this.pass();
+    });
+  }
+
+  private async pass(): Promise<void> {
+    if (this.stopped) return;
+    this.passRunning = true;
+    try {
+      await this.fetchDependencyTargets();
+      this.decide(Date.now());
+    } catch (e) {
+      process.stderr.write(`guang: scheduling pass on ${this.name} failed: ${(e as Error).stack}\n`);
+    } finally {
+      this.passRunning = false;
+      if (this.passAgain) {
+        this.passAgain = false;
+        this.schedule();
+      }
+    }
+  }
+
+  private decide(nowMs: number): void {
+    const now = nowMs / 1000;
+    const running: RunningJob[] = [];
+    const runningOfArray = new Map<number, number>();
+    for (const r of this.running.values()) {
+      const j = r.job;
+      const a = j.alloc!;
+      running.push({
+        id: j.id,
+        alloc: [{ node: 0, tasks: j.request.tasks ?? 1, cpu: a.cpus, mem: a.memMiB, gpu: a.gpus }],
+        estEnd: j.startMs! / 1000 + (j.timeLimit ?? UNLIMITED_S),
+      });
+      if (j.arrayJobId !== null) runningOfArray.set(j.arrayJobId, (runningOfArray.get(j.arrayJobId) ?? 0) + 1);
+    }
+    const queue: QueuedJob[] = [];
+    let nextBegin = Infinity;
+    const ordered = [...this.pending.values()].sort((a, b) => a.id - b.id);
+    const startsOfArray = new Map<number, number>();
+    for (const j of ordered) {
+      const shape = this.shapes.get(j.id)!;
+      let ineligible: PendingReason | undefined;
+      if (j.held) ineligible = j.held === "admin" ? "JobHeldAdmin" : "JobHeldUser";
+      else if (j.beginMs !== null && j.beginMs > nowMs) {
+        ineligible = "BeginTime";
+        nextBegin = Math.min(nextBegin, j.beginMs);
+      } else if (j.dependency) {
+        const v = this.dependencyVerdict(j, j.dependency);
+        if (v === "wait") ineligible = "Dependency";
+        else if (v === "never") ineligible = "DependencyNeverSatisfied";
+      }
+      if (ineligible === undefined && j.arrayJobId !== null && j.array && j.array.throttle > 0) {
+        // tasks beyond the throttle wait, lowest index first
+        const used = (runningOfArray.get(j.arrayJobId) ?? 0) + (startsOfArray.get(j.arrayJobId) ?? 0);
+        if (used >= j.array.throttle) ineligible = "JobArrayTaskLimit";
+        else startsOfArray.set(j.arrayJobId, (startsOfArray.get(j.arrayJobId) ?? 0) + 1);
+      }
+      const p = this.model.partitionIndex.get(j.partition)!;
+      queue.push({
+        id: j.id,
+        partition: p,
+        shape,
+        timeLimit: j.timeLimit ?? UNLIMITED_S,
+        submit: j.submitMs / 1000,
+        priority: jobPriority(
+          { submit: j.submitMs / 1000, cpus: shape.tasks * shape.cpuPerTask, fairshare: 1, partition: this.opts.config.partitions[p]!.priority, qos: 0 },
+          now,
+          this.model.totalCpus,
+          DEFAULT_WEIGHTS,
+        ),
+        ...(ineligible ? { ineligible } : {}),
+      });
+    }
+    const result = schedulePass({
+      model: this.model,
+      now,
+      running,
+      queue,
+      config: { policy: this.opts.policy, planDepth: this.opts.planDepth, overdueIsFree: false, overdueGrace: this.opts.killWaitMs / 1000 + 1 },
+      reservations: this.reservations,
+    });
+    this.reservations = result.reservations;
+    for (const p of result.pending) {
+      const j = this.pending.get(p.id)!;
+      j.reason = p.reason;
+      j.plannedStartMs = p.plannedStart === null ? null : Math.round(p.plannedStart * 1000);
+    }
+    for (const s of result.starts) this.start(this.pending.get(s.id)!, s.alloc[0]!, nowMs);
+    if (this.beginTimer) clearTimeout(this.beginTimer);
+    this.beginTimer = null;
+    if (nextBegin < Infinity) {
+      this.beginTimer = setTimeout(() => this.schedule(), Math.min(2 ** 31 - 1, Math.max(0, nextBegin - Date.now()) + 5));
+    }
+  }
+
+  private dependencyVerdict(job: ActiveJob, dep: DependencySpec): "met" | "wait" | "never" {
+    if (dep.singleton) {
+      for (const other of this.pending.values()) {
+        if (other.id < job.id && other.name === job.name && other.user === job.user) return "wait";
+      }
+      for (const r of this.running.values()) {
+        if (r.job.name === job.name && r.job.user === job.user) return "wait";
+      }
+    }
+    if (dep.clauses.length === 0) return "met";
+    const verdicts = dep.clauses.map((c) => clauseVerdict(c.type, c.targets.flatMap((t) => this.targetStates(t.jobId, t.taskId))));
+    if (dep.any) return verdicts.includes("met") ? "met" : verdicts.every((v) => v === "never") ? "never" : "wait";
+    return verdicts.includes("never") ? "never" : verdicts.every((v) => v === "met") ? "met" : "wait";
+  }
+
+  /** States of the job `jobId`, or of the tasks of the array `jobId` (one task when `taskId` is given). */
+  private targetStates(jobId: number, taskId: number | null): TargetState[] {
+    const states: TargetState[] = [];
+    const active = (j: ActiveJob) => (j.id === jobId && taskId === null) || (j.arrayJobId === jobId && (taskId === null || j.arrayTaskId === taskId));
+    for (const j of this.pending.values()) if (active(j)) states.push("pending");
+    for (const r of this.running.values()) if (active(r.job)) states.push("running");
+    const endedIds = new Set(this.endedOfArray.get(jobId) ?? []);
+    if (this.endedOk.has(jobId)) endedIds.add(jobId);
+    for (const id of endedIds) {
+      if (taskId !== null && this.taskIdOf.get(id) !== taskId) continue;
+      states.push(this.endedOk.get(id) ? "ok" : "notok");
+    }
+    return states;
+  }
+
+  private readonly taskIdOf = new Map<number, number | null>();
+
+  private recordEnded(job: ActiveJob, ok: boolean): void {
+    this.endedOk.set(job.id, ok);
+    this.taskIdOf.set(job.id, job.arrayTaskId);
+    if (job.arrayJobId !== null) {
+      let s = this.endedOfArray.get(job.arrayJobId);
+      if (!s) this.endedOfArray.set(job.arrayJobId, (s = new Set()));
+      s.add(job.id);
+    }
+  }
+
+  /** Loads, once per target, the ended jobs that waiting jobs' dependencies name. */
+  private async fetchDependencyTargets(): Promise<void> {
+    const want = new Set<number>();
+    for (const j of this.pending.values()) {
+      for (const c of j.dependency?.clauses ?? []) for (const t of c.targets) if (!this.fetchedTargets.has(t.jobId)) want.add(t.jobId);
+    }
+    if (want.size === 0) return;
+    const rows = await this.opts.hooks.endedJobs([...want]);
+    for (const id of want) this.fetchedTargets.add(id);
+    for (const row of rows) {
+      if (this.pending.has(row.id) || this.running.has(row.id) || this.endedOk.has(row.id)) continue;
+      this.endedOk.set(row.id, row.ok);
+      this.taskIdOf.set(row.id, row.arrayTaskId);
+      if (row.arrayJobId !== null) {
+        let s = this.endedOfArray.get(row.arrayJobId);
+        if (!s) this.endedOfArray.set(row.arrayJobId, (s = new Set()));
+        s.add(row.id);
+      }
+    }
+  }
+
+  private take(alloc: JobAlloc, id: number): void {
+    for (const c of alloc.cores) this.coreOwner[c] = id;
+    for (const g of alloc.gpuIndices) {
+      const k = this.opts.gpuIndices.indexOf(g);
+      if (k >= 0) this.gpuOwner[k] = id;
+    }
+  }
+
+  private free(alloc: JobAlloc, id: number): void {
+    for (const c of alloc.cores) if (this.coreOwner[c] === id) this.coreOwner[c] = 0;
+    for (const g of alloc.gpuIndices) {
+      const k = this.opts.gpuIndices.indexOf(g);
+      if (k >= 0 && this.gpuOwner[k] === id) this.gpuOwner[k] = 0;
+    }
+  }
+
+  private pick(owner: Int32Array, n: number): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < owner.length && out.length < n; i++) if (owner[i] === 0) out.push(i);
+    return out;
+  }
+
+  private start(job: ActiveJob, a: { cpu: number; mem: number; gpu: number; tasks: number }, nowMs: number): void {
+    this.pending.delete(job.id);
+    const cores = this.pick(this.coreOwner, a.cpu);
+    const gpuSlots = this.pick(this.gpuOwner, a.gpu);
+    const alloc: JobAlloc = {
+      node: this.node.name,
+      cpus: a.cpu,
+      memMiB: a.mem,
+      gpus: a.gpu,
+      gpuType: a.gpu > 0 ? this.node.gpuType : null,
+      cores,
+      gpuIndices: gpuSlots.map((k) => this.opts.gpuIndices[k]!),
+    };
+    this.take(alloc, job.id);
+    job.state = "RUNNING";
+    job.reason = null;
+    job.plannedStartMs = null;
+    job.startMs = nowMs;
+    job.alloc = alloc;
+    const r: Running = { job, child: null, killAt: null, peakRssMiB: 0, ending: false };
+    this.running.set(job.id, r);
+
+    let uid: number | undefined;
+    let gid: number | undefined;
+    let home: string | undefined;
+    if (this.opts.runAsMapped && job.unixUser && process.getuid?.() === 0) {
+      const acct = findUnixAccount(job.unixUser);
+      if (!acct) {
+        this.chain(job.id, () => this.opts.hooks.started(job));
+        this.finish(r, null, `user ${job.user} maps to Unix account ${job.unixUser}, which does not exist on this machine`);
+        return;
+      }
+      ({ uid, gid, home } = acct);
+    }
+    const base = { ...job.env };
+    if (home) base.HOME = home;
+    if (job.unixUser && uid !== undefined) {
+      base.USER = job.unixUser;
+      base.LOGNAME = job.unixUser;
+    }
+    const env = slurmEnvironment({
+      base,
+      jobId: job.id,
+      name: job.name,
+      user: job.user,
+      account: job.account,
+      partition: job.partition,
+      qos: job.qos,
+      cluster: this.name,
+      node: this.node.name,
+      submitDir: job.workdir,
+      submitHost: this.opts.submitHost,
+      tasks: job.request.tasks ?? 1,
+      cpusPerTask: job.request.cpusPerTask ?? 1,
+      cpus: a.cpu,
+      memMiB: a.mem,
+      gpuIndices: alloc.gpuIndices,
+      machineHasGpus: this.opts.gpuIndices.length > 0,
+      timeLimitMinutes: job.timeLimit === null ? null : Math.ceil(job.timeLimit / 60),
+      arrayJobId: job.arrayJobId,
+      arrayTaskId: job.arrayTaskId,
+      array: job.array,
+    });
+    const real = this.opts.realCpus;
+    const bind = [...new Set(cores.map((c) => c % real))].sort((x, y) => x - y);
+    let launched;
+    try {
+      launched = launch({
+        runDir: runDirOf(this.opts.runRoot, job.id),
+        script: job.script,
+        workdir: job.workdir,
+        stdout: job.stdout,
+        stderr: job.stderr,
+        env,
+        cores: bind.length > 0 ? bind : null,
+        uid,
+        gid,
+        alloc,
+        startMs: nowMs,
+      });
+    } catch (e) {
+      this.chain(job.id, () => this.opts.hooks.started(job));
+      this.finish(r, null, `could not start: ${(e as Error).message}`);
+      return;
+    }
+    r.child = launched.child;
+    job.pid = launched.record.pid;
+    job.pidStart = launched.record.pidStart;
+    this.chain(job.id, () => this.opts.hooks.started(job));
+    launched.child.once("error", (e) => this.finish(r, null, `could not start: ${e.message}`));
+    launched.child.once("exit", (code) => this.finish(r, code));
+    this.ensureSampler();
+  }
+
+  private ensureSampler(): void {
+    if (this.sampler || this.running.size === 0 || this.stopped) return;
+    this.sampler = setInterval(() => this.sample(), this.opts.sampleMs);
+  }
+
+  /** Memory, time limits, kills in progress, and the end of adopted jobs (whose parent we are not). */
+  private sample(): void {
+    if (this.running.size === 0) {
+      clearInterval(this.sampler!);
+      this.sampler = null;
+      return;
+    }
+    const now = Date.now();
+    const sessions = readSessions(new Set([...this.running.values()].map((r) => r.job.pid!).filter((p) => p > 0)));
+    for (const r of [...this.running.values()]) {
+      if (r.ending) continue;
+      const j = r.job;
+      const use = sessions.get(j.pid!);
+      if (use) r.peakRssMiB = Math.max(r.peakRssMiB, use.rssMiB);
+      if (r.child === null && !isSameProcess(j.pid!, j.pidStart!)) {
+        this.finish(r, null);
+        continue;
+      }
+      if (j.killReason === null && j.timeLimit !== null && now >= j.startMs! + j.timeLimit * 1000) void this.kill(r, "TIMEOUT", false);
+      else if (j.killReason === null && j.alloc!.memMiB > 0 && use && use.rssMiB > j.alloc!.memMiB) void this.kill(r, "OUT_OF_MEMORY", true);
+      else if (r.killAt !== null && now >= r.killAt) {
+        this.signalJob(j.pid!, use?.pids ?? [], "SIGKILL");
+        r.killAt = now + this.opts.killWaitMs;
+      }
+    }
+  }
+
+  private signalJob(supervisor: number, pids: number[], sig: NodeJS.Signals): void {
+    // the supervisor is spared: it records the exit status
+    for (const p of pids) if (p !== supervisor) signal(p, sig);
+  }
+
+  private async kill(r: Running, reason: KillReason, hard: boolean): Promise<void> {
+    const j = r.job;
+    if (j.killReason === null) {
+      j.killReason = reason;
+      // recorded before the signal, so a restart in between still knows why it ended
+      await this.chain(j.id, () => this.opts.hooks.killing(j, reason));
+    }
+    if (r.ending) return;
+    const pids = readSessions(new Set([j.pid!])).get(j.pid!)?.pids ?? [];
+    this.signalJob(j.pid!, pids, hard ? "SIGKILL" : "SIGTERM");
+    r.killAt = Date.now() + (hard ? Math.min(1000, this.opts.killWaitMs) : this.opts.killWaitMs);
+  }
+
+  /** The supervisor is gone: record how the job ended, free its cores, decide again. */
+  private finish(r: Running, supervisorCode: number | null, failure?: string): void {
+    if (r.ending) return;
+    r.ending = true;
+    const j = r.job;
+    const dir = runDirOf(this.opts.runRoot, j.id);
+    // whatever the job left behind in its process group goes with it, as in Slurm
+    if (j.pid && j.pid > 0) signal(-j.pid, "SIGKILL");
+    const st = failure ? null : readExitStatus(dir);
+    let outcome: JobOutcome;
+    if (st) {
+      const sig = st.rc > 128 && st.rc <= 128 + 64 ? st.rc - 128 : 0;
+      if (j.killReason) outcome = { state: j.killReason, exitCode: sig ? 0 : st.rc, signal: sig, endMs: st.endMs, cpuSeconds: st.cpuSeconds, maxRssMiB: r.peakRssMiB, reason: null };
+      else outcome = { state: st.rc === 0 ? "COMPLETED" : "FAILED", exitCode: st.rc, signal: 0, endMs: st.endMs, cpuSeconds: st.cpuSeconds, maxRssMiB: r.peakRssMiB, reason: null };
+    } else {
+      const why =
+        failure ??
+        (supervisorCode !== null
+          ? `the job could not open its output files (${j.stdout}${j.stderr !== j.stdout ? `, ${j.stderr}` : ""})`
+          : "the job's supervisor disappeared without recording an exit status");
+      outcome = { state: j.killReason ?? "FAILED", exitCode: supervisorCode ?? null, signal: 0, endMs: Date.now(), cpuSeconds: null, maxRssMiB: r.peakRssMiB, reason: why };
+    }
+    if (j.alloc) this.free(j.alloc, j.id);
+    this.running.delete(j.id);
+    this.shapes.delete(j.id);
+    this.recordEnded(j, outcome.state === "COMPLETED");
+    void this.chain(j.id, async () => {
+      await this.opts.hooks.ended(j, outcome);
+      removeRunDir(dir);
+    });
+    this.schedule();
+  }
+}

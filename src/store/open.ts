@@ -1,0 +1,60 @@
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import { migrate } from "./migrations.js";
+import type { Database } from "./schema.js";
+
+export type Dialect = "sqlite" | "postgres";
+export type Db = Kysely<Database>;
+
+export interface Store {
+  db: Db;
+  dialect: Dialect;
+  /** Where it lives, for messages (a file path, or the URL without its password). */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** SQLite file path (used when no url is given). */
+  file?: string;
+  /** postgres://… */
+  url?: string;
+  /** PostgreSQL schema to live in (tests use a fresh one each). */
+  schema?: string;
+}
+
+// PostgreSQL returns 64-bit integers as strings; our counts and seconds fit in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+/** Opens the store and brings its schema up to date. */
+export async function openStore(opts: StoreOptions): Promise<Store> {
+  if (opts.url) {
+    const schema = opts.schema;
+    if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+    if (schema) {
+      const c = new pg.Client({ connectionString: opts.url });
+      await c.connect();
+      await c.query(`create schema if not exists ${schema}`);
+      await c.end();
+    }
+    const pool = new pg.Pool({ connectionString: opts.url, max: 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    await migrate(db, "postgres");
+    return { db, dialect: "postgres", location: opts.url.replace(/:[^:@/]*@/, ":***@"), close: () => db.destroy() };
+  }
+  if (!opts.file) throw new Error("openStore needs a file or a url");
+  const sqlite = new BetterSqlite3(opts.file);
+  // WAL: readers never block the writer; NORMAL sync is durable across process crashes.
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrate(db, "sqlite");
+  return { db, dialect: "sqlite", location: opts.file, close: () => db.destroy() };
+}
+
+export function nowIso(ms = Date.now()): string {
+  return new Date(ms).toISOString();
+}

@@ -1,0 +1,52 @@
+import type { Db } from "./open.js";
+import { nowIso } from "./open.js";
+
+export interface NewToken {
+  userId: number;
+  name: string;
+  tokenHash: string;
+  kind: "session" | "api";
+  expiresAt: string | null;
+}
+
+export async function insertToken(db: Db, t: NewToken): Promise<number> {
+  const r = await db
+    .insertInto("api_tokens")
+    .values({ user_id: t.userId, name: t.name, token_hash: t.tokenHash, kind: t.kind, created_at: nowIso(), expires_at: t.expiresAt })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** A live token and its user, or undefined when unknown, revoked or expired. */
+export async function findLiveToken(db: Db, tokenHash: string, now: string) {
+  return db
+    .selectFrom("api_tokens")
+    .innerJoin("users", "users.id", "api_tokens.user_id")
+    .select(["api_tokens.id as tokenId", "users.id as userId", "users.username", "users.center_admin", "users.tenant_id", "users.unix_user"])
+    .where("api_tokens.token_hash", "=", tokenHash)
+    .where("api_tokens.revoked_at", "is", null)
+    .where((eb) => eb.or([eb("api_tokens.expires_at", "is", null), eb("api_tokens.expires_at", ">", now)]))
+    .executeTakeFirst();
+}
+
+export async function listTokens(db: Db, userId: number) {
+  return db
+    .selectFrom("api_tokens")
+    .select(["id", "name", "kind", "created_at", "expires_at", "revoked_at", "last_used_at"])
+    .where("user_id", "=", userId)
+    .orderBy("id")
+    .execute();
+}
+
+/** Revokes one of the user's tokens; false when the user has no such live token. */
+export async function revokeToken(db: Db, userId: number, id: number): Promise<boolean> {
+  const r = await db
+    .updateTable("api_tokens")
+    .set({ revoked_at: nowIso() })
+    .where("id", "=", id)
+    .where("user_id", "=", userId)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
