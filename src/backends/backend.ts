@@ -25,6 +25,7 @@ export interface ActiveJob {
   array: ArraySpec | null;
   name: string;
   user: string;
+  userId: number;
   unixUser: string | null;
   account: string;
   partition: string;

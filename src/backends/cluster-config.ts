@@ -22,6 +22,8 @@ export interface ClusterConfig {
   partitions: PartitionConfig[];
   /** Memory per CPU for jobs that name none (MiB), Slurm's DefMemPerCPU. */
   defMemPerCpu: number;
+  /** The local node's GPU device indices (what CUDA_VISIBLE_DEVICES names). */
+  gpuIndices: number[];
 }
 
 export function toClusterSpec(c: ClusterConfig): ClusterSpec {

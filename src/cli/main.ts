@@ -1,7 +1,14 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
+import { CANCEL_HELP, cancelCommand, HOLD_HELP, holdCommand, RELEASE_HELP, releaseCommand } from "./commands/control.js";
 import { demoCommand, DEMO_HELP } from "./commands/demo.js";
+import { HISTORY_HELP, historyCommand } from "./commands/history.js";
+import { JOBS_HELP, jobsCommand } from "./commands/jobs.js";
+import { LOGIN_HELP, loginCommand } from "./commands/login.js";
+import { SERVE_HELP, serveCommand } from "./commands/serve.js";
+import { SHOW_HELP, showCommand } from "./commands/show.js";
 import { simCommand, SIM_HELP } from "./commands/sim.js";
+import { SUBMIT_HELP, submitCommand } from "./commands/submit.js";
 import { EXIT, reportError } from "./exit.js";
 
 const HELP = `guang — Guang 光, the software that runs an intelligent supercomputing center
@@ -9,6 +16,13 @@ const HELP = `guang — Guang 光, the software that runs an intelligent superco
 usage: guang <command> [options]
 
 commands:
+  serve         run a center on this machine (REST API + local cluster)
+  login         sign in to a center and keep the token
+  submit        submit a batch script (like sbatch)
+  jobs          waiting and running jobs (like squeue)
+  show JOBID    one job in detail (like scontrol show job)
+  cancel JOBID  cancel jobs (like scancel); also hold, release
+  history       finished and current jobs of a time window (like sacct)
   sim TRACE     replay a Standard Workload Format trace with Guang's scheduler
   demo          compare scheduling policies on a synthetic workload
   help [CMD]    this help, or a command's
@@ -17,7 +31,16 @@ commands:
 exit codes: 0 ok, 1 refused by the server, 2 bad usage or input
 `;
 
-const COMMANDS: Record<string, { run: (argv: string[]) => number; help: string }> = {
+const COMMANDS: Record<string, { run: (argv: string[]) => number | Promise<number>; help: string }> = {
+  serve: { run: serveCommand, help: SERVE_HELP },
+  login: { run: loginCommand, help: LOGIN_HELP },
+  submit: { run: submitCommand, help: SUBMIT_HELP },
+  jobs: { run: jobsCommand, help: JOBS_HELP },
+  show: { run: showCommand, help: SHOW_HELP },
+  cancel: { run: cancelCommand, help: CANCEL_HELP },
+  hold: { run: holdCommand, help: HOLD_HELP },
+  release: { run: releaseCommand, help: RELEASE_HELP },
+  history: { run: historyCommand, help: HISTORY_HELP },
   sim: { run: simCommand, help: SIM_HELP },
   demo: { run: demoCommand, help: DEMO_HELP },
 };
@@ -27,7 +50,7 @@ function version(): string {
   return pkg.version;
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   if (cmd === undefined || cmd === "help" || cmd === "--help" || cmd === "-h") {
     const topic = rest[0] !== undefined ? COMMANDS[rest[0]] : undefined;
@@ -44,10 +67,10 @@ export function main(argv: string[]): number {
     return EXIT.usage;
   }
   try {
-    return command.run(rest);
+    return await command.run(rest);
   } catch (e) {
     return reportError(e);
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -9,7 +9,7 @@ const UNIT_SECONDS: Record<string, number> = {
 };
 
 /**
- * `--begin` in Slurm's forms: `now[+N[units]]`, `HH:MM[:SS]` (today, or tomorrow when
+ * `--begin` (and sacct's `-S`/`-E`) in Slurm's forms: `now[+|-N[units]]`, `HH:MM[:SS]` (today, or tomorrow when
  * already past), `YYYY-MM-DD[THH:MM[:SS]]`, `midnight`, `noon`, `teatime` (16:00),
  * `today`, `tomorrow`. Wall-clock forms are in the server's local time zone, as in Slurm.
  * Returns epoch milliseconds.
@@ -20,12 +20,12 @@ export function parseBeginTime(text: string, nowMs: number): number {
     invalidInput(
       `invalid --begin "${text}": use now+1hour, now+60 (seconds), 16:00, 2026-12-01, 2026-12-01T08:30, midnight, noon, teatime, today or tomorrow`,
     );
-  const rel = /^now(?:\+(\d+)([a-z]*))?$/.exec(s);
+  const rel = /^now(?:([+-])(\d+)([a-z]*))?$/.exec(s);
   if (rel) {
     if (rel[1] === undefined) return nowMs;
-    const unit = UNIT_SECONDS[rel[2] ?? ""];
+    const unit = UNIT_SECONDS[rel[3] ?? ""];
     if (unit === undefined) throw bad();
-    return nowMs + Number(rel[1]) * unit * 1000;
+    return nowMs + (rel[1] === "-" ? -1 : 1) * Number(rel[2]) * unit * 1000;
   }
   const day = new Date(nowMs);
   day.setHours(0, 0, 0, 0);

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import type { Route } from "./route.js";
+
+const errorSchema = {
+  type: "object",
+  properties: {
+    error: {
+      type: "object",
+      properties: { code: { type: "string" }, message: { type: "string" }, details: { type: "object" } },
+      required: ["code", "message"],
+    },
+  },
+};
+
+/** The OpenAPI 3.1 document, built from the same route table and schemas that validate requests. */
+export function openApiDocument(routes: Route[], version: string): object {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const r of routes) {
+    const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
+    if (r.query) {
+      const js = z.toJSONSchema(r.query, { io: "input" }) as { properties?: Record<string, object>; required?: string[] };
+      for (const [name, schema] of Object.entries(js.properties ?? {})) {
+        params.push({ name, in: "query", required: js.required?.includes(name) ?? false, schema } as never);
+      }
+    }
+    const ok = r.produces
+      ? { content: { [r.produces]: { schema: { type: "string" } } } }
+      : { content: { "application/json": { schema: r.response ? z.toJSONSchema(r.response) : { type: "object" } } } };
+    (paths[r.path] ??= {})[r.method.toLowerCase()] = {
+      summary: r.summary,
+      tags: [r.tag],
+      ...(r.auth ? { security: [{ bearer: [] }] } : { security: [] }),
+      parameters: params,
+      ...(r.body ? { requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(r.body, { io: "input" }) } } } } : {}),
+      responses: {
+        [String(r.status ?? 200)]: { description: "OK", ...ok },
+        default: { description: "An error: its code, a message that says what to do, details", content: { "application/json": { schema: errorSchema } } },
+      },
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: { title: "Guang API", version, description: "Guang (光): the software that runs an intelligent supercomputing center." },
+    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+    paths,
+  };
+}

@@ -1,0 +1,42 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { z } from "zod";
+import type { Actor } from "../services/actor.js";
+import type { Center } from "../services/center.js";
+
+export interface RouteContext<B, Q> {
+  center: Center;
+  /** Null only on routes that need no sign-in. */
+  actor: Actor | null;
+  params: Record<string, string>;
+  query: Q;
+  body: B;
+  req: IncomingMessage;
+  res: ServerResponse;
+}
+
+/** A handler that wrote the response itself (SSE, plain text) returns this. */
+export const WROTE = Symbol("wrote");
+
+export interface Route<B = unknown, Q = unknown> {
+  method: "GET" | "POST" | "DELETE";
+  /** With `{name}` parameters, as in OpenAPI. */
+  path: string;
+  summary: string;
+  tag: string;
+  /** False for the few routes anyone may call (login, the OpenAPI document). */
+  auth: boolean;
+  body?: z.ZodType<B>;
+  query?: z.ZodType<Q>;
+  /** Status of a successful answer (200 by default). */
+  status?: number;
+  /** What a successful answer looks like, for the OpenAPI document. */
+  response?: z.ZodType;
+  /** Content type of a successful answer when it is not JSON. */
+  produces?: string;
+  handler(ctx: RouteContext<B, Q>): Promise<unknown>;
+}
+
+/** Keeps each route's body and query types while collecting routes of different types in one list. */
+export function route<B, Q>(r: Route<B, Q>): Route<unknown, unknown> {
+  return r as unknown as Route<unknown, unknown>;
+}

@@ -1,0 +1,37 @@
+import { route, WROTE } from "../route.js";
+
+export const centerRoutes = [
+  route({
+    method: "GET",
+    path: "/api/v1/clusters",
+    summary: "Clusters with their partitions, nodes and current use",
+    tag: "clusters",
+    auth: true,
+    handler: async ({ center, actor }) => ({ clusters: center.clusters.list(actor!) }),
+  }),
+  route({
+    method: "GET",
+    path: "/api/v1/events",
+    summary: "Server-Sent Events: job state changes as they happen (your jobs; all jobs for a center admin)",
+    tag: "events",
+    auth: true,
+    produces: "text/event-stream",
+    handler: async ({ center, actor, req, res }) => {
+      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive", "x-accel-buffering": "no" });
+      res.write(": connected\n\n");
+      const me = actor!;
+      const off = center.events.subscribe((e) => {
+        if (me.centerAdmin || e.userId === me.userId) res.write(`event: job\ndata: ${JSON.stringify(e)}\n\n`);
+      });
+      // a comment now and then keeps proxies from closing an idle stream
+      const beat = setInterval(() => res.write(": keep-alive\n\n"), 15000);
+      const done = () => {
+        off();
+        clearInterval(beat);
+      };
+      req.on("close", done);
+      res.on("close", done);
+      return WROTE;
+    },
+  }),
+];

@@ -1,0 +1,129 @@
+import { z } from "zod";
+import { invalidInput } from "../../core/errors.js";
+import { JOB_STATES } from "../../services/jobs.js";
+import { route, WROTE } from "../route.js";
+
+const submit = z.strictObject({
+  script: z.string().min(1, "the script is empty"),
+  options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  args: z.array(z.string()).optional(),
+  workdir: z.string().optional(),
+  environment: z.record(z.string(), z.string()).optional(),
+});
+
+const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "must be an ISO 8601 time, e.g. 2026-11-25T08:00:00Z");
+
+const listQuery = z.strictObject({
+  state: z.string().optional(),
+  user: z.string().optional(),
+  account: z.string().optional(),
+  partition: z.string().optional(),
+  id: z.string().optional(),
+  from: isoTime.optional(),
+  to: isoTime.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  before: z.coerce.number().int().positive().optional(),
+  order: z.enum(["asc", "desc"]).optional(),
+});
+
+const outputQuery = z.strictObject({
+  stream: z.enum(["stdout", "stderr"]).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(16 * 1048576).optional(),
+});
+
+const iso = (s: string) => new Date(Date.parse(s)).toISOString();
+
+export const jobRoutes = [
+  route({
+    method: "POST",
+    path: "/api/v1/jobs",
+    summary: "Submit a batch script; its #SBATCH lines apply, and options/args override them",
+    tag: "jobs",
+    auth: true,
+    status: 201,
+    body: submit,
+    response: z.object({ id: z.number(), jobIds: z.array(z.string()) }),
+    handler: ({ center, actor, body }) => center.jobs.submit(actor!, body),
+  }),
+  route({
+    method: "GET",
+    path: "/api/v1/jobs",
+    summary: "List jobs, newest first; filter by state, user, account, partition, id and time window; page with `before`",
+    tag: "jobs",
+    auth: true,
+    query: listQuery,
+    handler: ({ center, actor, query }) => {
+      const states = query.state?.split(",").map((s) => s.trim().toUpperCase()).filter(Boolean);
+      for (const s of states ?? []) if (!JOB_STATES.includes(s)) throw invalidInput(`state ${s} is unknown; states: ${JOB_STATES.join(", ")}`);
+      const ids = query.id?.split(",").map((s) => {
+        if (!/^\d+$/.test(s.trim())) throw invalidInput(`id ${s} is not a job id`);
+        return Number(s);
+      });
+      return center.jobs.list(actor!, {
+        states,
+        user: query.user,
+        account: query.account,
+        partition: query.partition,
+        ids,
+        from: query.from ? iso(query.from) : undefined,
+        to: query.to ? iso(query.to) : undefined,
+        limit: query.limit,
+        before: query.before,
+        order: query.order,
+      });
+    },
+  }),
+  route({
+    method: "GET",
+    path: "/api/v1/jobs/{id}",
+    summary: "One job: state, reason, exit code, times, allocation, planned start while pending (id: N or N_TASK)",
+    tag: "jobs",
+    auth: true,
+    handler: ({ center, actor, params }) => center.jobs.get(actor!, params.id!),
+  }),
+  route({
+    method: "POST",
+    path: "/api/v1/jobs/{id}/cancel",
+    summary: "Cancel a job, or every task of an array",
+    tag: "jobs",
+    auth: true,
+    handler: ({ center, actor, params }) => center.jobs.cancel(actor!, params.id!),
+  }),
+  route({
+    method: "POST",
+    path: "/api/v1/jobs/{id}/hold",
+    summary: "Hold a pending job",
+    tag: "jobs",
+    auth: true,
+    handler: ({ center, actor, params }) => center.jobs.hold(actor!, params.id!),
+  }),
+  route({
+    method: "POST",
+    path: "/api/v1/jobs/{id}/release",
+    summary: "Release a held job",
+    tag: "jobs",
+    auth: true,
+    handler: ({ center, actor, params }) => center.jobs.release(actor!, params.id!),
+  }),
+  route({
+    method: "GET",
+    path: "/api/v1/jobs/{id}/output",
+    summary: "Read a job's stdout or stderr from an offset (plain text; X-Guang-Size and X-Guang-Complete headers)",
+    tag: "jobs",
+    auth: true,
+    query: outputQuery,
+    produces: "text/plain",
+    handler: async ({ center, actor, params, query, res }) => {
+      const out = await center.jobs.output(actor!, params.id!, query.stream ?? "stdout", query.offset ?? 0, query.limit ?? 1048576);
+      res.writeHead(200, {
+        "content-type": "text/plain; charset=utf-8",
+        "x-guang-offset": String(out.offset),
+        "x-guang-size": String(out.size),
+        "x-guang-complete": String(out.complete),
+      });
+      res.end(out.data);
+      return WROTE;
+    },
+  }),
+];

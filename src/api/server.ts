@@ -1,0 +1,131 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { GuangError, isGuangError } from "../core/errors.js";
+import type { Center } from "../services/center.js";
+import { zodMessage } from "../services/zod-message.js";
+import { openApiDocument } from "./openapi.js";
+import { WROTE, type Route } from "./route.js";
+import { authRoutes } from "./routes/auth.js";
+import { centerRoutes } from "./routes/center.js";
+import { jobRoutes } from "./routes/jobs.js";
+
+export const ROUTES: Route[] = [...authRoutes, ...jobRoutes, ...centerRoutes];
+
+interface Compiled {
+  route: Route;
+  re: RegExp;
+  names: string[];
+}
+
+function compile(r: Route): Compiled {
+  const names: string[] = [];
+  const re = new RegExp(`^${r.path.replace(/\{(\w+)\}/g, (_m, n: string) => (names.push(n), "([^/]+)"))}$`);
+  return { route: r, re, names };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, e: GuangError): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  sendJson(res, e.status, { error: { code: e.code, message: e.message, details: e.details } });
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(new GuangError("payload_too_large", 413, `the request body is over ${limit} bytes; send a smaller script or put data in files`));
+        req.resume();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+export interface ApiServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The HTTP API: routes map to services, and every failure becomes the error shape of DESIGN.md. */
+export function createApi(center: Center, opts: { version: string; maxBodyBytes: number }): Server {
+  const compiled = ROUTES.map(compile);
+  const openapi = JSON.stringify(openApiDocument(ROUTES, opts.version));
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://local");
+    if (req.method === "GET" && url.pathname === "/api/v1/openapi.json") {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(openapi);
+      return;
+    }
+    const matches = compiled.filter((c) => c.re.test(url.pathname));
+    if (matches.length === 0) throw new GuangError("not_found", 404, `no such endpoint ${url.pathname}; see /api/v1/openapi.json`);
+    const hit = matches.find((c) => c.route.method === req.method);
+    if (!hit) {
+      res.setHeader("allow", matches.map((c) => c.route.method).join(", "));
+      throw new GuangError("method_not_allowed", 405, `${req.method} is not allowed on ${url.pathname}; use ${matches.map((c) => c.route.method).join(" or ")}`);
+    }
+    const r = hit.route;
+    const m = hit.re.exec(url.pathname)!;
+    const params = Object.fromEntries(hit.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
+    const actor = r.auth ? await center.auth.authenticate(req.headers.authorization) : null;
+    let query: unknown = {};
+    if (r.query) {
+      const q = r.query.safeParse(Object.fromEntries(url.searchParams));
+      if (!q.success) throw new GuangError("invalid_input", 400, `query: ${zodMessage(q.error)}`);
+      query = q.data;
+    } else if ([...url.searchParams.keys()].length > 0) {
+      throw new GuangError("invalid_input", 400, `${url.pathname} takes no query parameters`);
+    }
+    let body: unknown = undefined;
+    if (r.body) {
+      const type = req.headers["content-type"] ?? "";
+      if (!type.includes("application/json")) throw new GuangError("unsupported_media_type", 415, "send the body as JSON with Content-Type: application/json");
+      const text = await readBody(req, opts.maxBodyBytes);
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text);
+      } catch (e) {
+        throw new GuangError("invalid_json", 400, `the body is not valid JSON: ${(e as Error).message}`);
+      }
+      const b = r.body.safeParse(raw);
+      if (!b.success) throw new GuangError("invalid_input", 400, zodMessage(b.error), { issues: b.error.issues.map((i) => ({ path: i.path, message: i.message })) });
+      body = b.data;
+    }
+    const out = await r.handler({ center, actor, params, query, body, req, res });
+    if (out !== WROTE) sendJson(res, r.status ?? 200, out);
+  }
+
+  return createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (isGuangError(e)) return sendError(res, e);
+      process.stderr.write(`guang: internal error on ${req.method} ${req.url}: ${(e as Error)?.stack ?? String(e)}\n`);
+      sendError(res, new GuangError("internal", 500, "internal error; the server log has the details"));
+    });
+  });
+}
+
+export function listen(server: Server, host: string, port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      const a = server.address() as AddressInfo;
+      resolve(`http://${a.family === "IPv6" ? `[${a.address}]` : a.address}:${a.port}`);
+    });
+  });
+}

@@ -1,0 +1,87 @@
+import { parseArgs } from "node:util";
+import { parseBeginTime } from "../../core/begin-time.js";
+import { formatSlurmDuration } from "../../core/duration.js";
+import { invalidInput } from "../../core/errors.js";
+import type { JobView } from "../../services/job-view.js";
+import { ApiClient } from "../client.js";
+import { EXIT } from "../exit.js";
+import { table } from "../format.js";
+import { exitText, limitText, memText, timeText } from "../job-format.js";
+import { fetchAll, filterQuery } from "./jobs.js";
+
+const FIELDS: Record<string, (j: JobView) => string> = {
+  jobid: (j) => j.jobId,
+  jobidraw: (j) => String(j.id),
+  jobname: (j) => j.name,
+  user: (j) => j.user,
+  account: (j) => j.account,
+  partition: (j) => j.partition,
+  qos: (j) => j.qos,
+  cluster: (j) => j.cluster,
+  state: (j) => j.state,
+  exitcode: (j) => exitText(j),
+  reason: (j) => j.reason ?? "None",
+  elapsed: (j) => formatSlurmDuration(j.elapsed ?? 0),
+  timelimit: (j) => limitText(j.timeLimit),
+  submit: (j) => timeText(j.submitTime),
+  start: (j) => timeText(j.startTime),
+  end: (j) => timeText(j.endTime),
+  alloccpus: (j) => String(j.alloc?.cpus ?? 0),
+  allocgpus: (j) => String(j.alloc?.gpus ?? 0),
+  reqmem: (j) => memText(j.request.memPerNode ?? j.request.memPerCpu) || "",
+  maxrss: (j) => memText(j.maxRssMiB),
+  totalcpu: (j) => (j.cpuSeconds === null ? "" : formatSlurmDuration(j.cpuSeconds)),
+  nodelist: (j) => j.alloc?.node ?? "None assigned",
+  workdir: (j) => j.workdir,
+};
+const DEFAULT_FORMAT = "JobID,JobName,Partition,Account,AllocCPUS,State,ExitCode";
+
+export const HISTORY_HELP = `usage: guang history [-S START] [-E END] [-u USER] [-s STATES] [-j IDS] [-A ACCOUNT]
+                     [-p PARTITION] [--format F1,F2%W,...] [--json]
+
+Jobs of a time window, like sacct (default: since midnight). START/END: 2026-11-25,
+2026-11-25T08:00, now-2hours, midnight... Fields: ${Object.keys(FIELDS).join(", ")}
+(case-insensitive; %W sets a width). Default: ${DEFAULT_FORMAT}.
+`;
+
+export async function historyCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      starttime: { type: "string", short: "S" },
+      endtime: { type: "string", short: "E" },
+      user: { type: "string", short: "u" },
+      state: { type: "string", short: "s" },
+      jobs: { type: "string", short: "j" },
+      account: { type: "string", short: "A" },
+      partition: { type: "string", short: "p" },
+      format: { type: "string", short: "o" },
+      json: { type: "boolean" },
+    },
+  });
+  const now = Date.now();
+  const midnight = new Date(now);
+  midnight.setHours(0, 0, 0, 0);
+  const from = values.starttime ? parseBeginTime(values.starttime, now) : values.jobs ? null : midnight.getTime();
+  const to = values.endtime ? parseBeginTime(values.endtime, now) : null;
+  const cols = (values.format ?? DEFAULT_FORMAT).split(",").map((f) => {
+    const [name, width] = f.split("%");
+    const get = FIELDS[name!.toLowerCase()];
+    if (!get) throw invalidInput(`--format: unknown field ${name}; fields: ${Object.keys(FIELDS).join(", ")}`);
+    return { name: name!, get, width: width ? Number(width) : null };
+  });
+  const q = filterQuery(values);
+  if (from !== null) q.set("from", new Date(from).toISOString());
+  if (to !== null) q.set("to", new Date(to).toISOString());
+  q.set("order", "asc");
+  const jobs = await fetchAll(ApiClient.fromEnvironment(), q);
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ jobs }, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const cut = (s: string, w: number | null) => (w === null ? s : s.length > w ? `${s.slice(0, w - 1)}+` : s.padEnd(w));
+  const rows = jobs.map((j) => cols.map((c) => cut(c.get(j), c.width)));
+  process.stdout.write(`${table(cols.map((c) => cut(c.name, c.width)), rows)}\n`);
+  return EXIT.ok;
+}

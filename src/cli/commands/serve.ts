@@ -1,0 +1,71 @@
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { createApi, listen } from "../../api/server.js";
+import { invalidInput } from "../../core/errors.js";
+import { loadCenterConfig } from "../../services/center-config.js";
+import { openCenter } from "../../services/center.js";
+import { EXIT } from "../exit.js";
+
+export const SERVE_HELP = `usage: guang serve [--home DIR] [--host ADDR] [--port N] [--config FILE.yaml]
+
+Runs a center on this machine: the store, the REST API (/api/v1), and the local cluster
+that runs jobs as real processes.
+
+  --home DIR      data directory (default $GUANG_HOME, else ./.guang)
+  --host ADDR     address to listen on (default 127.0.0.1)
+  --port N        port (default 8080; 0 picks a free one)
+  --config FILE   YAML settings: partitions and limits, scheduler policy, job paths...
+
+The first start in an empty home creates the center admin 'admin' with a random password
+(printed once, and kept in <home>/initial-admin-password), the 'default' tenant and
+account, and describes this machine as the 'local' cluster. Later starts reuse all of it;
+jobs that ran meanwhile are adopted. PostgreSQL instead of SQLite: GUANG_DATABASE_URL.
+`;
+
+function version(): string {
+  return (JSON.parse(readFileSync(new URL("../../../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+}
+
+export async function serveCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { home: { type: "string" }, host: { type: "string" }, port: { type: "string" }, config: { type: "string" } },
+  });
+  if (positionals.length) throw invalidInput(`guang serve takes no arguments, got "${positionals.join(" ")}"`);
+  const config = loadCenterConfig(values.config ?? null);
+  if (values.port !== undefined) {
+    if (!/^\d+$/.test(values.port) || Number(values.port) > 65535) throw invalidInput(`--port must be a number from 0 to 65535, got "${values.port}"`);
+    config.port = Number(values.port);
+  }
+  if (values.host !== undefined) config.host = values.host;
+  const home = resolve(values.home ?? process.env.GUANG_HOME ?? ".guang");
+  const center = await openCenter({ home, config, databaseUrl: process.env.GUANG_DATABASE_URL || null });
+  const server = createApi(center, { version: version(), maxBodyBytes: config.maxScriptBytes * 2 + 65536 });
+  let url: string;
+  try {
+    url = await listen(server, config.host, config.port);
+  } catch (e) {
+    await center.close();
+    throw invalidInput(`cannot listen on ${config.host}:${config.port}: ${(e as Error).message}; choose another --port`);
+  }
+  if (center.initialAdminPassword) {
+    process.stdout.write(
+      `First start: created the center admin "admin" with password ${center.initialAdminPassword}\n` +
+        `(also in ${join(home, "initial-admin-password")}; change it after you log in)\n`,
+    );
+  }
+  process.stdout.write(`Guang listening on ${url} (home ${home}, store ${center.store.location})\n`);
+  return new Promise<number>((done) => {
+    const stop = () => {
+      process.stdout.write("Guang stopping; running jobs keep running and are adopted at the next start\n");
+      server.close();
+      server.closeAllConnections();
+      void center.close().then(() => done(EXIT.ok));
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+}

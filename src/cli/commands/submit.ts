@@ -1,0 +1,54 @@
+import { readFileSync } from "node:fs";
+import { readOptionWords } from "../../core/sbatch.js";
+import { invalidInput } from "../../core/errors.js";
+import { ApiClient } from "../client.js";
+import { EXIT } from "../exit.js";
+
+export const SUBMIT_HELP = `usage: guang submit [sbatch options] [--parsable] [--json] script.sh
+
+Submits a batch script, as sbatch does: its #SBATCH lines apply, and options given here
+override them. Prints "Submitted batch job N" (--parsable: N; --json: the server's answer).
+The job works in the current directory (or -D) and gets this environment (see --export).
+
+Options: -J/--job-name, -p/--partition, -A/--account, -q/--qos, -N/--nodes, -n/--ntasks,
+--ntasks-per-node, -c/--cpus-per-task, --mem, --mem-per-cpu, --gres=gpu[:type]:N, --gpus,
+-t/--time, -o/--output, -e/--error (with %j %x %u %A %a %N), -D/--chdir, -a/--array
+(e.g. 0-15%4), -d/--dependency (after, afterok, afternotok, afterany, singleton),
+--export, -b/--begin, -H/--hold, --exclusive, --mail-type, --mail-user.
+`;
+
+export async function submitCommand(argv: string[]): Promise<number> {
+  let parsable = false;
+  let json = false;
+  const words = argv.filter((w) => {
+    if (w === "--parsable") parsable = true;
+    else if (w === "--json") json = true;
+    else return true;
+    return false;
+  });
+  // checked here too, so a mistyped flag is a usage error before anything is sent
+  const { items, rest } = readOptionWords(words, "command line");
+  void items;
+  const flags = words.slice(0, words.length - rest.length);
+  if (rest.length > 1) throw invalidInput(`give one script; arguments to scripts are not supported ("${rest.slice(1).join(" ")}")`);
+  let script: string;
+  if (rest.length === 0) {
+    if (process.stdin.isTTY) throw invalidInput("give a script: guang submit [options] script.sh (or pipe one on stdin)");
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    script = Buffer.concat(chunks).toString("utf8");
+  } else {
+    try {
+      script = readFileSync(rest[0]!, "utf8");
+    } catch (e) {
+      throw invalidInput(`cannot read the script ${rest[0]}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`);
+    }
+  }
+  const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
+  const client = ApiClient.fromEnvironment();
+  const r = await client.request<{ id: number; jobIds: string[] }>("POST", "/api/v1/jobs", { script, args: flags, workdir: process.cwd(), environment: env });
+  if (json) process.stdout.write(`${JSON.stringify(r)}\n`);
+  else if (parsable) process.stdout.write(`${r.id}\n`);
+  else process.stdout.write(`Submitted batch job ${r.id}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,65 @@
+import { createHash, randomBytes } from "node:crypto";
+import { invalidInput, notFound } from "../core/errors.js";
+import type { Db } from "../store/open.js";
+import { nowIso } from "../store/open.js";
+import { findLiveToken, insertToken, listTokens, revokeToken } from "../store/tokens.js";
+import { findUserByName } from "../store/users.js";
+import { unauthorized, type Actor } from "./actor.js";
+import { verifyPassword } from "./passwords.js";
+
+const TOKEN_PREFIX = "guang_";
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+function newToken(): string {
+  return TOKEN_PREFIX + randomBytes(32).toString("base64url");
+}
+
+// Compared against when the user does not exist, so a wrong name costs as long as a wrong password.
+const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+
+export class AuthService {
+  constructor(
+    private readonly db: Db,
+    private readonly sessionTtlSeconds: number,
+  ) {}
+
+  /** Password sign-in: a session token that expires after the configured time. */
+  async login(username: string, password: string): Promise<{ token: string; expiresAt: string; user: string }> {
+    const user = await findUserByName(this.db, username);
+    const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+    if (!user || !ok) throw unauthorized("wrong username or password");
+    const token = newToken();
+    const expiresAt = nowIso(Date.now() + this.sessionTtlSeconds * 1000);
+    await insertToken(this.db, { userId: user.id, name: "login", tokenHash: hashToken(token), kind: "session", expiresAt });
+    return { token, expiresAt, user: user.username };
+  }
+
+  /** The actor behind an `Authorization` header value. */
+  async authenticate(header: string | undefined): Promise<Actor> {
+    const m = /^Bearer\s+(\S+)$/i.exec(header ?? "");
+    if (!m) throw unauthorized("this needs a token: send 'Authorization: Bearer TOKEN' (get one with POST /api/v1/auth/login or 'guang login')");
+    const row = await findLiveToken(this.db, hashToken(m[1]!), nowIso());
+    if (!row) throw unauthorized("the token is unknown, revoked or expired: log in again");
+    return { userId: row.userId, username: row.username, tenantId: row.tenant_id, centerAdmin: row.center_admin === 1, unixUser: row.unix_user };
+  }
+
+  async createToken(actor: Actor, name: string, expiresInDays: number | null): Promise<{ id: number; name: string; token: string; expiresAt: string | null }> {
+    if (!/^[\w.@-]{1,64}$/.test(name)) throw invalidInput("a token name is 1 to 64 letters, digits, '.', '_', '-' or '@'");
+    const token = newToken();
+    const expiresAt = expiresInDays === null ? null : nowIso(Date.now() + expiresInDays * 86400000);
+    const id = await insertToken(this.db, { userId: actor.userId, name, tokenHash: hashToken(token), kind: "api", expiresAt });
+    return { id, name, token, expiresAt };
+  }
+
+  async listTokens(actor: Actor) {
+    const rows = await listTokens(this.db, actor.userId);
+    return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, createdAt: r.created_at, expiresAt: r.expires_at, revokedAt: r.revoked_at }));
+  }
+
+  async revokeToken(actor: Actor, id: number): Promise<void> {
+    if (!(await revokeToken(this.db, actor.userId, id))) throw notFound(`you have no live token ${id}`);
+  }
+}

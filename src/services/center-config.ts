@@ -1,0 +1,128 @@
+import { readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { parseSlurmDuration } from "../core/duration.js";
+import { invalidInput, isGuangError } from "../core/errors.js";
+import { parsePolicy, type Policy } from "../scheduler/policy.js";
+import { zodMessage } from "./zod-message.js";
+
+const duration = z.union([z.number().int().positive(), z.string()]).transform((v, ctx) => {
+  if (typeof v === "number") return v;
+  try {
+    const s = parseSlurmDuration(v);
+    return Number.isFinite(s) ? s : null;
+  } catch (e) {
+    ctx.addIssue({ code: "custom", message: isGuangError(e) ? e.message : String(e) });
+    return z.NEVER;
+  }
+});
+
+const partition = z.strictObject({
+  name: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, "a partition name is 1 to 32 letters, digits, '_' or '-'"),
+  default: z.boolean().optional(),
+  maxTime: duration.optional(),
+  defaultTime: duration.optional(),
+  priority: z.number().min(0).max(1).optional(),
+});
+
+const schema = z.strictObject({
+  server: z.strictObject({ host: z.string().optional(), port: z.number().int().min(0).max(65535).optional() }).optional(),
+  database: z.strictObject({ url: z.string().optional() }).optional(),
+  auth: z.strictObject({ sessionTtl: duration.optional() }).optional(),
+  scheduler: z
+    .strictObject({
+      policy: z.string().optional(),
+      planDepth: z.number().int().min(0).max(10000).optional(),
+    })
+    .optional(),
+  jobs: z
+    .strictObject({
+      allowedRoots: z.array(z.string().startsWith("/", "allowed roots are absolute paths")).optional(),
+      runAs: z.enum(["mapped", "server"]).optional(),
+      killWait: z.number().min(0).max(3600).optional(),
+      sampleInterval: z.number().min(0.05).max(60).optional(),
+      maxScriptBytes: z.number().int().min(1024).max(64 * 1048576).optional(),
+    })
+    .optional(),
+  cluster: z
+    .strictObject({
+      name: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, "a cluster name is lower-case letters, digits and '-'").optional(),
+      cpus: z.number().int().positive().optional(),
+      memMiB: z.number().int().positive().optional(),
+      defMemPerCpu: z.number().int().min(0).optional(),
+      gpus: z.array(z.strictObject({ index: z.number().int().min(0), type: z.string().min(1) })).optional(),
+      partitions: z.array(partition).min(1).optional(),
+    })
+    .optional(),
+});
+
+export type RawConfig = z.output<typeof schema>;
+
+/** The center's settings with every default filled in. */
+export interface CenterConfig {
+  host: string;
+  port: number;
+  databaseUrl: string | null;
+  sessionTtl: number;
+  policy: Policy;
+  planDepth: number;
+  allowedRoots: string[];
+  runAs: "mapped" | "server";
+  killWaitMs: number;
+  sampleMs: number;
+  maxScriptBytes: number;
+  cluster: NonNullable<RawConfig["cluster"]> | null;
+}
+
+export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
+  const r = schema.safeParse(raw ?? {});
+  if (!r.success) throw invalidInput(`${source}: ${zodMessage(r.error)}`);
+  const c = r.data;
+  let policy: Policy = "easy";
+  if (c.scheduler?.policy) {
+    try {
+      policy = parsePolicy(c.scheduler.policy);
+    } catch (e) {
+      throw invalidInput(`${source}: scheduler.policy: ${(e as Error).message}`);
+    }
+  }
+  const parts = c.cluster?.partitions ?? [];
+  const names = new Set<string>();
+  for (const p of parts) {
+    if (names.has(p.name)) throw invalidInput(`${source}: cluster.partitions: ${p.name} is declared twice`);
+    names.add(p.name);
+    if (p.maxTime && p.defaultTime && p.defaultTime > p.maxTime) throw invalidInput(`${source}: partition ${p.name}: defaultTime is longer than maxTime`);
+  }
+  if (parts.filter((p) => p.default).length > 1) throw invalidInput(`${source}: cluster.partitions: only one partition can be the default`);
+  return {
+    host: c.server?.host ?? "127.0.0.1",
+    port: c.server?.port ?? 8080,
+    databaseUrl: c.database?.url ?? null,
+    sessionTtl: c.auth?.sessionTtl ?? 30 * 86400,
+    policy,
+    planDepth: c.scheduler?.planDepth ?? 100,
+    allowedRoots: c.jobs?.allowedRoots ?? [],
+    runAs: c.jobs?.runAs ?? "mapped",
+    killWaitMs: (c.jobs?.killWait ?? 30) * 1000,
+    sampleMs: (c.jobs?.sampleInterval ?? 1) * 1000,
+    maxScriptBytes: c.jobs?.maxScriptBytes ?? 1048576,
+    cluster: c.cluster ?? null,
+  };
+}
+
+export function loadCenterConfig(file: string | null): CenterConfig {
+  if (file === null) return parseCenterConfig({}, "defaults");
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw invalidInput(`cannot read the config file ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "it does not exist" : (e as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (e) {
+    throw invalidInput(`config file ${file} is not valid YAML: ${(e as Error).message.split("\n")[0]}`);
+  }
+  return parseCenterConfig(raw, `config file ${file}`);
+}

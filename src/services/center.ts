@@ -1,0 +1,142 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { ClusterConfig } from "../backends/cluster-config.js";
+import { LocalCluster } from "../backends/local/local-cluster.js";
+import { detectMachine, type Machine } from "../backends/local/machine.js";
+import { getClusterRow, saveCluster } from "../store/clusters.js";
+import { openStore, type Store } from "../store/open.js";
+import { addMember, createAccount, createTenant } from "../store/tenancy.js";
+import { countUsers, createUser } from "../store/users.js";
+import { AuthService } from "./auth.js";
+import type { CenterConfig } from "./center-config.js";
+import { ClusterService } from "./clusters.js";
+import { EventBus } from "./events.js";
+import { JobService } from "./jobs.js";
+import { hashPassword, randomPassword } from "./passwords.js";
+
+export interface CenterOptions {
+  home: string;
+  config: CenterConfig;
+  /** Overrides the config's database URL (GUANG_DATABASE_URL). */
+  databaseUrl?: string | null;
+  /** PostgreSQL schema (tests). */
+  databaseSchema?: string;
+  /** Overrides machine detection (tests). */
+  machine?: Machine;
+}
+
+export interface Center {
+  home: string;
+  store: Store;
+  auth: AuthService;
+  jobs: JobService;
+  clusters: ClusterService;
+  events: EventBus;
+  /** Set on the first start: the admin's password, which is also in <home>/initial-admin-password. */
+  initialAdminPassword: string | null;
+  close(): Promise<void>;
+}
+
+/** The `local` cluster: this machine as one node, with partitions from the config or `cpu` (+ `gpu`). */
+export function describeLocalCluster(machine: Machine, cfg: CenterConfig["cluster"]): ClusterConfig {
+  const gpus = cfg?.gpus ?? machine.gpus;
+  const cpus = cfg?.cpus ?? machine.cpus;
+  const memMiB = cfg?.memMiB ?? machine.memMiB;
+  const node = { name: machine.hostname, cpus, memMiB, gpus: gpus.length, gpuType: gpus[0]?.type ?? null };
+  const declared = cfg?.partitions ?? [{ name: "cpu", default: true }, ...(gpus.length > 0 ? [{ name: "gpu" }] : [])];
+  const partitions = declared.map((p, i) => ({
+    name: p.name,
+    nodes: [node.name],
+    default: p.default ?? (i === 0 && !declared.some((d) => d.default)),
+    maxTime: ("maxTime" in p ? p.maxTime : null) ?? null,
+    defaultTime: ("defaultTime" in p ? p.defaultTime : null) ?? null,
+    priority: ("priority" in p ? p.priority : undefined) ?? 0.5,
+  }));
+  return {
+    name: cfg?.name ?? "local",
+    backend: "local",
+    nodes: [node],
+    partitions,
+    defMemPerCpu: cfg?.defMemPerCpu ?? Math.floor(memMiB / cpus),
+    gpuIndices: gpus.map((g) => g.index),
+  };
+}
+
+/** First start: the center admin, the default tenant and account. */
+async function bootstrap(store: Store, home: string): Promise<string | null> {
+  if ((await countUsers(store.db)) > 0) return null;
+  const password = randomPassword();
+  const hash = await hashPassword(password);
+  await store.db.transaction().execute(async (trx) => {
+    const tenant = await createTenant(trx, "default");
+    const account = await createAccount(trx, tenant, "default");
+    const admin = await createUser(trx, { tenantId: tenant, username: "admin", passwordHash: hash, centerAdmin: true });
+    await addMember(trx, account, admin, "owner");
+  });
+  writeFileSync(join(home, "initial-admin-password"), `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+export async function openCenter(o: CenterOptions): Promise<Center> {
+  mkdirSync(o.home, { recursive: true, mode: 0o700 });
+  mkdirSync(join(o.home, "work"), { recursive: true });
+  const url = o.databaseUrl ?? o.config.databaseUrl;
+  const store = await openStore(url ? { url, schema: o.databaseSchema } : { file: join(o.home, "guang.db") });
+  try {
+    const initialAdminPassword = await bootstrap(store, o.home);
+    const machine = o.machine ?? detectMachine();
+    const stored = await getClusterRow(store.db, o.config.cluster?.name ?? "local");
+    let cluster: ClusterConfig;
+    if (stored && !o.config.cluster) cluster = JSON.parse(stored.config) as ClusterConfig;
+    else {
+      cluster = describeLocalCluster(machine, o.config.cluster);
+      await saveCluster(store.db, cluster.name, "local", cluster);
+    }
+    const events = new EventBus();
+    let jobs: JobService | null = null;
+    const hooks = {
+      started: (j: Parameters<JobService["started"]>[0]) => jobs!.started(j),
+      killing: (j: Parameters<JobService["killing"]>[0], r: Parameters<JobService["killing"]>[1]) => jobs!.killing(j, r),
+      ended: (j: Parameters<JobService["ended"]>[0], out: Parameters<JobService["ended"]>[1]) => jobs!.ended(j, out),
+      endedJobs: (ids: number[]) => jobs!.endedJobs(ids),
+    };
+    const backend = new LocalCluster({
+      config: cluster,
+      realCpus: machine.cpus,
+      gpuIndices: cluster.gpuIndices,
+      runRoot: join(o.home, "run"),
+      policy: o.config.policy,
+      planDepth: o.config.planDepth,
+      killWaitMs: o.config.killWaitMs,
+      sampleMs: o.config.sampleMs,
+      runAsMapped: o.config.runAs === "mapped",
+      submitHost: machine.hostname,
+      hooks,
+    });
+    jobs = new JobService({
+      db: store.db,
+      events,
+      cluster,
+      backend,
+      paths: { home: o.home, allowedRoots: o.config.allowedRoots },
+      maxScriptBytes: o.config.maxScriptBytes,
+    });
+    backend.adopt(await jobs.loadActive());
+    return {
+      home: o.home,
+      store,
+      auth: new AuthService(store.db, o.config.sessionTtl),
+      jobs,
+      clusters: new ClusterService(cluster, backend),
+      events,
+      initialAdminPassword,
+      async close() {
+        await backend.stop();
+        await store.close();
+      },
+    };
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+}

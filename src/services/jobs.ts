@@ -1,0 +1,438 @@
+import { mkdirSync, openSync, readSync, closeSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import type { ActiveJob, BackendHooks, EndedRow, JobOutcome, KillReason } from "../backends/backend.js";
+import type { ClusterConfig, PartitionConfig } from "../backends/cluster-config.js";
+import type { LocalCluster } from "../backends/local/local-cluster.js";
+import { formatSlurmDuration } from "../core/duration.js";
+import { GuangError, invalidInput, notFound } from "../core/errors.js";
+import { exportedEnvironment } from "../core/export-spec.js";
+import type { JobOptions } from "../core/job-spec.js";
+import { defaultOutputPattern, expandOutputPattern } from "../core/output-pattern.js";
+import { buildJobOptions, objectOptions, readOptionWords, scriptDirectives, type OptionItem } from "../core/sbatch.js";
+import { activeJobs, dependencyRows, getArrayTask, getJob, insertJob, jobsOfArray, listJobs, updateJob, type JobRow } from "../store/jobs.js";
+import { nowIso, type Db } from "../store/open.js";
+import { accountsOfUser, findAccount, isMember } from "../store/tenancy.js";
+import { findUserById, findUserByName } from "../store/users.js";
+import { canActOn, conflict, forbidden, type Actor } from "./actor.js";
+import type { EventBus } from "./events.js";
+import { jobIdText, jobView, type JobView } from "./job-view.js";
+import { checkDirectory, checkJobPath, type PathPolicy } from "./path-policy.js";
+
+export interface SubmitInput {
+  script: string;
+  /** Long sbatch option names as keys: they override the script's #SBATCH lines. */
+  options?: Record<string, string | number | boolean>;
+  /** sbatch flags as words (what `guang submit` passes); they override the script too. */
+  args?: string[];
+  /** Where it was submitted from: the default working directory. */
+  workdir?: string;
+  /** The submitter's environment, exported to the job per --export (default ALL). */
+  environment?: Record<string, string>;
+}
+
+export interface ListInput {
+  states?: string[];
+  user?: string;
+  account?: string;
+  partition?: string;
+  ids?: number[];
+  from?: string;
+  to?: string;
+  limit?: number;
+  before?: number;
+  order?: "asc" | "desc";
+}
+
+const FINAL = new Set(["COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "OUT_OF_MEMORY"]);
+export const JOB_STATES = ["PENDING", "RUNNING", "COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "OUT_OF_MEMORY"];
+const QOS = ["normal"];
+const BASE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+export interface JobServiceOptions {
+  db: Db;
+  events: EventBus;
+  cluster: ClusterConfig;
+  backend: LocalCluster;
+  paths: PathPolicy;
+  maxScriptBytes: number;
+}
+
+/** The jobs use cases: submit, look, cancel, hold, release, read output; and the backend's reports. */
+export class JobService implements BackendHooks {
+  private readonly db: Db;
+  private readonly o: JobServiceOptions;
+  private readonly names = new Map<number, string>();
+  private readonly accountNames = new Map<number, string>();
+
+  constructor(o: JobServiceOptions) {
+    this.o = o;
+    this.db = o.db;
+  }
+
+  private partition(name: string | undefined): PartitionConfig {
+    const parts = this.o.cluster.partitions;
+    if (name === undefined) return parts.find((p) => p.default) ?? parts[0]!;
+    const p = parts.find((x) => x.name === name);
+    if (!p) throw invalidInput(`partition ${name} does not exist; partitions: ${parts.map((x) => x.name).join(", ")}`, { partition: name });
+    return p;
+  }
+
+  async submit(actor: Actor, input: SubmitInput): Promise<{ id: number; jobIds: string[] }> {
+    const size = Buffer.byteLength(input.script, "utf8");
+    if (size > this.o.maxScriptBytes) {
+      throw new GuangError("payload_too_large", 413, `the script is ${size} bytes; the most a script may have is ${this.o.maxScriptBytes} bytes (put data in files the script reads)`);
+    }
+    const nowMs = Date.now();
+    const items: OptionItem[] = scriptDirectives(input.script);
+    if (input.args?.length) {
+      const { items: fromArgs, rest } = readOptionWords(input.args, "command line");
+      if (rest.length) throw invalidInput(`command line: "${rest.join(" ")}" is not an sbatch option`);
+      items.push(...fromArgs);
+    }
+    if (input.options) items.push(...objectOptions(input.options));
+    const opts = buildJobOptions(items, nowMs);
+
+    const accountName = opts.account ?? (await accountsOfUser(this.db, actor.userId))[0]?.name;
+    if (!accountName) throw invalidInput(`you belong to no account; ask an account owner to add you, or name one with -A`);
+    const account = await findAccount(this.db, accountName);
+    if (!account) throw invalidInput(`account ${accountName} does not exist`, { account: accountName });
+    if (!actor.centerAdmin && !(await isMember(this.db, account.id, actor.userId))) {
+      throw forbidden(`you are not a member of account ${accountName}; ask its owner to add you`);
+    }
+    const part = this.partition(opts.partition);
+    const qos = opts.qos ?? "normal";
+    if (!QOS.includes(qos)) throw invalidInput(`QoS ${qos} does not exist; QoS: ${QOS.join(", ")}`);
+    let timeLimit = opts.timeLimit ?? part.defaultTime ?? part.maxTime;
+    if (timeLimit === Infinity || timeLimit === undefined) timeLimit = null;
+    if (timeLimit !== null && timeLimit < 1) throw invalidInput(`the time limit must be at least one second`);
+    if (part.maxTime !== null && (timeLimit === null || timeLimit > part.maxTime)) {
+      throw invalidInput(`time limit ${timeLimit === null ? "UNLIMITED" : formatSlurmDuration(timeLimit)} is longer than partition ${part.name} allows (${formatSlurmDuration(part.maxTime)}); ask for less with -t`);
+    }
+    const never = this.o.backend.whyNever(part.name, opts.request);
+    if (never) throw invalidInput(`the job can never run: ${never}`);
+
+    let workdir = input.workdir;
+    if (opts.workdir !== undefined) workdir = isAbsolute(opts.workdir) || !workdir ? opts.workdir : resolve(workdir, opts.workdir);
+    if (workdir === undefined) {
+      workdir = join(this.o.paths.home, "work", actor.username);
+      mkdirSync(workdir, { recursive: true });
+    }
+    if (!isAbsolute(workdir)) throw invalidInput(`working directory ${workdir} must be an absolute path`);
+    checkJobPath(this.o.paths, workdir, "working directory");
+    checkDirectory(workdir, "working directory");
+
+    if (opts.dependency) await this.checkDependencies(opts);
+
+    const submitEnv = input.environment ?? {};
+    const env = { PATH: BASE_PATH, ...exportedEnvironment(opts.export ?? { all: true, names: [], set: {} }, submitEnv) };
+    const isArray = opts.array !== undefined;
+    const outPattern = opts.output ?? defaultOutputPattern(isArray);
+    const errPattern = opts.error ?? outPattern;
+    const name = opts.name ?? "script";
+    const now = nowIso(nowMs);
+    const tasks: (number | null)[] = opts.array ? opts.array.indices : [null];
+
+    const rows = await this.db.transaction().execute(async (trx) => {
+      const out: JobRow[] = [];
+      let arrayJobId: number | null = null;
+      for (const task of tasks) {
+        const row = {
+          cluster: this.o.cluster.name,
+          partition: part.name,
+          account_id: account.id,
+          user_id: actor.userId,
+          name,
+          qos,
+          state: "PENDING",
+          reason: null,
+          held: opts.hold ? "user" : null,
+          array_job_id: arrayJobId,
+          array_task_id: task,
+          array_throttle: opts.array?.throttle ?? 0,
+          script: input.script,
+          options: JSON.stringify(opts),
+          time_limit: timeLimit,
+          workdir,
+          stdout_path: "",
+          stderr_path: "",
+          environment: JSON.stringify(env),
+          submit_time: now,
+          begin_time: opts.begin !== undefined ? nowIso(opts.begin) : null,
+        };
+        const id = await insertJob(trx, row);
+        if (task !== null && arrayJobId === null) arrayJobId = id;
+        const values = { jobId: id, name, user: actor.username, arrayJobId, arrayTaskId: task, node: this.o.cluster.nodes[0]!.name };
+        const stdout = this.outputPath(workdir, expandOutputPattern(outPattern, values), "output file (-o)");
+        const stderr = this.outputPath(workdir, expandOutputPattern(errPattern, values), "error file (-e)");
+        await updateJob(trx, id, { stdout_path: stdout, stderr_path: stderr, array_job_id: arrayJobId });
+        out.push({ ...(row as unknown as JobRow), id, stdout_path: stdout, stderr_path: stderr, array_job_id: arrayJobId });
+      }
+      return out;
+    });
+    for (const row of rows) {
+      this.o.backend.submit(this.activeJob(row, opts, actor.username, actor.unixUser, account.name));
+      this.publish(row, actor.username, "PENDING", null);
+    }
+    return { id: rows[0]!.id, jobIds: rows.map(jobIdText) };
+  }
+
+  private outputPath(workdir: string, path: string, what: string): string {
+    const full = resolve(workdir, path);
+    checkJobPath(this.o.paths, full, what);
+    checkDirectory(dirname(full), `the folder of the ${what}`);
+    return full;
+  }
+
+  private async checkDependencies(opts: JobOptions): Promise<void> {
+    const ids = [...new Set(opts.dependency!.clauses.flatMap((c) => c.targets.map((t) => t.jobId)))];
+    const found = await dependencyRows(this.db, ids);
+    for (const c of opts.dependency!.clauses) {
+      for (const t of c.targets) {
+        const hit = found.some((r) =>
+          t.taskId === null ? r.id === t.jobId || r.array_job_id === t.jobId : r.array_job_id === t.jobId && r.array_task_id === t.taskId,
+        );
+        if (!hit) throw invalidInput(`--dependency names job ${t.jobId}${t.taskId === null ? "" : `_${t.taskId}`}, which does not exist`);
+      }
+    }
+  }
+
+  /** The backend's view of a stored job. */
+  activeJob(row: JobRow, opts: JobOptions, user: string, unixUser: string | null, account: string): ActiveJob {
+    return {
+      id: row.id,
+      arrayJobId: row.array_job_id,
+      arrayTaskId: row.array_task_id,
+      array: opts.array ?? null,
+      name: row.name,
+      user,
+      userId: row.user_id,
+      unixUser,
+      account,
+      partition: row.partition,
+      qos: row.qos,
+      request: opts.request,
+      timeLimit: row.time_limit,
+      submitMs: Date.parse(row.submit_time),
+      beginMs: row.begin_time ? Date.parse(row.begin_time) : null,
+      held: (row.held as "user" | "admin" | null) ?? null,
+      dependency: opts.dependency ?? null,
+      workdir: row.workdir,
+      stdout: row.stdout_path,
+      stderr: row.stderr_path,
+      env: JSON.parse(row.environment) as Record<string, string>,
+      script: row.script,
+      state: row.state as "PENDING" | "RUNNING",
+      killReason: (row.kill_reason as KillReason | null) ?? null,
+      reason: null,
+      plannedStartMs: null,
+      startMs: row.start_time ? Date.parse(row.start_time) : null,
+      alloc: row.alloc ? JSON.parse(row.alloc) : null,
+      pid: row.pid,
+      pidStart: row.pid_start,
+    };
+  }
+
+  /** The store's active jobs as the backend needs them (at start, for adoption). */
+  async loadActive(): Promise<ActiveJob[]> {
+    const rows = await activeJobs(this.db, this.o.cluster.name);
+    const out: ActiveJob[] = [];
+    for (const row of rows) {
+      const user = await findUserById(this.db, row.user_id);
+      const account = await this.accountName(row.account_id);
+      out.push(this.activeJob(row, JSON.parse(row.options) as JobOptions, user?.username ?? "?", user?.unix_user ?? null, account));
+    }
+    return out;
+  }
+
+  private async userName(id: number): Promise<string> {
+    let n = this.names.get(id);
+    if (n === undefined) {
+      n = (await findUserById(this.db, id))?.username ?? `#${id}`;
+      this.names.set(id, n);
+    }
+    return n;
+  }
+
+  private async accountName(id: number): Promise<string> {
+    let n = this.accountNames.get(id);
+    if (n === undefined) {
+      n = (await this.db.selectFrom("accounts").select("name").where("id", "=", id).executeTakeFirst())?.name ?? `#${id}`;
+      this.accountNames.set(id, n);
+    }
+    return n;
+  }
+
+  private async view(row: JobRow): Promise<JobView> {
+    return jobView(row, await this.userName(row.user_id), await this.accountName(row.account_id), this.o.backend.live(row.id), Date.now());
+  }
+
+  /** "123" or "123_4" → the jobs it names (all tasks of an array for its array job id). */
+  private async resolve(actor: Actor, idText: string): Promise<JobRow[]> {
+    const m = /^(\d+)(?:_(\d+))?$/.exec(idText.trim());
+    if (!m) throw invalidInput(`"${idText}" is not a job id; use N or N_TASK (e.g. 123 or 123_4)`);
+    const rows = m[2] === undefined ? await jobsOfArray(this.db, Number(m[1])) : [await getArrayTask(this.db, Number(m[1]), Number(m[2]))].filter((r) => r !== undefined);
+    // a plain id that is a task of an array names just that task
+    const own = m[2] === undefined ? rows.filter((r) => r.id === Number(m[1]) && r.array_job_id !== r.id) : [];
+    const picked = own.length ? own : rows;
+    const visible = picked.filter((r) => canActOn(actor, r.user_id));
+    if (picked.length === 0 || visible.length === 0) throw notFound(`job ${idText} does not exist`);
+    return visible;
+  }
+
+  async get(actor: Actor, idText: string): Promise<JobView> {
+    const m = /^(\d+)$/.exec(idText.trim());
+    if (m) {
+      const row = await getJob(this.db, Number(m[1]));
+      if (!row || !canActOn(actor, row.user_id)) throw notFound(`job ${idText} does not exist`);
+      return this.view(row);
+    }
+    const rows = await this.resolve(actor, idText);
+    return this.view(rows[0]!);
+  }
+
+  async list(actor: Actor, q: ListInput): Promise<{ jobs: JobView[]; next: number | null }> {
+    let userId: number | undefined = actor.centerAdmin ? undefined : actor.userId;
+    if (q.user !== undefined) {
+      const u = await findUserByName(this.db, q.user);
+      if (!u) throw invalidInput(`user ${q.user} does not exist`);
+      if (!actor.centerAdmin && u.id !== actor.userId) throw forbidden(`you can list only your own jobs`);
+      userId = u.id;
+    }
+    let accountIds: number[] | undefined;
+    if (q.account !== undefined) {
+      const a = await findAccount(this.db, q.account);
+      if (!a) throw invalidInput(`account ${q.account} does not exist`);
+      accountIds = [a.id];
+    }
+    for (const s of q.states ?? []) if (!JOB_STATES.includes(s)) throw invalidInput(`state ${s} is unknown; states: ${JOB_STATES.join(", ")}`);
+    if (q.partition !== undefined) this.partition(q.partition);
+    const limit = q.limit ?? 100;
+    const rows = await listJobs(this.db, {
+      userId,
+      states: q.states,
+      accountIds,
+      partitions: q.partition ? [q.partition] : undefined,
+      ids: q.ids,
+      from: q.from,
+      to: q.to,
+      limit: limit + 1,
+      beforeId: q.before,
+      order: q.order ?? "desc",
+    });
+    const more = rows.length > limit;
+    const page = rows.slice(0, limit);
+    const jobs = await Promise.all(page.map((r) => this.view(r)));
+    return { jobs, next: more ? page[page.length - 1]!.id : null };
+  }
+
+  async cancel(actor: Actor, idText: string): Promise<{ cancelled: string[] }> {
+    const rows = await this.resolve(actor, idText);
+    const cancelled: string[] = [];
+    for (const r of rows) if (await this.o.backend.cancel(r.id)) cancelled.push(jobIdText(r));
+    if (cancelled.length === 0) throw conflict(`job ${idText} has already ended (${rows[0]!.state})`);
+    return { cancelled };
+  }
+
+  async hold(actor: Actor, idText: string): Promise<{ held: string[] }> {
+    const rows = await this.resolve(actor, idText);
+    const by = actor.centerAdmin && rows[0]!.user_id !== actor.userId ? "admin" : "user";
+    const held: string[] = [];
+    for (const r of rows) {
+      if (this.o.backend.hold(r.id, by)) {
+        await updateJob(this.db, r.id, { held: this.o.backend.live(r.id)!.held });
+        held.push(jobIdText(r));
+      }
+    }
+    if (held.length === 0) throw conflict(`job ${idText} is not pending, so it cannot be held`);
+    return { held };
+  }
+
+  async release(actor: Actor, idText: string): Promise<{ released: string[] }> {
+    const rows = await this.resolve(actor, idText);
+    const by = actor.centerAdmin ? "admin" : "user";
+    const released: string[] = [];
+    let adminHold = false;
+    for (const r of rows) {
+      const v = this.o.backend.release(r.id, by);
+      if (v === "released") {
+        await updateJob(this.db, r.id, { held: null });
+        released.push(jobIdText(r));
+      } else if (v === "admin-hold") adminHold = true;
+    }
+    if (released.length === 0) {
+      if (adminHold) throw forbidden(`job ${idText} is held by an administrator; only an administrator can release it`);
+      throw conflict(`job ${idText} is not held`);
+    }
+    return { released };
+  }
+
+  /** A piece of a job's output file, from `offset`; `eof` says whether the job can still write more. */
+  async output(actor: Actor, idText: string, stream: "stdout" | "stderr", offset: number, limit: number) {
+    const job = await this.get(actor, idText);
+    const path = stream === "stdout" ? job.stdout : job.stderr;
+    let size: number;
+    try {
+      size = statSync(path).size;
+    } catch {
+      if (job.state === "PENDING") throw conflict(`job ${idText} has not started, so it has no ${stream} yet`);
+      throw notFound(`the ${stream} file of job ${idText} (${path}) does not exist (any more)`);
+    }
+    const start = Math.min(offset, size);
+    const n = Math.min(limit, size - start);
+    const buf = Buffer.alloc(n);
+    const fd = openSync(path, "r");
+    try {
+      readSync(fd, buf, 0, n, start);
+    } finally {
+      closeSync(fd);
+    }
+    return { path, offset: start, size, data: buf.toString("utf8"), complete: FINAL.has(job.state) && start + n >= size };
+  }
+
+  private publish(row: Pick<JobRow, "id" | "array_job_id" | "array_task_id" | "user_id">, user: string, state: string, reason: string | null, exitCode: number | null = null, signal: number | null = null): void {
+    this.o.events.publish({ type: "job", id: row.id, jobId: jobIdText(row), userId: row.user_id, user, state, reason, exitCode, signal, time: nowIso() });
+  }
+
+  // ---- what the backend reports ----
+
+  private rowRef(job: ActiveJob) {
+    return { id: job.id, array_job_id: job.arrayJobId, array_task_id: job.arrayTaskId, user_id: job.userId };
+  }
+
+  async started(job: ActiveJob): Promise<void> {
+    await updateJob(this.db, job.id, {
+      state: "RUNNING",
+      reason: null,
+      start_time: nowIso(job.startMs!),
+      alloc: JSON.stringify(job.alloc),
+      pid: job.pid,
+      pid_start: job.pidStart,
+    });
+    this.publish(this.rowRef(job), job.user, "RUNNING", null);
+  }
+
+  async killing(job: ActiveJob, reason: KillReason): Promise<void> {
+    await updateJob(this.db, job.id, { kill_reason: reason });
+  }
+
+  async ended(job: ActiveJob, o: JobOutcome): Promise<void> {
+    await updateJob(this.db, job.id, {
+      state: o.state,
+      reason: o.reason,
+      end_time: nowIso(o.endMs),
+      exit_code: o.exitCode,
+      signal: o.signal,
+      cpu_seconds: o.cpuSeconds,
+      max_rss_mib: o.maxRssMiB,
+      held: null,
+    });
+    this.publish(this.rowRef(job), job.user, o.state, o.reason, o.exitCode, o.signal);
+  }
+
+  async endedJobs(ids: number[]): Promise<EndedRow[]> {
+    const rows = await dependencyRows(this.db, ids);
+    return rows
+      .filter((r) => FINAL.has(r.state))
+      .map((r) => ({ id: r.id, arrayJobId: r.array_job_id, arrayTaskId: r.array_task_id, ok: r.state === "COMPLETED" }));
+  }
+}

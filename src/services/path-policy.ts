@@ -1,0 +1,54 @@
+import { existsSync, realpathSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { invalidInput } from "../core/errors.js";
+
+/**
+ * Where jobs may work and write. Guang's own data directory is off limits (a job must not
+ * overwrite the store), except its `work/` folder; and when `allowedRoots` is set, every
+ * working directory and output file must lie under one of them.
+ */
+export interface PathPolicy {
+  home: string;
+  allowedRoots: string[];
+}
+
+function inside(path: string, root: string): boolean {
+  const rel = relative(root, path);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+}
+
+/** The real path of `path`, resolving symlinks in the part that exists. */
+function realish(path: string): string {
+  let dir = path;
+  const tail: string[] = [];
+  while (!existsSync(dir)) {
+    tail.unshift(dir.slice(dirname(dir).length + 1));
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return join(realpathSync(dir), ...tail);
+}
+
+export function checkJobPath(policy: PathPolicy, path: string, what: string): string {
+  if (!isAbsolute(path)) throw invalidInput(`${what} ${path} must be an absolute path`);
+  const real = realish(resolve(path));
+  const home = realish(resolve(policy.home));
+  if (inside(real, home) && !inside(real, join(home, "work"))) {
+    throw invalidInput(`${what} ${path} is inside Guang's data directory ${policy.home}; use a directory of your own (or ${join(policy.home, "work")})`);
+  }
+  if (policy.allowedRoots.length > 0 && !policy.allowedRoots.some((r) => inside(real, realish(resolve(r))))) {
+    throw invalidInput(`${what} ${path} is outside the directories jobs may use (${policy.allowedRoots.join(", ")}); the center sets them in jobs.allowedRoots`);
+  }
+  return real;
+}
+
+export function checkDirectory(path: string, what: string): void {
+  let ok = false;
+  try {
+    ok = statSync(path).isDirectory();
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw invalidInput(`${what} ${path} does not exist or is not a directory; create it first`);
+}
