@@ -1,0 +1,122 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CLI } from "./traces.js";
+
+/** Settings for test centers: a roomy virtual node (so many jobs run at once on 2 cores), two fake GPUs, quick kills. */
+export const TEST_CONFIG = `
+jobs:
+  killWait: 1
+  sampleInterval: 0.1
+cluster:
+  cpus: 32
+  memMiB: 65536
+  gpus:
+    - { index: 0, type: a100 }
+    - { index: 1, type: a100 }
+`;
+
+export interface TestCenter {
+  home: string;
+  url: string;
+  token: string;
+  proc: ChildProcess;
+  output: () => string;
+  api<T = any>(method: string, path: string, body?: unknown, token?: string | null): Promise<{ status: number; body: T }>;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+  restart(): Promise<void>;
+}
+
+function startServer(home: string, configFile: string): Promise<{ proc: ChildProcess; url: string; log: string[] }> {
+  const proc = spawn(process.execPath, [CLI, "serve", "--home", home, "--port", "0", "--config", configFile], { stdio: ["ignore", "pipe", "pipe"] });
+  const log: string[] = [];
+  return new Promise((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      log.push(d.toString());
+      const m = /listening on (http:\/\/\S+)/.exec(log.join(""));
+      if (m) resolve({ proc, url: m[1]!, log });
+    };
+    proc.stdout!.on("data", onData);
+    proc.stderr!.on("data", (d: Buffer) => log.push(d.toString()));
+    proc.once("exit", (code) => reject(new Error(`server exited with ${code}: ${log.join("")}`)));
+  });
+}
+
+export async function startCenter(config = TEST_CONFIG): Promise<TestCenter> {
+  const home = mkdtempSync(join(tmpdir(), "guang-home-"));
+  const configFile = join(home, "..", `${home.split("/").pop()}.yaml`);
+  writeFileSync(configFile, config);
+  let { proc, url, log } = await startServer(home, configFile);
+  const api = async (method: string, path: string, body?: unknown, token?: string | null) => {
+    const res = await fetch(url + path, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { "content-type": "application/json" } : {}) },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // plain text answers
+    }
+    return { status: res.status, body: parsed as any };
+  };
+  const password = readFileSync(join(home, "initial-admin-password"), "utf8").trim();
+  const login = await api("POST", "/api/v1/auth/login", { username: "admin", password });
+  const c: TestCenter = {
+    home,
+    url,
+    token: login.body.token,
+    proc,
+    output: () => log.join(""),
+    api: (m, p, b, t) => api(m, p, b, t === undefined ? c.token : t),
+    async stop(signal = "SIGTERM") {
+      if (proc.exitCode !== null) return;
+      const gone = new Promise((r) => proc.once("exit", r));
+      proc.kill(signal);
+      await gone;
+    },
+    async restart() {
+      ({ proc, url, log } = await startServer(home, configFile));
+      c.proc = proc;
+      c.url = url;
+    },
+  };
+  return c;
+}
+
+const FINAL = ["COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "OUT_OF_MEMORY"];
+
+/** Polls a job until it is in one of `states` (default: any final state). */
+export async function waitFor(c: TestCenter, id: number | string, states = FINAL, timeoutMs = 30000): Promise<any> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const r = await c.api("GET", `/api/v1/jobs/${id}`);
+    if (r.status === 200 && states.includes(r.body.state)) return r.body;
+    if (Date.now() > until) throw new Error(`job ${id} did not reach ${states.join("|")}: ${JSON.stringify(r.body)}`);
+    await new Promise((res) => setTimeout(res, 50));
+  }
+}
+
+export async function submit(c: TestCenter, script: string, extra: Record<string, unknown> = {}): Promise<number> {
+  const r = await c.api("POST", "/api/v1/jobs", { script, ...extra });
+  if (r.status !== 201) throw new Error(`submit failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.id;
+}
+
+/** Runs the `guang` CLI against a center. */
+export function cli(c: TestCenter, args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: opts.cwd,
+    input: opts.input,
+    encoding: "utf8",
+    env: { ...process.env, GUANG_SERVER: c.url, GUANG_TOKEN: c.token, ...opts.env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function workdir(): string {
+  return mkdtempSync(join(tmpdir(), "guang-work-"));
+}
