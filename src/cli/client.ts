@@ -72,7 +72,7 @@ export class ApiClient {
       });
     } catch (e) {
       const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message;
-      throw new ServerRefusal("unreachable", 503, `cannot reach the server at ${this.server} (${cause}): is 'guang serve' running there?`);
+      throw new ServerRefusal("server:unreachable", 503, `cannot reach the server at ${this.server} (${cause}): is 'guang serve' running there?`);
     }
     if (!res.ok) {
       let message = `${res.status} ${res.statusText}`;

@@ -9,6 +9,11 @@ export const EXIT = { ok: 0, refused: 1, usage: 2, internal: 70 } as const;
  * reported without a stack trace unless GUANG_DEBUG is set.
  */
 export function reportError(e: unknown): number {
+  if (isGuangError(e) && e.code.startsWith("server:")) {
+    // whatever the server (or the way to it) says: a refusal, exit 1
+    process.stderr.write(`guang: error: ${e.message}\n`);
+    return EXIT.refused;
+  }
   if (isGuangError(e)) {
     process.stderr.write(`guang: ${e.message}\n`);
     return e.status >= 500 ? EXIT.internal : e.code === "invalid_input" || e.code === "usage" ? EXIT.usage : EXIT.refused;

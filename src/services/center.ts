@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, mkdirSync, openSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ClusterConfig } from "../backends/cluster-config.js";
 import { LocalCluster } from "../backends/local/local-cluster.js";
@@ -78,10 +78,17 @@ async function bootstrap(store: Store, home: string): Promise<string | null> {
 }
 
 export async function openCenter(o: CenterOptions): Promise<Center> {
-  mkdirSync(o.home, { recursive: true, mode: 0o700 });
-  mkdirSync(join(o.home, "work"), { recursive: true });
+  // The home may be passed through (mode 711) so that jobs running as other Unix accounts reach
+  // their own run directories; nothing in it can be listed, and the store is readable by us only.
+  mkdirSync(o.home, { recursive: true });
+  chmodSync(o.home, 0o711);
+  mkdirSync(join(o.home, "work"), { recursive: true, mode: 0o755 });
+  mkdirSync(join(o.home, "run"), { recursive: true, mode: 0o711 });
+  chmodSync(join(o.home, "run"), 0o711);
   const url = o.databaseUrl ?? o.config.databaseUrl;
-  const store = await openStore(url ? { url, schema: o.databaseSchema } : { file: join(o.home, "guang.db") });
+  const dbFile = join(o.home, "guang.db");
+  if (!url) closeSync(openSync(dbFile, "a", 0o600));
+  const store = await openStore(url ? { url, schema: o.databaseSchema } : { file: dbFile });
   try {
     const initialAdminPassword = await bootstrap(store, o.home);
     const machine = o.machine ?? detectMachine();

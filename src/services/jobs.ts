@@ -1,8 +1,9 @@
-import { mkdirSync, openSync, readSync, closeSync, statSync } from "node:fs";
+import { chownSync, closeSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import type { ActiveJob, BackendHooks, EndedRow, JobOutcome, KillReason } from "../backends/backend.js";
 import type { ClusterConfig, PartitionConfig } from "../backends/cluster-config.js";
 import type { LocalCluster } from "../backends/local/local-cluster.js";
+import { findUnixAccount } from "../backends/local/unix-account.js";
 import { formatSlurmDuration } from "../core/duration.js";
 import { GuangError, invalidInput, notFound } from "../core/errors.js";
 import { exportedEnvironment } from "../core/export-spec.js";
@@ -26,6 +27,8 @@ export interface SubmitInput {
   args?: string[];
   /** Where it was submitted from: the default working directory. */
   workdir?: string;
+  /** The script's file name: the job's name when it names none (as sbatch does). */
+  scriptName?: string;
   /** The submitter's environment, exported to the job per --export (default ALL). */
   environment?: Record<string, string>;
 }
@@ -116,6 +119,8 @@ export class JobService implements BackendHooks {
     if (workdir === undefined) {
       workdir = join(this.o.paths.home, "work", actor.username);
       mkdirSync(workdir, { recursive: true });
+      const acct = actor.unixUser && process.getuid?.() === 0 ? findUnixAccount(actor.unixUser) : null;
+      if (acct) chownSync(workdir, acct.uid, acct.gid);
     }
     if (!isAbsolute(workdir)) throw invalidInput(`working directory ${workdir} must be an absolute path`);
     checkJobPath(this.o.paths, workdir, "working directory");
@@ -128,7 +133,7 @@ export class JobService implements BackendHooks {
     const isArray = opts.array !== undefined;
     const outPattern = opts.output ?? defaultOutputPattern(isArray);
     const errPattern = opts.error ?? outPattern;
-    const name = opts.name ?? "script";
+    const name = opts.name ?? input.scriptName ?? "script";
     const now = nowIso(nowMs);
     const tasks: (number | null)[] = opts.array ? opts.array.indices : [null];
 

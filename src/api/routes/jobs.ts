@@ -8,6 +8,7 @@ const submit = z.strictObject({
   options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
   args: z.array(z.string()).optional(),
   workdir: z.string().optional(),
+  scriptName: z.string().max(255).optional(),
   environment: z.record(z.string(), z.string()).optional(),
 });
 

@@ -602,7 +602,7 @@ export class LocalCluster {
       const why =
         failure ??
         (supervisorCode !== null
-          ? `the job could not open its output files (${j.stdout}${j.stderr !== j.stdout ? `, ${j.stderr}` : ""})`
+          ? `the job's supervisor ended with code ${supervisorCode} before recording an exit status: could it write its output files (${j.stdout}${j.stderr !== j.stdout ? `, ${j.stderr}` : ""}) and run its script?`
           : "the job's supervisor disappeared without recording an exit status");
       outcome = { state: j.killReason ?? "FAILED", exitCode: supervisorCode ?? null, signal: 0, endMs: Date.now(), cpuSeconds: null, maxRssMiB: r.peakRssMiB, reason: why };
     }

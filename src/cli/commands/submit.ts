@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { readOptionWords } from "../../core/sbatch.js";
 import { invalidInput } from "../../core/errors.js";
 import { ApiClient } from "../client.js";
@@ -46,7 +47,7 @@ export async function submitCommand(argv: string[]): Promise<number> {
   }
   const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
   const client = ApiClient.fromEnvironment();
-  const r = await client.request<{ id: number; jobIds: string[] }>("POST", "/api/v1/jobs", { script, args: flags, workdir: process.cwd(), environment: env });
+  const r = await client.request<{ id: number; jobIds: string[] }>("POST", "/api/v1/jobs", { script, args: flags, workdir: process.cwd(), environment: env, scriptName: rest[0] ? basename(rest[0]) : "sbatch" });
   if (json) process.stdout.write(`${JSON.stringify(r)}\n`);
   else if (parsable) process.stdout.write(`${r.id}\n`);
   else process.stdout.write(`Submitted batch job ${r.id}\n`);

@@ -1,0 +1,110 @@
+import { execFileSync } from "node:child_process";
+import { chmodSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "../../src/services/passwords.js";
+import { openStore } from "../../src/store/open.js";
+import { addMember, findAccount } from "../../src/store/tenancy.js";
+import { createUser } from "../../src/store/users.js";
+import { startCenter, submit, waitFor, workdir, type TestCenter } from "../helpers/center.js";
+
+let c: TestCenter;
+beforeAll(async () => {
+  c = await startCenter();
+});
+afterAll(async () => {
+  await c?.stop();
+});
+
+/** Adds a user straight into the store (user management arrives with tenancy). */
+async function addUser(name: string, password: string, unixUser: string | null = null): Promise<void> {
+  const store = await openStore({ file: join(c.home, "guang.db") });
+  const account = await findAccount(store.db, "default");
+  const id = await createUser(store.db, { tenantId: 1, username: name, passwordHash: await hashPassword(password), unixUser });
+  await addMember(store.db, account!.id, id, "member");
+  await store.close();
+}
+
+async function tokenOf(name: string, password: string): Promise<string> {
+  return (await c.api("POST", "/api/v1/auth/login", { username: name, password }, null)).body.token;
+}
+
+describe("the center", () => {
+  it("first start: admin password printed once and kept with mode 600; a restart reuses everything", async () => {
+    const file = join(c.home, "initial-admin-password");
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const pw = readFileSync(file, "utf8").trim();
+    expect(c.output()).toContain(pw);
+    await c.stop();
+    await c.restart();
+    expect(c.output()).not.toContain("First start");
+    expect(readFileSync(file, "utf8").trim()).toBe(pw);
+    expect((await c.api("GET", "/api/v1/auth/whoami")).body).toEqual({ user: "admin", centerAdmin: true });
+  });
+
+  it("describes this machine as the local cluster, with cpu and gpu partitions", async () => {
+    const r = await c.api("GET", "/api/v1/clusters");
+    const cl = r.body.clusters[0];
+    expect(cl.name).toBe("local");
+    expect(cl.partitions.map((p: { name: string }) => p.name)).toEqual(["cpu", "gpu"]);
+    expect(cl.nodes[0]).toMatchObject({ cpus: 32, memMiB: 65536, gpus: 2, gpuType: "a100", allocCpus: 0 });
+  });
+
+  it("publishes an OpenAPI document of every route", async () => {
+    const r = await c.api("GET", "/api/v1/openapi.json", undefined, null);
+    expect(r.body.openapi).toBe("3.1.0");
+    for (const p of ["/api/v1/auth/login", "/api/v1/jobs", "/api/v1/jobs/{id}", "/api/v1/jobs/{id}/cancel", "/api/v1/events", "/api/v1/clusters", "/api/v1/tokens"]) {
+      expect(Object.keys(r.body.paths)).toContain(p);
+    }
+    expect(r.body.paths["/api/v1/jobs"].post.requestBody.content["application/json"].schema.properties.script.type).toBe("string");
+  });
+
+  it("named API tokens can be created, used and revoked", async () => {
+    const made = await c.api("POST", "/api/v1/tokens", { name: "ci-runner" });
+    expect(made.status).toBe(201);
+    expect((await c.api("GET", "/api/v1/auth/whoami", undefined, made.body.token)).status).toBe(200);
+    const list = await c.api("GET", "/api/v1/tokens");
+    expect(JSON.stringify(list.body)).not.toContain(made.body.token);
+    expect((await c.api("DELETE", `/api/v1/tokens/${made.body.id}`)).status).toBe(200);
+    expect((await c.api("GET", "/api/v1/auth/whoami", undefined, made.body.token)).status).toBe(401);
+    expect((await c.api("DELETE", `/api/v1/tokens/${made.body.id}`)).status).toBe(404);
+  });
+
+  it("a user sees and acts on their own jobs only; the admin on all", async () => {
+    await addUser("alice", "alice-secret-1");
+    await addUser("bob", "bob-secret-1");
+    const alice = await tokenOf("alice", "alice-secret-1");
+    const bob = await tokenOf("bob", "bob-secret-1");
+    const dir = workdir();
+    const r = await c.api("POST", "/api/v1/jobs", { script: "#!/bin/bash\nsleep 20\n", workdir: dir }, alice);
+    expect(r.status).toBe(201);
+    const id = r.body.id;
+    expect((await c.api("GET", `/api/v1/jobs/${id}`, undefined, bob)).status).toBe(404);
+    expect((await c.api("POST", `/api/v1/jobs/${id}/cancel`, undefined, bob)).status).toBe(404);
+    expect((await c.api("GET", `/api/v1/jobs/${id}/output`, undefined, bob)).status).toBe(404);
+    expect((await c.api("GET", "/api/v1/jobs", undefined, bob)).body.jobs).toEqual([]);
+    expect((await c.api("GET", "/api/v1/jobs?user=alice", undefined, bob)).status).toBe(403);
+    expect((await c.api("GET", "/api/v1/jobs", undefined, alice)).body.jobs.map((j: { id: number }) => j.id)).toEqual([id]);
+    const seen = await c.api("GET", `/api/v1/jobs/${id}`);
+    expect(seen.body.user).toBe("alice");
+    expect((await c.api("POST", `/api/v1/jobs/${id}/cancel`)).status).toBe(200);
+  });
+
+  it.runIf(process.getuid?.() === 0)("runs a mapped user's jobs as their Unix account when the server is root", async () => {
+    await addUser("nobody-user", "nobody-secret-1", "nobody");
+    const token = await tokenOf("nobody-user", "nobody-secret-1");
+    const dir = workdir();
+    chmodSync(dir, 0o777);
+    const r = await c.api("POST", "/api/v1/jobs", { script: "#!/bin/bash\nid -un\necho $HOME\n", workdir: dir }, token);
+    const job = await waitFor(c, r.body.id);
+    expect(job.state).toBe("COMPLETED");
+    const out = readFileSync(join(dir, `slurm-${r.body.id}.out`), "utf8").split("\n");
+    expect(out[0]).toBe("nobody");
+    expect(out[1]).toBe(execFileSync("getent", ["passwd", "nobody"], { encoding: "utf8" }).split(":")[5]);
+    expect(statSync(join(dir, `slurm-${r.body.id}.out`)).uid).toBe(Number(execFileSync("id", ["-u", "nobody"], { encoding: "utf8" })));
+    // a job of the admin (no Unix account) runs as the server's user
+    const own = await submit(c, "#!/bin/bash\nid -un\n", { workdir: dir });
+    await waitFor(c, own);
+    expect(readFileSync(join(dir, `slurm-${own}.out`), "utf8")).toBe("root\n");
+  });
+});
