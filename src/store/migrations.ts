@@ -107,8 +107,9 @@ class StaticProvider implements MigrationProvider {
 }
 
 /** Brings the schema up to date; fails loudly (with the migration's name) rather than start on a half-migrated store. */
-export async function migrate(db: Kysely<any>, dialect: Dialect): Promise<void> {
-  const migrator = new Migrator({ db, provider: new StaticProvider(migrations(dialect)) });
+export async function migrate(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<void> {
+  // with a schema of its own, the migrator must look for its bookkeeping tables there, not in any schema
+  const migrator = new Migrator({ db, provider: new StaticProvider(migrations(dialect)), ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "?";

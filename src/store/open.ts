@@ -1,5 +1,5 @@
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect, sql, SqliteDialect } from "kysely";
 import pg from "pg";
 import { migrate } from "./migrations.js";
 import type { Database } from "./schema.js";
@@ -40,7 +40,8 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     }
     const pool = new pg.Pool({ connectionString: opts.url, max: 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    await migrate(db, "postgres");
+    const current = await sql<{ s: string }>`select current_schema() as s`.execute(db);
+    await migrate(db, "postgres", schema ?? current.rows[0]?.s ?? "public");
     return { db, dialect: "postgres", location: opts.url.replace(/:[^:@/]*@/, ":***@"), close: () => db.destroy() };
   }
   if (!opts.file) throw new Error("openStore needs a file or a url");

@@ -28,8 +28,8 @@ export interface TestCenter {
   restart(): Promise<void>;
 }
 
-function startServer(home: string, configFile: string): Promise<{ proc: ChildProcess; url: string; log: string[] }> {
-  const proc = spawn(process.execPath, [CLI, "serve", "--home", home, "--port", "0", "--config", configFile], { stdio: ["ignore", "pipe", "pipe"] });
+function startServer(home: string, configFile: string, env: Record<string, string>): Promise<{ proc: ChildProcess; url: string; log: string[] }> {
+  const proc = spawn(process.execPath, [CLI, "serve", "--home", home, "--port", "0", "--config", configFile], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
   const log: string[] = [];
   return new Promise((resolve, reject) => {
     const onData = (d: Buffer) => {
@@ -43,11 +43,11 @@ function startServer(home: string, configFile: string): Promise<{ proc: ChildPro
   });
 }
 
-export async function startCenter(config = TEST_CONFIG): Promise<TestCenter> {
+export async function startCenter(config = TEST_CONFIG, env: Record<string, string> = {}): Promise<TestCenter> {
   const home = mkdtempSync(join(tmpdir(), "guang-home-"));
   const configFile = join(home, "..", `${home.split("/").pop()}.yaml`);
   writeFileSync(configFile, config);
-  let { proc, url, log } = await startServer(home, configFile);
+  let { proc, url, log } = await startServer(home, configFile, env);
   const api = async (method: string, path: string, body?: unknown, token?: string | null) => {
     const res = await fetch(url + path, {
       method,
@@ -79,7 +79,7 @@ export async function startCenter(config = TEST_CONFIG): Promise<TestCenter> {
       await gone;
     },
     async restart() {
-      ({ proc, url, log } = await startServer(home, configFile));
+      ({ proc, url, log } = await startServer(home, configFile, env));
       c.proc = proc;
       c.url = url;
     },
@@ -119,4 +119,19 @@ export function cli(c: TestCenter, args: string[], opts: { cwd?: string; env?: R
 
 export function workdir(): string {
   return mkdtempSync(join(tmpdir(), "guang-work-"));
+}
+
+/** A PostgreSQL URL whose search_path is a fresh schema, for a server under test; null when none is configured. */
+export async function freshPostgresUrl(): Promise<string | null> {
+  const url = process.env.GUANG_TEST_DATABASE_URL;
+  if (!url) return null;
+  const schema = `guang_e2e_${process.pid}_${Date.now()}`;
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`create schema ${schema}`);
+  await client.end();
+  const u = new URL(url);
+  u.searchParams.set("options", `-c search_path=${schema}`);
+  return u.toString();
 }
