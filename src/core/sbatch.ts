@@ -122,11 +122,22 @@ export interface OptionItem {
   where: string;
 }
 
+/** Levenshtein distance, for "did you mean" (option names are short). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
 function lookup(name: string, where: string): OptionDef {
   const def = name.length === 1 ? BY_SHORT.get(name) : BY_LONG.get(name);
   if (def) return def;
   const shown = name.length === 1 ? `-${name}` : `--${name}`;
-  const close = OPTIONS.filter((d) => name.length > 1 && (d.long.startsWith(name) || name.startsWith(d.long))).map((d) => `--${d.long}`);
+  const close = OPTIONS.filter((d) => name.length > 1 && (d.long.startsWith(name) || name.startsWith(d.long) || editDistance(name, d.long) <= 2)).map((d) => `--${d.long}`);
   throw invalidInput(
     `${where}: unknown option ${shown}${close.length ? ` (did you mean ${close.join(" or ")}?)` : ""}; supported: ${SBATCH_OPTION_NAMES.join(", ")}`,
     { option: shown, where },
