@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { benchGeneralPass } from "./general-pass.js";
+import { benchLocalJobs } from "./local-jobs.js";
 import { benchTrace, TRACE_GOALS } from "./sim-traces.js";
 
 /**
@@ -36,3 +37,15 @@ for (const policy of ["fcfs", "easy"] as const) {
 }
 const c = benchGeneralPass("conservative", quick ? 1 : 3);
 console.log(`  conservative (depth 100): median ${fmt(c.msMedian, 0)} ms (no goal set; reservations for 100 jobs on a full 10,000-node cluster)`);
+
+const n = quick ? 200 : 1000;
+console.log(`\nlocal cluster: ${n} trivial 1-CPU jobs through the REST API until all are accounted for:`);
+const lj = await benchLocalJobs(n);
+console.log(
+  `  ${fmt(lj.jobsPerSecond, 0)} jobs/s on ${lj.cores} cores (${fmt(lj.seconds, 2)} s; goal ≥ 300 jobs/s: ${fmt(lj.jobsPerSecond / 300, 2)}× of it); ` +
+    `submit→running p50 ${fmt(lj.submitToRunningP50Ms, 1)} ms, p99 ${fmt(lj.submitToRunningP99Ms, 1)} ms`,
+);
+console.log(
+  `  raw spawn('bash', ['-c', 'true']) at ${lj.cores} at a time: ${fmt(lj.rawPerSecond, 0)}/s; Guang reaches ${fmt(lj.jobsPerSecond / lj.rawPerSecond, 2)} of it (goal ≥ 0.33); ` +
+    `Slurm 22.05 on this machine: 0.78 jobs/s (${fmt(lj.jobsPerSecond / 0.78, 0)}× that)`,
+);

@@ -1,6 +1,6 @@
 import { chownSync, closeSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
-import type { ActiveJob, BackendHooks, EndedRow, JobOutcome, KillReason } from "../backends/backend.js";
+import type { ActiveJob, BackendHooks, JobAlloc, EndedRow, JobOutcome, KillReason } from "../backends/backend.js";
 import type { ClusterConfig, PartitionConfig } from "../backends/cluster-config.js";
 import type { LocalCluster } from "../backends/local/local-cluster.js";
 import { findUnixAccount } from "../backends/local/unix-account.js";
@@ -231,9 +231,10 @@ export class JobService implements BackendHooks {
       reason: null,
       plannedStartMs: null,
       startMs: row.start_time ? Date.parse(row.start_time) : null,
-      alloc: row.alloc ? JSON.parse(row.alloc) : null,
-      pid: row.pid,
-      pidStart: row.pid_start,
+      alloc: row.alloc ? (JSON.parse(row.alloc) as JobAlloc) : null,
+      // rows built at submit lack the columns the store fills later
+      pid: row.pid ?? null,
+      pidStart: row.pid_start ?? null,
     };
   }
 

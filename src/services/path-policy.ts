@@ -27,7 +27,7 @@ function realish(path: string): string {
     if (up === dir) break;
     dir = up;
   }
-  return join(realpathSync(dir), ...tail);
+  return join(realpathSync.native(dir), ...tail);
 }
 
 export function checkJobPath(policy: PathPolicy, path: string, what: string): string {

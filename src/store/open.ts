@@ -51,9 +51,28 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  cachePreparedStatements(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrate(db, "sqlite");
   return { db, dialect: "sqlite", location: opts.file, close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew; the statements are the same few dozen texts over and
+ * over, and preparing costs more than running them. Statements are reusable, so keep them.
+ */
+function cachePreparedStatements(db: BetterSqlite3.Database): void {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  db.prepare = ((source: string) => {
+    let st = cache.get(source);
+    if (!st) {
+      st = prepare(source);
+      if (cache.size >= 500) cache.delete(cache.keys().next().value!);
+      cache.set(source, st);
+    }
+    return st;
+  }) as typeof db.prepare;
 }
 
 export function nowIso(ms = Date.now()): string {

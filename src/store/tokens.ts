@@ -23,7 +23,7 @@ export async function findLiveToken(db: Db, tokenHash: string, now: string) {
   return db
     .selectFrom("api_tokens")
     .innerJoin("users", "users.id", "api_tokens.user_id")
-    .select(["api_tokens.id as tokenId", "users.id as userId", "users.username", "users.center_admin", "users.tenant_id", "users.unix_user"])
+    .select(["api_tokens.id as tokenId", "api_tokens.expires_at", "users.id as userId", "users.username", "users.center_admin", "users.tenant_id", "users.unix_user"])
     .where("api_tokens.token_hash", "=", tokenHash)
     .where("api_tokens.revoked_at", "is", null)
     .where((eb) => eb.or([eb("api_tokens.expires_at", "is", null), eb("api_tokens.expires_at", ">", now)]))

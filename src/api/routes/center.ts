@@ -20,8 +20,16 @@ export const centerRoutes = [
       res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive", "x-accel-buffering": "no" });
       res.write(": connected\n\n");
       const me = actor!;
+      // events of one turn of the event loop go out in one write (bursts are common: arrays, passes)
+      let batch: string[] = [];
+      const flush = () => {
+        res.write(batch.join(""));
+        batch = [];
+      };
       const off = center.events.subscribe((e) => {
-        if (me.centerAdmin || e.userId === me.userId) res.write(`event: job\ndata: ${JSON.stringify(e)}\n\n`);
+        if (!me.centerAdmin && e.userId !== me.userId) return;
+        if (batch.length === 0) setImmediate(flush);
+        batch.push(`event: job\ndata: ${JSON.stringify(e)}\n\n`);
       });
       // a comment now and then keeps proxies from closing an idle stream
       const beat = setInterval(() => res.write(": keep-alive\n\n"), 15000);

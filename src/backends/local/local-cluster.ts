@@ -1,4 +1,4 @@
-import type { ChildProcess } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import { clauseVerdict, type DependencySpec, type TargetState } from "../../core/dependency.js";
 import { invalidInput } from "../../core/errors.js";
 import type { PendingReason } from "../../core/job-state.js";
@@ -11,9 +11,10 @@ import { compileShape, shapeMinimum, type Shape } from "../../scheduler/shape.js
 import type { ActiveJob, BackendHooks, JobAlloc, JobOutcome, KillReason, NodeUse } from "../backend.js";
 import { toClusterSpec, type ClusterConfig } from "../cluster-config.js";
 import { slurmEnvironment } from "./job-env.js";
-import { isSameProcess, readSessions, signal } from "./proc-table.js";
-import { launch, readExitStatus, readLaunchRecord, removeRunDir, runDirOf } from "./supervisor.js";
-import { findUnixAccount } from "./unix-account.js";
+import { Launcher } from "./launcher.js";
+import { isSameProcess, processStartTime, readSessions, signal } from "./proc-table.js";
+import { readJobRecord, removeRunFiles, scriptPath, writeScript } from "./run-files.js";
+import { findUnixAccount, type UnixAccount } from "./unix-account.js";
 
 export interface LocalClusterOptions {
   config: ClusterConfig;
@@ -39,7 +40,10 @@ const UNLIMITED_S = 10 * 365 * 86400;
 
 interface Running {
   job: ActiveJob;
-  child: ChildProcess | null;
+  /** When the launch request was sent. */
+  launchedMs: number;
+  /** Whether the store has been told it runs. */
+  reported: boolean;
   killAt: number | null;
   peakRssMiB: number;
   ending: boolean;
@@ -73,6 +77,7 @@ export class LocalCluster {
   private sampler: NodeJS.Timeout | null = null;
   private beginTimer: NodeJS.Timeout | null = null;
   private stopped = false;
+  private readonly launcher: Launcher;
 
   constructor(opts: LocalClusterOptions) {
     this.opts = opts;
@@ -82,6 +87,14 @@ export class LocalCluster {
     this.node = opts.config.nodes[0]!;
     this.coreOwner = new Int32Array(this.node.cpus);
     this.gpuOwner = new Int32Array(this.node.gpus);
+    mkdirSync(opts.runRoot, { recursive: true });
+    this.launcher = new Launcher(
+      (id, pid) => this.started(id, pid),
+      (id) => {
+        const r = this.running.get(id);
+        if (r) this.finish(r);
+      },
+    );
   }
 
   /** Null when a job of this request could run in the partition on an empty cluster; otherwise why not. */
@@ -108,26 +121,33 @@ export class LocalCluster {
 
   /** Takes back the jobs the store says are active: running ones are adopted, ended ones recorded. */
   adopt(jobs: ActiveJob[]): void {
+    const run = this.opts.runRoot;
     for (const job of jobs) {
-      const dir = runDirOf(this.opts.runRoot, job.id);
-      const rec = readLaunchRecord(dir);
-      if (rec === null || rec.pid < 0) {
-        // never launched (or the launch failed before it was recorded): it waits again
-        job.state = "PENDING";
+      const rec = readJobRecord(run, job.id);
+      if (rec === null) {
+        removeRunFiles(run, job.id);
+        if (job.state === "RUNNING") {
+          // it was running, and its record is gone (the machine restarted and took the run directory?)
+          const r: Running = { job, launchedMs: job.startMs ?? Date.now(), reported: true, killAt: null, peakRssMiB: 0, ending: false };
+          this.running.set(job.id, r);
+          this.finish(r, "the job's run record is gone (was the machine restarted?); it may have run in part");
+          continue;
+        }
+        // never launched, or the launch request died with the server: it waits again
         job.startMs = job.alloc = job.pid = job.pidStart = null;
         this.enqueue(job);
         continue;
       }
       job.state = "RUNNING";
-      job.startMs = rec.startMs;
-      job.alloc = rec.alloc as JobAlloc;
+      job.startMs = rec.launch.startMs;
+      job.alloc = rec.launch.alloc as JobAlloc;
       job.pid = rec.pid;
-      job.pidStart = rec.pidStart;
+      job.pidStart = rec.start;
       this.take(job.alloc, job.id);
-      const r: Running = { job, child: null, killAt: null, peakRssMiB: 0, ending: false };
+      const r: Running = { job, launchedMs: rec.launch.startMs, reported: false, killAt: null, peakRssMiB: 0, ending: false };
       this.running.set(job.id, r);
-      this.chain(job.id, () => this.opts.hooks.started(job));
-      if (readExitStatus(dir) !== null || !isSameProcess(rec.pid, rec.pidStart)) this.finish(r, null);
+      this.report(r);
+      if (rec.status !== null || !isSameProcess(rec.pid, rec.start)) this.finish(r);
     }
     this.schedule();
     this.ensureSampler();
@@ -229,10 +249,7 @@ export class LocalCluster {
     this.stopped = true;
     if (this.sampler) clearInterval(this.sampler);
     if (this.beginTimer) clearTimeout(this.beginTimer);
-    for (const r of this.running.values()) {
-      r.child?.removeAllListeners("exit");
-      r.child?.unref();
-    }
+    this.launcher.stop();
     await Promise.all([...this.chains.values()]);
   }
 
@@ -459,27 +476,17 @@ export class LocalCluster {
     job.plannedStartMs = null;
     job.startMs = nowMs;
     job.alloc = alloc;
-    const r: Running = { job, child: null, killAt: null, peakRssMiB: 0, ending: false };
+    const r: Running = { job, launchedMs: nowMs, reported: false, killAt: null, peakRssMiB: 0, ending: false };
     this.running.set(job.id, r);
+    this.ensureSampler();
 
-    let uid: number | undefined;
-    let gid: number | undefined;
-    let home: string | undefined;
+    let owner: UnixAccount | null = null;
     if (this.opts.runAsMapped && job.unixUser && process.getuid?.() === 0) {
-      const acct = findUnixAccount(job.unixUser);
-      if (!acct) {
-        this.chain(job.id, () => this.opts.hooks.started(job));
-        this.finish(r, null, `user ${job.user} maps to Unix account ${job.unixUser}, which does not exist on this machine`);
-        return;
-      }
-      ({ uid, gid, home } = acct);
+      owner = findUnixAccount(job.unixUser);
+      if (!owner) return this.fail(r, `user ${job.user} maps to Unix account ${job.unixUser}, which does not exist on this machine`);
     }
     const base = { ...job.env };
-    if (home) base.HOME = home;
-    if (job.unixUser && uid !== undefined) {
-      base.USER = job.unixUser;
-      base.LOGNAME = job.unixUser;
-    }
+    if (owner) Object.assign(base, { HOME: owner.home, USER: owner.name, LOGNAME: owner.name });
     const env = slurmEnvironment({
       base,
       jobId: job.id,
@@ -503,35 +510,43 @@ export class LocalCluster {
       arrayTaskId: job.arrayTaskId,
       array: job.array,
     });
-    const real = this.opts.realCpus;
-    const bind = [...new Set(cores.map((c) => c % real))].sort((x, y) => x - y);
-    let launched;
+    // virtual cores beyond the real ones are bound round-robin onto them
+    const bind = [...new Set(cores.map((c) => c % this.opts.realCpus))].sort((x, y) => x - y);
+    const run = this.opts.runRoot;
     try {
-      launched = launch({
-        runDir: runDirOf(this.opts.runRoot, job.id),
-        script: job.script,
-        workdir: job.workdir,
-        stdout: job.stdout,
-        stderr: job.stderr,
-        env,
-        cores: bind.length > 0 ? bind : null,
-        uid,
-        gid,
-        alloc,
-        startMs: nowMs,
-      });
+      writeScript(run, job.id, job.script, owner);
     } catch (e) {
-      this.chain(job.id, () => this.opts.hooks.started(job));
-      this.finish(r, null, `could not start: ${(e as Error).message}`);
-      return;
+      return this.fail(r, `could not write the job's script: ${(e as Error).message}`);
     }
-    r.child = launched.child;
-    job.pid = launched.record.pid;
-    job.pidStart = launched.record.pidStart;
-    this.chain(job.id, () => this.opts.hooks.started(job));
-    launched.child.once("error", (e) => this.finish(r, null, `could not start: ${e.message}`));
-    launched.child.once("exit", (code) => this.finish(r, code));
-    this.ensureSampler();
+    this.launcher.launch({
+      id: job.id,
+      run,
+      workdir: job.workdir,
+      uid: owner?.uid ?? null,
+      gid: owner?.gid ?? null,
+      cores: bind.length > 0 ? bind : null,
+      stdout: job.stdout,
+      stderr: job.stderr,
+      script: scriptPath(run, job.id),
+      launch: JSON.stringify({ startMs: nowMs, alloc }),
+      env,
+    });
+  }
+
+  /** The launcher forked the job's supervisor. */
+  private started(id: number, pid: number): void {
+    const r = this.running.get(id);
+    if (!r || r.job.pid !== null) return;
+    r.job.pid = pid;
+    r.job.pidStart = processStartTime(pid) ?? readJobRecord(this.opts.runRoot, id)?.start ?? "";
+    this.report(r);
+  }
+
+  /** Tells the store the job runs (once; with its pid when known). */
+  private report(r: Running): void {
+    if (r.reported) return;
+    r.reported = true;
+    this.chain(r.job.id, () => this.opts.hooks.started(r.job));
   }
 
   private ensureSampler(): void {
@@ -539,7 +554,7 @@ export class LocalCluster {
     this.sampler = setInterval(() => this.sample(), this.opts.sampleMs);
   }
 
-  /** Memory, time limits, kills in progress, and the end of adopted jobs (whose parent we are not). */
+  /** Memory, time limits, kills in progress, and ends the launcher did not report (adopted jobs, a lost launcher). */
   private sample(): void {
     if (this.running.size === 0) {
       clearInterval(this.sampler!);
@@ -547,20 +562,32 @@ export class LocalCluster {
       return;
     }
     const now = Date.now();
-    const sessions = readSessions(new Set([...this.running.values()].map((r) => r.job.pid!).filter((p) => p > 0)));
+    const sessions = readSessions(new Set([...this.running.values()].map((r) => r.job.pid ?? 0).filter((p) => p > 0)));
     for (const r of [...this.running.values()]) {
       if (r.ending) continue;
       const j = r.job;
-      const use = sessions.get(j.pid!);
+      if (j.pid === null) {
+        // no "start" from the launcher yet; after a while, the supervisor's own record decides
+        if (now - r.launchedMs < 10000) continue;
+        const rec = readJobRecord(this.opts.runRoot, j.id);
+        if (rec === null) {
+          this.finish(r);
+          continue;
+        }
+        j.pid = rec.pid;
+        j.pidStart = rec.start;
+        this.report(r);
+      }
+      const use = sessions.get(j.pid);
       if (use) r.peakRssMiB = Math.max(r.peakRssMiB, use.rssMiB);
-      if (r.child === null && !isSameProcess(j.pid!, j.pidStart!)) {
-        this.finish(r, null);
+      else if (!isSameProcess(j.pid, j.pidStart!)) {
+        this.finish(r);
         continue;
       }
       if (j.killReason === null && j.timeLimit !== null && now >= j.startMs! + j.timeLimit * 1000) void this.kill(r, "TIMEOUT", false);
       else if (j.killReason === null && j.alloc!.memMiB > 0 && use && use.rssMiB > j.alloc!.memMiB) void this.kill(r, "OUT_OF_MEMORY", true);
       else if (r.killAt !== null && now >= r.killAt) {
-        this.signalJob(j.pid!, use?.pids ?? [], "SIGKILL");
+        this.signalJob(j.pid, use?.pids ?? [], "SIGKILL");
         r.killAt = now + this.opts.killWaitMs;
       }
     }
@@ -579,32 +606,39 @@ export class LocalCluster {
       await this.chain(j.id, () => this.opts.hooks.killing(j, reason));
     }
     if (r.ending) return;
-    const pids = readSessions(new Set([j.pid!])).get(j.pid!)?.pids ?? [];
-    this.signalJob(j.pid!, pids, hard ? "SIGKILL" : "SIGTERM");
+    if (j.pid !== null) {
+      const pids = readSessions(new Set([j.pid])).get(j.pid)?.pids ?? [];
+      this.signalJob(j.pid, pids, hard ? "SIGKILL" : "SIGTERM");
+    }
     r.killAt = Date.now() + (hard ? Math.min(1000, this.opts.killWaitMs) : this.opts.killWaitMs);
   }
 
-  /** The supervisor is gone: record how the job ended, free its cores, decide again. */
-  private finish(r: Running, supervisorCode: number | null, failure?: string): void {
+  private fail(r: Running, why: string): void {
+    this.finish(r, why);
+  }
+
+  /** The job's supervisor has ended (or never started): record how the job ended, free its cores, decide again. */
+  private finish(r: Running, failure?: string): void {
     if (r.ending) return;
     r.ending = true;
     const j = r.job;
-    const dir = runDirOf(this.opts.runRoot, j.id);
-    // whatever the job left behind in its process group goes with it, as in Slurm
-    if (j.pid && j.pid > 0) signal(-j.pid, "SIGKILL");
-    const st = failure ? null : readExitStatus(dir);
+    const run = this.opts.runRoot;
+    if (j.pid === null) {
+      const rec = readJobRecord(run, j.id);
+      if (rec) [j.pid, j.pidStart] = [rec.pid, rec.start];
+    }
+    this.report(r);
+    // whatever the job left behind in its session's process group goes with it, as in Slurm
+    if (j.pid !== null && j.pid > 0) signal(-j.pid, "SIGKILL");
+    const st = failure ? null : (readJobRecord(run, j.id)?.status ?? null);
     let outcome: JobOutcome;
-    if (st) {
-      const sig = st.rc > 128 && st.rc <= 128 + 64 ? st.rc - 128 : 0;
-      if (j.killReason) outcome = { state: j.killReason, exitCode: sig ? 0 : st.rc, signal: sig, endMs: st.endMs, cpuSeconds: st.cpuSeconds, maxRssMiB: r.peakRssMiB, reason: null };
-      else outcome = { state: st.rc === 0 ? "COMPLETED" : "FAILED", exitCode: st.rc, signal: 0, endMs: st.endMs, cpuSeconds: st.cpuSeconds, maxRssMiB: r.peakRssMiB, reason: null };
+    const peak = r.peakRssMiB;
+    if (st && st.failure === null) {
+      const ok = st.code === 0 && st.signal === 0;
+      outcome = { state: j.killReason ?? (ok ? "COMPLETED" : "FAILED"), exitCode: st.code, signal: st.signal, endMs: st.endMs, cpuSeconds: st.cpuSeconds, maxRssMiB: peak, reason: null };
     } else {
-      const why =
-        failure ??
-        (supervisorCode !== null
-          ? `the job's supervisor ended with code ${supervisorCode} before recording an exit status: could it write its output files (${j.stdout}${j.stderr !== j.stdout ? `, ${j.stderr}` : ""}) and run its script?`
-          : "the job's supervisor disappeared without recording an exit status");
-      outcome = { state: j.killReason ?? "FAILED", exitCode: supervisorCode ?? null, signal: 0, endMs: Date.now(), cpuSeconds: null, maxRssMiB: r.peakRssMiB, reason: why };
+      const why = failure ?? st?.failure ?? "the job's supervisor disappeared without recording an exit status";
+      outcome = { state: j.killReason ?? "FAILED", exitCode: st?.code ?? null, signal: 0, endMs: st?.endMs ?? Date.now(), cpuSeconds: null, maxRssMiB: peak, reason: why };
     }
     if (j.alloc) this.free(j.alloc, j.id);
     this.running.delete(j.id);
@@ -612,8 +646,9 @@ export class LocalCluster {
     this.recordEnded(j, outcome.state === "COMPLETED");
     void this.chain(j.id, async () => {
       await this.opts.hooks.ended(j, outcome);
-      removeRunDir(dir);
+      removeRunFiles(run, j.id);
     });
     this.schedule();
   }
+
 }

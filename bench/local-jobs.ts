@@ -1,0 +1,153 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { Agent, request } from "node:http";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * Trivial 1-CPU jobs submitted through the REST API of a real server until all are
+ * accounted for (COMPLETED events on the SSE stream), against a raw loop of
+ * spawn('bash', ['-c', 'true']) at the same concurrency (one per core), in the same run.
+ * Goals: ≥ 300 jobs/s and ≥ 1/3 of the raw rate.
+ */
+export interface LocalJobsFigures {
+  jobs: number;
+  cores: number;
+  seconds: number;
+  jobsPerSecond: number;
+  submitToRunningP50Ms: number;
+  submitToRunningP99Ms: number;
+  rawPerSecond: number;
+}
+
+const CLI = join(fileURLToPath(new URL("../../", import.meta.url)), "dist", "src", "cli", "main.js");
+
+function startServer(home: string): Promise<{ proc: ChildProcess; url: string }> {
+  const cfg = join(home, "..", `${home.split("/").pop()}.yaml`);
+  // the machine as it is: as many jobs at once as it has cores
+  writeFileSync(cfg, "scheduler:\n  planDepth: 0\n");
+  // GUANG_BENCH_NODE_FLAGS: extra flags for the server's node (e.g. --cpu-prof to profile it)
+  const flags = process.env.GUANG_BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
+  const proc = spawn(process.execPath, [...flags, CLI, "serve", "--home", home, "--port", "0", "--config", cfg], { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    proc.stdout!.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve({ proc, url: m[1]! });
+    });
+    proc.once("exit", (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function rawSpawnRate(n: number, concurrency: number): Promise<number> {
+  const t0 = performance.now();
+  let started = 0;
+  const worker = async () => {
+    while (started < n) {
+      started++;
+      await new Promise<void>((resolve) => spawn("bash", ["-c", "true"], { stdio: "ignore" }).once("exit", () => resolve()));
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return n / ((performance.now() - t0) / 1000);
+}
+
+export async function benchLocalJobs(n: number): Promise<LocalJobsFigures> {
+  const cores = availableParallelism();
+  const raw = await rawSpawnRate(n, cores);
+  const home = mkdtempSync(join(tmpdir(), "guang-bench-"));
+  const work = mkdtempSync(join(tmpdir(), "guang-bench-work-"));
+  const { proc, url } = await startServer(home);
+  try {
+    const password = readFileSync(join(home, "initial-admin-password"), "utf8").trim();
+    const login = (await (await fetch(`${url}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "admin", password }) })).json()) as { token: string };
+    const auth = { authorization: `Bearer ${login.token}` };
+    const submitted = new Map<number, number>();
+    const runningAt = new Map<number, number>();
+    let completed = 0;
+    let failed = 0;
+    let allDone: () => void = () => {};
+    const done = new Promise<void>((r) => (allDone = r));
+    const events = await fetch(`${url}/api/v1/events`, { headers: auth });
+    const reader = events.body!.getReader();
+    void (async () => {
+      let buf = "";
+      for (;;) {
+        const { value, done: end } = await reader.read();
+        if (end) return;
+        buf += Buffer.from(value).toString();
+        let i: number;
+        while ((i = buf.indexOf("\n\n")) >= 0) {
+          const block = buf.slice(0, i);
+          buf = buf.slice(i + 2);
+          const data = /^data: (.*)$/m.exec(block);
+          if (!data) continue;
+          const e = JSON.parse(data[1]!) as { id: number; state: string };
+          if (e.state === "RUNNING") runningAt.set(e.id, performance.now());
+          else if (e.state === "COMPLETED" || e.state === "FAILED") {
+            if (e.state === "FAILED") failed++;
+            if (++completed === n) allDone();
+          }
+        }
+      }
+    })();
+    const body = JSON.stringify({ script: "#!/bin/bash\ntrue\n", workdir: work });
+    const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+    const post = () =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(`${url}/api/v1/jobs`, { method: "POST", agent, headers: { ...auth, "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
+          let text = "";
+          res.on("data", (d: Buffer) => (text += d.toString()));
+          res.on("end", () => (res.statusCode === 201 ? resolve((JSON.parse(text) as { id: number }).id) : reject(new Error(text))));
+        });
+        req.on("error", reject);
+        req.end(body);
+      });
+    const t0 = performance.now();
+    let next = 0;
+    // a few requests in flight, as several users' CLIs would have
+    const submitter = async () => {
+      while (next < n) {
+        next++;
+        const sent = performance.now();
+        submitted.set(await post(), sent);
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, submitter));
+    await done;
+    const seconds = (performance.now() - t0) / 1000;
+    if (process.env.GUANG_BENCH_CPU) {
+      // where the CPU went: the server, its launcher, this client
+      const ticks = (pid: number) => {
+        const f = readFileSync(`/proc/${pid}/stat`, "latin1").split(") ")[1]!.split(" ");
+        return (Number(f[11]) + Number(f[12])) / 100;
+      };
+      const kids = (pid: number) => readFileSync(`/proc/${pid}/task/${pid}/children`, "latin1").trim().split(" ").filter(Boolean).map(Number);
+      console.log(`cpu s: server ${ticks(proc.pid!)}, launcher ${kids(proc.pid!).map(ticks)}, client ${(process.cpuUsage().user + process.cpuUsage().system) / 1e6}`);
+    }
+    reader.cancel().catch(() => {});
+    agent.destroy();
+    if (failed > 0) throw new Error(`${failed} of the benchmark's jobs failed`);
+    const lat = [...submitted].map(([id, t]) => (runningAt.get(id) ?? t) - t).sort((a, b) => a - b);
+    return {
+      jobs: n,
+      cores,
+      seconds,
+      jobsPerSecond: n / seconds,
+      submitToRunningP50Ms: percentile(lat, 50),
+      submitToRunningP99Ms: percentile(lat, 99),
+      rawPerSecond: raw,
+    };
+  } finally {
+    proc.kill("SIGTERM");
+    await new Promise((r) => proc.once("exit", r));
+    rmSync(home, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+  }
+}

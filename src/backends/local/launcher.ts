@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createInterface } from "node:readline";
+import { SUPERVISOR_PERL } from "./supervisor.pl.js";
+
+export interface LaunchRequest {
+  id: number;
+  run: string;
+  workdir: string;
+  uid: number | null;
+  gid: number | null;
+  cores: number[] | null;
+  stdout: string;
+  stderr: string;
+  script: string;
+  /** Written by the supervisor into its record: what a restarted server needs to adopt the job. */
+  launch: string;
+  env: Record<string, string>;
+}
+
+/** sched_setaffinity's number where we know it; elsewhere the launcher falls back to `taskset`. */
+const AFFINITY_SYSCALL: Record<string, string> = { x64: "203", arm64: "122" };
+
+const esc = (s: string) => s.replace(/[%\t\n\r]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0").toUpperCase()}`);
+
+/** The long-lived launcher process: launch requests in, "start"/"end" reports out. */
+export class Launcher {
+  private proc: ChildProcess | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly onStart: (id: number, pid: number) => void,
+    private readonly onEnd: (id: number) => void,
+  ) {}
+
+  private ensure(): ChildProcess {
+    if (this.proc && this.proc.exitCode === null && !this.proc.killed) return this.proc;
+    const proc = spawn("perl", ["-e", SUPERVISOR_PERL, AFFINITY_SYSCALL[process.arch] ?? ""], { stdio: ["pipe", "pipe", "inherit"] });
+    proc.on("error", (e) => process.stderr.write(`guang: the job launcher (perl) failed: ${e.message}\n`));
+    proc.once("exit", (code) => {
+      if (!this.stopped) process.stderr.write(`guang: the job launcher exited (${code}); a new one starts with the next job\n`);
+      if (this.proc === proc) this.proc = null;
+    });
+    createInterface({ input: proc.stdout! }).on("line", (line) => {
+      const [kind, id, pid] = line.split("\t");
+      if (kind === "start") this.onStart(Number(id), Number(pid));
+      else if (kind === "end") this.onEnd(Number(id));
+    });
+    this.proc = proc;
+    return proc;
+  }
+
+  launch(r: LaunchRequest): void {
+    const fields = [
+      String(r.id),
+      r.run,
+      r.workdir,
+      r.uid === null ? "" : String(r.uid),
+      r.gid === null ? "" : String(r.gid),
+      r.cores ? r.cores.join(",") : "",
+      r.stdout,
+      r.stderr,
+      r.script,
+      r.launch,
+      ...Object.entries(r.env).flat(),
+    ];
+    this.ensure().stdin!.write(`${fields.map(esc).join("\t")}\n`);
+  }
+
+  /** Stops launching; jobs already running are not touched (their supervisors have their own sessions). */
+  stop(): void {
+    this.stopped = true;
+    this.proc?.stdin?.end();
+    this.proc?.stdout?.destroy();
+    this.proc?.unref();
+  }
+}

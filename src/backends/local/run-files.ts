@@ -1,0 +1,90 @@
+import { chownSync, closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { join } from "node:path";
+
+/**
+ * The files of a launched job in the run directory, which let a restarted server tell what
+ * happened while it was away. Two per job, as file creation is the dearest part of a launch:
+ * - <id>.sh   the script, written by the server;
+ * - <id>.job  written by the supervisor: its pid and kernel start time, then the launch
+ *             record (start time, allocation), and at the end a status line.
+ */
+export interface LaunchRecord {
+  startMs: number;
+  alloc: unknown;
+}
+
+export interface ExitStatus {
+  /** The script's exit code (0 when a signal ended it). */
+  code: number;
+  signal: number;
+  cpuSeconds: number;
+  /** When the supervisor wrote it: the job's end. */
+  endMs: number;
+  /** Set when the job could not be started (the supervisor says why). */
+  failure: string | null;
+}
+
+export interface JobRecord {
+  pid: number;
+  /** The kernel's start time of the supervisor, to tell it from a later process with the same pid. */
+  start: string;
+  launch: LaunchRecord;
+  status: ExitStatus | null;
+}
+
+export function scriptPath(run: string, id: number): string {
+  return join(run, `${id}.sh`);
+}
+
+function recordPath(run: string, id: number): string {
+  return join(run, `${id}.job`);
+}
+
+/** Writes the script, readable by the job's owner only. */
+export function writeScript(run: string, id: number, script: string, owner: { uid: number; gid: number } | null): void {
+  const path = scriptPath(run, id);
+  const fd = openSync(path, "w", 0o700);
+  try {
+    writeSync(fd, script);
+  } finally {
+    closeSync(fd);
+  }
+  if (owner) chownSync(path, owner.uid, owner.gid);
+}
+
+function parseStatus(line: string, endMs: number): ExitStatus {
+  if (line.startsWith("fail ")) return { code: 127, signal: 0, cpuSeconds: 0, endMs, failure: line.slice(5).trim() };
+  const [code, signal, cpu] = line.trim().split(" ").map(Number);
+  return { code: code ?? 0, signal: signal ?? 0, cpuSeconds: cpu ?? 0, endMs, failure: null };
+}
+
+/** The supervisor's record, or null when it never wrote one (the launch did not happen). */
+export function readJobRecord(run: string, id: number): JobRecord | null {
+  const path = recordPath(run, id);
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return null;
+  }
+  const lines = text.split("\n");
+  const [pid, start] = (lines[0] ?? "").split(" ");
+  let launch: LaunchRecord;
+  try {
+    launch = JSON.parse(lines[1] ?? "") as LaunchRecord;
+  } catch {
+    return null; // cut short while being written: as if never launched
+  }
+  const status = lines[2] ? parseStatus(lines[2], statSync(path).mtimeMs) : null;
+  return { pid: Number(pid), start: start ?? "", launch, status };
+}
+
+export function removeRunFiles(run: string, id: number): void {
+  for (const path of [scriptPath(run, id), recordPath(run, id)]) {
+    try {
+      unlinkSync(path);
+    } catch {
+      // not there
+    }
+  }
+}
