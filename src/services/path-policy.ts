@@ -19,6 +19,11 @@ function inside(path: string, root: string): boolean {
 
 /** The real path of `path`, resolving symlinks in the part that exists. */
 function realish(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    // some of it does not exist yet: resolve the part that does
+  }
   let dir = path;
   const tail: string[] = [];
   while (!existsSync(dir)) {
@@ -30,14 +35,22 @@ function realish(path: string): string {
   return join(realpathSync.native(dir), ...tail);
 }
 
+/** The home and the allowed roots do not move while the server runs: resolve them once. */
+const fixed = new Map<string, string>();
+function fixedReal(path: string): string {
+  let r = fixed.get(path);
+  if (r === undefined) fixed.set(path, (r = realish(resolve(path))));
+  return r;
+}
+
 export function checkJobPath(policy: PathPolicy, path: string, what: string): string {
   if (!isAbsolute(path)) throw invalidInput(`${what} ${path} must be an absolute path`);
   const real = realish(resolve(path));
-  const home = realish(resolve(policy.home));
+  const home = fixedReal(policy.home);
   if (inside(real, home) && !inside(real, join(home, "work"))) {
     throw invalidInput(`${what} ${path} is inside Guang's data directory ${policy.home}; use a directory of your own (or ${join(policy.home, "work")})`);
   }
-  if (policy.allowedRoots.length > 0 && !policy.allowedRoots.some((r) => inside(real, realish(resolve(r))))) {
+  if (policy.allowedRoots.length > 0 && !policy.allowedRoots.some((r) => inside(real, fixedReal(r)))) {
     throw invalidInput(`${what} ${path} is outside the directories jobs may use (${policy.allowedRoots.join(", ")}); the center sets them in jobs.allowedRoots`);
   }
   return real;

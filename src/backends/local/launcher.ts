@@ -11,7 +11,9 @@ export interface LaunchRequest {
   cores: number[] | null;
   stdout: string;
   stderr: string;
+  /** Where the supervisor writes the script, and the script itself. */
   script: string;
+  scriptText: string;
   /** Written by the supervisor into its record: what a restarted server needs to adopt the job. */
   launch: string;
   env: Record<string, string>;
@@ -34,7 +36,8 @@ export class Launcher {
 
   private ensure(): ChildProcess {
     if (this.proc && this.proc.exitCode === null && !this.proc.killed) return this.proc;
-    const proc = spawn("perl", ["-e", SUPERVISOR_PERL, AFFINITY_SYSCALL[process.arch] ?? ""], { stdio: ["pipe", "pipe", "inherit"] });
+    // its own session: a Ctrl-C meant for the server must not take the jobs' supervisor with it
+    const proc = spawn("perl", ["-e", SUPERVISOR_PERL, AFFINITY_SYSCALL[process.arch] ?? ""], { stdio: ["pipe", "pipe", "inherit"], detached: true });
     proc.on("error", (e) => process.stderr.write(`guang: the job launcher (perl) failed: ${e.message}\n`));
     proc.once("exit", (code) => {
       if (!this.stopped) process.stderr.write(`guang: the job launcher exited (${code}); a new one starts with the next job\n`);
@@ -60,13 +63,14 @@ export class Launcher {
       r.stdout,
       r.stderr,
       r.script,
+      r.scriptText,
       r.launch,
       ...Object.entries(r.env).flat(),
     ];
     this.ensure().stdin!.write(`${fields.map(esc).join("\t")}\n`);
   }
 
-  /** Stops launching; jobs already running are not touched (their supervisors have their own sessions). */
+  /** Stops launching; the launcher keeps supervising the jobs it started until they end. */
   stop(): void {
     this.stopped = true;
     this.proc?.stdin?.end();

@@ -13,7 +13,7 @@ import { toClusterSpec, type ClusterConfig } from "../cluster-config.js";
 import { slurmEnvironment } from "./job-env.js";
 import { Launcher } from "./launcher.js";
 import { isSameProcess, processStartTime, readSessions, signal } from "./proc-table.js";
-import { readJobRecord, removeRunFiles, scriptPath, writeScript } from "./run-files.js";
+import { readJobRecord, removeRunFiles, scriptPath } from "./run-files.js";
 import { findUnixAccount, type UnixAccount } from "./unix-account.js";
 
 export interface LocalClusterOptions {
@@ -35,6 +35,9 @@ export interface LocalClusterOptions {
   hooks: BackendHooks;
 }
 
+/** How long a job may be gone before its recorded end is given up on. */
+const GONE_GRACE_MS = 3000;
+
 /** Effectively unlimited for the scheduler's profile (ten years). */
 const UNLIMITED_S = 10 * 365 * 86400;
 
@@ -47,6 +50,8 @@ interface Running {
   killAt: number | null;
   peakRssMiB: number;
   ending: boolean;
+  /** When the sampler first found its process gone without a recorded end. */
+  goneSinceMs?: number;
 }
 
 /**
@@ -92,7 +97,7 @@ export class LocalCluster {
       (id, pid) => this.started(id, pid),
       (id) => {
         const r = this.running.get(id);
-        if (r) this.finish(r);
+        if (r) this.finish(r, undefined, Date.now());
       },
     );
   }
@@ -147,7 +152,7 @@ export class LocalCluster {
       const r: Running = { job, launchedMs: rec.launch.startMs, reported: false, killAt: null, peakRssMiB: 0, ending: false };
       this.running.set(job.id, r);
       this.report(r);
-      if (rec.status !== null || !isSameProcess(rec.pid, rec.start)) this.finish(r);
+      if (rec.status !== null) this.finish(r);
     }
     this.schedule();
     this.ensureSampler();
@@ -513,11 +518,6 @@ export class LocalCluster {
     // virtual cores beyond the real ones are bound round-robin onto them
     const bind = [...new Set(cores.map((c) => c % this.opts.realCpus))].sort((x, y) => x - y);
     const run = this.opts.runRoot;
-    try {
-      writeScript(run, job.id, job.script, owner);
-    } catch (e) {
-      return this.fail(r, `could not write the job's script: ${(e as Error).message}`);
-    }
     this.launcher.launch({
       id: job.id,
       run,
@@ -528,12 +528,13 @@ export class LocalCluster {
       stdout: job.stdout,
       stderr: job.stderr,
       script: scriptPath(run, job.id),
+      scriptText: job.script,
       launch: JSON.stringify({ startMs: nowMs, alloc }),
       env,
     });
   }
 
-  /** The launcher forked the job's supervisor. */
+  /** The launcher forked the job. */
   private started(id: number, pid: number): void {
     const r = this.running.get(id);
     if (!r || r.job.pid !== null) return;
@@ -581,21 +582,22 @@ export class LocalCluster {
       const use = sessions.get(j.pid);
       if (use) r.peakRssMiB = Math.max(r.peakRssMiB, use.rssMiB);
       else if (!isSameProcess(j.pid, j.pidStart!)) {
-        this.finish(r);
+        // its end is recorded by the launcher that started it, a moment after it is gone
+        r.goneSinceMs ??= now;
+        if (readJobRecord(this.opts.runRoot, j.id)?.status || now - r.goneSinceMs > GONE_GRACE_MS) this.finish(r);
         continue;
       }
       if (j.killReason === null && j.timeLimit !== null && now >= j.startMs! + j.timeLimit * 1000) void this.kill(r, "TIMEOUT", false);
       else if (j.killReason === null && j.alloc!.memMiB > 0 && use && use.rssMiB > j.alloc!.memMiB) void this.kill(r, "OUT_OF_MEMORY", true);
       else if (r.killAt !== null && now >= r.killAt) {
-        this.signalJob(j.pid, use?.pids ?? [], "SIGKILL");
+        this.signalJob(use?.pids ?? [], "SIGKILL");
         r.killAt = now + this.opts.killWaitMs;
       }
     }
   }
 
-  private signalJob(supervisor: number, pids: number[], sig: NodeJS.Signals): void {
-    // the supervisor is spared: it records the exit status
-    for (const p of pids) if (p !== supervisor) signal(p, sig);
+  private signalJob(pids: number[], sig: NodeJS.Signals): void {
+    for (const p of pids) signal(p, sig);
   }
 
   private async kill(r: Running, reason: KillReason, hard: boolean): Promise<void> {
@@ -608,7 +610,7 @@ export class LocalCluster {
     if (r.ending) return;
     if (j.pid !== null) {
       const pids = readSessions(new Set([j.pid])).get(j.pid)?.pids ?? [];
-      this.signalJob(j.pid, pids, hard ? "SIGKILL" : "SIGTERM");
+      this.signalJob(pids, hard ? "SIGKILL" : "SIGTERM");
     }
     r.killAt = Date.now() + (hard ? Math.min(1000, this.opts.killWaitMs) : this.opts.killWaitMs);
   }
@@ -618,7 +620,7 @@ export class LocalCluster {
   }
 
   /** The job's supervisor has ended (or never started): record how the job ended, free its cores, decide again. */
-  private finish(r: Running, failure?: string): void {
+  private finish(r: Running, failure?: string, heardAtMs?: number): void {
     if (r.ending) return;
     r.ending = true;
     const j = r.job;
@@ -630,14 +632,14 @@ export class LocalCluster {
     this.report(r);
     // whatever the job left behind in its session's process group goes with it, as in Slurm
     if (j.pid !== null && j.pid > 0) signal(-j.pid, "SIGKILL");
-    const st = failure ? null : (readJobRecord(run, j.id)?.status ?? null);
+    const st = failure ? null : (readJobRecord(run, j.id, heardAtMs)?.status ?? null);
     let outcome: JobOutcome;
     const peak = r.peakRssMiB;
     if (st && st.failure === null) {
       const ok = st.code === 0 && st.signal === 0;
       outcome = { state: j.killReason ?? (ok ? "COMPLETED" : "FAILED"), exitCode: st.code, signal: st.signal, endMs: st.endMs, cpuSeconds: st.cpuSeconds, maxRssMiB: peak, reason: null };
     } else {
-      const why = failure ?? st?.failure ?? "the job's supervisor disappeared without recording an exit status";
+      const why = failure ?? st?.failure ?? "the job ended without a recorded exit status (was its launcher killed?)";
       outcome = { state: j.killReason ?? "FAILED", exitCode: st?.code ?? null, signal: 0, endMs: st?.endMs ?? Date.now(), cpuSeconds: null, maxRssMiB: peak, reason: why };
     }
     if (j.alloc) this.free(j.alloc, j.id);

@@ -1,10 +1,10 @@
-import { chownSync, closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { readFileSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 
 /**
  * The files of a launched job in the run directory, which let a restarted server tell what
  * happened while it was away. Two per job, as file creation is the dearest part of a launch:
- * - <id>.sh   the script, written by the server;
+ * - <id>.sh   the script;
  * - <id>.job  written by the supervisor: its pid and kernel start time, then the launch
  *             record (start time, allocation), and at the end a status line.
  */
@@ -40,26 +40,18 @@ function recordPath(run: string, id: number): string {
   return join(run, `${id}.job`);
 }
 
-/** Writes the script, readable by the job's owner only. */
-export function writeScript(run: string, id: number, script: string, owner: { uid: number; gid: number } | null): void {
-  const path = scriptPath(run, id);
-  const fd = openSync(path, "w", 0o700);
-  try {
-    writeSync(fd, script);
-  } finally {
-    closeSync(fd);
-  }
-  if (owner) chownSync(path, owner.uid, owner.gid);
-}
-
 function parseStatus(line: string, endMs: number): ExitStatus {
   if (line.startsWith("fail ")) return { code: 127, signal: 0, cpuSeconds: 0, endMs, failure: line.slice(5).trim() };
   const [code, signal, cpu] = line.trim().split(" ").map(Number);
   return { code: code ?? 0, signal: signal ?? 0, cpuSeconds: cpu ?? 0, endMs, failure: null };
 }
 
-/** The supervisor's record, or null when it never wrote one (the launch did not happen). */
-export function readJobRecord(run: string, id: number): JobRecord | null {
+/**
+ * The supervisor's record, or null when it never wrote one (the launch did not happen).
+ * The end time is `endMs` when given (the server heard the end as it happened), else the
+ * record's last change.
+ */
+export function readJobRecord(run: string, id: number, endMs?: number): JobRecord | null {
   const path = recordPath(run, id);
   let text: string;
   try {
@@ -75,7 +67,7 @@ export function readJobRecord(run: string, id: number): JobRecord | null {
   } catch {
     return null; // cut short while being written: as if never launched
   }
-  const status = lines[2] ? parseStatus(lines[2], statSync(path).mtimeMs) : null;
+  const status = lines[2] ? parseStatus(lines[2], endMs ?? statSync(path).mtimeMs) : null;
   return { pid: Number(pid), start: start ?? "", launch, status };
 }
 
