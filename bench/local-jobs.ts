@@ -131,7 +131,7 @@ export async function benchLocalJobs(n: number): Promise<LocalJobsFigures> {
       // where the CPU went: the server, its launcher, this client
       const ticks = (pid: number) => {
         const f = readFileSync(`/proc/${pid}/stat`, "latin1").split(") ")[1]!.split(" ");
-        return (Number(f[11]) + Number(f[12])) / 100;
+        return `${Number(f[11]) / 100}u+${Number(f[12]) / 100}s`;
       };
       const kids = (pid: number) => readFileSync(`/proc/${pid}/task/${pid}/children`, "latin1").trim().split(" ").filter(Boolean).map(Number);
       console.log(`cpu s: server ${ticks(proc.pid!)}, launcher ${kids(proc.pid!).map(ticks)}, client ${(process.cpuUsage().user + process.cpuUsage().system) / 1e6}`);

@@ -42,6 +42,7 @@ const schema = z.strictObject({
       killWait: z.number().min(0).max(3600).optional(),
       sampleInterval: z.number().min(0.05).max(60).optional(),
       maxScriptBytes: z.number().int().min(1024).max(64 * 1048576).optional(),
+      runDir: z.string().startsWith("/", "jobs.runDir is an absolute path").optional(),
     })
     .optional(),
   cluster: z
@@ -71,6 +72,8 @@ export interface CenterConfig {
   killWaitMs: number;
   sampleMs: number;
   maxScriptBytes: number;
+  /** Where launched jobs' scripts and records live; null: /dev/shm when there is one, else <home>/run. */
+  runDir: string | null;
   cluster: NonNullable<RawConfig["cluster"]> | null;
 }
 
@@ -106,6 +109,7 @@ export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
     killWaitMs: (c.jobs?.killWait ?? 30) * 1000,
     sampleMs: (c.jobs?.sampleInterval ?? 1) * 1000,
     maxScriptBytes: c.jobs?.maxScriptBytes ?? 1048576,
+    runDir: c.jobs?.runDir ?? null,
     cluster: c.cluster ?? null,
   };
 }

@@ -1,4 +1,6 @@
-import { chmodSync, closeSync, mkdirSync, openSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, realpathSync, statSync, writeFileSync } from "node:fs";
+import { invalidInput } from "../core/errors.js";
 import { join } from "node:path";
 import type { ClusterConfig } from "../backends/cluster-config.js";
 import { LocalCluster } from "../backends/local/local-cluster.js";
@@ -62,6 +64,29 @@ export function describeLocalCluster(machine: Machine, cfg: CenterConfig["cluste
   };
 }
 
+/**
+ * The run directory holds each launched job's script and record (two small files a job).
+ * Memory (/dev/shm) by default: creating files there costs microseconds, on some disks most
+ * of a millisecond, and what is in it matters only while this machine is up — after a
+ * reboot the jobs are gone anyway, and jobs the store says were running end as lost.
+ */
+function prepareRunDir(home: string, configured: string | null): string {
+  let dir = configured;
+  if (dir === null) {
+    const shm = "/dev/shm";
+    const tag = createHash("sha256").update(realpathSync(home)).digest("hex").slice(0, 12);
+    dir = existsSync(shm) && statSync(shm).isDirectory() ? join(shm, `guang-${process.getuid?.() ?? 0}-${tag}`) : join(home, "run");
+  }
+  mkdirSync(dir, { recursive: true, mode: 0o711 });
+  const st = lstatSync(dir);
+  // /dev/shm is shared: refuse a directory someone else made for us
+  if (!st.isDirectory() || st.uid !== (process.getuid?.() ?? st.uid)) {
+    throw invalidInput(`the run directory ${dir} is not a directory owned by this user; remove it or set jobs.runDir in the config`);
+  }
+  chmodSync(dir, 0o711);
+  return dir;
+}
+
 /** First start: the center admin, the default tenant and account. */
 async function bootstrap(store: Store, home: string): Promise<string | null> {
   if ((await countUsers(store.db)) > 0) return null;
@@ -83,8 +108,6 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
   mkdirSync(o.home, { recursive: true });
   chmodSync(o.home, 0o711);
   mkdirSync(join(o.home, "work"), { recursive: true, mode: 0o755 });
-  mkdirSync(join(o.home, "run"), { recursive: true, mode: 0o711 });
-  chmodSync(join(o.home, "run"), 0o711);
   const url = o.databaseUrl ?? o.config.databaseUrl;
   const dbFile = join(o.home, "guang.db");
   if (!url) closeSync(openSync(dbFile, "a", 0o600));
@@ -111,7 +134,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       config: cluster,
       realCpus: machine.cpus,
       gpuIndices: cluster.gpuIndices,
-      runRoot: join(o.home, "run"),
+      runRoot: prepareRunDir(o.home, o.config.runDir),
       policy: o.config.policy,
       planDepth: o.config.planDepth,
       killWaitMs: o.config.killWaitMs,

@@ -168,7 +168,7 @@ export class JobService implements BackendHooks {
         if (task !== null && arrayJobId === null) arrayJobId = id;
         const values = { jobId: id, name, user: actor.username, arrayJobId, arrayTaskId: task, node: this.o.cluster.nodes[0]!.name };
         const stdout = this.outputPath(workdir, expandOutputPattern(outPattern, values), "output file (-o)");
-        const stderr = this.outputPath(workdir, expandOutputPattern(errPattern, values), "error file (-e)");
+        const stderr = errPattern === outPattern ? stdout : this.outputPath(workdir, expandOutputPattern(errPattern, values), "error file (-e)");
         await updateJob(trx, id, { stdout_path: stdout, stderr_path: stderr, array_job_id: arrayJobId });
         out.push({ ...(row as unknown as JobRow), id, stdout_path: stdout, stderr_path: stderr, array_job_id: arrayJobId });
       }

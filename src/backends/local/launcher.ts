@@ -67,11 +67,22 @@ export class Launcher {
       r.launch,
       ...Object.entries(r.env).flat(),
     ];
-    this.ensure().stdin!.write(`${fields.map(esc).join("\t")}\n`);
+    // the launches of one pass go out in one write
+    if (this.batch.length === 0) setImmediate(() => this.flush());
+    this.batch.push(`${fields.map(esc).join("\t")}\n`);
+  }
+
+  private batch: string[] = [];
+
+  private flush(): void {
+    if (this.batch.length === 0) return;
+    this.ensure().stdin!.write(this.batch.join(""));
+    this.batch = [];
   }
 
   /** Stops launching; the launcher keeps supervising the jobs it started until they end. */
   stop(): void {
+    this.flush();
     this.stopped = true;
     this.proc?.stdin?.end();
     this.proc?.stdout?.destroy();
