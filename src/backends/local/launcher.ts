@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { invalidInput } from "../../core/errors.js";
 import { createInterface } from "node:readline";
 import { SUPERVISOR_PERL } from "./supervisor.pl.js";
 
@@ -23,6 +24,14 @@ export interface LaunchRequest {
 const AFFINITY_SYSCALL: Record<string, string> = { x64: "203", arm64: "122" };
 
 const esc = (s: string) => s.replace(/[%\t\n\r]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0").toUpperCase()}`);
+
+/** Refuses to start a local cluster on a machine without Perl, rather than fail every job later. */
+export function checkLauncher(): void {
+  const r = spawnSync("perl", ["-MPOSIX", "-e", "1"], { stdio: "ignore" });
+  if (r.error || r.status !== 0) {
+    throw invalidInput("the local cluster launches jobs with Perl, which is not installed here: install Debian's perl-base (apt-get install perl-base)");
+  }
+}
 
 /** The long-lived launcher process: launch requests in, "start"/"end" reports out. */
 export class Launcher {

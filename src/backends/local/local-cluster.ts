@@ -11,7 +11,7 @@ import { compileShape, shapeMinimum, type Shape } from "../../scheduler/shape.js
 import type { ActiveJob, BackendHooks, JobAlloc, JobOutcome, KillReason, NodeUse } from "../backend.js";
 import { toClusterSpec, type ClusterConfig } from "../cluster-config.js";
 import { slurmEnvironment } from "./job-env.js";
-import { Launcher } from "./launcher.js";
+import { checkLauncher, Launcher } from "./launcher.js";
 import { isSameProcess, processStartTime, readSessions, signal } from "./proc-table.js";
 import { readJobRecord, removeRunFiles, scriptPath } from "./run-files.js";
 import { findUnixAccount, type UnixAccount } from "./unix-account.js";
@@ -93,6 +93,7 @@ export class LocalCluster {
     this.coreOwner = new Int32Array(this.node.cpus);
     this.gpuOwner = new Int32Array(this.node.gpus);
     mkdirSync(opts.runRoot, { recursive: true });
+    checkLauncher();
     this.launcher = new Launcher(
       (id, pid) => this.started(id, pid),
       (id) => {

@@ -7,7 +7,7 @@ import { ApiClient } from "../client.js";
 import { EXIT } from "../exit.js";
 import { table } from "../format.js";
 import { exitText, limitText, memText, timeText } from "../job-format.js";
-import { fetchAll, filterQuery } from "./jobs.js";
+import { fetchAll, FILTER_FLAGS, filterQuery } from "./jobs.js";
 
 const FIELDS: Record<string, (j: JobView) => string> = {
   jobid: (j) => j.jobId,
@@ -49,15 +49,11 @@ export async function historyCommand(argv: string[]): Promise<number> {
     args: argv,
     strict: true,
     options: {
+      ...FILTER_FLAGS,
       starttime: { type: "string", short: "S" },
       endtime: { type: "string", short: "E" },
-      user: { type: "string", short: "u" },
       state: { type: "string", short: "s" },
-      jobs: { type: "string", short: "j" },
-      account: { type: "string", short: "A" },
-      partition: { type: "string", short: "p" },
       format: { type: "string", short: "o" },
-      json: { type: "boolean" },
     },
   });
   const now = Date.now();

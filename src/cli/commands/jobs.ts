@@ -12,6 +12,15 @@ Lists waiting and running jobs, like squeue: JOBID PARTITION NAME USER ST TIME N
 NODELIST(REASON). -t takes states (PENDING,RUNNING,... or all).
 `;
 
+/** The filter flags `jobs` (squeue) and `history` (sacct) share, with Slurm's letters. */
+export const FILTER_FLAGS = {
+  user: { type: "string", short: "u" },
+  partition: { type: "string", short: "p" },
+  account: { type: "string", short: "A" },
+  jobs: { type: "string", short: "j" },
+  json: { type: "boolean" },
+} as const;
+
 /** Query parameters common to `jobs` and `history`. */
 export function filterQuery(v: { user?: string; state?: string; partition?: string; account?: string; jobs?: string }): URLSearchParams {
   const q = new URLSearchParams();
@@ -39,14 +48,7 @@ export async function jobsCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     strict: true,
-    options: {
-      user: { type: "string", short: "u" },
-      states: { type: "string", short: "t" },
-      partition: { type: "string", short: "p" },
-      account: { type: "string", short: "A" },
-      jobs: { type: "string", short: "j" },
-      json: { type: "boolean" },
-    },
+    options: { ...FILTER_FLAGS, states: { type: "string", short: "t" } },
   });
   const q = filterQuery({ ...values, state: values.states ?? "PENDING,RUNNING" });
   const jobs = (await fetchAll(ApiClient.fromEnvironment(), q)).sort((a, b) => a.id - b.id);

@@ -45,7 +45,8 @@ export async function submitCommand(argv: string[]): Promise<number> {
       throw invalidInput(`cannot read the script ${rest[0]}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`);
     }
   }
-  const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
+  // the job gets this shell's environment (sbatch's --export=ALL), but not the token that submits it
+  const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && e[0] !== "GUANG_TOKEN"));
   const client = ApiClient.fromEnvironment();
   const r = await client.request<{ id: number; jobIds: string[] }>("POST", "/api/v1/jobs", { script, args: flags, workdir: process.cwd(), environment: env, scriptName: rest[0] ? basename(rest[0]) : "sbatch" });
   if (json) process.stdout.write(`${JSON.stringify(r)}\n`);
