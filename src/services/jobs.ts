@@ -1,4 +1,4 @@
-import { chownSync, closeSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
+import { chownSync, closeSync, lstatSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import type { ActiveJob, BackendHooks, JobAlloc, EndedRow, JobOutcome, KillReason } from "../backends/backend.js";
 import type { ClusterConfig, PartitionConfig } from "../backends/cluster-config.js";
@@ -95,12 +95,17 @@ export class JobService implements BackendHooks {
     if (input.options) items.push(...objectOptions(input.options));
     const opts = buildJobOptions(items, nowMs);
 
-    const accountName = opts.account ?? (await accountsOfUser(this.db, actor.userId))[0]?.name;
-    if (!accountName) throw invalidInput(`you belong to no account; ask an account owner to add you, or name one with -A`);
-    const account = await findAccount(this.db, accountName);
-    if (!account) throw invalidInput(`account ${accountName} does not exist`, { account: accountName });
-    if (!actor.centerAdmin && !(await isMember(this.db, account.id, actor.userId))) {
-      throw forbidden(`you are not a member of account ${accountName}; ask its owner to add you`);
+    let account: { id: number; name: string } | undefined;
+    if (opts.account === undefined) {
+      // the user's first account is the default, and membership is given
+      account = (await accountsOfUser(this.db, actor.userId))[0];
+      if (!account) throw invalidInput(`you belong to no account; ask an account owner to add you, or name one with -A`);
+    } else {
+      account = await findAccount(this.db, opts.account);
+      if (!account) throw invalidInput(`account ${opts.account} does not exist`, { account: opts.account });
+      if (!actor.centerAdmin && !(await isMember(this.db, account.id, actor.userId))) {
+        throw forbidden(`you are not a member of account ${opts.account}; ask its owner to add you`);
+      }
     }
     const part = this.partition(opts.partition);
     const qos = opts.qos ?? "normal";
@@ -183,6 +188,8 @@ export class JobService implements BackendHooks {
 
   private outputPath(workdir: string, path: string, what: string): string {
     const full = resolve(workdir, path);
+    // the usual case: a new file (not even a dangling symlink) in the working directory, which is checked already
+    if (dirname(full) === workdir && lstatSync(full, { throwIfNoEntry: false }) === undefined) return full;
     checkJobPath(this.o.paths, full, what);
     checkDirectory(dirname(full), `the folder of the ${what}`);
     return full;
