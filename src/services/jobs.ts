@@ -10,7 +10,7 @@ import { exportedEnvironment } from "../core/export-spec.js";
 import type { JobOptions } from "../core/job-spec.js";
 import { defaultOutputPattern, expandOutputPattern } from "../core/output-pattern.js";
 import { buildJobOptions, objectOptions, readOptionWords, scriptDirectives, type OptionItem } from "../core/sbatch.js";
-import { activeJobs, dependencyRows, getArrayTask, getJob, insertJob, jobsOfArray, listJobs, updateJob, type JobRow } from "../store/jobs.js";
+import { activeJobs, dependencyRows, getArrayTask, getJob, insertJob, jobsOfArray, listJobs, updateJob, type JobPatch, type JobRow } from "../store/jobs.js";
 import { nowIso, type Db } from "../store/open.js";
 import { accountsOfUser, findAccount, isMember } from "../store/tenancy.js";
 import { findUserById, findUserByName } from "../store/users.js";
@@ -408,12 +408,38 @@ export class JobService implements BackendHooks {
 
   // ---- what the backend reports ----
 
+  private writes: { id: number; patch: JobPatch; done: () => void; failed: (e: unknown) => void }[] = [];
+
+  /**
+   * The backend's reports of one turn of the event loop are written in one transaction:
+   * under load dozens of jobs start and end per turn, and a commit costs more than an update.
+   */
+  private record(id: number, patch: JobPatch): Promise<void> {
+    return new Promise((done, failed) => {
+      if (this.writes.length === 0) setImmediate(() => void this.flushWrites());
+      this.writes.push({ id, patch, done, failed });
+    });
+  }
+
+  private async flushWrites(): Promise<void> {
+    const batch = this.writes;
+    this.writes = [];
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        for (const w of batch) await updateJob(trx, w.id, w.patch);
+      });
+      for (const w of batch) w.done();
+    } catch (e) {
+      for (const w of batch) w.failed(e);
+    }
+  }
+
   private rowRef(job: ActiveJob) {
     return { id: job.id, array_job_id: job.arrayJobId, array_task_id: job.arrayTaskId, user_id: job.userId };
   }
 
   async started(job: ActiveJob): Promise<void> {
-    await updateJob(this.db, job.id, {
+    await this.record(job.id, {
       state: "RUNNING",
       reason: null,
       start_time: nowIso(job.startMs!),
@@ -425,11 +451,11 @@ export class JobService implements BackendHooks {
   }
 
   async killing(job: ActiveJob, reason: KillReason): Promise<void> {
-    await updateJob(this.db, job.id, { kill_reason: reason });
+    await this.record(job.id, { kill_reason: reason });
   }
 
   async ended(job: ActiveJob, o: JobOutcome): Promise<void> {
-    await updateJob(this.db, job.id, {
+    await this.record(job.id, {
       state: o.state,
       reason: o.reason,
       end_time: nowIso(o.endMs),

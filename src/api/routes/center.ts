@@ -1,5 +1,7 @@
 import { route, WROTE } from "../route.js";
 
+const FLUSH_MS = 10;
+
 export const centerRoutes = [
   route({
     method: "GET",
@@ -20,7 +22,8 @@ export const centerRoutes = [
       res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive", "x-accel-buffering": "no" });
       res.write(": connected\n\n");
       const me = actor!;
-      // events of one turn of the event loop go out in one write (bursts are common: arrays, passes)
+      // events go out at most every FLUSH_MS, in one write: under load that is one write
+      // for dozens of events instead of one each, for a delay no one watching can see
       let batch: string[] = [];
       const flush = () => {
         res.write(batch.join(""));
@@ -28,7 +31,7 @@ export const centerRoutes = [
       };
       const off = center.events.subscribe((e) => {
         if (!me.centerAdmin && e.userId !== me.userId) return;
-        if (batch.length === 0) setImmediate(flush);
+        if (batch.length === 0) setTimeout(flush, FLUSH_MS);
         batch.push(`event: job\ndata: ${JSON.stringify(e)}\n\n`);
       });
       // a comment now and then keeps proxies from closing an idle stream
