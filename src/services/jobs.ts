@@ -1,4 +1,4 @@
-import { chownSync, closeSync, lstatSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
+import { chownSync, closeSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import type { ActiveJob, BackendHooks, JobAlloc, EndedRow, JobOutcome, KillReason } from "../backends/backend.js";
 import type { ClusterConfig, PartitionConfig } from "../backends/cluster-config.js";
@@ -188,8 +188,9 @@ export class JobService implements BackendHooks {
 
   private outputPath(workdir: string, path: string, what: string): string {
     const full = resolve(workdir, path);
-    // the usual case: a new file (not even a dangling symlink) in the working directory, which is checked already
-    if (dirname(full) === workdir && lstatSync(full, { throwIfNoEntry: false }) === undefined) return full;
+    // the usual case: a file in the working directory, which is checked already (a symlink
+    // planted there is not followed when the job opens it: see the launcher)
+    if (dirname(full) === workdir) return full;
     checkJobPath(this.o.paths, full, what);
     checkDirectory(dirname(full), `the folder of the ${what}`);
     return full;

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCenter, workdir, type TestCenter } from "../helpers/center.js";
+import { existsSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
+import { startCenter, waitFor, workdir, type TestCenter } from "../helpers/center.js";
 
 let c: TestCenter;
 let dir: string;
@@ -59,6 +61,17 @@ describe("bad input gets a clear 4xx and changes nothing", () => {
     const r = await c.api("POST", "/api/v1/jobs", { script: "#!/bin/bash\ntrue\n", workdir: dir, options: { output: `${c.home}/guang.db` } });
     expect(r.status).toBe(400);
     expect(r.body.error.message).toMatch(/inside Guang's data directory/);
+  });
+
+  it("a job does not follow a symlink planted where its output goes", async () => {
+    const target = join(c.home, "planted");
+    symlinkSync(target, join(dir, "evil.out"));
+    const r = await c.api("POST", "/api/v1/jobs", { script: "#!/bin/bash\necho overwritten\n", workdir: dir, options: { output: "evil.out" } });
+    expect(r.status).toBe(201);
+    const job = await waitFor(c, r.body.id);
+    expect(job.state).toBe("FAILED");
+    expect(job.reason).toMatch(/cannot open the output file .*evil.out/);
+    expect(existsSync(target)).toBe(false);
   });
 
   it("an array is stored whole or not at all", async () => {

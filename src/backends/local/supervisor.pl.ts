@@ -21,7 +21,7 @@
  * until its last job has ended, so jobs keep being recorded across a server restart.
  */
 export const SUPERVISOR_PERL = String.raw`
-use strict; use warnings; use POSIX ();
+use strict; use warnings; use POSIX (); use Fcntl qw(O_WRONLY O_CREAT O_TRUNC O_NOFOLLOW);
 $SIG{PIPE} = 'IGNORE'; $SIG{INT} = 'IGNORE'; $SIG{HUP} = 'IGNORE'; $| = 1;
 my $affinity = $ARGV[0] // '';
 my $tick = POSIX::sysconf(POSIX::_SC_CLK_TCK()) || 100;
@@ -71,9 +71,16 @@ sub launch {
     umask(022);
     chdir($workdir) or $die->("cannot enter the working directory $workdir: $!");
     open(STDIN, '<', '/dev/null');
-    open(STDOUT, '>', $out) or $die->("cannot open the output file $out: $!");
+    # a job running as the server's own user must not follow a symlink planted where its
+    # output goes (it could point into Guang's data); a user's job opens with the user's rights
+    my $flags = O_WRONLY | O_CREAT | O_TRUNC | ($uid eq '' ? O_NOFOLLOW : 0);
+    sysopen(my $o, $out, $flags, 0644) or $die->("cannot open the output file $out: $!");
+    open(STDOUT, '>&', $o) or $die->("cannot open the output file $out: $!");
     if ($err eq $out) { open(STDERR, '>&', \*STDOUT) or $die->("cannot open $err: $!"); }
-    else { open(STDERR, '>', $err) or $die->("cannot open the error file $err: $!"); }
+    else {
+      sysopen(my $e, $err, $flags, 0644) or $die->("cannot open the error file $err: $!");
+      open(STDERR, '>&', $e) or $die->("cannot open the error file $err: $!");
+    }
     %ENV = @env;
     if ($cores ne '' && $affinity ne '') {
       my $mask = "\0" x 128;

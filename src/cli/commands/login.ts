@@ -4,7 +4,7 @@ import { invalidInput } from "../../core/errors.js";
 import { ApiClient, clientConfigPath, writeClientConfig } from "../client.js";
 import { EXIT } from "../exit.js";
 
-export const LOGIN_HELP = `usage: guang login --server URL --user NAME [--password-file FILE]
+export const LOGIN_HELP = `usage: guang login --server URL --user NAME [--password-file FILE] [--json]
 
 Signs in and keeps the token in ${"$"}XDG_CONFIG_HOME/guang/config.json (mode 600). Without
 --password-file the password is read from the terminal (or the first line of stdin).
@@ -45,7 +45,7 @@ export async function loginCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     strict: true,
-    options: { server: { type: "string" }, user: { type: "string" }, "password-file": { type: "string" } },
+    options: { server: { type: "string" }, user: { type: "string" }, "password-file": { type: "string" }, json: { type: "boolean" } },
   });
   const server = values.server ?? process.env.GUANG_SERVER;
   if (!server) throw invalidInput("give the server: guang login --server http://HOST:8080 --user NAME");
@@ -65,6 +65,7 @@ export async function loginCommand(argv: string[]): Promise<number> {
   } else password = await readPassword();
   const r = await new ApiClient(server, null).request<{ token: string; expiresAt: string }>("POST", "/api/v1/auth/login", { username: values.user, password });
   writeClientConfig({ server, user: values.user, token: r.token });
-  process.stdout.write(`Logged in to ${server} as ${values.user} (token saved in ${clientConfigPath()}, valid until ${r.expiresAt})\n`);
+  if (values.json) process.stdout.write(`${JSON.stringify({ server, user: values.user, config: clientConfigPath(), expiresAt: r.expiresAt })}\n`);
+  else process.stdout.write(`Logged in to ${server} as ${values.user} (token saved in ${clientConfigPath()}, valid until ${r.expiresAt})\n`);
   return EXIT.ok;
 }
