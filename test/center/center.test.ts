@@ -87,7 +87,46 @@ describe("the center", () => {
     expect((await c.api("GET", "/api/v1/jobs", undefined, alice)).body.jobs.map((j: { id: number }) => j.id)).toEqual([id]);
     const seen = await c.api("GET", `/api/v1/jobs/${id}`);
     expect(seen.body.user).toBe("alice");
+
+    // events: bob's stream carries none of alice's jobs, the admin's carries them
+    const listen = async (token: string) => {
+      const ctrl = new AbortController();
+      const res = await fetch(`${c.url}/api/v1/events`, { headers: { authorization: `Bearer ${token}` }, signal: ctrl.signal });
+      const reader = res.body!.getReader();
+      let text = "";
+      void (async () => {
+        for (;;) {
+          const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+          if (done) return;
+          text += Buffer.from(value!).toString();
+        }
+      })();
+      return { text: () => text, stop: () => ctrl.abort() };
+    };
+    const bobs = await listen(bob);
+    const admins = await listen(c.token);
     expect((await c.api("POST", `/api/v1/jobs/${id}/cancel`)).status).toBe(200);
+    await waitFor(c, id);
+    await new Promise((r) => setTimeout(r, 300));
+    bobs.stop();
+    admins.stop();
+    expect(admins.text()).toContain(`"id":${id},`);
+    expect(bobs.text()).not.toContain(`"id":${id},`);
+  });
+
+  it("tells a waiting job why it waits and when it should start", async () => {
+    const dir = workdir();
+    const big = await submit(c, "#!/bin/bash\n#SBATCH -n 32 -t 5\nsleep 30\n", { workdir: dir });
+    const running = await waitFor(c, big, ["RUNNING"]);
+    const next = await submit(c, "#!/bin/bash\n#SBATCH -n 1 -t 1\ntrue\n", { workdir: dir });
+    await new Promise((r) => setTimeout(r, 300));
+    const waiting = (await c.api("GET", `/api/v1/jobs/${next}`)).body;
+    expect(waiting.state).toBe("PENDING");
+    expect(waiting.reason).toBe("Resources");
+    // EASY plans it for when the big job's time limit runs out
+    expect(Math.abs(Date.parse(waiting.plannedStart) - (Date.parse(running.startTime) + 300_000))).toBeLessThan(2000);
+    await c.api("POST", `/api/v1/jobs/${big}/cancel`);
+    expect((await waitFor(c, next)).state).toBe("COMPLETED");
   });
 
   it.runIf(process.getuid?.() === 0)("runs a mapped user's jobs as their Unix account when the server is root", async () => {
