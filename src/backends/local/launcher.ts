@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { invalidInput } from "../../core/errors.js";
 import { createInterface } from "node:readline";
-import { SUPERVISOR_PERL } from "./supervisor.pl.js";
+import { LAUNCHER_PERL } from "./launcher.pl.js";
 
 export interface LaunchRequest {
   id: number;
@@ -12,10 +12,10 @@ export interface LaunchRequest {
   cores: number[] | null;
   stdout: string;
   stderr: string;
-  /** Where the supervisor writes the script, and the script itself. */
+  /** Where the script is written (by the launched job, before it runs it), and the script. */
   script: string;
   scriptText: string;
-  /** Written by the supervisor into its record: what a restarted server needs to adopt the job. */
+  /** Written into the job's record: what a restarted server needs to adopt the job. */
   launch: string;
   env: Record<string, string>;
 }
@@ -45,8 +45,8 @@ export class Launcher {
 
   private ensure(): ChildProcess {
     if (this.proc && this.proc.exitCode === null && !this.proc.killed) return this.proc;
-    // its own session: a Ctrl-C meant for the server must not take the jobs' supervisor with it
-    const proc = spawn("perl", ["-e", SUPERVISOR_PERL, AFFINITY_SYSCALL[process.arch] ?? ""], { stdio: ["pipe", "pipe", "inherit"], detached: true });
+    // its own session: a Ctrl-C meant for the server must not take the jobs' launcher with it
+    const proc = spawn("perl", ["-e", LAUNCHER_PERL, AFFINITY_SYSCALL[process.arch] ?? ""], { stdio: ["pipe", "pipe", "inherit"], detached: true });
     proc.on("error", (e) => process.stderr.write(`guang: the job launcher (perl) failed: ${e.message}\n`));
     proc.once("exit", (code) => {
       if (!this.stopped) process.stderr.write(`guang: the job launcher exited (${code}); a new one starts with the next job\n`);

@@ -57,7 +57,8 @@ interface Running {
 /**
  * The `local` backend: this machine is one node; the embedded scheduler decides, on every
  * submit, end, cancel and release (coalesced into one pass per turn of the event loop), and
- * jobs run as real process trees under detached supervisors. Time limits, memory and
+ * jobs run as real process trees, each in its own session, started and reaped by the
+ * launcher (./launcher.pl.ts), which outlives the server. Time limits, memory and
  * liveness are checked every `sampleMs`.
  */
 export class LocalCluster {
@@ -489,7 +490,7 @@ export class LocalCluster {
     let owner: UnixAccount | null = null;
     if (this.opts.runAsMapped && job.unixUser && process.getuid?.() === 0) {
       owner = findUnixAccount(job.unixUser);
-      if (!owner) return this.fail(r, `user ${job.user} maps to Unix account ${job.unixUser}, which does not exist on this machine`);
+      if (!owner) return this.finish(r, `user ${job.user} maps to Unix account ${job.unixUser}, which does not exist on this machine`);
     }
     const base = { ...job.env };
     if (owner) Object.assign(base, { HOME: owner.home, USER: owner.name, LOGNAME: owner.name });
@@ -569,7 +570,7 @@ export class LocalCluster {
       if (r.ending) continue;
       const j = r.job;
       if (j.pid === null) {
-        // no "start" from the launcher yet; after a while, the supervisor's own record decides
+        // no "start" from the launcher yet; after a while, the job's own record decides
         if (now - r.launchedMs < 10000) continue;
         const rec = readJobRecord(this.opts.runRoot, j.id);
         if (rec === null) {
@@ -616,11 +617,7 @@ export class LocalCluster {
     r.killAt = Date.now() + (hard ? Math.min(1000, this.opts.killWaitMs) : this.opts.killWaitMs);
   }
 
-  private fail(r: Running, why: string): void {
-    this.finish(r, why);
-  }
-
-  /** The job's supervisor has ended (or never started): record how the job ended, free its cores, decide again. */
+  /** The job has ended (or never started): record how it ended, free its cores, decide again. */
   private finish(r: Running, failure?: string, heardAtMs?: number): void {
     if (r.ending) return;
     r.ending = true;

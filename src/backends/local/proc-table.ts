@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 
 /**
- * Processes grouped by session, read from /proc. A job's supervisor starts a new session,
+ * Processes grouped by session, read from /proc. Each job starts a new session (the launcher calls setsid for it),
  * and everything the job starts stays in it (unless it calls setsid itself), so a session
  * is the job's process tree. cgroups are not available on every machine; this is.
  */

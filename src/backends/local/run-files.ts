@@ -5,8 +5,9 @@ import { join } from "node:path";
  * The files of a launched job in the run directory, which let a restarted server tell what
  * happened while it was away. Two per job, as file creation is the dearest part of a launch:
  * - <id>.sh   the script;
- * - <id>.job  written by the supervisor: its pid and kernel start time, then the launch
- *             record (start time, allocation), and at the end a status line.
+ * - <id>.job  written by the job before it runs its script: its pid and kernel start time,
+ *             then the launch record (start time, allocation); at the end the launcher adds
+ *             a status line.
  */
 export interface LaunchRecord {
   startMs: number;
@@ -18,15 +19,15 @@ export interface ExitStatus {
   code: number;
   signal: number;
   cpuSeconds: number;
-  /** When the supervisor wrote it: the job's end. */
+  /** When the launcher wrote it (or heard it): the job's end. */
   endMs: number;
-  /** Set when the job could not be started (the supervisor says why). */
+  /** Set when the job could not be started (and why). */
   failure: string | null;
 }
 
 export interface JobRecord {
   pid: number;
-  /** The kernel's start time of the supervisor, to tell it from a later process with the same pid. */
+  /** The kernel's start time of the job's first process, to tell it from a later process with the same pid. */
   start: string;
   launch: LaunchRecord;
   status: ExitStatus | null;
@@ -47,7 +48,7 @@ function parseStatus(line: string, endMs: number): ExitStatus {
 }
 
 /**
- * The supervisor's record, or null when it never wrote one (the launch did not happen).
+ * The job's record, or null when it never wrote one (the launch did not happen).
  * The end time is `endMs` when given (the server heard the end as it happened), else the
  * record's last change.
  */

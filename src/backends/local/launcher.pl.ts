@@ -1,5 +1,5 @@
 /**
- * The job launcher and supervisor, in Perl (perl-base is on every Debian machine). Why not
+ * The job launcher, in Perl (perl-base is on every Debian machine). Why not
  * Node: forking costs time in proportion to the forking process's memory, and the server's
  * is large (~3.6 ms a job); this process is tiny. Why one process for all jobs rather than
  * one supervisor each: every extra fork costs ~1 ms of CPU, which on a small machine is the
@@ -20,7 +20,7 @@
  * It runs in its own session and keeps going after the server has gone (stdin closed)
  * until its last job has ended, so jobs keep being recorded across a server restart.
  */
-export const SUPERVISOR_PERL = String.raw`
+export const LAUNCHER_PERL = String.raw`
 use strict; use warnings; use POSIX (); use Fcntl qw(O_WRONLY O_CREAT O_TRUNC O_NOFOLLOW);
 $SIG{PIPE} = 'IGNORE'; $SIG{INT} = 'IGNORE'; $SIG{HUP} = 'IGNORE'; $| = 1;
 my $affinity = $ARGV[0] // '';
