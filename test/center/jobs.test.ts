@@ -106,6 +106,16 @@ date +%s.%N; sleep 0.4; date +%s.%N
     expect(job.elapsed).toBeLessThan(10);
   });
 
+  it("at the time limit sends SIGTERM, and SIGKILL after the kill wait to a job that ignores it", async () => {
+    const id = await submit(c, "#!/bin/bash\n#SBATCH -t 0:01 -o stubborn-%j.out\ntrap 'echo got TERM' TERM\nwhile true; do sleep 0.1; done\n", { workdir: dir });
+    const job = await waitFor(c, id, undefined, 20000);
+    expect(job.state).toBe("TIMEOUT");
+    expect(readFileSync(join(dir, `stubborn-${id}.out`), "utf8")).toContain("got TERM");
+    // it outlived the SIGTERM by about the kill wait (1 s here)
+    expect(Date.parse(job.endTime) - Date.parse(job.startTime)).toBeGreaterThanOrEqual(1900);
+    expect(job.signal).toBe(9);
+  });
+
   it("kills a job over its memory: OUT_OF_MEMORY", async () => {
     const id = await submit(c, `#!/bin/bash\n#SBATCH --mem=60M\npython3 -c "a = bytearray(400 * 1024 * 1024); import time; time.sleep(30)"\n`, { workdir: dir });
     const job = await waitFor(c, id, undefined, 20000);
