@@ -93,7 +93,6 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex("jobs_user_submit").on("jobs").columns(["user_id", "submit_time"]).execute();
         await db.schema.createIndex("jobs_submit").on("jobs").columns(["submit_time"]).execute();
         await db.schema.createIndex("jobs_array").on("jobs").columns(["array_job_id"]).execute();
-        await db.schema.createIndex("jobs_name_user").on("jobs").columns(["name", "user_id"]).execute();
       },
     },
   };

@@ -35,6 +35,9 @@ export interface LocalClusterOptions {
   hooks: BackendHooks;
 }
 
+/** Ended jobs remembered for dependencies before the memory is emptied (a long-running server ends millions). */
+const ENDED_CACHE_MAX = 100_000;
+
 /** How long a job may be gone before its recorded end is given up on. */
 const GONE_GRACE_MS = 3000;
 
@@ -389,7 +392,13 @@ export class LocalCluster {
       }
     }
     if (dep.clauses.length === 0) return "met";
-    const verdicts = dep.clauses.map((c) => clauseVerdict(c.type, c.targets.flatMap((t) => this.targetStates(t.jobId, t.taskId))));
+    const verdicts = dep.clauses.map((c) => {
+      const states = c.targets.map((t) => this.targetStates(t.jobId, t.taskId));
+      // a job we know nothing of yet (its end is still being written): ask the store again next pass
+      const unknown = c.targets.filter((_t, i) => states[i]!.length === 0);
+      for (const t of unknown) this.fetchedTargets.delete(t.jobId);
+      return unknown.length > 0 ? "wait" : clauseVerdict(c.type, states.flat());
+    });
     if (dep.any) return verdicts.includes("met") ? "met" : verdicts.every((v) => v === "never") ? "never" : "wait";
     return verdicts.includes("never") ? "never" : verdicts.every((v) => v === "met") ? "met" : "wait";
   }
@@ -412,6 +421,13 @@ export class LocalCluster {
   private readonly taskIdOf = new Map<number, number | null>();
 
   private recordEnded(job: ActiveJob, ok: boolean): void {
+    if (this.endedOk.size >= ENDED_CACHE_MAX) {
+      // forget them all: what a waiting job's dependency still needs is fetched again from the store
+      this.endedOk.clear();
+      this.endedOfArray.clear();
+      this.taskIdOf.clear();
+      this.fetchedTargets.clear();
+    }
     this.endedOk.set(job.id, ok);
     this.taskIdOf.set(job.id, job.arrayTaskId);
     if (job.arrayJobId !== null) {
