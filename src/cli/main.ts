@@ -5,6 +5,7 @@ import { demoCommand, DEMO_HELP } from "./commands/demo.js";
 import { HISTORY_HELP, historyCommand } from "./commands/history.js";
 import { JOBS_HELP, jobsCommand } from "./commands/jobs.js";
 import { LOGIN_HELP, loginCommand } from "./commands/login.js";
+import { PASSWD_HELP, passwdCommand } from "./commands/passwd.js";
 import { SERVE_HELP, serveCommand } from "./commands/serve.js";
 import { SHOW_HELP, showCommand } from "./commands/show.js";
 import { simCommand, SIM_HELP } from "./commands/sim.js";
@@ -18,6 +19,7 @@ usage: guang <command> [options]
 commands:
   serve         run a center on this machine (REST API + local cluster)
   login         sign in to a center and keep the token
+  passwd        change your password
   submit        submit a batch script (like sbatch)
   jobs          waiting and running jobs (like squeue)
   show JOBID    one job in detail (like scontrol show job)
@@ -34,6 +36,7 @@ exit codes: 0 ok, 1 refused by the server, 2 bad usage or input
 const COMMANDS: Record<string, { run: (argv: string[]) => number | Promise<number>; help: string }> = {
   serve: { run: serveCommand, help: SERVE_HELP },
   login: { run: loginCommand, help: LOGIN_HELP },
+  passwd: { run: passwdCommand, help: PASSWD_HELP },
   submit: { run: submitCommand, help: SUBMIT_HELP },
   jobs: { run: jobsCommand, help: JOBS_HELP },
   show: { run: showCommand, help: SHOW_HELP },

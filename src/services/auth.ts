@@ -1,14 +1,17 @@
 import { createHash, randomBytes } from "node:crypto";
-import { invalidInput, notFound } from "../core/errors.js";
+import { GuangError, invalidInput, notFound } from "../core/errors.js";
 import type { Db } from "../store/open.js";
 import { nowIso } from "../store/open.js";
 import { findLiveToken, insertToken, listTokens, revokeToken } from "../store/tokens.js";
-import { findUserByName } from "../store/users.js";
+import { findUserById, findUserByName, setPasswordHash } from "../store/users.js";
 import { unauthorized, type Actor } from "./actor.js";
-import { verifyPassword } from "./passwords.js";
+import { hashPassword, verifyPassword } from "./passwords.js";
 
 const TOKEN_PREFIX = "guang_";
 const CACHE_MS = 5000;
+const MAX_FAILURES = 5;
+const FAIL_WINDOW_MS = 5 * 60_000;
+const MIN_PASSWORD = 10;
 
 function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -27,11 +30,30 @@ export class AuthService {
     private readonly sessionTtlSeconds: number,
   ) {}
 
+  /** Failed sign-ins per user name in the last FAIL_WINDOW_MS, to slow password guessing. */
+  private readonly failures = new Map<string, number[]>();
+
+  private checkThrottle(username: string, now: number): void {
+    const recent = (this.failures.get(username) ?? []).filter((t) => t > now - FAIL_WINDOW_MS);
+    this.failures.set(username, recent);
+    if (recent.length >= MAX_FAILURES) {
+      const wait = Math.ceil((recent[0]! + FAIL_WINDOW_MS - now) / 1000);
+      throw new GuangError("too_many_attempts", 429, `too many failed sign-ins for ${username}; try again in ${wait} s`, { retryAfterSeconds: wait });
+    }
+  }
+
   /** Password sign-in: a session token that expires after the configured time. */
   async login(username: string, password: string): Promise<{ token: string; expiresAt: string; user: string }> {
+    const now = Date.now();
+    this.checkThrottle(username, now);
     const user = await findUserByName(this.db, username);
     const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-    if (!user || !ok) throw unauthorized("wrong username or password");
+    if (!user || !ok) {
+      if (this.failures.size > 10000) this.failures.clear();
+      this.failures.get(username)!.push(now);
+      throw unauthorized("wrong username or password");
+    }
+    this.failures.delete(username);
     const token = newToken();
     const expiresAt = nowIso(Date.now() + this.sessionTtlSeconds * 1000);
     await insertToken(this.db, { userId: user.id, name: "login", tokenHash: hashToken(token), kind: "session", expiresAt });
@@ -59,6 +81,15 @@ export class AuthService {
     if (this.recent.size > 10000) this.recent.clear();
     this.recent.set(hash, { actor, until: now + CACHE_MS, expires: row.expires_at ? Date.parse(row.expires_at) : Infinity });
     return actor;
+  }
+
+  /** Changes one's own password; the current one must be given. */
+  async changePassword(actor: Actor, current: string, next: string): Promise<void> {
+    const user = await findUserById(this.db, actor.userId);
+    if (!user || !(await verifyPassword(current, user.password_hash))) throw unauthorized("the current password is wrong");
+    if (next.length < MIN_PASSWORD) throw invalidInput(`a password has at least ${MIN_PASSWORD} characters`);
+    if (next === current) throw invalidInput("the new password is the same as the current one");
+    await setPasswordHash(this.db, actor.userId, await hashPassword(next));
   }
 
   async createToken(actor: Actor, name: string, expiresInDays: number | null): Promise<{ id: number; name: string; token: string; expiresAt: string | null }> {

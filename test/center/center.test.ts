@@ -6,7 +6,7 @@ import { hashPassword } from "../../src/services/passwords.js";
 import { openStore } from "../../src/store/open.js";
 import { addMember, findAccount } from "../../src/store/tenancy.js";
 import { createUser } from "../../src/store/users.js";
-import { startCenter, submit, waitFor, workdir, type TestCenter } from "../helpers/center.js";
+import { cli, startCenter, submit, waitFor, workdir, type TestCenter } from "../helpers/center.js";
 
 let c: TestCenter;
 beforeAll(async () => {
@@ -112,6 +112,24 @@ describe("the center", () => {
     admins.stop();
     expect(admins.text()).toContain(`"id":${id},`);
     expect(bobs.text()).not.toContain(`"id":${id},`);
+  });
+
+  it("changes a password (guang passwd) and slows down guessing", async () => {
+    await addUser("carol", "carol-secret-1");
+    const token = await tokenOf("carol", "carol-secret-1");
+    const short = cli(c, ["passwd"], { input: "carol-secret-1\nshort\n", env: { GUANG_TOKEN: token } });
+    expect(short.code).toBe(1);
+    expect(short.stderr).toMatch(/at least 10 characters/);
+    const ok = cli(c, ["passwd"], { input: "carol-secret-1\ncarol-secret-2\n", env: { GUANG_TOKEN: token } });
+    expect(ok.stdout).toBe("Password changed\n");
+    expect((await c.api("POST", "/api/v1/auth/login", { username: "carol", password: "carol-secret-1" }, null)).status).toBe(401);
+    expect(await tokenOf("carol", "carol-secret-2")).toMatch(/^guang_/);
+    for (let i = 0; i < 5; i++) expect((await c.api("POST", "/api/v1/auth/login", { username: "carol", password: "guess" }, null)).status).toBe(401);
+    const locked = await c.api("POST", "/api/v1/auth/login", { username: "carol", password: "carol-secret-2" }, null);
+    expect(locked.status).toBe(429);
+    expect(locked.body.error.message).toMatch(/too many failed sign-ins for carol; try again in \d+ s/);
+    // others are not affected
+    expect((await c.api("POST", "/api/v1/auth/login", { username: "alice", password: "alice-secret-1" }, null)).status).toBe(200);
   });
 
   it("tells a waiting job why it waits and when it should start", async () => {

@@ -27,6 +27,18 @@ export const authRoutes = [
     handler: async ({ actor }) => ({ user: actor!.username, centerAdmin: actor!.centerAdmin }),
   }),
   route({
+    method: "POST",
+    path: "/api/v1/auth/password",
+    summary: "Change your password (give the current one)",
+    tag: "auth",
+    auth: true,
+    body: z.strictObject({ current: z.string().min(1), password: z.string().min(1) }),
+    handler: async ({ center, actor, body }) => {
+      await center.auth.changePassword(actor!, body.current, body.password);
+      return { changed: true };
+    },
+  }),
+  route({
     method: "GET",
     path: "/api/v1/tokens",
     summary: "Your API tokens (never their secret)",

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { invalidInput } from "../../core/errors.js";
 import { ApiClient, clientConfigPath, writeClientConfig } from "../client.js";
 import { EXIT } from "../exit.js";
+import { readSecrets } from "../prompt.js";
 
 export const LOGIN_HELP = `usage: guang login --server URL --user NAME [--password-file FILE] [--json]
 
@@ -10,36 +11,6 @@ Signs in and keeps the token in ${"$"}XDG_CONFIG_HOME/guang/config.json (mode 60
 --password-file the password is read from the terminal (or the first line of stdin).
 GUANG_SERVER and GUANG_TOKEN, when set, are used instead of the saved ones.
 `;
-
-async function readPassword(): Promise<string> {
-  const stdin = process.stdin;
-  if (!stdin.isTTY) {
-    const chunks: Buffer[] = [];
-    for await (const c of stdin) chunks.push(c as Buffer);
-    return Buffer.concat(chunks).toString("utf8").split("\n")[0] ?? "";
-  }
-  process.stderr.write("Password: ");
-  stdin.setRawMode(true);
-  let pw = "";
-  return new Promise((resolve) => {
-    const onData = (d: Buffer) => {
-      for (const ch of d.toString("utf8")) {
-        if (ch === "\r" || ch === "\n") {
-          stdin.setRawMode(false);
-          stdin.off("data", onData);
-          stdin.pause();
-          process.stderr.write("\n");
-          resolve(pw);
-          return;
-        }
-        if (ch === "\u0003") process.exit(130);
-        if (ch === "\u007f") pw = pw.slice(0, -1);
-        else pw += ch;
-      }
-    };
-    stdin.on("data", onData);
-  });
-}
 
 export async function loginCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -62,7 +33,7 @@ export async function loginCommand(argv: string[]): Promise<number> {
     } catch (e) {
       throw invalidInput(`cannot read the password file ${values["password-file"]}: ${(e as Error).message}`);
     }
-  } else password = await readPassword();
+  } else [password] = (await readSecrets(["Password: "])) as [string];
   const r = await new ApiClient(server, null).request<{ token: string; expiresAt: string }>("POST", "/api/v1/auth/login", { username: values.user, password });
   writeClientConfig({ server, user: values.user, token: r.token });
   if (values.json) process.stdout.write(`${JSON.stringify({ server, user: values.user, config: clientConfigPath(), expiresAt: r.expiresAt })}\n`);
