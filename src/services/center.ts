@@ -13,6 +13,7 @@ import { AuthService } from "./auth.js";
 import type { CenterConfig } from "./center-config.js";
 import { ClusterService } from "./clusters.js";
 import { EventBus } from "./events.js";
+import { JobReports } from "./job-reports.js";
 import { JobService } from "./jobs.js";
 import { hashPassword, randomPassword } from "./passwords.js";
 
@@ -123,13 +124,6 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       await saveCluster(store.db, cluster.name, "local", cluster);
     }
     const events = new EventBus();
-    let jobs: JobService | null = null;
-    const hooks = {
-      started: (j: Parameters<JobService["started"]>[0]) => jobs!.started(j),
-      killing: (j: Parameters<JobService["killing"]>[0], r: Parameters<JobService["killing"]>[1]) => jobs!.killing(j, r),
-      ended: (j: Parameters<JobService["ended"]>[0], out: Parameters<JobService["ended"]>[1]) => jobs!.ended(j, out),
-      endedJobs: (ids: number[]) => jobs!.endedJobs(ids),
-    };
     const backend = new LocalCluster({
       config: cluster,
       realCpus: machine.cpus,
@@ -141,9 +135,9 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       sampleMs: o.config.sampleMs,
       runAsMapped: o.config.runAs === "mapped",
       submitHost: machine.hostname,
-      hooks,
+      hooks: new JobReports(store.db, events),
     });
-    jobs = new JobService({
+    const jobs = new JobService({
       db: store.db,
       events,
       cluster,

@@ -1,4 +1,5 @@
 import { EventEmitter } from "node:events";
+import { jobIdText } from "./job-view.js";
 
 /** A job changed state (or waits for another reason); what SSE clients receive. */
 export interface JobEvent {
@@ -12,6 +13,18 @@ export interface JobEvent {
   exitCode: number | null;
   signal: number | null;
   time: string;
+}
+
+/** The event of a job's state change. */
+export function jobEvent(
+  row: { id: number; array_job_id: number | null; array_task_id: number | null; user_id: number },
+  user: string,
+  state: string,
+  reason: string | null,
+  exitCode: number | null,
+  signal: number | null,
+): JobEvent {
+  return { type: "job", id: row.id, jobId: jobIdText(row), userId: row.user_id, user, state, reason, exitCode, signal, time: new Date().toISOString() };
 }
 
 /** In-process publish/subscribe of job events (one server process owns a local cluster). */

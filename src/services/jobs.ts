@@ -1,6 +1,6 @@
 import { chownSync, closeSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
-import type { ActiveJob, BackendHooks, JobAlloc, EndedRow, JobOutcome, KillReason } from "../backends/backend.js";
+import type { ActiveJob, JobAlloc, KillReason } from "../backends/backend.js";
 import type { ClusterConfig, PartitionConfig } from "../backends/cluster-config.js";
 import type { LocalCluster } from "../backends/local/local-cluster.js";
 import { findUnixAccount } from "../backends/local/unix-account.js";
@@ -8,14 +8,15 @@ import { formatSlurmDuration } from "../core/duration.js";
 import { GuangError, invalidInput, notFound } from "../core/errors.js";
 import { exportedEnvironment } from "../core/export-spec.js";
 import type { JobOptions } from "../core/job-spec.js";
+import { FINAL_STATES, JOB_STATES } from "../core/job-state.js";
 import { defaultOutputPattern, expandOutputPattern } from "../core/output-pattern.js";
 import { buildJobOptions, objectOptions, readOptionWords, scriptDirectives, type OptionItem } from "../core/sbatch.js";
-import { activeJobs, dependencyRows, getArrayTask, getJob, insertJob, jobsOfArray, listJobs, updateJob, type JobPatch, type JobRow } from "../store/jobs.js";
+import { activeJobs, dependencyRows, getArrayTask, getJob, insertJob, jobsOfArray, listJobs, updateJob, type JobRow } from "../store/jobs.js";
 import { nowIso, type Db } from "../store/open.js";
 import { accountsOfUser, findAccount, isMember } from "../store/tenancy.js";
 import { findUserById, findUserByName } from "../store/users.js";
 import { canActOn, conflict, forbidden, type Actor } from "./actor.js";
-import type { EventBus } from "./events.js";
+import { jobEvent, type EventBus } from "./events.js";
 import { jobIdText, jobView, type JobView } from "./job-view.js";
 import { checkDirectory, checkJobPath, type PathPolicy } from "./path-policy.js";
 
@@ -46,8 +47,6 @@ export interface ListInput {
   order?: "asc" | "desc";
 }
 
-const FINAL = new Set(["COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "OUT_OF_MEMORY"]);
-export const JOB_STATES = ["PENDING", "RUNNING", "COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "OUT_OF_MEMORY"];
 const QOS = ["normal"];
 const BASE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
@@ -60,8 +59,8 @@ export interface JobServiceOptions {
   maxScriptBytes: number;
 }
 
-/** The jobs use cases: submit, look, cancel, hold, release, read output; and the backend's reports. */
-export class JobService implements BackendHooks {
+/** The jobs use cases: submit, look, cancel, hold, release, read output. */
+export class JobService {
   private readonly db: Db;
   private readonly o: JobServiceOptions;
   private readonly names = new Map<number, string>();
@@ -181,7 +180,7 @@ export class JobService implements BackendHooks {
     });
     for (const row of rows) {
       this.o.backend.submit(this.activeJob(row, opts, actor.username, actor.unixUser, account.name));
-      this.publish(row, actor.username, "PENDING", null);
+      this.publish(row, actor.username, "PENDING");
     }
     return { id: rows[0]!.id, jobIds: rows.map(jobIdText) };
   }
@@ -318,7 +317,7 @@ export class JobService implements BackendHooks {
       if (!a) throw invalidInput(`account ${q.account} does not exist`);
       accountIds = [a.id];
     }
-    for (const s of q.states ?? []) if (!JOB_STATES.includes(s)) throw invalidInput(`state ${s} is unknown; states: ${JOB_STATES.join(", ")}`);
+    for (const s of q.states ?? []) if (!(JOB_STATES as readonly string[]).includes(s)) throw invalidInput(`state ${s} is unknown; states: ${JOB_STATES.join(", ")}`);
     if (q.partition !== undefined) this.partition(q.partition);
     const limit = q.limit ?? 100;
     const rows = await listJobs(this.db, {
@@ -400,79 +399,10 @@ export class JobService implements BackendHooks {
     } finally {
       closeSync(fd);
     }
-    return { path, offset: start, size, data: buf.toString("utf8"), complete: FINAL.has(job.state) && start + n >= size };
+    return { path, offset: start, size, data: buf.toString("utf8"), complete: FINAL_STATES.has(job.state) && start + n >= size };
   }
 
-  private publish(row: Pick<JobRow, "id" | "array_job_id" | "array_task_id" | "user_id">, user: string, state: string, reason: string | null, exitCode: number | null = null, signal: number | null = null): void {
-    this.o.events.publish({ type: "job", id: row.id, jobId: jobIdText(row), userId: row.user_id, user, state, reason, exitCode, signal, time: nowIso() });
-  }
-
-  // ---- what the backend reports ----
-
-  private writes: { id: number; patch: JobPatch; done: () => void; failed: (e: unknown) => void }[] = [];
-
-  /**
-   * The backend's reports of one turn of the event loop are written in one transaction:
-   * under load dozens of jobs start and end per turn, and a commit costs more than an update.
-   */
-  private record(id: number, patch: JobPatch): Promise<void> {
-    return new Promise((done, failed) => {
-      if (this.writes.length === 0) setImmediate(() => void this.flushWrites());
-      this.writes.push({ id, patch, done, failed });
-    });
-  }
-
-  private async flushWrites(): Promise<void> {
-    const batch = this.writes;
-    this.writes = [];
-    try {
-      await this.db.transaction().execute(async (trx) => {
-        for (const w of batch) await updateJob(trx, w.id, w.patch);
-      });
-      for (const w of batch) w.done();
-    } catch (e) {
-      for (const w of batch) w.failed(e);
-    }
-  }
-
-  private rowRef(job: ActiveJob) {
-    return { id: job.id, array_job_id: job.arrayJobId, array_task_id: job.arrayTaskId, user_id: job.userId };
-  }
-
-  async started(job: ActiveJob): Promise<void> {
-    await this.record(job.id, {
-      state: "RUNNING",
-      reason: null,
-      start_time: nowIso(job.startMs!),
-      alloc: JSON.stringify(job.alloc),
-      pid: job.pid,
-      pid_start: job.pidStart,
-    });
-    this.publish(this.rowRef(job), job.user, "RUNNING", null);
-  }
-
-  async killing(job: ActiveJob, reason: KillReason): Promise<void> {
-    await this.record(job.id, { kill_reason: reason });
-  }
-
-  async ended(job: ActiveJob, o: JobOutcome): Promise<void> {
-    await this.record(job.id, {
-      state: o.state,
-      reason: o.reason,
-      end_time: nowIso(o.endMs),
-      exit_code: o.exitCode,
-      signal: o.signal,
-      cpu_seconds: o.cpuSeconds,
-      max_rss_mib: o.maxRssMiB,
-      held: null,
-    });
-    this.publish(this.rowRef(job), job.user, o.state, o.reason, o.exitCode, o.signal);
-  }
-
-  async endedJobs(ids: number[]): Promise<EndedRow[]> {
-    const rows = await dependencyRows(this.db, ids);
-    return rows
-      .filter((r) => FINAL.has(r.state))
-      .map((r) => ({ id: r.id, arrayJobId: r.array_job_id, arrayTaskId: r.array_task_id, ok: r.state === "COMPLETED" }));
+  private publish(row: Pick<JobRow, "id" | "array_job_id" | "array_task_id" | "user_id">, user: string, state: string): void {
+    this.o.events.publish(jobEvent(row, user, state, null, null, null));
   }
 }

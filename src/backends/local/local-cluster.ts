@@ -11,6 +11,8 @@ import { compileShape, shapeMinimum, type Shape } from "../../scheduler/shape.js
 import type { ActiveJob, BackendHooks, JobAlloc, JobOutcome, KillReason, NodeUse } from "../backend.js";
 import { toClusterSpec, type ClusterConfig } from "../cluster-config.js";
 import { slurmEnvironment } from "./job-env.js";
+import { DeviceSlots } from "./device-slots.js";
+import { EndedJobs } from "./ended-jobs.js";
 import { checkLauncher, Launcher } from "./launcher.js";
 import { isSameProcess, processStartTime, readSessions, signal } from "./proc-table.js";
 import { readJobRecord, removeRunFiles, scriptPath } from "./run-files.js";
@@ -34,9 +36,6 @@ export interface LocalClusterOptions {
   submitHost: string;
   hooks: BackendHooks;
 }
-
-/** Ended jobs remembered for dependencies before the memory is emptied (a long-running server ends millions). */
-const ENDED_CACHE_MAX = 100_000;
 
 /** How long a job may be gone before its recorded end is given up on. */
 const GONE_GRACE_MS = 3000;
@@ -72,12 +71,8 @@ export class LocalCluster {
   private readonly pending = new Map<number, ActiveJob>();
   private readonly running = new Map<number, Running>();
   private readonly shapes = new Map<number, Shape>();
-  /** Ended jobs' outcomes for dependencies: by job id, and the ids of each array. */
-  private readonly endedOk = new Map<number, boolean>();
-  private readonly endedOfArray = new Map<number, Set<number>>();
-  private readonly fetchedTargets = new Set<number>();
-  private readonly coreOwner: Int32Array;
-  private readonly gpuOwner: Int32Array;
+  private readonly ended = new EndedJobs();
+  private readonly slots: DeviceSlots;
   private reservations = new Map<number, Reservation>();
   private chains = new Map<number, Promise<void>>();
   private passQueued = false;
@@ -94,8 +89,7 @@ export class LocalCluster {
     this.model = compileCluster(toClusterSpec(opts.config));
     if (opts.config.nodes.length !== 1) throw invalidInput(`the local cluster is this one machine: it has exactly one node, not ${opts.config.nodes.length}`);
     this.node = opts.config.nodes[0]!;
-    this.coreOwner = new Int32Array(this.node.cpus);
-    this.gpuOwner = new Int32Array(this.node.gpus);
+    this.slots = new DeviceSlots(this.node.cpus, opts.gpuIndices);
     mkdirSync(opts.runRoot, { recursive: true });
     checkLauncher();
     this.launcher = new Launcher(
@@ -153,7 +147,7 @@ export class LocalCluster {
       job.alloc = rec.launch.alloc as JobAlloc;
       job.pid = rec.pid;
       job.pidStart = rec.start;
-      this.take(job.alloc, job.id);
+      this.slots.take(job.alloc, job.id);
       const r: Running = { job, launchedMs: rec.launch.startMs, reported: false, killAt: null, peakRssMiB: 0, ending: false };
       this.running.set(job.id, r);
       this.report(r);
@@ -188,7 +182,7 @@ export class LocalCluster {
       this.pending.delete(id);
       this.shapes.delete(id);
       this.reservations.delete(id);
-      this.recordEnded(job, false);
+      this.ended.add(job.id, job.arrayJobId, job.arrayTaskId, false);
       await this.chain(id, () =>
         this.opts.hooks.ended(job, { state: "CANCELLED", exitCode: 0, signal: 0, endMs: Date.now(), cpuSeconds: 0, maxRssMiB: 0, reason: null }),
       );
@@ -396,7 +390,7 @@ export class LocalCluster {
       const states = c.targets.map((t) => this.targetStates(t.jobId, t.taskId));
       // a job we know nothing of yet (its end is still being written): ask the store again next pass
       const unknown = c.targets.filter((_t, i) => states[i]!.length === 0);
-      for (const t of unknown) this.fetchedTargets.delete(t.jobId);
+      for (const t of unknown) this.ended.refetch(t.jobId);
       return unknown.length > 0 ? "wait" : clauseVerdict(c.type, states.flat());
     });
     if (dep.any) return verdicts.includes("met") ? "met" : verdicts.every((v) => v === "never") ? "never" : "wait";
@@ -409,91 +403,27 @@ export class LocalCluster {
     const active = (j: ActiveJob) => (j.id === jobId && taskId === null) || (j.arrayJobId === jobId && (taskId === null || j.arrayTaskId === taskId));
     for (const j of this.pending.values()) if (active(j)) states.push("pending");
     for (const r of this.running.values()) if (active(r.job)) states.push("running");
-    const endedIds = new Set(this.endedOfArray.get(jobId) ?? []);
-    if (this.endedOk.has(jobId)) endedIds.add(jobId);
-    for (const id of endedIds) {
-      if (taskId !== null && this.taskIdOf.get(id) !== taskId) continue;
-      states.push(this.endedOk.get(id) ? "ok" : "notok");
-    }
-    return states;
-  }
-
-  private readonly taskIdOf = new Map<number, number | null>();
-
-  private recordEnded(job: ActiveJob, ok: boolean): void {
-    if (this.endedOk.size >= ENDED_CACHE_MAX) {
-      // forget them all: what a waiting job's dependency still needs is fetched again from the store
-      this.endedOk.clear();
-      this.endedOfArray.clear();
-      this.taskIdOf.clear();
-      this.fetchedTargets.clear();
-    }
-    this.endedOk.set(job.id, ok);
-    this.taskIdOf.set(job.id, job.arrayTaskId);
-    if (job.arrayJobId !== null) {
-      let s = this.endedOfArray.get(job.arrayJobId);
-      if (!s) this.endedOfArray.set(job.arrayJobId, (s = new Set()));
-      s.add(job.id);
-    }
+    return states.concat(this.ended.states(jobId, taskId));
   }
 
   /** Loads, once per target, the ended jobs that waiting jobs' dependencies name. */
   private async fetchDependencyTargets(): Promise<void> {
-    const want = new Set<number>();
-    for (const j of this.pending.values()) {
-      for (const c of j.dependency?.clauses ?? []) for (const t of c.targets) if (!this.fetchedTargets.has(t.jobId)) want.add(t.jobId);
-    }
-    if (want.size === 0) return;
-    const rows = await this.opts.hooks.endedJobs([...want]);
-    for (const id of want) this.fetchedTargets.add(id);
+    const targets: number[] = [];
+    for (const j of this.pending.values()) for (const c of j.dependency?.clauses ?? []) for (const t of c.targets) targets.push(t.jobId);
+    const want = this.ended.unfetched(targets);
+    if (want.length === 0) return;
+    const rows = await this.opts.hooks.endedJobs(want);
+    this.ended.markFetched(want);
     for (const row of rows) {
-      if (this.pending.has(row.id) || this.running.has(row.id) || this.endedOk.has(row.id)) continue;
-      this.endedOk.set(row.id, row.ok);
-      this.taskIdOf.set(row.id, row.arrayTaskId);
-      if (row.arrayJobId !== null) {
-        let s = this.endedOfArray.get(row.arrayJobId);
-        if (!s) this.endedOfArray.set(row.arrayJobId, (s = new Set()));
-        s.add(row.id);
-      }
+      if (this.pending.has(row.id) || this.running.has(row.id) || this.ended.has(row.id)) continue;
+      this.ended.add(row.id, row.arrayJobId, row.arrayTaskId, row.ok);
     }
-  }
-
-  private take(alloc: JobAlloc, id: number): void {
-    for (const c of alloc.cores) this.coreOwner[c] = id;
-    for (const g of alloc.gpuIndices) {
-      const k = this.opts.gpuIndices.indexOf(g);
-      if (k >= 0) this.gpuOwner[k] = id;
-    }
-  }
-
-  private free(alloc: JobAlloc, id: number): void {
-    for (const c of alloc.cores) if (this.coreOwner[c] === id) this.coreOwner[c] = 0;
-    for (const g of alloc.gpuIndices) {
-      const k = this.opts.gpuIndices.indexOf(g);
-      if (k >= 0 && this.gpuOwner[k] === id) this.gpuOwner[k] = 0;
-    }
-  }
-
-  private pick(owner: Int32Array, n: number): number[] {
-    const out: number[] = [];
-    for (let i = 0; i < owner.length && out.length < n; i++) if (owner[i] === 0) out.push(i);
-    return out;
   }
 
   private start(job: ActiveJob, a: { cpu: number; mem: number; gpu: number; tasks: number }, nowMs: number): void {
     this.pending.delete(job.id);
-    const cores = this.pick(this.coreOwner, a.cpu);
-    const gpuSlots = this.pick(this.gpuOwner, a.gpu);
-    const alloc: JobAlloc = {
-      node: this.node.name,
-      cpus: a.cpu,
-      memMiB: a.mem,
-      gpus: a.gpu,
-      gpuType: a.gpu > 0 ? this.node.gpuType : null,
-      cores,
-      gpuIndices: gpuSlots.map((k) => this.opts.gpuIndices[k]!),
-    };
-    this.take(alloc, job.id);
+    const { cores, gpuIndices } = this.slots.pick(job.id, a.cpu, a.gpu);
+    const alloc: JobAlloc = { node: this.node.name, cpus: a.cpu, memMiB: a.mem, gpus: a.gpu, gpuType: a.gpu > 0 ? this.node.gpuType : null, cores, gpuIndices };
     job.state = "RUNNING";
     job.reason = null;
     job.plannedStartMs = null;
@@ -656,10 +586,10 @@ export class LocalCluster {
       const why = failure ?? st?.failure ?? "the job ended without a recorded exit status (was its launcher killed?)";
       outcome = { state: j.killReason ?? "FAILED", exitCode: st?.code ?? null, signal: 0, endMs: st?.endMs ?? Date.now(), cpuSeconds: null, maxRssMiB: peak, reason: why };
     }
-    if (j.alloc) this.free(j.alloc, j.id);
+    if (j.alloc) this.slots.release(j.alloc, j.id);
     this.running.delete(j.id);
     this.shapes.delete(j.id);
-    this.recordEnded(j, outcome.state === "COMPLETED");
+    this.ended.add(j.id, j.arrayJobId, j.arrayTaskId, outcome.state === "COMPLETED");
     void this.chain(j.id, async () => {
       await this.opts.hooks.ended(j, outcome);
       removeRunFiles(run, j.id);

@@ -1,0 +1,84 @@
+import type { ActiveJob, BackendHooks, EndedRow, JobOutcome, KillReason } from "../backends/backend.js";
+import { FINAL_STATES } from "../core/job-state.js";
+import { dependencyRows, updateJob, type JobPatch } from "../store/jobs.js";
+import { nowIso, type Db } from "../store/open.js";
+import { jobEvent, type EventBus } from "./events.js";
+
+/**
+ * What the backends report of jobs (started, being killed, ended), written to the store and
+ * published as events; and the ended jobs dependencies ask about.
+ */
+export class JobReports implements BackendHooks {
+  constructor(
+    private readonly db: Db,
+    private readonly events: EventBus,
+  ) {}
+
+
+  private writes: { id: number; patch: JobPatch; done: () => void; failed: (e: unknown) => void }[] = [];
+
+  /**
+   * The backend's reports of one turn of the event loop are written in one transaction:
+   * under load dozens of jobs start and end per turn, and a commit costs more than an update.
+   */
+  private record(id: number, patch: JobPatch): Promise<void> {
+    return new Promise((done, failed) => {
+      if (this.writes.length === 0) setImmediate(() => void this.flushWrites());
+      this.writes.push({ id, patch, done, failed });
+    });
+  }
+
+  private async flushWrites(): Promise<void> {
+    const batch = this.writes;
+    this.writes = [];
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        for (const w of batch) await updateJob(trx, w.id, w.patch);
+      });
+      for (const w of batch) w.done();
+    } catch (e) {
+      for (const w of batch) w.failed(e);
+    }
+  }
+
+  private rowRef(job: ActiveJob) {
+    return { id: job.id, array_job_id: job.arrayJobId, array_task_id: job.arrayTaskId, user_id: job.userId };
+  }
+
+  async started(job: ActiveJob): Promise<void> {
+    await this.record(job.id, {
+      state: "RUNNING",
+      reason: null,
+      start_time: nowIso(job.startMs!),
+      alloc: JSON.stringify(job.alloc),
+      pid: job.pid,
+      pid_start: job.pidStart,
+    });
+    this.events.publish(jobEvent(this.rowRef(job), job.user, "RUNNING", null, null, null));
+  }
+
+  async killing(job: ActiveJob, reason: KillReason): Promise<void> {
+    await this.record(job.id, { kill_reason: reason });
+  }
+
+  async ended(job: ActiveJob, o: JobOutcome): Promise<void> {
+    await this.record(job.id, {
+      state: o.state,
+      reason: o.reason,
+      end_time: nowIso(o.endMs),
+      exit_code: o.exitCode,
+      signal: o.signal,
+      cpu_seconds: o.cpuSeconds,
+      max_rss_mib: o.maxRssMiB,
+      held: null,
+    });
+    this.events.publish(jobEvent(this.rowRef(job), job.user, o.state, o.reason, o.exitCode, o.signal));
+  }
+
+  async endedJobs(ids: number[]): Promise<EndedRow[]> {
+    const rows = await dependencyRows(this.db, ids);
+    return rows
+      .filter((r) => FINAL_STATES.has(r.state))
+      .map((r) => ({ id: r.id, arrayJobId: r.array_job_id, arrayTaskId: r.array_task_id, ok: r.state === "COMPLETED" }));
+  }
+}
