@@ -42,6 +42,7 @@ export interface ActiveJob {
   stderr: string;
   env: Record<string, string>;
   script: string;
+  scriptArgs: string[];
   state: "PENDING" | "RUNNING";
   /** Known when the store says the job was being killed. */
   killReason: KillReason | null;

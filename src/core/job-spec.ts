@@ -29,4 +29,6 @@ export interface JobOptions {
   hold?: boolean;
   mailType?: MailType[];
   mailUser?: string;
+  /** The script's arguments (what follows the script on the command line). */
+  scriptArgs?: string[];
 }

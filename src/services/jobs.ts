@@ -30,6 +30,8 @@ export interface SubmitInput {
   workdir?: string;
   /** The script's file name: the job's name when it names none (as sbatch does). */
   scriptName?: string;
+  /** Arguments the script gets ($1, $2, ...), as after the script on sbatch's command line. */
+  scriptArgs?: string[];
   /** The submitter's environment, exported to the job per --export (default ALL). */
   environment?: Record<string, string>;
 }
@@ -93,6 +95,7 @@ export class JobService {
     }
     if (input.options) items.push(...objectOptions(input.options));
     const opts = buildJobOptions(items, nowMs);
+    if (input.scriptArgs?.length) opts.scriptArgs = input.scriptArgs;
 
     let account: { id: number; name: string } | undefined;
     if (opts.account === undefined) {
@@ -233,6 +236,7 @@ export class JobService {
       stderr: row.stderr_path,
       env: JSON.parse(row.environment) as Record<string, string>,
       script: row.script,
+      scriptArgs: opts.scriptArgs ?? [],
       state: row.state as "PENDING" | "RUNNING",
       killReason: (row.kill_reason as KillReason | null) ?? null,
       reason: null,

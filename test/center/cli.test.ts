@@ -51,6 +51,13 @@ describe("the guang CLI", () => {
     expect(readFileSync(join(dir, `slurm-${Number(p.stdout)}.out`), "utf8")).toBe(`in ${dir} as clijob with \n`);
   });
 
+  it("passes arguments after the script to it, as sbatch does", async () => {
+    writeFileSync(join(dir, "args.sh"), '#!/bin/bash\nprintf "[%s]" "$@"\n');
+    const id = Number(cli(c, ["submit", "--parsable", "-o", "args-%j.out", "args.sh", "one", "two words", "%3"], { cwd: dir }).stdout);
+    expect((await waitFor(c, id)).state).toBe("COMPLETED");
+    expect(readFileSync(join(dir, `args-${id}.out`), "utf8")).toBe("[one][two words][%3]");
+  });
+
   it("lists, shows, cancels and reports history", async () => {
     const id = Number(cli(c, ["submit", "--parsable", "slow.sh"], { cwd: dir }).stdout);
     await waitFor(c, id, ["RUNNING"]);

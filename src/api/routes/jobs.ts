@@ -9,6 +9,7 @@ const submit = z.strictObject({
   args: z.array(z.string()).optional(),
   workdir: z.string().optional(),
   scriptName: z.string().max(255).optional(),
+  scriptArgs: z.array(z.string()).max(1000).optional(),
   environment: z.record(z.string(), z.string()).optional(),
 });
 

@@ -49,7 +49,9 @@ $SIG{CHLD} = \&reap;
 my $chld = POSIX::SigSet->new(POSIX::SIGCHLD());
 sub launch {
   my $line = shift;
-  my ($id, $run, $workdir, $uid, $gid, $cores, $out, $err, $script, $text, $launch, @env) = map { unesc($_) } split(/\t/, $line, -1);
+  my ($id, $run, $workdir, $uid, $gid, $cores, $out, $err, $script, $text, $nargs, @rest) = map { unesc($_) } split(/\t/, $line, -1);
+  my @args = splice(@rest, 0, $nargs);
+  my ($launch, @env) = @rest;
   my $rec = "$run/$id.job";
   POSIX::sigprocmask(POSIX::SIG_BLOCK(), $chld);
   my $pid = fork();
@@ -88,7 +90,7 @@ sub launch {
       syscall($affinity, 0, length($mask), $mask) == 0 or $die->("cannot bind to cores $cores: $!");
       $cores = '';
     }
-    my $ok = $cores ne '' ? exec { 'taskset' } 'taskset', '-c', $cores, $script : exec { $script } $script;
+    my $ok = $cores ne '' ? exec { 'taskset' } 'taskset', '-c', $cores, $script, @args : exec { $script } $script, @args;
     $die->("cannot run the script: $!");
   }
   if (!defined $pid) { put($rec, '>', "0 0\n$launch\nfail cannot fork: $!\n"); print "end\t$id\n"; }

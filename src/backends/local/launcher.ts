@@ -15,6 +15,7 @@ export interface LaunchRequest {
   /** Where the script is written (by the launched job, before it runs it), and the script. */
   script: string;
   scriptText: string;
+  scriptArgs: string[];
   /** Written into the job's record: what a restarted server needs to adopt the job. */
   launch: string;
   env: Record<string, string>;
@@ -73,6 +74,8 @@ export class Launcher {
       r.stderr,
       r.script,
       r.scriptText,
+      String(r.scriptArgs.length),
+      ...r.scriptArgs,
       r.launch,
       ...Object.entries(r.env).flat(),
     ];

@@ -477,6 +477,7 @@ export class LocalCluster {
       stderr: job.stderr,
       script: scriptPath(run, job.id),
       scriptText: job.script,
+      scriptArgs: job.scriptArgs,
       launch: JSON.stringify({ startMs: nowMs, alloc }),
       env,
     });

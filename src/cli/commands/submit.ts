@@ -5,7 +5,7 @@ import { invalidInput } from "../../core/errors.js";
 import { ApiClient } from "../client.js";
 import { EXIT } from "../exit.js";
 
-export const SUBMIT_HELP = `usage: guang submit [sbatch options] [--parsable] [--json] script.sh
+export const SUBMIT_HELP = `usage: guang submit [sbatch options] [--parsable] [--json] script.sh [arguments]
 
 Submits a batch script, as sbatch does: its #SBATCH lines apply, and options given here
 override them. Prints "Submitted batch job N" (--parsable: N; --json: the server's answer).
@@ -31,7 +31,6 @@ export async function submitCommand(argv: string[]): Promise<number> {
   const { items, rest } = readOptionWords(words, "command line");
   void items;
   const flags = words.slice(0, words.length - rest.length);
-  if (rest.length > 1) throw invalidInput(`give one script; arguments to scripts are not supported ("${rest.slice(1).join(" ")}")`);
   let script: string;
   if (rest.length === 0) {
     if (process.stdin.isTTY) throw invalidInput("give a script: guang submit [options] script.sh (or pipe one on stdin)");
@@ -48,7 +47,14 @@ export async function submitCommand(argv: string[]): Promise<number> {
   // the job gets this shell's environment (sbatch's --export=ALL), but not the token that submits it
   const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && e[0] !== "GUANG_TOKEN"));
   const client = ApiClient.fromEnvironment();
-  const r = await client.request<{ id: number; jobIds: string[] }>("POST", "/api/v1/jobs", { script, args: flags, workdir: process.cwd(), environment: env, scriptName: rest[0] ? basename(rest[0]) : "sbatch" });
+  const r = await client.request<{ id: number; jobIds: string[] }>("POST", "/api/v1/jobs", {
+    script,
+    args: flags,
+    scriptArgs: rest.slice(1),
+    workdir: process.cwd(),
+    environment: env,
+    scriptName: rest[0] ? basename(rest[0]) : "sbatch",
+  });
   if (json) process.stdout.write(`${JSON.stringify(r)}\n`);
   else if (parsable) process.stdout.write(`${r.id}\n`);
   else process.stdout.write(`Submitted batch job ${r.id}\n`);
