@@ -146,7 +146,12 @@ export async function benchLocalJobs(n: number): Promise<LocalJobsFigures> {
         }
       };
       await Promise.all(Array.from({ length: 4 }, submitter));
-      await done;
+      // a job whose end is never recorded is a bug: say so rather than wait for ever
+      let timer: NodeJS.Timeout | undefined;
+      const limit = new Promise<never>((_r, reject) => {
+        timer = setTimeout(() => reject(new Error(`only ${accounted} of ${target} jobs ended within 120 s`)), 120_000);
+      });
+      await Promise.race([done, limit]).finally(() => clearTimeout(timer));
     };
     // a warm-up round first: the figures are of a server whose code the JIT has compiled
     await round(Math.ceil(n / 5));

@@ -73,6 +73,22 @@ date +%s.%N; sleep 0.4; date +%s.%N
     for (const [s] of spans) expect(spans.filter(([a, b]) => a <= s && s < b).length).toBeLessThanOrEqual(2);
   });
 
+  it("records the end of every job of a burst (400 tasks, 32 at a time)", async () => {
+    const r = await c.api("POST", "/api/v1/jobs", { script: "#!/bin/bash\nexit $((SLURM_ARRAY_TASK_ID % 3))\n", workdir: dir, options: { array: "0-399", output: "/dev/null" } });
+    expect(r.status).toBe(201);
+    const last = await waitFor(c, `${r.body.id}_399`, undefined, 60000);
+    expect(last.exitCode).toBe(399 % 3);
+    const until = Date.now() + 60000;
+    let jobs: { state: string; exitCode: number; arrayTaskId: number }[] = [];
+    while (Date.now() < until) {
+      jobs = (await c.api("GET", `/api/v1/jobs?id=${r.body.id}&limit=1000`)).body.jobs;
+      if (jobs.every((j) => j.state === "COMPLETED" || j.state === "FAILED")) break;
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    expect(jobs.length).toBe(400);
+    for (const j of jobs) expect([j.state, j.exitCode]).toEqual([j.arrayTaskId % 3 === 0 ? "COMPLETED" : "FAILED", j.arrayTaskId % 3]);
+  });
+
   it("honours dependencies: afterok, afternotok, afterany, singleton", async () => {
     const fail = await submit(c, "#!/bin/bash\nsleep 0.3; exit 1\n", { workdir: dir });
     const ok = await submit(c, "#!/bin/bash\nsleep 0.3\n", { workdir: dir });

@@ -97,9 +97,16 @@ sub launch {
   else { $jobs{$pid} = [$id, $rec]; print "start\t$id\t$pid\n"; }
   POSIX::sigprocmask(POSIX::SIG_UNBLOCK(), $chld);
 }
-# sysread, not <STDIN>: a SIGCHLD during a buffered read would leave the handle in error
+# sysread, not <STDIN>: a SIGCHLD during a buffered read would leave the handle in error.
+# select with a timeout, and a reap at every wake: a SIGCHLD that comes just before the
+# wait (Perl runs handlers between operations) must not leave a job unrecorded.
 my $buf = '';
 while (1) {
+  my $rin = '';
+  vec($rin, fileno(STDIN), 1) = 1;
+  my $ready = select(my $rout = $rin, undef, undef, 0.1);
+  reap();
+  next if $ready <= 0;
   my $n = sysread(STDIN, $buf, 65536, length($buf));
   if (!defined $n) { next if $!{EINTR}; last; }
   last if $n == 0;

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmdirSync } from "node:fs";
 import { clauseVerdict, type DependencySpec, type TargetState } from "../../core/dependency.js";
 import { invalidInput } from "../../core/errors.js";
 import type { PendingReason } from "../../core/job-state.js";
@@ -254,6 +254,14 @@ export class LocalCluster {
     if (this.sampler) clearInterval(this.sampler);
     if (this.beginTimer) clearTimeout(this.beginTimer);
     this.launcher.stop();
+    // an idle server leaves no empty run directory behind (in /dev/shm, one per home)
+    if (this.running.size === 0) {
+      try {
+        rmdirSync(this.opts.runRoot);
+      } catch {
+        // not empty (a launch still writing), or gone
+      }
+    }
     await Promise.all([...this.chains.values()]);
   }
 
