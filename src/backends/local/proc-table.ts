@@ -31,6 +31,8 @@ export function readSessions(wanted: ReadonlySet<number>): Map<number, SessionUs
       continue; // it ended while we looked
     }
     const f = statFields(text);
+    // an ended process nobody has reaped yet is not part of a running job
+    if (f[0] === "Z") continue;
     // f[0] = state (field 3), so field N is f[N - 3]: session is field 6, rss field 24
     const sid = Number(f[3]);
     if (!wanted.has(sid)) continue;
