@@ -55,12 +55,6 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-export interface ApiServer {
-  server: Server;
-  url: string;
-  close(): Promise<void>;
-}
-
 /** The HTTP API: routes map to services, and every failure becomes the error shape of DESIGN.md. */
 export function createApi(center: Center, opts: { version: string; maxBodyBytes: number }): Server {
   const compiled = ROUTES.map(compile);

@@ -4,7 +4,7 @@ import { invalidInput } from "../core/errors.js";
 import { join } from "node:path";
 import type { ClusterConfig } from "../backends/cluster-config.js";
 import { LocalCluster } from "../backends/local/local-cluster.js";
-import { detectMachine, type Machine } from "../backends/local/machine.js";
+import { detectMachine, detectNvidiaGpus, type Machine } from "../backends/local/machine.js";
 import { getClusterRow, saveCluster } from "../store/clusters.js";
 import { openStore, type Store } from "../store/open.js";
 import { addMember, createAccount, createTenant } from "../store/tenancy.js";
@@ -24,8 +24,6 @@ export interface CenterOptions {
   databaseUrl?: string | null;
   /** PostgreSQL schema (tests). */
   databaseSchema?: string;
-  /** Overrides machine detection (tests). */
-  machine?: Machine;
 }
 
 export interface Center {
@@ -42,7 +40,7 @@ export interface Center {
 
 /** The `local` cluster: this machine as one node, with partitions from the config or `cpu` (+ `gpu`). */
 export function describeLocalCluster(machine: Machine, cfg: CenterConfig["cluster"]): ClusterConfig {
-  const gpus = cfg?.gpus ?? machine.gpus;
+  const gpus = cfg?.gpus ?? detectNvidiaGpus();
   const cpus = cfg?.cpus ?? machine.cpus;
   const memMiB = cfg?.memMiB ?? machine.memMiB;
   const node = { name: machine.hostname, cpus, memMiB, gpus: gpus.length, gpuType: gpus[0]?.type ?? null };
@@ -115,7 +113,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
   const store = await openStore(url ? { url, schema: o.databaseSchema } : { file: dbFile });
   try {
     const initialAdminPassword = await bootstrap(store, o.home);
-    const machine = o.machine ?? detectMachine();
+    const machine = detectMachine();
     const stored = await getClusterRow(store.db, o.config.cluster?.name ?? "local");
     let cluster: ClusterConfig;
     if (stored && !o.config.cluster) cluster = JSON.parse(stored.config) as ClusterConfig;

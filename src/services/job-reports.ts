@@ -14,7 +14,6 @@ export class JobReports implements BackendHooks {
     private readonly events: EventBus,
   ) {}
 
-
   private writes: { id: number; patch: JobPatch; done: () => void; failed: (e: unknown) => void }[] = [];
 
   /**

@@ -13,7 +13,7 @@ import { defaultOutputPattern, expandOutputPattern } from "../core/output-patter
 import { buildJobOptions, objectOptions, readOptionWords, scriptDirectives, type OptionItem } from "../core/sbatch.js";
 import { activeJobs, dependencyRows, getArrayTask, getJob, insertJob, jobsOfArray, listJobs, updateJob, type JobRow } from "../store/jobs.js";
 import { nowIso, type Db } from "../store/open.js";
-import { accountsOfUser, findAccount, isMember } from "../store/tenancy.js";
+import { accountNameById, accountsOfUser, findAccount, isMember } from "../store/tenancy.js";
 import { findUserById, findUserByName } from "../store/users.js";
 import { canActOn, conflict, forbidden, type Actor } from "./actor.js";
 import { jobEvent, type EventBus } from "./events.js";
@@ -143,6 +143,9 @@ export class JobService {
     const name = opts.name ?? input.scriptName ?? "script";
     const now = nowIso(nowMs);
     const tasks: (number | null)[] = opts.array ? opts.array.indices : [null];
+    // the same for every task of an array
+    const optionsJson = JSON.stringify(opts);
+    const environmentJson = JSON.stringify(env);
 
     const rows = await this.db.transaction().execute(async (trx) => {
       const out: JobRow[] = [];
@@ -162,12 +165,12 @@ export class JobService {
           array_task_id: task,
           array_throttle: opts.array?.throttle ?? 0,
           script: input.script,
-          options: JSON.stringify(opts),
+          options: optionsJson,
           time_limit: timeLimit,
           workdir,
           stdout_path: "",
           stderr_path: "",
-          environment: JSON.stringify(env),
+          environment: environmentJson,
           submit_time: now,
           begin_time: opts.begin !== undefined ? nowIso(opts.begin) : null,
         };
@@ -261,22 +264,19 @@ export class JobService {
     return out;
   }
 
-  private async userName(id: number): Promise<string> {
-    let n = this.names.get(id);
-    if (n === undefined) {
-      n = (await findUserById(this.db, id))?.username ?? `#${id}`;
-      this.names.set(id, n);
-    }
+  /** Names never change, so each is read once (listings name the same few users and accounts). */
+  private async nameOf(cache: Map<number, string>, id: number, load: (id: number) => Promise<string | undefined>): Promise<string> {
+    let n = cache.get(id);
+    if (n === undefined) cache.set(id, (n = (await load(id)) ?? `#${id}`));
     return n;
   }
 
-  private async accountName(id: number): Promise<string> {
-    let n = this.accountNames.get(id);
-    if (n === undefined) {
-      n = (await this.db.selectFrom("accounts").select("name").where("id", "=", id).executeTakeFirst())?.name ?? `#${id}`;
-      this.accountNames.set(id, n);
-    }
-    return n;
+  private userName(id: number): Promise<string> {
+    return this.nameOf(this.names, id, async (i) => (await findUserById(this.db, i))?.username);
+  }
+
+  private accountName(id: number): Promise<string> {
+    return this.nameOf(this.accountNames, id, (i) => accountNameById(this.db, i));
   }
 
   private async view(row: JobRow): Promise<JobView> {

@@ -20,6 +20,10 @@ export async function findAccount(db: Db, name: string) {
   return db.selectFrom("accounts").selectAll().where("name", "=", name).executeTakeFirst();
 }
 
+export async function accountNameById(db: Db, id: number): Promise<string | undefined> {
+  return (await db.selectFrom("accounts").select("name").where("id", "=", id).executeTakeFirst())?.name;
+}
+
 /** The accounts a user belongs to, oldest first (the first is the default for submissions). */
 export async function accountsOfUser(db: Db, userId: number) {
   return db

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { invalidInput } from "../../core/errors.js";
 import { createInterface } from "node:readline";
+import { invalidInput } from "../../core/errors.js";
 import { LAUNCHER_PERL } from "./launcher.pl.js";
 
 export interface LaunchRequest {

@@ -313,7 +313,8 @@ export class LocalCluster {
   private decide(nowMs: number): void {
     const now = nowMs / 1000;
     const running: RunningJob[] = [];
-    const runningOfArray = new Map<number, number>();
+    // tasks of each array running now, and started by this pass (for `%` throttles)
+    const tasksOfArray = new Map<number, number>();
     for (const r of this.running.values()) {
       const j = r.job;
       const a = j.alloc!;
@@ -322,12 +323,11 @@ export class LocalCluster {
         alloc: [{ node: 0, tasks: j.request.tasks ?? 1, cpu: a.cpus, mem: a.memMiB, gpu: a.gpus }],
         estEnd: j.startMs! / 1000 + (j.timeLimit ?? UNLIMITED_S),
       });
-      if (j.arrayJobId !== null) runningOfArray.set(j.arrayJobId, (runningOfArray.get(j.arrayJobId) ?? 0) + 1);
+      if (j.arrayJobId !== null) tasksOfArray.set(j.arrayJobId, (tasksOfArray.get(j.arrayJobId) ?? 0) + 1);
     }
     const queue: QueuedJob[] = [];
     let nextBegin = Infinity;
     const ordered = [...this.pending.values()].sort((a, b) => a.id - b.id);
-    const startsOfArray = new Map<number, number>();
     for (const j of ordered) {
       const shape = this.shapes.get(j.id)!;
       let ineligible: PendingReason | undefined;
@@ -342,9 +342,9 @@ export class LocalCluster {
       }
       if (ineligible === undefined && j.arrayJobId !== null && j.array && j.array.throttle > 0) {
         // tasks beyond the throttle wait, lowest index first
-        const used = (runningOfArray.get(j.arrayJobId) ?? 0) + (startsOfArray.get(j.arrayJobId) ?? 0);
+        const used = tasksOfArray.get(j.arrayJobId) ?? 0;
         if (used >= j.array.throttle) ineligible = "JobArrayTaskLimit";
-        else startsOfArray.set(j.arrayJobId, (startsOfArray.get(j.arrayJobId) ?? 0) + 1);
+        else tasksOfArray.set(j.arrayJobId, used + 1);
       }
       const p = this.model.partitionIndex.get(j.partition)!;
       queue.push({
@@ -578,14 +578,12 @@ export class LocalCluster {
     r.ending = true;
     const j = r.job;
     const run = this.opts.runRoot;
-    if (j.pid === null) {
-      const rec = readJobRecord(run, j.id);
-      if (rec) [j.pid, j.pidStart] = [rec.pid, rec.start];
-    }
+    const rec = readJobRecord(run, j.id, heardAtMs);
+    if (j.pid === null && rec) [j.pid, j.pidStart] = [rec.pid, rec.start];
     this.report(r);
     // whatever the job left behind in its session's process group goes with it, as in Slurm
     if (j.pid !== null && j.pid > 0) signal(-j.pid, "SIGKILL");
-    const st = failure ? null : (readJobRecord(run, j.id, heardAtMs)?.status ?? null);
+    const st = failure ? null : (rec?.status ?? null);
     let outcome: JobOutcome;
     const peak = r.peakRssMiB;
     if (st && st.failure === null) {
@@ -605,5 +603,4 @@ export class LocalCluster {
     });
     this.schedule();
   }
-
 }

@@ -6,11 +6,11 @@ export interface GpuDevice {
   type: string;
 }
 
+/** This machine's name, cores and memory (GPUs: `detectNvidiaGpus`, asked only when the cluster is described). */
 export interface Machine {
   hostname: string;
   cpus: number;
   memMiB: number;
-  gpus: GpuDevice[];
 }
 
 /** Lower-case short model names as Slurm GRES types are usually written ("NVIDIA H100 80GB HBM3" → "h100"). */
@@ -42,6 +42,5 @@ export function detectMachine(): Machine {
     hostname: hostname().split(".")[0] || "localhost",
     cpus: availableParallelism(),
     memMiB: Math.floor(totalmem() / 1048576),
-    gpus: detectNvidiaGpus(),
   };
 }
