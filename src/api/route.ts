@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 import type { Actor } from "../services/actor.js";
 import type { Center } from "../services/center.js";
+import type { Action } from "../services/permissions.js";
 
 export interface RouteContext<B, Q> {
   center: Center;
@@ -12,19 +13,24 @@ export interface RouteContext<B, Q> {
   body: B;
   req: IncomingMessage;
   res: ServerResponse;
+  /** Where the request came from. */
+  ip: string;
+  cookies: Record<string, string>;
 }
 
 /** A handler that wrote the response itself (SSE, plain text) returns this. */
 export const WROTE = Symbol("wrote");
 
 export interface Route<B = unknown, Q = unknown> {
-  method: "GET" | "POST" | "DELETE";
+  method: "GET" | "POST" | "PATCH" | "DELETE";
   /** With `{name}` parameters, as in OpenAPI. */
   path: string;
   summary: string;
   tag: string;
   /** False for the few routes anyone may call (login, the OpenAPI document). */
   auth: boolean;
+  /** What the route does, in the permission model; the services check the object it names. */
+  action: Action;
   body?: z.ZodType<B>;
   query?: z.ZodType<Q>;
   /** Status of a successful answer (200 by default). */

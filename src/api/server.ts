@@ -4,12 +4,23 @@ import { GuangError, isGuangError } from "../core/errors.js";
 import type { Center } from "../services/center.js";
 import { zodMessage } from "../services/zod-message.js";
 import { openApiDocument } from "./openapi.js";
+import { may, PERMISSIONS } from "../services/permissions.js";
+import { readCookies, SESSION_COOKIE } from "./cookies.js";
 import { WROTE, type Route } from "./route.js";
+import { accountRoutes } from "./routes/accounts.js";
+import { auditRoutes } from "./routes/audit.js";
+import { tenantRoutes } from "./routes/tenants.js";
+import { userRoutes } from "./routes/users.js";
 import { authRoutes } from "./routes/auth.js";
 import { centerRoutes } from "./routes/center.js";
 import { jobRoutes } from "./routes/jobs.js";
 
-export const ROUTES: Route[] = [...authRoutes, ...jobRoutes, ...centerRoutes];
+export const ROUTES: Route[] = [...authRoutes, ...tenantRoutes, ...userRoutes, ...accountRoutes, ...auditRoutes, ...jobRoutes, ...centerRoutes];
+
+/** The address a request came from, for rate limits and the audit log. */
+function clientIp(req: IncomingMessage): string {
+  return (req.socket.remoteAddress ?? "?").replace(/^::ffff:/, "");
+}
 
 interface Compiled {
   route: Route;
@@ -77,7 +88,21 @@ export function createApi(center: Center, opts: { version: string; maxBodyBytes:
     const r = hit.route;
     const m = hit.re.exec(url.pathname)!;
     const params = Object.fromEntries(hit.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
-    const actor = r.auth ? await center.auth.authenticate(req.headers.authorization) : null;
+    const cookies = readCookies(req);
+    const actor = r.auth
+      ? await center.auth.authenticate({
+          authorization: req.headers.authorization,
+          session: cookies[SESSION_COOKIE],
+          csrf: typeof req.headers["x-csrf-token"] === "string" ? req.headers["x-csrf-token"] : undefined,
+          method: req.method ?? "GET",
+          ip: clientIp(req),
+        })
+      : null;
+    // routes about a collection are refused outright to whoever could never do their action;
+    // routes that name an object leave it to the service, which answers "not found" for other tenants' objects
+    if (actor && hit.names.length === 0 && !may(actor, r.action, null)) {
+      throw new GuangError("forbidden", 403, `you may not do ${r.action}; that needs one of: ${PERMISSIONS[r.action].join(", ")}`);
+    }
     let query: unknown = {};
     if (r.query) {
       const q = r.query.safeParse(Object.fromEntries(url.searchParams));
@@ -101,7 +126,7 @@ export function createApi(center: Center, opts: { version: string; maxBodyBytes:
       if (!b.success) throw new GuangError("invalid_input", 400, zodMessage(b.error), { issues: b.error.issues.map((i) => ({ path: i.path, message: i.message })) });
       body = b.data;
     }
-    const out = await r.handler({ center, actor, params, query, body, req, res });
+    const out = await r.handler({ center, actor, params, query, body, req, res, ip: clientIp(req), cookies });
     if (out !== WROTE) sendJson(res, r.status ?? 200, out);
   }
 

@@ -1,3 +1,4 @@
+import type { AssocRules } from "../scheduler/assoc-limits.js";
 import type { DependencySpec } from "../core/dependency.js";
 import type { ArraySpec } from "../core/job-array.js";
 import type { PendingReason } from "../core/job-state.js";
@@ -17,6 +18,14 @@ export interface JobAlloc {
   gpuIndices: number[];
 }
 
+/** A user's POSIX identity: a Unix name, and the ids and home when the center knows them (else the machine's passwd says). */
+export interface PosixIdentity {
+  name: string;
+  uid: number | null;
+  gid: number | null;
+  home: string | null;
+}
+
 /** A job a backend is responsible for: waiting or running. */
 export interface ActiveJob {
   id: number;
@@ -26,8 +35,10 @@ export interface ActiveJob {
   name: string;
   user: string;
   userId: number;
-  unixUser: string | null;
+  /** Who it runs as (when the server is root); null: the server's own user. */
+  posix: PosixIdentity | null;
   account: string;
+  accountId: number;
   partition: string;
   qos: string;
   request: ResourceRequest;
@@ -72,6 +83,11 @@ export interface EndedRow {
   arrayJobId: number | null;
   arrayTaskId: number | null;
   ok: boolean;
+}
+
+/** The account rules (running limits, blocks) as they are now; they change while jobs wait. */
+export interface RulesSource {
+  of(accountId: number, userId: number): AssocRules;
 }
 
 /** What a backend tells the services; each call is awaited before the next for the same job. */

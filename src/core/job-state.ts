@@ -16,6 +16,9 @@ export type PendingReason =
   | "JobHeldAdmin"
   | "PartitionNodeLimit"
   | "AssocMaxJobsLimit"
+  | "AssocGrpJobsLimit"
+  | "AssocGrpCpuLimit"
   | "AssocGrpGRES"
+  | "AccountBlocked"
   | "AccountNotAllowed"
   | "JobArrayTaskLimit";

@@ -1,13 +1,20 @@
+import type { PosixIdentity } from "../backends/backend.js";
 import { GuangError } from "../core/errors.js";
+import type { MemberRole, UserRole } from "../core/roles.js";
 
 /** Who asks: every service call names one. */
 export interface Actor {
   userId: number;
   username: string;
   tenantId: number;
-  centerAdmin: boolean;
-  /** The Unix account jobs run as (when the server is root), or null. */
-  unixUser: string | null;
+  /** Platform and tenant roles. */
+  roles: readonly UserRole[];
+  /** The accounts the actor is a member of, with the role in each. */
+  accounts: ReadonlyMap<number, MemberRole>;
+  /** Who the actor's jobs run as (when the server is root), or null. */
+  posix: PosixIdentity | null;
+  /** Where the request came from (for the audit log). */
+  ip: string;
 }
 
 export function unauthorized(message: string): GuangError {
@@ -22,7 +29,11 @@ export function conflict(message: string, details: Record<string, unknown> = {})
   return new GuangError("conflict", 409, message, details);
 }
 
-/** A user acts on their own things; a center admin on everyone's. */
-export function canActOn(actor: Actor, ownerId: number): boolean {
-  return actor.centerAdmin || actor.userId === ownerId;
+export function hasRole(actor: Actor, role: UserRole): boolean {
+  return actor.roles.includes(role);
+}
+
+/** Center staff see every tenant. */
+export function isCenterStaff(actor: Actor): boolean {
+  return hasRole(actor, "center-admin") || hasRole(actor, "center-finance");
 }

@@ -1,17 +1,24 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { PosixIdentity } from "../backends/backend.js";
 import { GuangError, invalidInput, notFound } from "../core/errors.js";
+import type { MemberRole, UserRole } from "../core/roles.js";
+import { accountsOfUser } from "../store/accounts.js";
 import type { Db } from "../store/open.js";
 import { nowIso } from "../store/open.js";
+import { findTenantById } from "../store/tenants.js";
 import { findLiveToken, insertToken, listTokens, revokeToken } from "../store/tokens.js";
-import { findUserById, findUserByName, setPasswordHash } from "../store/users.js";
+import { addFailedLogin, findUserById, findUserByName, setPasswordHash, updateUser, type UserRow } from "../store/users.js";
 import { unauthorized, type Actor } from "./actor.js";
+import { auditSignIn } from "./audit.js";
+import type { AuthConfig } from "./center-config.js";
+import { provisionUser } from "./external-users.js";
+import { LdapDirectory } from "./ldap-directory.js";
+import { checkPassword } from "./password-policy.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
+import { RateLimit } from "./rate-limit.js";
 
 const TOKEN_PREFIX = "guang_";
 const CACHE_MS = 5000;
-const MAX_FAILURES = 5;
-const FAIL_WINDOW_MS = 5 * 60_000;
-const MIN_PASSWORD = 10;
 
 function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -21,75 +28,178 @@ function newToken(): string {
   return TOKEN_PREFIX + randomBytes(32).toString("base64url");
 }
 
+/**
+ * The CSRF token of a browser session, derived from its secret: a page of another site
+ * can make the browser send the (HttpOnly) cookie but cannot read it, so it cannot know this.
+ */
+export function csrfTokenFor(sessionToken: string): string {
+  return createHash("sha256").update(`csrf\0${sessionToken}`).digest("base64url");
+}
+
 // Compared against when the user does not exist, so a wrong name costs as long as a wrong password.
 const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
 
+/** What a request carries that proves who sends it. */
+export interface Credentials {
+  authorization?: string;
+  /** The session cookie's value. */
+  session?: string;
+  /** The X-CSRF-Token header (needed with the cookie on requests that change things). */
+  csrf?: string;
+  method: string;
+  ip: string;
+}
+
+export interface SignedIn {
+  token: string;
+  expiresAt: string;
+  user: string;
+  csrfToken: string;
+}
+
+export function posixOf(u: Pick<UserRow, "unix_user" | "uid" | "gid" | "home_dir">): PosixIdentity | null {
+  return u.unix_user === null ? null : { name: u.unix_user, uid: u.uid, gid: u.gid, home: u.home_dir };
+}
+
+/** Sign-in (local passwords, LDAP), sessions and API tokens, and who a request's credentials name. */
 export class AuthService {
+  private readonly perIp: RateLimit;
+  private readonly perUser: RateLimit;
+  private readonly ldap: LdapDirectory | null;
+
   constructor(
     private readonly db: Db,
-    private readonly sessionTtlSeconds: number,
-  ) {}
-
-  /** Failed sign-ins per user name in the last FAIL_WINDOW_MS, to slow password guessing. */
-  private readonly failures = new Map<string, number[]>();
-
-  private checkThrottle(username: string, now: number): void {
-    const recent = (this.failures.get(username) ?? []).filter((t) => t > now - FAIL_WINDOW_MS);
-    this.failures.set(username, recent);
-    if (recent.length >= MAX_FAILURES) {
-      const wait = Math.ceil((recent[0]! + FAIL_WINDOW_MS - now) / 1000);
-      throw new GuangError("too_many_attempts", 429, `too many failed sign-ins for ${username}; try again in ${wait} s`, { retryAfterSeconds: wait });
-    }
+    private readonly cfg: AuthConfig,
+  ) {
+    this.perIp = new RateLimit(cfg.attemptsPerIpPerMinute, 60000, "sign-in attempts from this address");
+    this.perUser = new RateLimit(cfg.attemptsPerUserPerMinute, 60000, "sign-in attempts for this user");
+    this.ldap = cfg.ldap ? new LdapDirectory(cfg.ldap) : null;
   }
 
-  /** Password sign-in: a session token that expires after the configured time. */
-  async login(username: string, password: string): Promise<{ token: string; expiresAt: string; user: string }> {
-    const now = Date.now();
-    this.checkThrottle(username, now);
-    const user = await findUserByName(this.db, username);
-    const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-    if (!user || !ok) {
-      if (this.failures.size > 10000) this.failures.clear();
-      this.failures.get(username)!.push(now);
-      throw unauthorized("wrong username or password");
+  /**
+   * Password sign-in: local users against their hash, LDAP users (and unknown names, when a
+   * directory is configured) against the directory. Rate-limited per address and per name;
+   * a local user is locked for a while after `lockoutAttempts` failures in a row.
+   */
+  async login(username: string, password: string, ip: string): Promise<SignedIn> {
+    this.perIp.hit(ip);
+    this.perUser.hit(username.toLowerCase());
+    const fail = async (result: string, user: UserRow | undefined, message = "wrong username or password") => {
+      await auditSignIn(this.db, { userId: user?.id ?? null, username, ip, tenantId: user?.tenant_id ?? null }, user?.source ?? "password", result);
+      throw unauthorized(message);
+    };
+    let user = await findUserByName(this.db, username);
+    if (this.ldap && (!user || user.source === "ldap")) {
+      const entry = await this.ldap.authenticate(username, password).catch(async (e: unknown) => {
+        await auditSignIn(this.db, { userId: user?.id ?? null, username, ip, tenantId: user?.tenant_id ?? null }, "ldap", "directory_unavailable");
+        throw e;
+      });
+      if (!entry) return fail("wrong_password", user);
+      try {
+        user = await provisionUser(this.db, { source: "ldap", username, externalId: entry.dn, tenantValue: entry.tenantValue, email: entry.email, posix: entry }, this.cfg.ldap!);
+      } catch (e) {
+        await auditSignIn(this.db, { userId: user?.id ?? null, username, ip, tenantId: user?.tenant_id ?? null }, "ldap", (e as GuangError).code ?? "error", { message: (e as Error).message });
+        throw e;
+      }
+      return this.openSession(user, ip, "ldap");
     }
-    this.failures.delete(username);
+    if (user?.locked_until && user.locked_until > nowIso()) {
+      await auditSignIn(this.db, { userId: user.id, username, ip, tenantId: user.tenant_id }, "password", "locked");
+      throw new GuangError("locked", 403, `user ${username} is locked after ${this.cfg.lockoutAttempts} failed sign-ins until ${user.locked_until}; wait, or ask a tenant admin to unlock it`);
+    }
+    const ok = await verifyPassword(password, user?.source === "local" ? user.password_hash : DUMMY_HASH);
+    if (!user || !ok) {
+      if (user) {
+        const n = await addFailedLogin(this.db, user.id);
+        if (n >= this.cfg.lockoutAttempts) await updateUser(this.db, user.id, { locked_until: nowIso(Date.now() + this.cfg.lockoutMs), failed_logins: 0 });
+      }
+      return fail("wrong_password", user);
+    }
+    if (user.disabled_at !== null) return fail("disabled", user, `user ${username} is disabled; ask a tenant admin`);
+    if (user.failed_logins > 0 || user.locked_until !== null) await updateUser(this.db, user.id, { failed_logins: 0, locked_until: null });
+    return this.openSession(user, ip, "password");
+  }
+
+  /** A session for a user an identity provider vouched for (OIDC). */
+  async openSession(user: UserRow, ip: string, method: string): Promise<SignedIn> {
+    if (user.disabled_at !== null) {
+      await auditSignIn(this.db, { userId: user.id, username: user.username, ip, tenantId: user.tenant_id }, method, "disabled");
+      throw unauthorized(`user ${user.username} is disabled; ask a tenant admin`);
+    }
     const token = newToken();
-    const expiresAt = nowIso(Date.now() + this.sessionTtlSeconds * 1000);
+    const expiresAt = nowIso(Date.now() + this.cfg.sessionTtl * 1000);
     await insertToken(this.db, { userId: user.id, name: "login", tokenHash: hashToken(token), kind: "session", expiresAt });
-    return { token, expiresAt, user: user.username };
+    await auditSignIn(this.db, { userId: user.id, username: user.username, ip, tenantId: user.tenant_id }, method, "ok");
+    return { token, expiresAt, user: user.username, csrfToken: csrfTokenFor(token) };
+  }
+
+  /** Ends a session (sign-out). */
+  async logout(actor: Actor, token: string): Promise<void> {
+    const row = await findLiveToken(this.db, hashToken(token), nowIso());
+    if (row) await revokeToken(this.db, actor.userId, row.tokenId);
+    this.forget();
   }
 
   /**
    * Recently seen tokens, for a few seconds: a busy client sends hundreds of requests a
-   * second. Revoking through this process empties it at once; another process's revocation
-   * takes effect within CACHE_MS.
+   * second. Changes through this process empty it at once; another process's changes take
+   * effect within CACHE_MS.
    */
-  private readonly recent = new Map<string, { actor: Actor; until: number; expires: number }>();
+  private readonly recent = new Map<string, { actor: Omit<Actor, "ip">; until: number; expires: number }>();
 
-  /** The actor behind an `Authorization` header value. */
-  async authenticate(header: string | undefined): Promise<Actor> {
-    const m = /^Bearer\s+(\S+)$/i.exec(header ?? "");
-    if (!m) throw unauthorized("this needs a token: send 'Authorization: Bearer TOKEN' (get one with POST /api/v1/auth/login or 'guang login')");
-    const hash = hashToken(m[1]!);
+  forget(): void {
+    this.recent.clear();
+  }
+
+  /** The actor behind a request: a bearer token, or a session cookie (with its CSRF token on writes). */
+  async authenticate(c: Credentials): Promise<Actor> {
+    const m = /^Bearer\s+(\S+)$/i.exec(c.authorization ?? "");
+    let token: string;
+    if (m) token = m[1]!;
+    else if (c.session) {
+      token = c.session;
+      if (!["GET", "HEAD"].includes(c.method)) {
+        const want = Buffer.from(csrfTokenFor(token));
+        const got = Buffer.from(c.csrf ?? "");
+        if (got.length !== want.length || !timingSafeEqual(got, want)) {
+          throw new GuangError("csrf", 403, "this request came with the session cookie but without its X-CSRF-Token header (the csrfToken given at sign-in)");
+        }
+      }
+    } else throw unauthorized("this needs a token: send 'Authorization: Bearer TOKEN' (get one with POST /api/v1/auth/login or 'guang login')");
+    const hash = hashToken(token);
     const now = Date.now();
     const hit = this.recent.get(hash);
-    if (hit && hit.until > now && hit.expires > now) return hit.actor;
+    if (hit && hit.until > now && hit.expires > now) return { ...hit.actor, ip: c.ip };
     const row = await findLiveToken(this.db, hash, nowIso(now));
     if (!row) throw unauthorized("the token is unknown, revoked or expired: log in again");
-    const actor = { userId: row.userId, username: row.username, tenantId: row.tenant_id, centerAdmin: row.center_admin === 1, unixUser: row.unix_user };
+    const actor = await this.loadActor(row.userId);
     if (this.recent.size > 10000) this.recent.clear();
     this.recent.set(hash, { actor, until: now + CACHE_MS, expires: row.expires_at ? Date.parse(row.expires_at) : Infinity });
-    return actor;
+    return { ...actor, ip: c.ip };
+  }
+
+  private async loadActor(userId: number): Promise<Omit<Actor, "ip">> {
+    const u = (await findUserById(this.db, userId))!;
+    const accounts = new Map<number, MemberRole>((await accountsOfUser(this.db, userId)).map((a) => [a.id, a.role]));
+    return { userId, username: u.username, tenantId: u.tenant_id, roles: JSON.parse(u.roles) as UserRole[], accounts, posix: posixOf(u) };
+  }
+
+  /** Who the actor is, with tenant, roles and accounts. */
+  async whoami(actor: Actor) {
+    const tenant = await findTenantById(this.db, actor.tenantId);
+    const accounts = await accountsOfUser(this.db, actor.userId);
+    return { user: actor.username, tenant: tenant?.name ?? null, roles: actor.roles, accounts: accounts.map((a) => ({ name: a.name, role: a.role })), posix: actor.posix };
   }
 
   /** Changes one's own password; the current one must be given. */
   async changePassword(actor: Actor, current: string, next: string): Promise<void> {
     const user = await findUserById(this.db, actor.userId);
-    if (!user || !(await verifyPassword(current, user.password_hash))) throw unauthorized("the current password is wrong");
-    if (next.length < MIN_PASSWORD) throw invalidInput(`a password has at least ${MIN_PASSWORD} characters`);
+    if (!user || user.source !== "local") throw invalidInput(`your password is kept by ${user?.source ?? "another system"}; change it there`);
+    if (!(await verifyPassword(current, user.password_hash))) throw unauthorized("the current password is wrong");
+    checkPassword(next, user.username, this.cfg.passwordMinLength);
     if (next === current) throw invalidInput("the new password is the same as the current one");
     await setPasswordHash(this.db, actor.userId, await hashPassword(next));
+    await auditSignIn(this.db, { userId: user.id, username: user.username, ip: actor.ip, tenantId: user.tenant_id }, "password-change", "ok");
   }
 
   async createToken(actor: Actor, name: string, expiresInDays: number | null): Promise<{ id: number; name: string; token: string; expiresAt: string | null }> {
@@ -107,6 +217,6 @@ export class AuthService {
 
   async revokeToken(actor: Actor, id: number): Promise<void> {
     if (!(await revokeToken(this.db, actor.userId, id))) throw notFound(`you have no live token ${id}`);
-    this.recent.clear();
+    this.forget();
   }
 }

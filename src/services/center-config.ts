@@ -25,10 +25,58 @@ const partition = z.strictObject({
   priority: z.number().min(0).max(1).optional(),
 });
 
+const tenantMapping = {
+  /** The tenant new users go to when the mapping names none. */
+  tenant: z.string().optional(),
+  /** A directory attribute or token claim whose value picks the tenant... */
+  tenantAttribute: z.string().optional(),
+  /** ...through this table (value → tenant name); absent: the value is the tenant's name. */
+  tenants: z.record(z.string(), z.string()).optional(),
+};
+
+const ldap = z.strictObject({
+  url: z.string().regex(/^ldaps?:\/\//, "auth.ldap.url is ldap://host:port or ldaps://host:port"),
+  /** Direct bind: the user's DN with {username} in it... */
+  userDn: z.string().includes("{username}", { message: "auth.ldap.userDn must contain {username}" }).optional(),
+  /** ...or search for it (with a service account when the directory needs one). */
+  searchBase: z.string().optional(),
+  searchFilter: z.string().includes("{username}", { message: "auth.ldap.searchFilter must contain {username}" }).optional(),
+  bindDn: z.string().optional(),
+  bindPassword: z.string().optional(),
+  timeoutSeconds: z.number().min(1).max(60).optional(),
+  ...tenantMapping,
+});
+
+const oidc = z.strictObject({
+  issuer: z.url(),
+  clientId: z.string().min(1),
+  clientSecret: z.string().optional(),
+  /** Where the provider sends the browser back: this server's /api/v1/auth/oidc/callback as the browser reaches it. */
+  redirectUri: z.url(),
+  scopes: z.string().optional(),
+  usernameClaim: z.string().optional(),
+  /** Where the browser goes once signed in. */
+  afterLogin: z.string().startsWith("/").optional(),
+  /** Only for tests and labs: talk to an issuer over plain http. */
+  allowInsecureHttp: z.boolean().optional(),
+  ...tenantMapping,
+});
+
 const schema = z.strictObject({
   server: z.strictObject({ host: z.string().optional(), port: z.number().int().min(0).max(65535).optional() }).optional(),
   database: z.strictObject({ url: z.string().optional() }).optional(),
-  auth: z.strictObject({ sessionTtl: duration.optional() }).optional(),
+  auth: z
+    .strictObject({
+      sessionTtl: duration.optional(),
+      passwordMinLength: z.number().int().min(8).max(128).optional(),
+      lockoutAttempts: z.number().int().min(1).max(100).optional(),
+      lockoutMinutes: z.number().min(1).max(10080).optional(),
+      attemptsPerIpPerMinute: z.number().int().min(1).max(10000).optional(),
+      attemptsPerUserPerMinute: z.number().int().min(1).max(10000).optional(),
+      ldap: ldap.optional(),
+      oidc: oidc.optional(),
+    })
+    .optional(),
   scheduler: z
     .strictObject({
       policy: z.string().optional(),
@@ -58,13 +106,27 @@ const schema = z.strictObject({
 });
 
 export type RawConfig = z.output<typeof schema>;
+export type LdapConfig = z.output<typeof ldap>;
+export type OidcConfig = z.output<typeof oidc>;
+
+/** How sign-in behaves. */
+export interface AuthConfig {
+  sessionTtl: number;
+  passwordMinLength: number;
+  lockoutAttempts: number;
+  lockoutMs: number;
+  attemptsPerIpPerMinute: number;
+  attemptsPerUserPerMinute: number;
+  ldap: LdapConfig | null;
+  oidc: OidcConfig | null;
+}
 
 /** The center's settings with every default filled in. */
 export interface CenterConfig {
   host: string;
   port: number;
   databaseUrl: string | null;
-  sessionTtl: number;
+  auth: AuthConfig;
   policy: Policy;
   planDepth: number;
   allowedRoots: string[];
@@ -96,12 +158,27 @@ export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
     names.add(p.name);
     if (p.maxTime && p.defaultTime && p.defaultTime > p.maxTime) throw invalidInput(`${source}: partition ${p.name}: defaultTime is longer than maxTime`);
   }
+  const l = c.auth?.ldap;
+  if (l && !l.userDn && !(l.searchBase && l.searchFilter)) throw invalidInput(`${source}: auth.ldap needs userDn, or searchBase and searchFilter`);
+  if (l && (l.bindDn === undefined) !== (l.bindPassword === undefined)) throw invalidInput(`${source}: auth.ldap: give bindDn and bindPassword together`);
+  for (const [k, m] of [["ldap", l], ["oidc", c.auth?.oidc]] as const) {
+    if (m && !m.tenant && !m.tenantAttribute) throw invalidInput(`${source}: auth.${k} needs tenant (where new users go) or tenantAttribute (which ${k === "ldap" ? "attribute" : "claim"} picks it)`);
+  }
   if (parts.filter((p) => p.default).length > 1) throw invalidInput(`${source}: cluster.partitions: only one partition can be the default`);
   return {
     host: c.server?.host ?? "127.0.0.1",
     port: c.server?.port ?? 8080,
     databaseUrl: c.database?.url ?? null,
-    sessionTtl: c.auth?.sessionTtl ?? 30 * 86400,
+    auth: {
+      sessionTtl: c.auth?.sessionTtl ?? 30 * 86400,
+      passwordMinLength: c.auth?.passwordMinLength ?? 10,
+      lockoutAttempts: c.auth?.lockoutAttempts ?? 5,
+      lockoutMs: (c.auth?.lockoutMinutes ?? 15) * 60000,
+      attemptsPerIpPerMinute: c.auth?.attemptsPerIpPerMinute ?? 30,
+      attemptsPerUserPerMinute: c.auth?.attemptsPerUserPerMinute ?? 10,
+      ldap: c.auth?.ldap ?? null,
+      oidc: c.auth?.oidc ?? null,
+    },
     policy,
     planDepth: c.scheduler?.planDepth ?? 100,
     allowedRoots: c.jobs?.allowedRoots ?? [],

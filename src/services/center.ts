@@ -7,14 +7,22 @@ import { LocalCluster } from "../backends/local/local-cluster.js";
 import { detectMachine, detectNvidiaGpus, type Machine } from "../backends/local/machine.js";
 import { getClusterRow, saveCluster } from "../store/clusters.js";
 import { openStore, type Store } from "../store/open.js";
-import { addMember, createAccount, createTenant } from "../store/tenancy.js";
+import { addMember, createAccount } from "../store/accounts.js";
+import { createTenant } from "../store/tenants.js";
 import { countUsers, createUser } from "../store/users.js";
+import { AccountRules } from "./account-rules.js";
+import { AccountService } from "./accounts.js";
+import { AuditService } from "./audit.js";
 import { AuthService } from "./auth.js";
+import { MemberService } from "./members.js";
+import { OidcSignIn } from "./oidc-sign-in.js";
+import { TenantService } from "./tenants.js";
+import { UserService } from "./users.js";
 import type { CenterConfig } from "./center-config.js";
 import { ClusterService } from "./clusters.js";
 import { EventBus } from "./events.js";
 import { JobReports } from "./job-reports.js";
-import { JobService } from "./jobs.js";
+import { JobService, QOS } from "./jobs.js";
 import { hashPassword, randomPassword } from "./passwords.js";
 
 export interface CenterOptions {
@@ -30,6 +38,13 @@ export interface Center {
   home: string;
   store: Store;
   auth: AuthService;
+  /** Null when no OpenID provider is configured. */
+  oidc: OidcSignIn | null;
+  tenants: TenantService;
+  users: UserService;
+  accounts: AccountService;
+  members: MemberService;
+  audit: AuditService;
   jobs: JobService;
   clusters: ClusterService;
   events: EventBus;
@@ -94,7 +109,7 @@ async function bootstrap(store: Store, home: string): Promise<string | null> {
   await store.db.transaction().execute(async (trx) => {
     const tenant = await createTenant(trx, "default");
     const account = await createAccount(trx, tenant, "default");
-    const admin = await createUser(trx, { tenantId: tenant, username: "admin", passwordHash: hash, centerAdmin: true });
+    const admin = await createUser(trx, { tenantId: tenant, username: "admin", passwordHash: hash, roles: ["center-admin"] });
     await addMember(trx, account, admin, "owner");
   });
   writeFileSync(join(home, "initial-admin-password"), `${password}\n`, { mode: 0o600 });
@@ -122,7 +137,10 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       await saveCluster(store.db, cluster.name, "local", cluster);
     }
     const events = new EventBus();
+    const rules = new AccountRules(store.db);
+    await rules.reload();
     const backend = new LocalCluster({
+      rules,
       config: cluster,
       realCpus: machine.cpus,
       gpuIndices: cluster.gpuIndices,
@@ -137,6 +155,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
     });
     const jobs = new JobService({
       db: store.db,
+      dialect: store.dialect,
       events,
       cluster,
       backend,
@@ -144,10 +163,27 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       maxScriptBytes: o.config.maxScriptBytes,
     });
     backend.adopt(await jobs.loadActive());
+    const auth = new AuthService(store.db, o.config.auth);
+    // after a change of accounts, members, roles or blocks: the scheduler and the sign-in cache see it at once
+    const changed = async () => {
+      await rules.reload();
+      auth.forget();
+      backend.schedule();
+    };
+    const min = o.config.auth.passwordMinLength;
     return {
       home: o.home,
       store,
-      auth: new AuthService(store.db, o.config.sessionTtl),
+      auth,
+      oidc: o.config.auth.oidc ? new OidcSignIn(store.db, o.config.auth.oidc, auth) : null,
+      tenants: new TenantService(store.db, { minPasswordLength: min }),
+      users: new UserService(store.db, { minPasswordLength: min, onAccessChange: () => auth.forget() }),
+      accounts: new AccountService(store.db, {
+        changed,
+        offer: () => ({ clusters: [cluster.name], partitions: cluster.partitions.map((p) => p.name), qos: QOS }),
+      }),
+      members: new MemberService(store.db, { changed }),
+      audit: new AuditService(store.db),
       jobs,
       clusters: new ClusterService(cluster, backend),
       events,

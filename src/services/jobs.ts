@@ -1,9 +1,9 @@
 import { chownSync, closeSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
-import type { ActiveJob, JobAlloc, KillReason } from "../backends/backend.js";
+import type { ActiveJob, JobAlloc, KillReason, PosixIdentity } from "../backends/backend.js";
 import type { ClusterConfig, PartitionConfig } from "../backends/cluster-config.js";
 import type { LocalCluster } from "../backends/local/local-cluster.js";
-import { findUnixAccount } from "../backends/local/unix-account.js";
+import { resolvePosix } from "../backends/local/unix-account.js";
 import { formatSlurmDuration } from "../core/duration.js";
 import { GuangError, invalidInput, notFound } from "../core/errors.js";
 import { exportedEnvironment } from "../core/export-spec.js";
@@ -12,10 +12,13 @@ import { FINAL_STATES, JOB_STATES } from "../core/job-state.js";
 import { defaultOutputPattern, expandOutputPattern } from "../core/output-pattern.js";
 import { buildJobOptions, objectOptions, readOptionWords, scriptDirectives, type OptionItem } from "../core/sbatch.js";
 import { activeJobs, dependencyRows, getArrayTask, getJob, insertJob, jobsOfArray, listJobs, updateJob, type JobRow } from "../store/jobs.js";
-import { nowIso, type Db } from "../store/open.js";
-import { accountNameById, accountsOfUser, findAccount, isMember } from "../store/tenancy.js";
+import { nowIso, type Db, type Dialect } from "../store/open.js";
+import { accountsOfUser, findAccount, findAccountById, listAccounts, lockAccount, type AccountRow } from "../store/accounts.js";
 import { findUserById, findUserByName } from "../store/users.js";
-import { canActOn, conflict, forbidden, type Actor } from "./actor.js";
+import { conflict, forbidden, hasRole, type Actor } from "./actor.js";
+import { checkSubmission } from "./account-checks.js";
+import { posixOf } from "./auth.js";
+import { authorize, may, seesTenant } from "./permissions.js";
 import { jobEvent, type EventBus } from "./events.js";
 import { jobIdText, jobView, type JobView } from "./job-view.js";
 import { checkDirectory, checkJobPath, type PathPolicy } from "./path-policy.js";
@@ -49,11 +52,13 @@ export interface ListInput {
   order?: "asc" | "desc";
 }
 
-const QOS = ["normal"];
+/** The service classes there are (one until QoS arrive with billing). */
+export const QOS = ["normal"];
 const BASE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
 export interface JobServiceOptions {
   db: Db;
+  dialect: Dialect;
   events: EventBus;
   cluster: ClusterConfig;
   backend: LocalCluster;
@@ -66,7 +71,7 @@ export class JobService {
   private readonly db: Db;
   private readonly o: JobServiceOptions;
   private readonly names = new Map<number, string>();
-  private readonly accountNames = new Map<number, string>();
+  private readonly accountInfo = new Map<number, { name: string; tenantId: number }>();
 
   constructor(o: JobServiceOptions) {
     this.o = o;
@@ -97,22 +102,24 @@ export class JobService {
     const opts = buildJobOptions(items, nowMs);
     if (input.scriptArgs?.length) opts.scriptArgs = input.scriptArgs;
 
-    let account: { id: number; name: string } | undefined;
+    let found: AccountRow | undefined;
     if (opts.account === undefined) {
       // the user's first account is the default, and membership is given
-      account = (await accountsOfUser(this.db, actor.userId))[0];
-      if (!account) throw invalidInput(`you belong to no account; ask an account owner to add you, or name one with -A`);
+      const first = (await accountsOfUser(this.db, actor.userId))[0];
+      if (!first) throw invalidInput(`you belong to no account; ask an account owner to add you, or name one with -A`);
+      found = await findAccountById(this.db, first.id);
     } else {
-      account = await findAccount(this.db, opts.account);
-      if (!account) throw invalidInput(`account ${opts.account} does not exist`, { account: opts.account });
-      if (!actor.centerAdmin && !(await isMember(this.db, account.id, actor.userId))) {
-        throw forbidden(`you are not a member of account ${opts.account}; ask its owner to add you`);
-      }
+      found = await findAccount(this.db, opts.account);
+      // an account of another tenant reads as one that does not exist
+      if (!found || !seesTenant(actor, found.tenant_id)) throw invalidInput(`account ${opts.account} does not exist`, { account: opts.account });
+      if (!actor.accounts.has(found.id)) throw forbidden(`you are not a member of account ${opts.account}; ask its owner to add you`);
     }
+    const account = found!;
+    authorize(actor, "job.submit", { tenantId: account.tenant_id, accountId: account.id, userId: actor.userId, what: `account ${account.name}` });
     const part = this.partition(opts.partition);
     const qos = opts.qos ?? "normal";
     if (!QOS.includes(qos)) throw invalidInput(`QoS ${qos} does not exist; QoS: ${QOS.join(", ")}`);
-    let timeLimit = opts.timeLimit ?? part.defaultTime ?? part.maxTime;
+    let timeLimit: number | null | undefined = opts.timeLimit ?? part.defaultTime ?? part.maxTime;
     if (timeLimit === Infinity || timeLimit === undefined) timeLimit = null;
     if (timeLimit !== null && timeLimit < 1) throw invalidInput(`the time limit must be at least one second`);
     if (part.maxTime !== null && (timeLimit === null || timeLimit > part.maxTime)) {
@@ -126,7 +133,7 @@ export class JobService {
     if (workdir === undefined) {
       workdir = join(this.o.paths.home, "work", actor.username);
       mkdirSync(workdir, { recursive: true });
-      const acct = actor.unixUser && process.getuid?.() === 0 ? findUnixAccount(actor.unixUser) : null;
+      const acct = actor.posix && process.getuid?.() === 0 ? resolvePosix(actor.posix) : null;
       if (acct) chownSync(workdir, acct.uid, acct.gid);
     }
     if (!isAbsolute(workdir)) throw invalidInput(`working directory ${workdir} must be an absolute path`);
@@ -147,7 +154,19 @@ export class JobService {
     const optionsJson = JSON.stringify(opts);
     const environmentJson = JSON.stringify(env);
 
+    const need = this.o.backend.need(opts.request);
     const rows = await this.db.transaction().execute(async (trx) => {
+      await lockAccount(trx, account.id, this.o.dialect);
+      const limit = await checkSubmission(trx, account, actor.userId, {
+        cluster: this.o.cluster.name,
+        partition: part.name,
+        qos,
+        timeLimit,
+        timeAsked: opts.timeLimit !== undefined,
+        cpus: need.cpu,
+        gpus: need.gpu,
+        jobs: tasks.length,
+      });
       const out: JobRow[] = [];
       let arrayJobId: number | null = null;
       for (const task of tasks) {
@@ -166,7 +185,7 @@ export class JobService {
           array_throttle: opts.array?.throttle ?? 0,
           script: input.script,
           options: optionsJson,
-          time_limit: timeLimit,
+          time_limit: limit,
           workdir,
           stdout_path: "",
           stderr_path: "",
@@ -185,7 +204,7 @@ export class JobService {
       return out;
     });
     for (const row of rows) {
-      this.o.backend.submit(this.activeJob(row, opts, actor.username, actor.unixUser, account.name));
+      this.o.backend.submit(this.activeJob(row, opts, actor.username, actor.posix, account.name));
       this.publish(row, actor.username, "PENDING");
     }
     return { id: rows[0]!.id, jobIds: rows.map(jobIdText) };
@@ -215,7 +234,7 @@ export class JobService {
   }
 
   /** The backend's view of a stored job. */
-  activeJob(row: JobRow, opts: JobOptions, user: string, unixUser: string | null, account: string): ActiveJob {
+  activeJob(row: JobRow, opts: JobOptions, user: string, posix: PosixIdentity | null, account: string): ActiveJob {
     return {
       id: row.id,
       arrayJobId: row.array_job_id,
@@ -224,8 +243,9 @@ export class JobService {
       name: row.name,
       user,
       userId: row.user_id,
-      unixUser,
+      posix,
       account,
+      accountId: row.account_id,
       partition: row.partition,
       qos: row.qos,
       request: opts.request,
@@ -258,40 +278,49 @@ export class JobService {
     const out: ActiveJob[] = [];
     for (const row of rows) {
       const user = await findUserById(this.db, row.user_id);
-      const account = await this.accountName(row.account_id);
-      out.push(this.activeJob(row, JSON.parse(row.options) as JobOptions, user?.username ?? "?", user?.unix_user ?? null, account));
+      const account = (await this.account(row.account_id)).name;
+      out.push(this.activeJob(row, JSON.parse(row.options) as JobOptions, user?.username ?? "?", user ? posixOf(user) : null, account));
     }
     return out;
   }
 
-  /** Names never change, so each is read once (listings name the same few users and accounts). */
-  private async nameOf(cache: Map<number, string>, id: number, load: (id: number) => Promise<string | undefined>): Promise<string> {
-    let n = cache.get(id);
-    if (n === undefined) cache.set(id, (n = (await load(id)) ?? `#${id}`));
+  /** Names and tenants never change, so each is read once (listings name the same few users and accounts). */
+  private async userName(id: number): Promise<string> {
+    let n = this.names.get(id);
+    if (n === undefined) this.names.set(id, (n = (await findUserById(this.db, id))?.username ?? `#${id}`));
     return n;
   }
 
-  private userName(id: number): Promise<string> {
-    return this.nameOf(this.names, id, async (i) => (await findUserById(this.db, i))?.username);
+  private async account(id: number): Promise<{ name: string; tenantId: number }> {
+    let a = this.accountInfo.get(id);
+    if (a === undefined) {
+      const row = await findAccountById(this.db, id);
+      this.accountInfo.set(id, (a = { name: row?.name ?? `#${id}`, tenantId: row?.tenant_id ?? -1 }));
+    }
+    return a;
   }
 
-  private accountName(id: number): Promise<string> {
-    return this.nameOf(this.accountNames, id, (i) => accountNameById(this.db, i));
+  /** Whether the actor may see (or, with "job.control", act on) a job: their own, or as a manager of its account, tenant or the center. */
+  private async allowed(actor: Actor, row: JobRow, action: "job.read" | "job.control"): Promise<boolean> {
+    if (row.user_id === actor.userId) return true;
+    const a = await this.account(row.account_id);
+    return may(actor, action, { tenantId: a.tenantId, accountId: row.account_id, userId: row.user_id, what: "" });
   }
 
   private async view(row: JobRow): Promise<JobView> {
-    return jobView(row, await this.userName(row.user_id), await this.accountName(row.account_id), this.o.backend.live(row.id), Date.now());
+    return jobView(row, await this.userName(row.user_id), (await this.account(row.account_id)).name, this.o.backend.live(row.id), Date.now());
   }
 
   /** "123" or "123_4" → the jobs it names (all tasks of an array for its array job id). */
-  private async resolve(actor: Actor, idText: string): Promise<JobRow[]> {
+  private async resolve(actor: Actor, idText: string, action: "job.read" | "job.control" = "job.control"): Promise<JobRow[]> {
     const m = /^(\d+)(?:_(\d+))?$/.exec(idText.trim());
     if (!m) throw invalidInput(`"${idText}" is not a job id; use N or N_TASK (e.g. 123 or 123_4)`);
     const rows = m[2] === undefined ? await jobsOfArray(this.db, Number(m[1])) : [await getArrayTask(this.db, Number(m[1]), Number(m[2]))].filter((r) => r !== undefined);
     // a plain id that is a task of an array names just that task
     const own = m[2] === undefined ? rows.filter((r) => r.id === Number(m[1]) && r.array_job_id !== r.id) : [];
     const picked = own.length ? own : rows;
-    const visible = picked.filter((r) => canActOn(actor, r.user_id));
+    const visible: JobRow[] = [];
+    for (const r of picked) if (await this.allowed(actor, r, action)) visible.push(r);
     if (picked.length === 0 || visible.length === 0) throw notFound(`job ${idText} does not exist`);
     return visible;
   }
@@ -300,27 +329,34 @@ export class JobService {
     const m = /^(\d+)$/.exec(idText.trim());
     if (m) {
       const row = await getJob(this.db, Number(m[1]));
-      if (!row || !canActOn(actor, row.user_id)) throw notFound(`job ${idText} does not exist`);
+      if (!row || !(await this.allowed(actor, row, "job.read"))) throw notFound(`job ${idText} does not exist`);
       return this.view(row);
     }
-    const rows = await this.resolve(actor, idText);
+    const rows = await this.resolve(actor, idText, "job.read");
     return this.view(rows[0]!);
   }
 
   async list(actor: Actor, q: ListInput): Promise<{ jobs: JobView[]; next: number | null }> {
-    let userId: number | undefined = actor.centerAdmin ? undefined : actor.userId;
-    if (q.user !== undefined) {
-      const u = await findUserByName(this.db, q.user);
-      if (!u) throw invalidInput(`user ${q.user} does not exist`);
-      if (!actor.centerAdmin && u.id !== actor.userId) throw forbidden(`you can list only your own jobs`);
-      userId = u.id;
-    }
+    // whose jobs: one's own by default; an account's for its managers; a tenant's for its admins; all for the center
+    let userId: number | undefined = actor.userId;
     let accountIds: number[] | undefined;
     if (q.account !== undefined) {
       const a = await findAccount(this.db, q.account);
-      if (!a) throw invalidInput(`account ${q.account} does not exist`);
+      if (!a || !seesTenant(actor, a.tenant_id)) throw invalidInput(`account ${q.account} does not exist`);
       accountIds = [a.id];
+      if (may(actor, "job.read", { tenantId: a.tenant_id, accountId: a.id, what: "" })) userId = undefined;
+    } else if (hasRole(actor, "center-admin")) userId = undefined;
+    else if (may(actor, "job.read", { tenantId: actor.tenantId, accountId: -1, what: "" })) {
+      accountIds = (await listAccounts(this.db, { tenantId: actor.tenantId })).map((a) => a.id);
+      userId = undefined;
     }
+    if (q.user !== undefined) {
+      const u = await findUserByName(this.db, q.user);
+      if (!u || !seesTenant(actor, u.tenant_id)) throw invalidInput(`user ${q.user} does not exist`);
+      if (userId !== undefined && u.id !== actor.userId) throw forbidden(`you may list only your own jobs, or an account's you manage (with account=NAME)`);
+      userId = u.id;
+    }
+    if (accountIds?.length === 0) return { jobs: [], next: null };
     for (const s of q.states ?? []) if (!(JOB_STATES as readonly string[]).includes(s)) throw invalidInput(`state ${s} is unknown; states: ${JOB_STATES.join(", ")}`);
     if (q.partition !== undefined) this.partition(q.partition);
     const limit = q.limit ?? 100;
@@ -352,7 +388,7 @@ export class JobService {
 
   async hold(actor: Actor, idText: string): Promise<{ held: string[] }> {
     const rows = await this.resolve(actor, idText);
-    const by = actor.centerAdmin && rows[0]!.user_id !== actor.userId ? "admin" : "user";
+    const by = rows[0]!.user_id !== actor.userId ? "admin" : "user";
     const held: string[] = [];
     for (const r of rows) {
       if (this.o.backend.hold(r.id, by)) {
@@ -366,7 +402,7 @@ export class JobService {
 
   async release(actor: Actor, idText: string): Promise<{ released: string[] }> {
     const rows = await this.resolve(actor, idText);
-    const by = actor.centerAdmin ? "admin" : "user";
+    const by = rows[0]!.user_id !== actor.userId || hasRole(actor, "center-admin") ? "admin" : "user";
     const released: string[] = [];
     let adminHold = false;
     for (const r of rows) {

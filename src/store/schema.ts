@@ -16,16 +16,61 @@ export interface AccountTable {
   tenant_id: number;
   name: string;
   created_at: string;
+  /** AccountLimits as JSON. */
+  limits: Generated<string>;
+  /** AccountAllowed (clusters, partitions, QoS it may use; absent: all) as JSON. */
+  allowed: Generated<string>;
+}
+
+/** Why an account may not run jobs: one row per kind of block (by an admin, for money). */
+export interface AccountBlockTable {
+  account_id: number;
+  kind: "admin" | "money";
+  by_user_id: number | null;
+  reason: string;
+  at: string;
+}
+
+/** Append-only (the database refuses updates and deletes). */
+export interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  /** The tenant the action concerns; null for center-wide ones. */
+  tenant_id: number | null;
+  actor_id: number | null;
+  /** The actor's name as it was (or the name tried, for failed sign-ins). */
+  actor: string;
+  ip: string;
+  action: string;
+  target: string;
+  /** "ok", or the error code of the refusal. */
+  result: string;
+  /** JSON. */
+  details: string;
 }
 
 export interface UserTable {
   id: Generated<number>;
   tenant_id: number;
   username: string;
+  /** "!" for users who sign in elsewhere (LDAP, OIDC). */
   password_hash: string;
-  center_admin: number;
-  /** Unix account the user's jobs run as when the server runs as root; null: the server's own user. */
+  /** Platform and tenant roles, as a JSON list. */
+  roles: Generated<string>;
+  /** POSIX identity: the Unix name jobs run as (when the server is root); null: the server's own user. */
   unix_user: string | null;
+  uid: number | null;
+  gid: number | null;
+  home_dir: string | null;
+  email: string | null;
+  /** Where the user signs in: local, ldap or oidc. */
+  source: Generated<string>;
+  /** The identity provider's subject (issuer + sub) for OIDC users. */
+  external_id: string | null;
+  disabled_at: string | null;
+  /** Failed password sign-ins in a row; locked_until is set when there are too many. */
+  failed_logins: Generated<number>;
+  locked_until: string | null;
   created_at: string;
 }
 
@@ -33,6 +78,8 @@ export interface AccountMemberTable {
   account_id: number;
   user_id: number;
   role: "member" | "admin" | "owner";
+  /** AccountLimits for this member as JSON. */
+  limits: Generated<string>;
 }
 
 export interface ApiTokenTable {
@@ -105,6 +152,8 @@ export interface Database {
   accounts: AccountTable;
   users: UserTable;
   account_members: AccountMemberTable;
+  account_blocks: AccountBlockTable;
+  audit_log: AuditTable;
   api_tokens: ApiTokenTable;
   clusters: ClusterTable;
   jobs: JobTable;

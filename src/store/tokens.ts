@@ -23,9 +23,10 @@ export async function findLiveToken(db: Db, tokenHash: string, now: string) {
   return db
     .selectFrom("api_tokens")
     .innerJoin("users", "users.id", "api_tokens.user_id")
-    .select(["api_tokens.id as tokenId", "api_tokens.expires_at", "users.id as userId", "users.username", "users.center_admin", "users.tenant_id", "users.unix_user"])
+    .select(["api_tokens.id as tokenId", "api_tokens.expires_at", "users.id as userId"])
     .where("api_tokens.token_hash", "=", tokenHash)
     .where("api_tokens.revoked_at", "is", null)
+    .where("users.disabled_at", "is", null)
     .where((eb) => eb.or([eb("api_tokens.expires_at", "is", null), eb("api_tokens.expires_at", ">", now)]))
     .executeTakeFirst();
 }
@@ -37,6 +38,13 @@ export async function listTokens(db: Db, userId: number) {
     .where("user_id", "=", userId)
     .orderBy("id")
     .execute();
+}
+
+/** Ends every session of a user (disabled, or password changed by an admin); API tokens stay unless `all`. */
+export async function revokeUserTokens(db: Db, userId: number, all: boolean): Promise<void> {
+  let q = db.updateTable("api_tokens").set({ revoked_at: nowIso() }).where("user_id", "=", userId).where("revoked_at", "is", null);
+  if (!all) q = q.where("kind", "=", "session");
+  await q.execute();
 }
 
 /** Revokes one of the user's tokens; false when the user has no such live token. */

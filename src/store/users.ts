@@ -1,12 +1,23 @@
+import type { Selectable, Updateable } from "kysely";
 import type { Db } from "./open.js";
 import { nowIso } from "./open.js";
+import type { UserTable } from "./schema.js";
+
+export type UserRow = Selectable<UserTable>;
 
 export interface NewUser {
   tenantId: number;
   username: string;
+  /** "!" for users who sign in elsewhere. */
   passwordHash: string;
-  centerAdmin?: boolean;
+  roles?: string[];
   unixUser?: string | null;
+  uid?: number | null;
+  gid?: number | null;
+  homeDir?: string | null;
+  email?: string | null;
+  source?: "local" | "ldap" | "oidc";
+  externalId?: string | null;
 }
 
 export async function createUser(db: Db, u: NewUser): Promise<number> {
@@ -16,8 +27,14 @@ export async function createUser(db: Db, u: NewUser): Promise<number> {
       tenant_id: u.tenantId,
       username: u.username,
       password_hash: u.passwordHash,
-      center_admin: u.centerAdmin ? 1 : 0,
+      roles: JSON.stringify(u.roles ?? []),
       unix_user: u.unixUser ?? null,
+      uid: u.uid ?? null,
+      gid: u.gid ?? null,
+      home_dir: u.homeDir ?? null,
+      email: u.email ?? null,
+      source: u.source ?? "local",
+      external_id: u.externalId ?? null,
       created_at: nowIso(),
     })
     .returning("id")
@@ -25,16 +42,52 @@ export async function createUser(db: Db, u: NewUser): Promise<number> {
   return r.id;
 }
 
-export async function findUserByName(db: Db, username: string) {
+export async function findUserByName(db: Db, username: string): Promise<UserRow | undefined> {
   return db.selectFrom("users").selectAll().where("username", "=", username).executeTakeFirst();
 }
 
-export async function findUserById(db: Db, id: number) {
+export async function findUserById(db: Db, id: number): Promise<UserRow | undefined> {
   return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+export async function findUserByExternalId(db: Db, externalId: string): Promise<UserRow | undefined> {
+  return db.selectFrom("users").selectAll().where("external_id", "=", externalId).executeTakeFirst();
+}
+
+/** Who already holds this uid or Unix name (they belong to one user). */
+export async function findPosixHolder(db: Db, uid: number | null, unixUser: string | null, exceptId = 0): Promise<UserRow | undefined> {
+  if (uid === null && unixUser === null) return undefined;
+  return db
+    .selectFrom("users")
+    .selectAll()
+    .where("id", "!=", exceptId)
+    .where((eb) => eb.or([...(uid !== null ? [eb("uid", "=", uid)] : []), ...(unixUser !== null ? [eb("unix_user", "=", unixUser)] : [])]))
+    .executeTakeFirst();
+}
+
+export async function listUsers(db: Db, tenantId?: number): Promise<UserRow[]> {
+  let q = db.selectFrom("users").selectAll().orderBy("id");
+  if (tenantId !== undefined) q = q.where("tenant_id", "=", tenantId);
+  return q.execute();
+}
+
+export async function updateUser(db: Db, id: number, patch: Updateable<UserTable>): Promise<void> {
+  await db.updateTable("users").set(patch).where("id", "=", id).execute();
+}
+
 export async function setPasswordHash(db: Db, id: number, hash: string): Promise<void> {
-  await db.updateTable("users").set({ password_hash: hash }).where("id", "=", id).execute();
+  await updateUser(db, id, { password_hash: hash });
+}
+
+/** Counts a failed sign-in; returns the count in a row. */
+export async function addFailedLogin(db: Db, id: number): Promise<number> {
+  const r = await db
+    .updateTable("users")
+    .set((eb) => ({ failed_logins: eb("failed_logins", "+", 1) }))
+    .where("id", "=", id)
+    .returning("failed_logins")
+    .executeTakeFirst();
+  return r?.failed_logins ?? 0;
 }
 
 export async function countUsers(db: Db): Promise<number> {

@@ -2,10 +2,6 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../../src/services/passwords.js";
-import { openStore } from "../../src/store/open.js";
-import { addMember, findAccount } from "../../src/store/tenancy.js";
-import { createUser } from "../../src/store/users.js";
 import { cli, startCenter, submit, waitFor, workdir, type TestCenter } from "../helpers/center.js";
 
 let c: TestCenter;
@@ -16,13 +12,11 @@ afterAll(async () => {
   await c?.stop();
 });
 
-/** Adds a user straight into the store (user management arrives with tenancy). */
+/** Adds a user of the default tenant as a member of the default account. */
 async function addUser(name: string, password: string, unixUser: string | null = null): Promise<void> {
-  const store = await openStore({ file: join(c.home, "guang.db") });
-  const account = await findAccount(store.db, "default");
-  const id = await createUser(store.db, { tenantId: 1, username: name, passwordHash: await hashPassword(password), unixUser });
-  await addMember(store.db, account!.id, id, "member");
-  await store.close();
+  const made = await c.api("POST", "/api/v1/users", { username: name, password, ...(unixUser ? { posix: { name: unixUser } } : {}) });
+  expect(made.status).toBe(201);
+  expect((await c.api("POST", "/api/v1/accounts/default/members", { user: name })).status).toBe(201);
 }
 
 async function tokenOf(name: string, password: string): Promise<string> {
@@ -39,7 +33,7 @@ describe("the center", () => {
     await c.restart();
     expect(c.output()).not.toContain("First start");
     expect(readFileSync(file, "utf8").trim()).toBe(pw);
-    expect((await c.api("GET", "/api/v1/auth/whoami")).body).toEqual({ user: "admin", centerAdmin: true });
+    expect((await c.api("GET", "/api/v1/auth/whoami")).body).toMatchObject({ user: "admin", tenant: "default", roles: ["center-admin"], accounts: [{ name: "default", role: "owner" }] });
   });
 
   it("describes this machine as the local cluster, with cpu and gpu partitions", async () => {
@@ -71,10 +65,10 @@ describe("the center", () => {
   });
 
   it("a user sees and acts on their own jobs only; the admin on all", async () => {
-    await addUser("alice", "alice-secret-1");
-    await addUser("bob", "bob-secret-1");
-    const alice = await tokenOf("alice", "alice-secret-1");
-    const bob = await tokenOf("bob", "bob-secret-1");
+    await addUser("alice", "Secret-pass-1");
+    await addUser("bob", "Secret-pass-1");
+    const alice = await tokenOf("alice", "Secret-pass-1");
+    const bob = await tokenOf("bob", "Secret-pass-1");
     const dir = workdir();
     const r = await c.api("POST", "/api/v1/jobs", { script: "#!/bin/bash\nsleep 20\n", workdir: dir }, alice);
     expect(r.status).toBe(201);
@@ -115,21 +109,24 @@ describe("the center", () => {
   });
 
   it("changes a password (guang passwd) and slows down guessing", async () => {
-    await addUser("carol", "carol-secret-1");
-    const token = await tokenOf("carol", "carol-secret-1");
-    const short = cli(c, ["passwd"], { input: "carol-secret-1\nshort\n", env: { GUANG_TOKEN: token } });
+    await addUser("carol", "Secret-pass-1");
+    const token = await tokenOf("carol", "Secret-pass-1");
+    const short = cli(c, ["passwd"], { input: "Secret-pass-1\nshort\n", env: { GUANG_TOKEN: token } });
     expect(short.code).toBe(1);
     expect(short.stderr).toMatch(/at least 10 characters/);
-    const ok = cli(c, ["passwd"], { input: "carol-secret-1\ncarol-secret-2\n", env: { GUANG_TOKEN: token } });
+    const ok = cli(c, ["passwd"], { input: "Secret-pass-1\nSecret-pass-2\n", env: { GUANG_TOKEN: token } });
     expect(ok.stdout).toBe("Password changed\n");
-    expect((await c.api("POST", "/api/v1/auth/login", { username: "carol", password: "carol-secret-1" }, null)).status).toBe(401);
-    expect(await tokenOf("carol", "carol-secret-2")).toMatch(/^guang_/);
+    expect((await c.api("POST", "/api/v1/auth/login", { username: "carol", password: "Secret-pass-1" }, null)).status).toBe(401);
+    expect(await tokenOf("carol", "Secret-pass-2")).toMatch(/^guang_/);
     for (let i = 0; i < 5; i++) expect((await c.api("POST", "/api/v1/auth/login", { username: "carol", password: "guess" }, null)).status).toBe(401);
-    const locked = await c.api("POST", "/api/v1/auth/login", { username: "carol", password: "carol-secret-2" }, null);
-    expect(locked.status).toBe(429);
-    expect(locked.body.error.message).toMatch(/too many failed sign-ins for carol; try again in \d+ s/);
+    const locked = await c.api("POST", "/api/v1/auth/login", { username: "carol", password: "Secret-pass-2" }, null);
+    expect(locked.status).toBe(403);
+    expect(locked.body.error.message).toMatch(/user carol is locked after 5 failed sign-ins until .*; wait, or ask a tenant admin to unlock it/);
+    // a tenant admin (here the center admin) lifts it
+    expect((await c.api("PATCH", "/api/v1/users/carol", { unlock: true })).status).toBe(200);
+    expect(await tokenOf("carol", "Secret-pass-2")).toMatch(/^guang_/);
     // others are not affected
-    expect((await c.api("POST", "/api/v1/auth/login", { username: "alice", password: "alice-secret-1" }, null)).status).toBe(200);
+    expect((await c.api("POST", "/api/v1/auth/login", { username: "alice", password: "Secret-pass-1" }, null)).status).toBe(200);
   });
 
   it("tells a waiting job why it waits and when it should start", async () => {
@@ -148,8 +145,8 @@ describe("the center", () => {
   });
 
   it.runIf(process.getuid?.() === 0)("runs a mapped user's jobs as their Unix account when the server is root", async () => {
-    await addUser("nobody-user", "nobody-secret-1", "nobody");
-    const token = await tokenOf("nobody-user", "nobody-secret-1");
+    await addUser("nobody-user", "Secret-pass-1", "nobody");
+    const token = await tokenOf("nobody-user", "Secret-pass-1");
     const dir = workdir();
     chmodSync(dir, 0o777);
     const r = await c.api("POST", "/api/v1/jobs", { script: "#!/bin/bash\nid -un\necho $HOME\n", workdir: dir }, token);

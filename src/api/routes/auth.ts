@@ -1,30 +1,110 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
-import { route } from "../route.js";
+import { notFound } from "../../core/errors.js";
+import type { SignedIn } from "../../services/auth.js";
+import { CSRF_COOKIE, OIDC_STATE_COOKIE, SESSION_COOKIE, setCookie } from "../cookies.js";
+import { route, WROTE } from "../route.js";
 
-const login = z.strictObject({ username: z.string().min(1), password: z.string().min(1) });
+const login = z.strictObject({ username: z.string().min(1).max(256), password: z.string().min(1).max(4096) });
 const newToken = z.strictObject({
   name: z.string().min(1).max(64),
   expiresInDays: z.number().int().positive().max(3650).nullable().optional(),
 });
+const signedIn = z.object({ token: z.string(), expiresAt: z.string(), user: z.string(), csrfToken: z.string() });
+
+/** A browser session: the token in an HttpOnly cookie (scripts cannot read it), the CSRF token in a readable one. */
+function setSessionCookies(req: IncomingMessage, res: ServerResponse, s: SignedIn): void {
+  const maxAge = (Date.parse(s.expiresAt) - Date.now()) / 1000;
+  setCookie(req, res, SESSION_COOKIE, s.token, { httpOnly: true, sameSite: "Strict", maxAge });
+  setCookie(req, res, CSRF_COOKIE, s.csrfToken, { httpOnly: false, sameSite: "Strict", maxAge });
+}
+
+function redirect(res: ServerResponse, to: string): typeof WROTE {
+  res.writeHead(302, { location: to, "cache-control": "no-store" });
+  res.end();
+  return WROTE;
+}
 
 export const authRoutes = [
   route({
     method: "POST",
     path: "/api/v1/auth/login",
-    summary: "Sign in with a password; returns a session token for the Authorization header",
+    summary: "Sign in with a password (local or LDAP); returns a session token for the Authorization header",
     tag: "auth",
     auth: false,
+    action: "public",
     body: login,
-    response: z.object({ token: z.string(), expiresAt: z.string(), user: z.string() }),
-    handler: ({ center, body }) => center.auth.login(body.username, body.password),
+    response: signedIn,
+    handler: ({ center, body, ip }) => center.auth.login(body.username, body.password, ip),
+  }),
+  route({
+    method: "POST",
+    path: "/api/v1/auth/session",
+    summary: "Browser sign-in: sets an HttpOnly, SameSite session cookie; send csrfToken as X-CSRF-Token on every change",
+    tag: "auth",
+    auth: false,
+    action: "public",
+    body: login,
+    response: z.object({ user: z.string(), expiresAt: z.string(), csrfToken: z.string() }),
+    handler: async ({ center, body, ip, req, res }) => {
+      const s = await center.auth.login(body.username, body.password, ip);
+      setSessionCookies(req, res, s);
+      return { user: s.user, expiresAt: s.expiresAt, csrfToken: s.csrfToken };
+    },
+  }),
+  route({
+    method: "DELETE",
+    path: "/api/v1/auth/session",
+    summary: "Sign out: ends this session and clears its cookies",
+    tag: "auth",
+    auth: true,
+    action: "session.read",
+    handler: async ({ center, actor, cookies, req, res }) => {
+      const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
+      await center.auth.logout(actor!, bearer ?? cookies[SESSION_COOKIE] ?? "");
+      for (const c of [SESSION_COOKIE, CSRF_COOKIE]) setCookie(req, res, c, "", { httpOnly: c === SESSION_COOKIE, sameSite: "Strict", maxAge: 0 });
+      return { signedOut: true };
+    },
+  }),
+  route({
+    method: "GET",
+    path: "/api/v1/auth/oidc/login",
+    summary: "Single sign-on: redirects the browser to the OpenID provider (authorization code with PKCE)",
+    tag: "auth",
+    auth: false,
+    action: "public",
+    handler: async ({ center, req, res }) => {
+      if (!center.oidc) throw notFound("single sign-on (OIDC) is not configured on this center; sign in with a password");
+      const { url, state } = await center.oidc.begin();
+      // Lax: the provider's redirect back is a top-level navigation from another site
+      setCookie(req, res, OIDC_STATE_COOKIE, state, { httpOnly: true, sameSite: "Lax", maxAge: 600 });
+      return redirect(res, url);
+    },
+  }),
+  route({
+    method: "GET",
+    path: "/api/v1/auth/oidc/callback",
+    summary: "Where the OpenID provider sends the browser back; opens a session and redirects",
+    tag: "auth",
+    auth: false,
+    action: "public",
+    query: z.record(z.string(), z.string()),
+    handler: async ({ center, req, res, ip, cookies }) => {
+      if (!center.oidc) throw notFound("single sign-on (OIDC) is not configured on this center");
+      const s = await center.oidc.finish(new URL(req.url ?? "/", "http://local").search, cookies[OIDC_STATE_COOKIE], ip);
+      setCookie(req, res, OIDC_STATE_COOKIE, "", { httpOnly: true, sameSite: "Lax", maxAge: 0 });
+      setSessionCookies(req, res, s);
+      return redirect(res, center.oidc.afterLogin);
+    },
   }),
   route({
     method: "GET",
     path: "/api/v1/auth/whoami",
-    summary: "Who the token belongs to",
+    summary: "Who you are: user, tenant, roles, accounts and POSIX identity",
     tag: "auth",
     auth: true,
-    handler: async ({ actor }) => ({ user: actor!.username, centerAdmin: actor!.centerAdmin }),
+    action: "session.read",
+    handler: ({ center, actor }) => center.auth.whoami(actor!),
   }),
   route({
     method: "POST",
@@ -32,6 +112,7 @@ export const authRoutes = [
     summary: "Change your password (give the current one)",
     tag: "auth",
     auth: true,
+    action: "password.change",
     body: z.strictObject({ current: z.string().min(1), password: z.string().min(1) }),
     handler: async ({ center, actor, body }) => {
       await center.auth.changePassword(actor!, body.current, body.password);
@@ -44,6 +125,7 @@ export const authRoutes = [
     summary: "Your API tokens (never their secret)",
     tag: "auth",
     auth: true,
+    action: "token.manage",
     handler: async ({ center, actor }) => ({ tokens: await center.auth.listTokens(actor!) }),
   }),
   route({
@@ -52,6 +134,7 @@ export const authRoutes = [
     summary: "Create a named API token; its secret is shown only in this answer",
     tag: "auth",
     auth: true,
+    action: "token.manage",
     status: 201,
     body: newToken,
     handler: ({ center, actor, body }) => center.auth.createToken(actor!, body.name, body.expiresInDays ?? null),
@@ -62,7 +145,9 @@ export const authRoutes = [
     summary: "Revoke one of your tokens",
     tag: "auth",
     auth: true,
+    action: "token.manage",
     handler: async ({ center, actor, params }) => {
+      if (!/^\d+$/.test(params.id!)) throw notFound(`you have no live token ${params.id}`);
       await center.auth.revokeToken(actor!, Number(params.id));
       return { revoked: Number(params.id) };
     },

@@ -1,3 +1,4 @@
+import { hasRole } from "../../services/actor.js";
 import { route, WROTE } from "../route.js";
 
 const FLUSH_MS = 10;
@@ -9,6 +10,7 @@ export const centerRoutes = [
     summary: "Clusters with their partitions, nodes and current use",
     tag: "clusters",
     auth: true,
+    action: "cluster.read",
     handler: async ({ center, actor }) => ({ clusters: center.clusters.list(actor!) }),
   }),
   route({
@@ -17,11 +19,13 @@ export const centerRoutes = [
     summary: "Server-Sent Events: job state changes as they happen (your jobs; all jobs for a center admin)",
     tag: "events",
     auth: true,
+    action: "event.read",
     produces: "text/event-stream",
     handler: async ({ center, actor, req, res }) => {
       res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive", "x-accel-buffering": "no" });
       res.write(": connected\n\n");
       const me = actor!;
+      const everyone = hasRole(me, "center-admin");
       // events go out at most every FLUSH_MS, in one write: under load that is one write
       // for dozens of events instead of one each, for a delay no one watching can see
       let batch: string[] = [];
@@ -30,7 +34,7 @@ export const centerRoutes = [
         batch = [];
       };
       const off = center.events.subscribe((e) => {
-        if (!me.centerAdmin && e.userId !== me.userId) return;
+        if (!everyone && e.userId !== me.userId) return;
         if (batch.length === 0) setTimeout(flush, FLUSH_MS);
         batch.push(`event: job\ndata: ${JSON.stringify(e)}\n\n`);
       });

@@ -42,6 +42,7 @@ export const jobRoutes = [
     summary: "Submit a batch script; its #SBATCH lines apply, and options/args override them",
     tag: "jobs",
     auth: true,
+    action: "job.submit",
     status: 201,
     body: submit,
     response: z.object({ id: z.number(), jobIds: z.array(z.string()) }),
@@ -53,6 +54,7 @@ export const jobRoutes = [
     summary: "List jobs, newest first; filter by state, user, account, partition, id and time window; page with `before`",
     tag: "jobs",
     auth: true,
+    action: "job.list",
     query: listQuery,
     handler: ({ center, actor, query }) => {
       const states = query.state?.split(",").map((s) => s.trim().toUpperCase()).filter(Boolean);
@@ -80,6 +82,7 @@ export const jobRoutes = [
     summary: "One job: state, reason, exit code, times, allocation, planned start while pending (id: N or N_TASK)",
     tag: "jobs",
     auth: true,
+    action: "job.read",
     handler: ({ center, actor, params }) => center.jobs.get(actor!, params.id!),
   }),
   route({
@@ -88,6 +91,7 @@ export const jobRoutes = [
     summary: "Cancel a job, or every task of an array",
     tag: "jobs",
     auth: true,
+    action: "job.control",
     handler: ({ center, actor, params }) => center.jobs.cancel(actor!, params.id!),
   }),
   route({
@@ -96,6 +100,7 @@ export const jobRoutes = [
     summary: "Hold a pending job",
     tag: "jobs",
     auth: true,
+    action: "job.control",
     handler: ({ center, actor, params }) => center.jobs.hold(actor!, params.id!),
   }),
   route({
@@ -104,6 +109,7 @@ export const jobRoutes = [
     summary: "Release a held job",
     tag: "jobs",
     auth: true,
+    action: "job.control",
     handler: ({ center, actor, params }) => center.jobs.release(actor!, params.id!),
   }),
   route({
@@ -112,6 +118,7 @@ export const jobRoutes = [
     summary: "Read a job's stdout or stderr from an offset (plain text; X-Guang-Size and X-Guang-Complete headers)",
     tag: "jobs",
     auth: true,
+    action: "job.read",
     query: outputQuery,
     produces: "text/plain",
     handler: async ({ center, actor, params, query, res }) => {

@@ -3,12 +3,13 @@ import { clauseVerdict, type DependencySpec, type TargetState } from "../../core
 import { invalidInput } from "../../core/errors.js";
 import type { PendingReason } from "../../core/job-state.js";
 import type { ResourceRequest } from "../../core/resource-request.js";
+import { AssocCounter } from "../../scheduler/assoc-limits.js";
 import { compileCluster, type ClusterModel } from "../../scheduler/cluster.js";
 import { schedulePass, type QueuedJob, type Reservation, type RunningJob } from "../../scheduler/pass.js";
 import type { Policy } from "../../scheduler/policy.js";
 import { DEFAULT_WEIGHTS, jobPriority } from "../../scheduler/priority.js";
 import { compileShape, shapeMinimum, type Shape } from "../../scheduler/shape.js";
-import type { ActiveJob, BackendHooks, JobAlloc, JobOutcome, KillReason, NodeUse } from "../backend.js";
+import type { ActiveJob, BackendHooks, RulesSource, JobAlloc, JobOutcome, KillReason, NodeUse } from "../backend.js";
 import { toClusterSpec, type ClusterConfig } from "../cluster-config.js";
 import { slurmEnvironment } from "./job-env.js";
 import { DeviceSlots } from "./device-slots.js";
@@ -16,7 +17,7 @@ import { EndedJobs } from "./ended-jobs.js";
 import { checkLauncher, Launcher } from "./launcher.js";
 import { isSameProcess, processStartTime, readSessions, signal } from "./proc-table.js";
 import { readJobRecord, removeRunFiles, scriptPath } from "./run-files.js";
-import { findUnixAccount, type UnixAccount } from "./unix-account.js";
+import { resolvePosix, type UnixAccount } from "./unix-account.js";
 
 export interface LocalClusterOptions {
   config: ClusterConfig;
@@ -35,6 +36,8 @@ export interface LocalClusterOptions {
   runAsMapped: boolean;
   submitHost: string;
   hooks: BackendHooks;
+  /** Account limits and blocks, consulted at every pass. */
+  rules: RulesSource;
 }
 
 /** How long a job may be gone before its recorded end is given up on. */
@@ -121,6 +124,12 @@ export class LocalCluster {
       `the job asks for ${nodes} node(s) with ${need.cpu} cpus, ${need.mem} MiB and ${shape.gpuPerNode} GPU(s)${shape.gpuType ? ` of type ${shape.gpuType}` : ""} per node; ` +
       `partition ${partition} has 1 node with ${n.cpus} cpus, ${n.memMiB} MiB and ${n.gpus} GPU(s)${n.gpuType ? ` of type ${n.gpuType}` : ""}`
     );
+  }
+
+  /** The CPUs and GPUs a job of this request holds at least (what account limits count). */
+  need(request: ResourceRequest): { cpu: number; gpu: number } {
+    const m = shapeMinimum(compileShape(request, this.model.defMemPerCpu));
+    return { cpu: m.cpu, gpu: m.gpu };
   }
 
   /** Takes back the jobs the store says are active: running ones are adopted, ended ones recorded. */
@@ -315,6 +324,7 @@ export class LocalCluster {
     const running: RunningJob[] = [];
     // tasks of each array running now, and started by this pass (for `%` throttles)
     const tasksOfArray = new Map<number, number>();
+    const assoc = new AssocCounter();
     for (const r of this.running.values()) {
       const j = r.job;
       const a = j.alloc!;
@@ -324,12 +334,24 @@ export class LocalCluster {
         estEnd: j.startMs! / 1000 + (j.timeLimit ?? UNLIMITED_S),
       });
       if (j.arrayJobId !== null) tasksOfArray.set(j.arrayJobId, (tasksOfArray.get(j.arrayJobId) ?? 0) + 1);
+      assoc.add(j.accountId, j.userId, a.cpus, a.gpus);
     }
     const queue: QueuedJob[] = [];
     let nextBegin = Infinity;
-    const ordered = [...this.pending.values()].sort((a, b) => a.id - b.id);
-    for (const j of ordered) {
+    // throttles and account limits admit the waiting jobs highest priority first, as the pass considers them
+    const ordered = [...this.pending.values()].map((j) => {
       const shape = this.shapes.get(j.id)!;
+      const p = this.model.partitionIndex.get(j.partition)!;
+      const priority = jobPriority(
+        { submit: j.submitMs / 1000, cpus: shape.tasks * shape.cpuPerTask, fairshare: 1, partition: this.opts.config.partitions[p]!.priority, qos: 0 },
+        now,
+        this.model.totalCpus,
+        DEFAULT_WEIGHTS,
+      );
+      return { j, shape, p, priority };
+    });
+    ordered.sort((a, b) => b.priority - a.priority || a.j.id - b.j.id);
+    for (const { j, shape, p, priority } of ordered) {
       let ineligible: PendingReason | undefined;
       if (j.held) ineligible = j.held === "admin" ? "JobHeldAdmin" : "JobHeldUser";
       else if (j.beginMs !== null && j.beginMs > nowMs) {
@@ -346,19 +368,17 @@ export class LocalCluster {
         if (used >= j.array.throttle) ineligible = "JobArrayTaskLimit";
         else tasksOfArray.set(j.arrayJobId, used + 1);
       }
-      const p = this.model.partitionIndex.get(j.partition)!;
+      if (ineligible === undefined) {
+        const need = shapeMinimum(shape);
+        ineligible = assoc.admit(j.accountId, j.userId, need.cpu, need.gpu, this.opts.rules.of(j.accountId, j.userId)) ?? undefined;
+      }
       queue.push({
         id: j.id,
         partition: p,
         shape,
         timeLimit: j.timeLimit ?? UNLIMITED_S,
         submit: j.submitMs / 1000,
-        priority: jobPriority(
-          { submit: j.submitMs / 1000, cpus: shape.tasks * shape.cpuPerTask, fairshare: 1, partition: this.opts.config.partitions[p]!.priority, qos: 0 },
-          now,
-          this.model.totalCpus,
-          DEFAULT_WEIGHTS,
-        ),
+        priority,
         ...(ineligible ? { ineligible } : {}),
       });
     }
@@ -442,9 +462,9 @@ export class LocalCluster {
     this.ensureSampler();
 
     let owner: UnixAccount | null = null;
-    if (this.opts.runAsMapped && job.unixUser && process.getuid?.() === 0) {
-      owner = findUnixAccount(job.unixUser);
-      if (!owner) return this.finish(r, `user ${job.user} maps to Unix account ${job.unixUser}, which does not exist on this machine`);
+    if (this.opts.runAsMapped && job.posix && process.getuid?.() === 0) {
+      owner = resolvePosix(job.posix);
+      if (!owner) return this.finish(r, `user ${job.user} maps to Unix account ${job.posix.name}, which does not exist on this machine and has no uid/gid recorded`);
     }
     const base = { ...job.env };
     if (owner) Object.assign(base, { HOME: owner.home, USER: owner.name, LOGNAME: owner.name });

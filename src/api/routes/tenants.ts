@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { route } from "../route.js";
+import { newUser } from "../schemas/tenancy.js";
+
+export const tenantRoutes = [
+  route({
+    method: "GET",
+    path: "/api/v1/tenants",
+    summary: "Tenants (institutions): all of them for center staff, your own for everyone else",
+    tag: "tenancy",
+    auth: true,
+    action: "tenant.list",
+    handler: async ({ center, actor }) => ({ tenants: await center.tenants.list(actor!) }),
+  }),
+  route({
+    method: "POST",
+    path: "/api/v1/tenants",
+    summary: "Create a tenant with its first tenant admin (center admin); a generated password is shown only in this answer",
+    tag: "tenancy",
+    auth: true,
+    action: "tenant.create",
+    status: 201,
+    body: z.strictObject({ name: z.string().min(1).max(64), admin: newUser.omit({ tenant: true, roles: true }) }),
+    handler: ({ center, actor, body }) => center.tenants.create(actor!, body.name, body.admin),
+  }),
+  route({
+    method: "GET",
+    path: "/api/v1/tenants/{name}",
+    summary: "One tenant, with how many users and accounts it has",
+    tag: "tenancy",
+    auth: true,
+    action: "tenant.read",
+    handler: ({ center, actor, params }) => center.tenants.get(actor!, params.name!),
+  }),
+];

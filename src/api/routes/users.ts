@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { route } from "../route.js";
+import { newUser, posix } from "../schemas/tenancy.js";
+
+export const userRoutes = [
+  route({
+    method: "GET",
+    path: "/api/v1/users",
+    summary: "Users of your tenant (tenant admin), of one tenant or of all (center admin)",
+    tag: "tenancy",
+    auth: true,
+    action: "user.list",
+    query: z.strictObject({ tenant: z.string().optional() }),
+    handler: async ({ center, actor, query }) => ({ users: await center.users.list(actor!, query.tenant) }),
+  }),
+  route({
+    method: "POST",
+    path: "/api/v1/users",
+    summary: "Create a user in your tenant (tenant admin) or in a named one (center admin); a generated password is shown only in this answer",
+    tag: "tenancy",
+    auth: true,
+    action: "user.create",
+    status: 201,
+    body: newUser,
+    handler: ({ center, actor, body }) => center.users.create(actor!, body),
+  }),
+  route({
+    method: "GET",
+    path: "/api/v1/users/{name}",
+    summary: "One user, with roles, POSIX identity and accounts",
+    tag: "tenancy",
+    auth: true,
+    action: "user.read",
+    handler: ({ center, actor, params }) => center.users.get(actor!, params.name!),
+  }),
+  route({
+    method: "PATCH",
+    path: "/api/v1/users/{name}",
+    summary: "Change a user's roles, e-mail, POSIX identity, password; disable or unlock them",
+    tag: "tenancy",
+    auth: true,
+    action: "user.update",
+    body: z.strictObject({
+      roles: z.array(z.string()).max(10).optional(),
+      email: z.email().nullable().optional(),
+      posix: posix.nullable().optional(),
+      disabled: z.boolean().optional(),
+      password: z.string().min(1).max(4096).optional(),
+      unlock: z.literal(true).optional(),
+    }),
+    handler: ({ center, actor, params, body }) => center.users.update(actor!, params.name!, body),
+  }),
+];

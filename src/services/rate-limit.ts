@@ -1,0 +1,29 @@
+import { GuangError } from "../core/errors.js";
+
+/**
+ * At most `max` events per key in a sliding window of `windowMs` (sign-in attempts per IP,
+ * per user name). In memory: each platform process counts its own.
+ */
+export class RateLimit {
+  private readonly seen = new Map<string, number[]>();
+
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number,
+    private readonly what: string,
+  ) {}
+
+  /** Counts one event; refuses (429, with the wait) when the key is over its limit. */
+  hit(key: string, now = Date.now()): void {
+    const recent = (this.seen.get(key) ?? []).filter((t) => t > now - this.windowMs);
+    if (recent.length >= this.max) {
+      this.seen.set(key, recent);
+      const wait = Math.max(1, Math.ceil((recent[0]! + this.windowMs - now) / 1000));
+      throw new GuangError("too_many_attempts", 429, `too many ${this.what}; try again in ${wait} s`, { retryAfterSeconds: wait });
+    }
+    // a bound on memory: the oldest keys go first
+    if (this.seen.size > 50000) this.seen.delete(this.seen.keys().next().value!);
+    recent.push(now);
+    this.seen.set(key, recent);
+  }
+}
