@@ -9,7 +9,7 @@ import { findTenant, findTenantById } from "../store/tenants.js";
 import { findUserByName } from "../store/users.js";
 import { conflict, isCenterStaff, type Actor } from "./actor.js";
 import { audited } from "./audit.js";
-import { authorize, may } from "./permissions.js";
+import { authorize, reachesWholeTenant } from "./permissions.js";
 import { accountNamed } from "./tenancy-lookup.js";
 
 /** A change of limits: a number sets one, null lifts it. */
@@ -91,11 +91,11 @@ export class AccountService {
     if (tenant !== undefined) {
       const t = await findTenant(this.db, tenant);
       if (!t || !(isCenterStaff(actor) || t.id === actor.tenantId)) throw notFound(`tenant ${tenant} does not exist`);
-      if (!may(actor, "account.read", { tenantId: t.id, accountId: -1, what: "" })) return this.view(actor, await listAccounts(this.db, { ids: [...actor.accounts.keys()] }));
+      if (!reachesWholeTenant(actor, "account.read", t.id)) return this.view(actor, await listAccounts(this.db, { ids: [...actor.accounts.keys()] }));
       return this.view(actor, await listAccounts(this.db, { tenantId: t.id }));
     }
     if (isCenterStaff(actor)) return this.view(actor, await listAccounts(this.db, {}));
-    if (may(actor, "account.read", { tenantId: actor.tenantId, accountId: -1, what: "" })) return this.view(actor, await listAccounts(this.db, { tenantId: actor.tenantId }));
+    if (reachesWholeTenant(actor, "account.read", actor.tenantId)) return this.view(actor, await listAccounts(this.db, { tenantId: actor.tenantId }));
     return this.view(actor, await listAccounts(this.db, { ids: [...actor.accounts.keys()] }));
   }
 

@@ -1,10 +1,10 @@
-import { invalidInput, isGuangError } from "../core/errors.js";
+import { isGuangError, notFound } from "../core/errors.js";
 import { appendAudit, queryAudit, type AuditRow } from "../store/audit.js";
 import type { Db } from "../store/open.js";
 import { nowIso } from "../store/open.js";
-import { findTenant } from "../store/tenants.js";
+import { findTenant, findTenantById } from "../store/tenants.js";
 import type { Actor } from "./actor.js";
-import { authorize, may } from "./permissions.js";
+import { authorize, reachesEveryTenant } from "./permissions.js";
 
 /** One audited action: who (the actor), what, on what, for which tenant, and details (never secrets). */
 export interface AuditEntry {
@@ -101,10 +101,10 @@ export class AuditService {
     let tenantId: number | undefined;
     if (q.tenant !== undefined) {
       const t = await findTenant(this.db, q.tenant);
-      if (!t) throw invalidInput(`tenant ${q.tenant} does not exist`);
+      if (!t) throw notFound(`tenant ${q.tenant} does not exist`);
       authorize(actor, "audit.read", { tenantId: t.id, what: `tenant ${q.tenant}` });
       tenantId = t.id;
-    } else if (!may(actor, "audit.read", { tenantId: -1, what: "" })) {
+    } else if (!reachesEveryTenant(actor, "audit.read")) {
       // not center staff: their own tenant only
       authorize(actor, "audit.read", { tenantId: actor.tenantId, what: "your tenant" });
       tenantId = actor.tenantId;
@@ -122,10 +122,7 @@ export class AuditService {
   private async view(r: AuditRow, names: Map<number, string | null>): Promise<AuditView> {
     let tenant: string | null = null;
     if (r.tenant_id !== null) {
-      if (!names.has(r.tenant_id)) {
-        const t = await this.db.selectFrom("tenants").select("name").where("id", "=", r.tenant_id).executeTakeFirst();
-        names.set(r.tenant_id, t?.name ?? null);
-      }
+      if (!names.has(r.tenant_id)) names.set(r.tenant_id, (await findTenantById(this.db, r.tenant_id))?.name ?? null);
       tenant = names.get(r.tenant_id) ?? null;
     }
     return { id: r.id, at: r.at, tenant, actor: r.actor, ip: r.ip, action: r.action, target: r.target, result: r.result, details: JSON.parse(r.details) as Record<string, unknown> };

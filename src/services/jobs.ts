@@ -18,7 +18,7 @@ import { findUserById, findUserByName } from "../store/users.js";
 import { conflict, forbidden, hasRole, type Actor } from "./actor.js";
 import { checkSubmission } from "./account-checks.js";
 import { posixOf } from "./auth.js";
-import { authorize, may, seesTenant } from "./permissions.js";
+import { authorize, may, reachesWholeTenant, seesTenant } from "./permissions.js";
 import { jobEvent, type EventBus } from "./events.js";
 import { jobIdText, jobView, type JobView } from "./job-view.js";
 import { checkDirectory, checkJobPath, type PathPolicy } from "./path-policy.js";
@@ -111,7 +111,7 @@ export class JobService {
     } else {
       found = await findAccount(this.db, opts.account);
       // an account of another tenant reads as one that does not exist
-      if (!found || !seesTenant(actor, found.tenant_id)) throw invalidInput(`account ${opts.account} does not exist`, { account: opts.account });
+      if (!found || !seesTenant(actor, found.tenant_id)) throw notFound(`account ${opts.account} does not exist; your accounts: guang account list`, { account: opts.account });
       if (!actor.accounts.has(found.id)) throw forbidden(`you are not a member of account ${opts.account}; ask its owner to add you`);
     }
     const account = found!;
@@ -346,7 +346,7 @@ export class JobService {
       accountIds = [a.id];
       if (may(actor, "job.read", { tenantId: a.tenant_id, accountId: a.id, what: "" })) userId = undefined;
     } else if (hasRole(actor, "center-admin")) userId = undefined;
-    else if (may(actor, "job.read", { tenantId: actor.tenantId, accountId: -1, what: "" })) {
+    else if (reachesWholeTenant(actor, "job.read", actor.tenantId)) {
       accountIds = (await listAccounts(this.db, { tenantId: actor.tenantId })).map((a) => a.id);
       userId = undefined;
     }

@@ -106,3 +106,13 @@ export function authorize(actor: Actor, action: Action, t: Target): void {
   const roles = (PERMISSIONS[action] as readonly Role[]).join(", ");
   throw forbidden(`you may not do ${action} on ${t.what}; that needs one of: ${roles}`);
 }
+
+/** Whether the actor may do the action in every tenant (center roles), not just its own. */
+export function reachesEveryTenant(actor: Actor, action: Action): boolean {
+  return may(actor, action, { tenantId: -1, what: "" });
+}
+
+/** Whether the actor may do the action on every account of a tenant (tenant or center roles), not just on its own accounts. */
+export function reachesWholeTenant(actor: Actor, action: Action, tenantId: number): boolean {
+  return may(actor, action, { tenantId, accountId: -1, what: "" });
+}

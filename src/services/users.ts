@@ -11,7 +11,7 @@ import { conflict, forbidden, hasRole, type Actor } from "./actor.js";
 import { audited } from "./audit.js";
 import { checkPassword } from "./password-policy.js";
 import { hashPassword, randomPassword } from "./passwords.js";
-import { authorize, may } from "./permissions.js";
+import { authorize, reachesEveryTenant } from "./permissions.js";
 import { userNamed } from "./tenancy-lookup.js";
 
 export interface PosixInput {
@@ -141,7 +141,7 @@ export class UserService {
       const t = await findTenant(this.db, tenant);
       if (!t) throw notFound(`tenant ${tenant} does not exist`);
       tenantId = t.id;
-    } else everyone = may(actor, "user.list", { tenantId: -1, what: "" });
+    } else everyone = reachesEveryTenant(actor, "user.list");
     if (!everyone) authorize(actor, "user.list", { tenantId, what: `tenant ${tenant ?? "of yours"}` });
     const rows = await listUsers(this.db, everyone ? undefined : tenantId);
     const names = new Map<number, string>();

@@ -38,7 +38,7 @@ describe("bad input gets a clear 4xx and changes nothing", () => {
     ["a bad array", { script: "#!/bin/bash\n#SBATCH --array=5-1\ntrue\n" }, 400, /--array "5-1".*ends before it starts/],
     ["a bad dependency", { script: "#!/bin/bash\ntrue\n", options: { dependency: "afterok:999999" } }, 400, /job 999999, which does not exist/],
     ["an unknown partition", { script: "#!/bin/bash\n#SBATCH -p gpu\ntrue\n" }, 400, /partition gpu does not exist; partitions: short, long/],
-    ["an unknown account", { script: "#!/bin/bash\n#SBATCH -A physics\ntrue\n" }, 400, /account physics does not exist/],
+    ["an unknown account", { script: "#!/bin/bash\n#SBATCH -A physics\ntrue\n" }, 404, /account physics does not exist/],
     ["a time over the partition's limit", { script: "#!/bin/bash\n#SBATCH -t 1:00:00\ntrue\n" }, 400, /longer than partition short allows \(10:00\)/],
     ["more than the machine has", { script: "#!/bin/bash\n#SBATCH -n 8\ntrue\n" }, 400, /can never run.*8 cpus/],
     ["an oversize script", { script: `#!/bin/bash\n${"#".repeat(5000)}\n` }, 413, /at most a script may have is 4096 bytes|most a script may have/],
