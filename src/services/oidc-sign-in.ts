@@ -80,7 +80,10 @@ export class OidcSignIn {
     let claims: Record<string, unknown>;
     try {
       const tokens = await oidc.authorizationCodeGrant(config, url, { pkceCodeVerifier: flow.verifier, expectedState: state, expectedNonce: flow.nonce });
-      claims = (tokens.claims() ?? {}) as Record<string, unknown>;
+      const id = (tokens.claims() ?? {}) as Record<string, unknown>;
+      // providers differ in which claims they put in the ID token; the userinfo answer has the rest
+      const info = config.serverMetadata().userinfo_endpoint ? await oidc.fetchUserInfo(config, tokens.access_token, String(id.sub)) : {};
+      claims = { ...info, ...id };
     } catch (e) {
       await auditSignIn(this.db, { userId: null, username: "?", ip, tenantId: null }, "oidc", "provider_refused", { message: (e as Error).message });
       throw fail(`the provider did not confirm the sign-in: ${(e as Error).message}`);

@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { CLI } from "./traces.js";
 
@@ -28,8 +29,8 @@ export interface TestCenter {
   restart(): Promise<void>;
 }
 
-function startServer(home: string, configFile: string, env: Record<string, string>): Promise<{ proc: ChildProcess; url: string; log: string[] }> {
-  const proc = spawn(process.execPath, [CLI, "serve", "--home", home, "--port", "0", "--config", configFile], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+function startServer(home: string, configFile: string, env: Record<string, string>, port: number): Promise<{ proc: ChildProcess; url: string; log: string[] }> {
+  const proc = spawn(process.execPath, [CLI, "serve", "--home", home, "--port", String(port), "--config", configFile], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
   const log: string[] = [];
   return new Promise((resolve, reject) => {
     const onData = (d: Buffer) => {
@@ -43,11 +44,22 @@ function startServer(home: string, configFile: string, env: Record<string, strin
   });
 }
 
-export async function startCenter(config = TEST_CONFIG, env: Record<string, string> = {}): Promise<TestCenter> {
+/** A port free now (for a server whose address must be known before it starts). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startCenter(config = TEST_CONFIG, env: Record<string, string> = {}, port = 0): Promise<TestCenter> {
   const home = mkdtempSync(join(tmpdir(), "guang-home-"));
   const configFile = join(home, "..", `${home.split("/").pop()}.yaml`);
   writeFileSync(configFile, config);
-  let { proc, url, log } = await startServer(home, configFile, env);
+  let { proc, url, log } = await startServer(home, configFile, env, port);
   const api = async (method: string, path: string, body?: unknown, token?: string | null) => {
     const res = await fetch(url + path, {
       method,
@@ -79,7 +91,7 @@ export async function startCenter(config = TEST_CONFIG, env: Record<string, stri
       await gone;
     },
     async restart() {
-      ({ proc, url, log } = await startServer(home, configFile, env));
+      ({ proc, url, log } = await startServer(home, configFile, env, port));
       c.proc = proc;
       c.url = url;
     },
