@@ -8,3 +8,9 @@ export function table(header: string[], rows: string[][]): string {
       .trimEnd();
   return [line(header.map((h, i) => (i === 0 ? h.padEnd(width[0]) : h))), ...rows.map((r) => line(r.map((c, i) => (i === 0 ? c.padEnd(width[0]) : c))))].join("\n");
 }
+
+/** Prints the server's answer as JSON (--json) or as text for people; exit 0. */
+export function printResult(asJson: boolean | undefined, data: unknown, text: () => string): number {
+  process.stdout.write(asJson ? `${JSON.stringify(data)}\n` : `${text()}\n`);
+  return 0;
+}

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
+import { ACCOUNT_HELP, accountCommand } from "./commands/account.js";
+import { ADMIN_HELP, adminCommand } from "./commands/admin.js";
 import { CANCEL_HELP, cancelCommand, HOLD_HELP, holdCommand, RELEASE_HELP, releaseCommand } from "./commands/control.js";
 import { demoCommand, DEMO_HELP } from "./commands/demo.js";
 import { HISTORY_HELP, historyCommand } from "./commands/history.js";
@@ -25,6 +27,8 @@ commands:
   show JOBID    one job in detail (like scontrol show job)
   cancel JOBID  cancel jobs (like scancel); also hold, release
   history       finished and current jobs of a time window (like sacct)
+  account       your accounts and their members (like sacctmgr show assoc)
+  admin         tenants, users, accounts and the audit log (center and tenant admins)
   sim TRACE     replay a Standard Workload Format trace with Guang's scheduler
   demo          compare scheduling policies on a synthetic workload
   help [CMD]    this help, or a command's
@@ -44,6 +48,8 @@ const COMMANDS: Record<string, { run: (argv: string[]) => number | Promise<numbe
   hold: { run: holdCommand, help: HOLD_HELP },
   release: { run: releaseCommand, help: RELEASE_HELP },
   history: { run: historyCommand, help: HISTORY_HELP },
+  account: { run: accountCommand, help: ACCOUNT_HELP },
+  admin: { run: adminCommand, help: ADMIN_HELP },
   sim: { run: simCommand, help: SIM_HELP },
   demo: { run: demoCommand, help: DEMO_HELP },
 };
