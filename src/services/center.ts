@@ -25,6 +25,9 @@ import { JobReports } from "./job-reports.js";
 import { JobService, QOS } from "./jobs.js";
 import { hashPassword, randomPassword } from "./passwords.js";
 
+/** How soon a change made by another platform process (shared PostgreSQL) reaches this one's scheduler and sign-in cache. */
+const RULES_RELOAD_MS = 10_000;
+
 export interface CenterOptions {
   home: string;
   config: CenterConfig;
@@ -170,6 +173,9 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       auth.forget();
       backend.schedule();
     };
+    // other platform processes sharing a PostgreSQL store change accounts too: look again now and then
+    const reload = store.dialect === "postgres" ? setInterval(() => void changed().catch(() => undefined), RULES_RELOAD_MS) : null;
+    reload?.unref();
     const min = o.config.auth.passwordMinLength;
     return {
       home: o.home,
@@ -189,6 +195,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       events,
       initialAdminPassword,
       async close() {
+        if (reload) clearInterval(reload);
         await backend.stop();
         await store.close();
       },
