@@ -1,4 +1,3 @@
-import { formatSlurmDuration } from "../core/duration.js";
 import { invalidInput } from "../core/errors.js";
 
 /** Limit flags shared by accounts and members, as sacctmgr names them in spirit: --max-cpus 64, --max-time 2-00:00:00; "none" lifts one. */
@@ -30,12 +29,6 @@ export function limitsFromFlags(values: Record<string, unknown>): Record<string,
     else throw invalidInput(`--${flag} ${v}: give a whole number, or "none" to lift the limit`);
   }
   return Object.keys(out).length ? out : undefined;
-}
-
-/** Limits in one cell: "maxCpus=64 maxTimeLimit=2-00:00:00", or "-". */
-export function limitsText(l: Record<string, number>): string {
-  const parts = Object.entries(l).map(([k, v]) => `${k}=${k === "maxTimeLimit" ? formatSlurmDuration(v) : v}`);
-  return parts.length ? parts.join(" ") : "-";
 }
 
 /** "a,b" → ["a", "b"]. */

@@ -1,3 +1,5 @@
+import { formatSlurmDuration } from "./duration.js";
+
 /**
  * Limits of an account, or of one member in it (absent: no limit). Running limits
  * (jobs, CPUs, GPUs at once) are kept by the scheduler; the others at submission.
@@ -32,4 +34,10 @@ export function tighter(a: number | undefined, b: number | undefined): number | 
   if (a === undefined) return b;
   if (b === undefined) return a;
   return Math.min(a, b);
+}
+
+/** Limits in one line, times as Slurm writes them: "maxCpus=64 maxTimeLimit=2-00:00:00", or "-" for none. */
+export function describeLimits(l: AccountLimits): string {
+  const parts = LIMIT_NAMES.filter((k) => l[k] !== undefined).map((k) => `${k}=${k === "maxTimeLimit" ? formatSlurmDuration(l[k]!) : l[k]}`);
+  return parts.length ? parts.join(" ") : "-";
 }

@@ -1,6 +1,5 @@
 import type { AccountAllowed, AccountLimits } from "../core/account-limits.js";
 import { LIMIT_NAMES } from "../core/account-limits.js";
-import { formatSlurmDuration } from "../core/duration.js";
 import { invalidInput, notFound } from "../core/errors.js";
 import { checkName } from "../core/names.js";
 import { addMember, blocksOf, clearBlock, createAccount, findAccount, listAccounts, membersOf, setBlock, updateAccount } from "../store/accounts.js";
@@ -44,12 +43,6 @@ export function applyLimits(current: AccountLimits, patch: LimitsPatch): Account
     else out[k] = v;
   }
   return out;
-}
-
-/** Limits in words, for audit details and messages. */
-export function describeLimits(l: AccountLimits): string {
-  const parts = LIMIT_NAMES.filter((k) => l[k] !== undefined).map((k) => `${k}=${k === "maxTimeLimit" ? formatSlurmDuration(l[k]!) : l[k]}`);
-  return parts.length ? parts.join(" ") : "none";
 }
 
 /** Projects: created by tenant admins, managed by their owners; the scheduler keeps their limits. */

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { auditCsv } from "../../services/audit.js";
 import { route, WROTE } from "../route.js";
+import { isoTime, toIso } from "../schemas/time.js";
 
-const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "must be an ISO 8601 time, e.g. 2026-11-25T08:00:00Z");
-const iso = (s: string | undefined) => (s === undefined ? undefined : new Date(Date.parse(s)).toISOString());
 
 export const auditRoutes = [
   route({
@@ -25,7 +24,7 @@ export const auditRoutes = [
       format: z.enum(["json", "csv"]).optional(),
     }),
     handler: async ({ center, actor, query, res }) => {
-      const page = await center.audit.list(actor!, { ...query, from: iso(query.from), to: iso(query.to), limit: query.limit ?? (query.format === "csv" ? 100000 : 100) });
+      const page = await center.audit.list(actor!, { ...query, from: query.from && toIso(query.from), to: query.to && toIso(query.to), limit: query.limit ?? (query.format === "csv" ? 100000 : 100) });
       if (query.format !== "csv") return page;
       const body = auditCsv(page.records);
       res.writeHead(200, { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="guang-audit.csv"', "content-length": Buffer.byteLength(body) });

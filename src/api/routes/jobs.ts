@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { invalidInput } from "../../core/errors.js";
 import { route, WROTE } from "../route.js";
+import { isoTime, toIso } from "../schemas/time.js";
 
 const submit = z.strictObject({
   script: z.string().min(1, "the script is empty"),
@@ -12,7 +13,6 @@ const submit = z.strictObject({
   environment: z.record(z.string(), z.string()).optional(),
 });
 
-const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "must be an ISO 8601 time, e.g. 2026-11-25T08:00:00Z");
 
 const listQuery = z.strictObject({
   state: z.string().optional(),
@@ -33,7 +33,6 @@ const outputQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(16 * 1048576).optional(),
 });
 
-const iso = (s: string) => new Date(Date.parse(s)).toISOString();
 
 export const jobRoutes = [
   route({
@@ -68,8 +67,8 @@ export const jobRoutes = [
         account: query.account,
         partition: query.partition,
         ids,
-        from: query.from ? iso(query.from) : undefined,
-        to: query.to ? iso(query.to) : undefined,
+        from: query.from ? toIso(query.from) : undefined,
+        to: query.to ? toIso(query.to) : undefined,
         limit: query.limit,
         before: query.before,
         order: query.order,

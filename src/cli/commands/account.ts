@@ -1,8 +1,11 @@
 import { parseArgs } from "node:util";
 import { invalidInput } from "../../core/errors.js";
+import type { AccountView as Account } from "../../services/accounts.js";
+import type { MemberView as Member } from "../../services/members.js";
 import { ApiClient } from "../client.js";
 import { printResult, table } from "../format.js";
-import { LIMIT_OPTIONS, limitsFromFlags, limitsText } from "../limit-flags.js";
+import { describeLimits } from "../../core/account-limits.js";
+import { LIMIT_OPTIONS, limitsFromFlags } from "../limit-flags.js";
 import { subcommands } from "../subcommands.js";
 
 export const ACCOUNT_HELP = `usage: guang account <subcommand>
@@ -18,36 +21,19 @@ limits: --max-running-jobs N --max-submit-jobs N --max-cpus N --max-gpus N --max
         ("none" lifts one). Every subcommand takes --json.
 `;
 
-interface Account {
-  name: string;
-  tenant: string;
-  state: string;
-  blocks: { kind: string; by: string | null; reason: string; at: string }[];
-  limits: Record<string, number>;
-  allowed: Record<string, string[]>;
-  members: number;
-  role: string | null;
-}
-
-interface Member {
-  user: string;
-  role: string;
-  limits: Record<string, number>;
-}
-
 const json = { json: { type: "boolean" } } as const;
 
 export function accountTable(accounts: Account[]): string {
   return table(
     ["ACCOUNT", "TENANT", "STATE", "MEMBERS", "YOUR ROLE", "LIMITS"],
-    accounts.map((a) => [a.name, a.tenant, a.state, String(a.members), a.role ?? "-", limitsText(a.limits)]),
+    accounts.map((a) => [a.name, a.tenant, a.state, String(a.members), a.role ?? "-", describeLimits(a.limits)]),
   );
 }
 
 export function accountDetail(a: Account): string {
   const lines = [
     `Account=${a.name} Tenant=${a.tenant} State=${a.state} Members=${a.members}`,
-    `   Limits: ${limitsText(a.limits)}`,
+    `   Limits: ${describeLimits(a.limits)}`,
     `   Allowed: ${Object.entries(a.allowed).map(([k, v]) => `${k}=${v.join(",")}`).join(" ") || "everything"}`,
     ...a.blocks.map((b) => `   Blocked (${b.kind}) by ${b.by ?? "the system"} at ${b.at}: ${b.reason}`),
   ];
@@ -55,7 +41,7 @@ export function accountDetail(a: Account): string {
 }
 
 function memberTable(members: Member[]): string {
-  return table(["USER", "ROLE", "LIMITS"], members.map((m) => [m.user, m.role, limitsText(m.limits)]));
+  return table(["USER", "ROLE", "LIMITS"], members.map((m) => [m.user, m.role, describeLimits(m.limits)]));
 }
 
 const path = (account: string) => `/api/v1/accounts/${encodeURIComponent(account)}`;

@@ -5,6 +5,10 @@ import { printResult, table } from "../format.js";
 import { LIMIT_OPTIONS, limitsFromFlags, listFlag } from "../limit-flags.js";
 import { readSecrets } from "../prompt.js";
 import { subcommands, type Handler } from "../subcommands.js";
+import type { AuditView } from "../../services/audit.js";
+import type { AccountView } from "../../services/accounts.js";
+import type { TenantView } from "../../services/tenants.js";
+import type { UserView } from "../../services/users.js";
 import { accountDetail, accountTable } from "./account.js";
 
 export const ADMIN_HELP = `usage: guang admin <tenant|user|account|audit> ...   (for center and tenant admins)
@@ -29,17 +33,7 @@ Members of an account: guang account members.
 const json = { json: { type: "boolean" } } as const;
 const enc = encodeURIComponent;
 
-interface User {
-  username: string;
-  tenant: string;
-  roles: string[];
-  email: string | null;
-  source: string;
-  posix: { name: string; uid: number | null; gid: number | null; home: string | null } | null;
-  disabled: boolean;
-  lockedUntil: string | null;
-  accounts?: { name: string; role: string }[];
-}
+type User = UserView;
 
 function one(positionals: string[], usage: string): string {
   if (positionals.length !== 1) throw invalidInput(`usage: guang admin ${usage}`);
@@ -91,12 +85,12 @@ function posixFrom(values: Record<string, unknown>): Record<string, unknown> | u
 const tenant = subcommands("admin tenant", ADMIN_HELP, {
   async list(argv) {
     const { values } = parseArgs({ args: argv, strict: true, options: json });
-    const out = await ApiClient.fromEnvironment().request<{ tenants: { name: string; users: number; accounts: number; createdAt: string }[] }>("GET", "/api/v1/tenants");
+    const out = await ApiClient.fromEnvironment().request<{ tenants: TenantView[] }>("GET", "/api/v1/tenants");
     return printResult(values.json, out, () => table(["TENANT", "USERS", "ACCOUNTS", "CREATED"], out.tenants.map((t) => [t.name, String(t.users), String(t.accounts), t.createdAt])));
   },
   async show(argv) {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: json });
-    const out = await ApiClient.fromEnvironment().request<{ name: string; users: number; accounts: number; createdAt: string }>("GET", `/api/v1/tenants/${enc(one(positionals, "tenant show NAME"))}`);
+    const out = await ApiClient.fromEnvironment().request<TenantView>("GET", `/api/v1/tenants/${enc(one(positionals, "tenant show NAME"))}`);
     return printResult(values.json, out, () => `Tenant=${out.name} Users=${out.users} Accounts=${out.accounts} Created=${out.createdAt}`);
   },
   async create(argv) {
@@ -187,12 +181,12 @@ function allowedFrom(values: Record<string, unknown>): Record<string, string[]> 
 const account = subcommands("admin account", ADMIN_HELP, {
   async list(argv) {
     const { values } = parseArgs({ args: argv, strict: true, options: { ...json, tenant: { type: "string" } } });
-    const out = await ApiClient.fromEnvironment().request<{ accounts: Parameters<typeof accountTable>[0] }>("GET", `/api/v1/accounts${values.tenant ? `?tenant=${enc(values.tenant)}` : ""}`);
+    const out = await ApiClient.fromEnvironment().request<{ accounts: AccountView[] }>("GET", `/api/v1/accounts${values.tenant ? `?tenant=${enc(values.tenant)}` : ""}`);
     return printResult(values.json, out, () => accountTable(out.accounts));
   },
   async show(argv) {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: json });
-    const out = await ApiClient.fromEnvironment().request<Parameters<typeof accountDetail>[0]>("GET", `/api/v1/accounts/${enc(one(positionals, "account show NAME"))}`);
+    const out = await ApiClient.fromEnvironment().request<AccountView>("GET", `/api/v1/accounts/${enc(one(positionals, "account show NAME"))}`);
     return printResult(values.json, out, () => accountDetail(out));
   },
   async create(argv) {
@@ -201,7 +195,7 @@ const account = subcommands("admin account", ADMIN_HELP, {
     if (!values.owner) throw invalidInput("guang admin account create: name its owner with --owner USER");
     const limits = limitsFromFlags(values);
     const allowed = allowedFrom(values);
-    const out = await ApiClient.fromEnvironment().request<Parameters<typeof accountDetail>[0]>("POST", "/api/v1/accounts", {
+    const out = await ApiClient.fromEnvironment().request<AccountView>("POST", "/api/v1/accounts", {
       name,
       owner: values.owner,
       ...(values.tenant ? { tenant: values.tenant } : {}),
@@ -215,19 +209,19 @@ const account = subcommands("admin account", ADMIN_HELP, {
     const name = one(positionals, "account set NAME ...");
     const limits = limitsFromFlags(values);
     const allowed = allowedFrom(values);
-    const out = await ApiClient.fromEnvironment().request<Parameters<typeof accountDetail>[0]>("PATCH", `/api/v1/accounts/${enc(name)}`, { ...(limits ? { limits } : {}), ...(allowed ? { allowed } : {}) });
+    const out = await ApiClient.fromEnvironment().request<AccountView>("PATCH", `/api/v1/accounts/${enc(name)}`, { ...(limits ? { limits } : {}), ...(allowed ? { allowed } : {}) });
     return printResult(values.json, out, () => accountDetail(out));
   },
   async block(argv) {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...json, reason: { type: "string" } } });
     const name = one(positionals, "account block NAME --reason TEXT");
     if (!values.reason) throw invalidInput("guang admin account block: say why with --reason TEXT (the account's members see it)");
-    const out = await ApiClient.fromEnvironment().request<Parameters<typeof accountDetail>[0]>("POST", `/api/v1/accounts/${enc(name)}/block`, { reason: values.reason });
+    const out = await ApiClient.fromEnvironment().request<AccountView>("POST", `/api/v1/accounts/${enc(name)}/block`, { reason: values.reason });
     return printResult(values.json, out, () => accountDetail(out));
   },
   async unblock(argv) {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: json });
-    const out = await ApiClient.fromEnvironment().request<Parameters<typeof accountDetail>[0]>("POST", `/api/v1/accounts/${enc(one(positionals, "account unblock NAME"))}/unblock`);
+    const out = await ApiClient.fromEnvironment().request<AccountView>("POST", `/api/v1/accounts/${enc(one(positionals, "account unblock NAME"))}/unblock`);
     return printResult(values.json, out, () => accountDetail(out));
   },
 });
@@ -244,7 +238,7 @@ const audit: Handler = async (argv) => {
     process.stdout.write((await client.text(`/api/v1/audit?${q}`)).text);
     return 0;
   }
-  const out = await client.request<{ records: { at: string; tenant: string | null; actor: string; ip: string; action: string; target: string; result: string }[] }>("GET", `/api/v1/audit?${q}`);
+  const out = await client.request<{ records: AuditView[] }>("GET", `/api/v1/audit?${q}`);
   return printResult(values.json as boolean | undefined, out, () =>
     table(["TIME", "TENANT", "ACTOR", "FROM", "ACTION", "TARGET", "RESULT"], out.records.map((r) => [r.at, r.tenant ?? "-", r.actor, r.ip, r.action, r.target, r.result])),
   );
