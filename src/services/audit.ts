@@ -52,6 +52,11 @@ export async function audited<T>(db: Db, actor: Actor, entry: Omit<AuditEntry, "
   }
 }
 
+/** An action that wrote nothing of its own to the store (an admin cancelling someone's job): its record alone. */
+export async function auditDone(db: Db, actor: Actor, e: AuditEntry): Promise<void> {
+  await appendAudit(db, row(actor, e, "ok"));
+}
+
 /** A sign-in, or a failed one (no transaction of its own: nothing else is written with it). */
 export async function auditSignIn(db: Db, who: { userId: number | null; username: string; ip: string; tenantId: number | null }, method: string, result: string, details: Record<string, unknown> = {}): Promise<void> {
   await appendAudit(db, row(who, { action: "auth.login", target: `user ${who.username}`, tenantId: who.tenantId, details: { method, ...details } }, result));

@@ -17,6 +17,7 @@ import { accountsOfUser, findAccount, findAccountById, listAccounts, lockAccount
 import { findUserById, findUserByName } from "../store/users.js";
 import { conflict, forbidden, hasRole, type Actor } from "./actor.js";
 import { checkSubmission } from "./account-checks.js";
+import { auditDone } from "./audit.js";
 import { posixOf } from "./auth.js";
 import { authorize, may, reachesWholeTenant, seesTenant } from "./permissions.js";
 import { jobEvent, type EventBus } from "./events.js";
@@ -383,7 +384,15 @@ export class JobService {
     const cancelled: string[] = [];
     for (const r of rows) if (await this.o.backend.cancel(r.id)) cancelled.push(jobIdText(r));
     if (cancelled.length === 0) throw conflict(`job ${idText} has already ended (${rows[0]!.state})`);
+    await this.auditOthers(actor, "job.cancel", rows[0]!, cancelled);
     return { cancelled };
+  }
+
+  /** What a manager does to someone else's jobs goes into the audit log (one's own jobs do not). */
+  private async auditOthers(actor: Actor, action: string, row: JobRow, ids: string[]): Promise<void> {
+    if (row.user_id === actor.userId) return;
+    const a = await this.account(row.account_id);
+    await auditDone(this.db, actor, { action, target: `job ${ids.join(",")}`, tenantId: a.tenantId, details: { owner: await this.userName(row.user_id), account: a.name } });
   }
 
   async hold(actor: Actor, idText: string): Promise<{ held: string[] }> {
@@ -397,6 +406,7 @@ export class JobService {
       }
     }
     if (held.length === 0) throw conflict(`job ${idText} is not pending, so it cannot be held`);
+    await this.auditOthers(actor, "job.hold", rows[0]!, held);
     return { held };
   }
 
@@ -416,6 +426,7 @@ export class JobService {
       if (adminHold) throw forbidden(`job ${idText} is held by an administrator; only an administrator can release it`);
       throw conflict(`job ${idText} is not held`);
     }
+    await this.auditOthers(actor, "job.release", rows[0]!, released);
     return { released };
   }
 

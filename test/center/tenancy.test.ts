@@ -167,7 +167,11 @@ describe("tenancy", () => {
     // a job that could never fit the account's limits is refused at once
     const never = await c.api("POST", "/api/v1/jobs", { script: "#!/bin/bash\ntrue\n", args: ["-A", "cpulim", "-n", "5"], workdir: dir }, cpu);
     expect([never.status, never.body.error.message]).toEqual([403, "the job asks for 5 CPUs; account cpulim allows 4 at once, so it could never start"]);
-    for (const id of [...started, b, g2, m2]) await c.api("POST", `/api/v1/jobs/${id}/cancel`);
+    // the owner cancels a member's job: a manager's action on someone else's job is audited
+    expect((await c.api("POST", `/api/v1/jobs/${m2}/cancel`, undefined, owner)).status).toBe(200);
+    const rec = (await ok("GET", "/api/v1/audit?action=job.cancel")).records;
+    expect(rec[0]).toMatchObject({ actor: "memlim-own", target: `job ${m2}`, tenant: "phys", details: { owner: "memlim-m", account: "memlim" } });
+    for (const id of [...started, b, g2]) await c.api("POST", `/api/v1/jobs/${id}/cancel`);
   });
 
   it("blocks and unblocks an account: new jobs refused with who and why, waiting ones wait as AccountBlocked, running ones go on", async () => {
