@@ -23,3 +23,23 @@ it.skipIf(!url)("runs a center on PostgreSQL: jobs, dependencies, and a restart"
   const list = await c.api("GET", "/api/v1/jobs?limit=100");
   expect(list.body.jobs.length).toBe(4);
 });
+
+it.skipIf(!url)("on PostgreSQL too: tenancy, the audit log's append-only rule, and a submit limit under 200 concurrent submissions", async () => {
+  c ??= await startCenter(undefined, { GUANG_DATABASE_URL: url! });
+  const PW = "Postgres-pass-2026";
+  expect((await c.api("POST", "/api/v1/tenants", { name: "geo", admin: { username: "geo-admin", password: PW } })).status).toBe(201);
+  expect((await c.api("POST", "/api/v1/users", { username: "geo-pi", tenant: "geo", password: PW })).status).toBe(201);
+  expect((await c.api("POST", "/api/v1/accounts", { name: "quake", tenant: "geo", owner: "geo-pi", limits: { maxSubmitJobs: 25 } })).status).toBe(201);
+  const token = (await c.api("POST", "/api/v1/auth/login", { username: "geo-pi", password: PW }, null)).body.token;
+  const dir = workdir();
+  const results = await Promise.all(
+    Array.from({ length: 200 }, () => c!.api("POST", "/api/v1/jobs", { script: "#!/bin/bash\ntrue\n", args: ["-H", "-A", "quake"], workdir: dir }, token)),
+  );
+  expect(results.filter((r) => r.status === 201).length).toBe(25);
+  expect(results.filter((r) => r.status === 403).length).toBe(175);
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url! });
+  await client.connect();
+  await expect(client.query("delete from audit_log")).rejects.toThrow(/append-only/);
+  await client.end();
+});
