@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PERMISSIONS } from "../services/permissions.js";
 import type { Route } from "./route.js";
 
 const errorSchema = {
@@ -29,7 +30,9 @@ export function openApiDocument(routes: Route[], version: string): object {
     (paths[r.path] ??= {})[r.method.toLowerCase()] = {
       summary: r.summary,
       tags: [r.tag],
-      ...(r.auth ? { security: [{ bearer: [] }] } : { security: [] }),
+      ...(r.auth ? { security: [{ bearer: [] }, { session: [] }] } : { security: [] }),
+      // who may call it, from the one permission table
+      "x-guang-permission": { action: r.action, roles: PERMISSIONS[r.action] },
       parameters: params,
       ...(r.body ? { requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(r.body, { io: "input" }) } } } } : {}),
       responses: {
@@ -41,7 +44,12 @@ export function openApiDocument(routes: Route[], version: string): object {
   return {
     openapi: "3.1.0",
     info: { title: "Guang API", version, description: "Guang (光): the software that runs an intelligent supercomputing center." },
-    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer" },
+        session: { type: "apiKey", in: "cookie", name: "guang_session", description: "browser session (POST /api/v1/auth/session); changes also need the X-CSRF-Token header" },
+      },
+    },
     paths,
   };
 }

@@ -1,7 +1,7 @@
 import type { AccountLimits } from "../core/account-limits.js";
 import { invalidInput, notFound } from "../core/errors.js";
 import { MEMBER_ROLES, type MemberRole } from "../core/roles.js";
-import { addMember, countOwners, findMember, membersOf, removeMember, updateMember } from "../store/accounts.js";
+import { addMember, countActiveJobs, countOwners, findMember, membersOf, removeMember, updateMember } from "../store/accounts.js";
 import type { Db } from "../store/open.js";
 import { findTenantById } from "../store/tenants.js";
 import { findUserByName } from "../store/users.js";
@@ -87,6 +87,9 @@ export class MemberService {
       const m = await this.member(trx, a.id, account, user);
       this.checkGrant(actor, a.id, a.tenant_id, m.role);
       if (m.role === "owner" && (await countOwners(trx, a.id)) <= 1) throw conflict(`user ${user} is the last owner of account ${account}; an account keeps at least one owner`);
+      // as sacctmgr does: a member with work under way stays until it is done or cancelled
+      const active = (await countActiveJobs(trx, a.id, m.user_id)).user;
+      if (active > 0) throw conflict(`user ${user} has ${active} job(s) pending or running in account ${account}; they end or are cancelled first (guang jobs -A ${account})`);
       await removeMember(trx, a.id, m.user_id);
     });
     await this.o.changed();

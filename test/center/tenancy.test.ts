@@ -167,6 +167,9 @@ describe("tenancy", () => {
     // a job that could never fit the account's limits is refused at once
     const never = await c.api("POST", "/api/v1/jobs", { script: "#!/bin/bash\ntrue\n", args: ["-A", "cpulim", "-n", "5"], workdir: dir }, cpu);
     expect([never.status, never.body.error.message]).toEqual([403, "the job asks for 5 CPUs; account cpulim allows 4 at once, so it could never start"]);
+    // a member with jobs under way cannot be removed
+    const busy = await c.api("DELETE", "/api/v1/accounts/memlim/members/memlim-m", undefined, owner);
+    expect([busy.status, busy.body.error.message]).toEqual([409, expect.stringMatching(/^user memlim-m has 2 job\(s\) pending or running in account memlim; they end or are cancelled first/)]);
     // the owner cancels a member's job: a manager's action on someone else's job is audited
     expect((await c.api("POST", `/api/v1/jobs/${m2}/cancel`, undefined, owner)).status).toBe(200);
     const rec = (await ok("GET", "/api/v1/audit?action=job.cancel")).records;
