@@ -89,6 +89,11 @@ export class AuthService {
       throw unauthorized(message);
     };
     let user = await findUserByName(this.db, username);
+    // directories compare names without case; Guang's names are lower-case
+    if (this.ldap && !user && username !== username.toLowerCase()) {
+      username = username.toLowerCase();
+      user = await findUserByName(this.db, username);
+    }
     if (this.ldap && (!user || user.source === "ldap")) {
       const entry = await this.ldap.authenticate(username, password).catch(async (e: unknown) => {
         await auditSignIn(this.db, { userId: user?.id ?? null, username, ip, tenantId: user?.tenant_id ?? null }, "ldap", "directory_unavailable");

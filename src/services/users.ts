@@ -183,6 +183,8 @@ export class UserService {
     await audited(this.db, actor, { action: "user.update", target: `user ${username}`, details }, async (trx, e) => {
       const u = await userNamed(trx, actor, username, "user.update");
       e.tenantId = u.tenant_id;
+      // the center's staff live in a tenant too; its tenant admins must not disable them or reset their passwords
+      if (userRoles(u).some(isPlatformRole) && !hasRole(actor, "center-admin")) throw forbidden(`user ${username} is center staff; only a center admin may change them`);
       const set: Record<string, unknown> = {};
       if (patch.roles !== undefined) {
         const roles = checkRoles(actor, patch.roles);

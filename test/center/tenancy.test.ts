@@ -93,6 +93,11 @@ describe("tenancy", () => {
       ["POST", "/api/v1/accounts/optics/unblock", undefined, 409, /not blocked/],
       ["PATCH", "/api/v1/users/admin", { roles: [] }, 409, /cannot take the center-admin role from yourself/],
     ];
+    // a tenant admin of the center's own tenant cannot touch the center's staff
+    await ok("POST", "/api/v1/users", { username: "default-boss", password: PW, roles: ["tenant-admin"] });
+    const boss = await login("default-boss");
+    const takeover = await c.api("PATCH", "/api/v1/users/admin", { password: "Takeover-pass-1" }, boss);
+    expect([takeover.status, takeover.body.error.message]).toEqual([403, "user admin is center staff; only a center admin may change them"]);
     const before = JSON.stringify([await ok("GET", "/api/v1/tenants"), await ok("GET", "/api/v1/users"), await ok("GET", "/api/v1/accounts"), await ok("GET", "/api/v1/accounts/optics/members")]);
     for (const [method, path, body, status, message] of cases) {
       const r = await c.api(method, path, body);
