@@ -17,9 +17,15 @@ import { jobRoutes } from "./routes/jobs.js";
 
 export const ROUTES: Route[] = [...authRoutes, ...tenantRoutes, ...userRoutes, ...accountRoutes, ...auditRoutes, ...jobRoutes, ...centerRoutes];
 
-/** The address a request came from, for rate limits and the audit log. */
-function clientIp(req: IncomingMessage): string {
-  return (req.socket.remoteAddress ?? "?").replace(/^::ffff:/, "");
+/**
+ * The address a request came from, for rate limits and the audit log. Behind a trusted proxy
+ * it is the last address the proxy appended to X-Forwarded-For (earlier ones the client
+ * could have written itself); otherwise the peer of the connection.
+ */
+function clientIp(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers["x-forwarded-for"];
+  const last = trustProxy && typeof forwarded === "string" ? forwarded.split(",").pop()!.trim() : "";
+  return (last || req.socket.remoteAddress || "?").replace(/^::ffff:/, "");
 }
 
 interface Compiled {
@@ -67,7 +73,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 }
 
 /** The HTTP API: routes map to services, and every failure becomes the error shape of DESIGN.md. */
-export function createApi(center: Center, opts: { version: string; maxBodyBytes: number }): Server {
+export function createApi(center: Center, opts: { version: string; maxBodyBytes: number; trustProxy: boolean }): Server {
   const compiled = ROUTES.map(compile);
   const openapi = JSON.stringify(openApiDocument(ROUTES, opts.version));
 
@@ -89,13 +95,14 @@ export function createApi(center: Center, opts: { version: string; maxBodyBytes:
     const m = hit.re.exec(url.pathname)!;
     const params = Object.fromEntries(hit.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
     const cookies = readCookies(req);
+    const ip = clientIp(req, opts.trustProxy);
     const actor = r.auth
       ? await center.auth.authenticate({
           authorization: req.headers.authorization,
           session: cookies[SESSION_COOKIE],
           csrf: typeof req.headers["x-csrf-token"] === "string" ? req.headers["x-csrf-token"] : undefined,
           method: req.method ?? "GET",
-          ip: clientIp(req),
+          ip,
         })
       : null;
     // routes about a collection are refused outright to whoever could never do their action;
@@ -126,7 +133,7 @@ export function createApi(center: Center, opts: { version: string; maxBodyBytes:
       if (!b.success) throw new GuangError("invalid_input", 400, zodMessage(b.error), { issues: b.error.issues.map((i) => ({ path: i.path, message: i.message })) });
       body = b.data;
     }
-    const out = await r.handler({ center, actor, params, query, body, req, res, ip: clientIp(req), cookies });
+    const out = await r.handler({ center, actor, params, query, body, req, res, ip, cookies });
     if (out !== WROTE) sendJson(res, r.status ?? 200, out);
   }
 

@@ -63,7 +63,14 @@ const oidc = z.strictObject({
 });
 
 const schema = z.strictObject({
-  server: z.strictObject({ host: z.string().optional(), port: z.number().int().min(0).max(65535).optional() }).optional(),
+  server: z
+    .strictObject({
+      host: z.string().optional(),
+      port: z.number().int().min(0).max(65535).optional(),
+      /** Behind a reverse proxy or load balancer: the client's address is the last one it adds to X-Forwarded-For. */
+      trustProxy: z.boolean().optional(),
+    })
+    .optional(),
   database: z.strictObject({ url: z.string().optional() }).optional(),
   auth: z
     .strictObject({
@@ -125,6 +132,7 @@ export interface AuthConfig {
 export interface CenterConfig {
   host: string;
   port: number;
+  trustProxy: boolean;
   databaseUrl: string | null;
   auth: AuthConfig;
   policy: Policy;
@@ -168,6 +176,7 @@ export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
   return {
     host: c.server?.host ?? "127.0.0.1",
     port: c.server?.port ?? 8080,
+    trustProxy: c.server?.trustProxy ?? false,
     databaseUrl: c.database?.url ?? null,
     auth: {
       sessionTtl: c.auth?.sessionTtl ?? 30 * 86400,

@@ -261,15 +261,25 @@ describe("tenancy", () => {
     expect((await fetch(`${c.url}/api/v1/auth/whoami`, { headers: { cookie } })).status).toBe(401);
   });
 
-  it("rate-limits sign-in per address", async () => {
+  it("rate-limits sign-in per address; a forged X-Forwarded-For does not help, a trusted proxy's does count", async () => {
+    const attempt = (center: TestCenter, from: string) =>
+      fetch(`${center.url}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": from }, body: JSON.stringify({ username: "someone", password: "whatever-1" }) }).then((r) => r.status);
     // the helper signs in as admin once: three more attempts are allowed
-    const strict = await startCenter(TEST_CONFIG + "auth:\n  attemptsPerIpPerMinute: 4\n");
+    const direct = await startCenter(TEST_CONFIG + "auth:\n  attemptsPerIpPerMinute: 4\n");
+    const proxied = await startCenter(TEST_CONFIG + "server:\n  trustProxy: true\nauth:\n  attemptsPerIpPerMinute: 4\n");
     try {
       const codes: number[] = [];
-      for (const u of ["a1", "a2", "a3", "a4"]) codes.push((await strict.api("POST", "/api/v1/auth/login", { username: u, password: "whatever-1" }, null)).status);
+      for (const ip of ["10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4"]) codes.push(await attempt(direct, ip));
       expect(codes).toEqual([401, 401, 401, 429]);
+      const behind: number[] = [];
+      for (let i = 0; i < 5; i++) behind.push(await attempt(proxied, "6.6.6.6, 10.0.0.9"));
+      expect(behind).toEqual([401, 401, 401, 401, 429]);
+      expect(await attempt(proxied, "10.0.0.10")).toBe(401);
+      const audit = (await proxied.api("GET", "/api/v1/audit?actor=someone&limit=1")).body.records[0];
+      expect(audit.ip).toBe("10.0.0.10");
     } finally {
-      await strict.stop();
+      await direct.stop();
+      await proxied.stop();
     }
   });
 });

@@ -43,7 +43,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   if (values.host !== undefined) config.host = values.host;
   const home = resolve(values.home ?? process.env.GUANG_HOME ?? ".guang");
   const center = await openCenter({ home, config, databaseUrl: process.env.GUANG_DATABASE_URL || null });
-  const server = createApi(center, { version: version(), maxBodyBytes: config.maxScriptBytes * 2 + 65536 });
+  const server = createApi(center, { version: version(), maxBodyBytes: config.maxScriptBytes * 2 + 65536, trustProxy: config.trustProxy });
   let url: string;
   try {
     url = await listen(server, config.host, config.port);
