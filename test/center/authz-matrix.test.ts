@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCenter, TEST_CONFIG, type TestCenter } from "../helpers/center.js";
 
 /**
- * The authorization matrix: every endpoint, called as every role, on an object of the
+ * The authorization matrix: every endpoint, called as every role (eight), on an object of the
  * caller's own tenant and of a foreign one. The expectations are written out here by hand
  * (from the issue and DESIGN.md), not derived from the permission table they check.
  */
 
-const ROLES = ["center-admin", "center-finance", "tenant-admin", "tenant-finance", "account-owner", "account-member", "user"] as const;
+const ROLES = ["center-admin", "center-finance", "tenant-admin", "tenant-finance", "account-owner", "account-admin", "account-member", "user"] as const;
 type Role = (typeof ROLES)[number];
 const USERS: Record<Role, string> = {
   "center-admin": "admin",
@@ -17,14 +17,15 @@ const USERS: Record<Role, string> = {
   "tenant-admin": "ta-admin",
   "tenant-finance": "ta-fin",
   "account-owner": "ta-owner",
+  "account-admin": "ta-padmin",
   "account-member": "ta-member",
   user: "ta-user",
 };
 const ALL = [...ROLES];
 const CENTER: Role[] = ["center-admin", "center-finance"];
-const READERS: Role[] = ["center-admin", "center-finance", "tenant-admin", "tenant-finance", "account-owner", "account-member"];
-const MANAGERS: Role[] = ["center-admin", "tenant-admin", "account-owner"];
-const JOB_SEERS: Role[] = ["center-admin", "tenant-admin", "account-owner", "account-member"];
+const READERS: Role[] = ["center-admin", "center-finance", "tenant-admin", "tenant-finance", "account-owner", "account-admin", "account-member"];
+const MANAGERS: Role[] = ["center-admin", "tenant-admin", "account-owner", "account-admin"];
+const JOB_SEERS: Role[] = ["center-admin", "tenant-admin", "account-owner", "account-admin", "account-member"];
 
 interface Req {
   method: string;
@@ -71,6 +72,8 @@ beforeAll(async () => {
     await ok("POST", `/api/v1/accounts/${t}-proj/members`, { user: `${t}-member` });
   }
   await ok("POST", "/api/v1/users", { username: "ta-fin", tenant: "ta", password: PW, roles: ["tenant-finance"] });
+  await ok("POST", "/api/v1/users", { username: "ta-padmin", tenant: "ta", password: PW });
+  await ok("POST", "/api/v1/accounts/ta-proj/members", { user: "ta-padmin", role: "admin" });
   await ok("POST", "/api/v1/users", { username: "cf", password: PW, roles: ["center-finance"] });
   for (const r of ROLES) {
     passwords[r] = r === "center-admin" ? readFileSync(join(c.home, "initial-admin-password"), "utf8").trim() : PW;
@@ -221,7 +224,7 @@ const CASES: Case[] = [
     // the plain user is no member (the member cases above added and removed them)
     before: () => c.api("DELETE", "/api/v1/accounts/ta-proj/members/ta-user"),
     own: () => ({ method: "POST", path: "/api/v1/jobs", body: { script: "#!/bin/bash\ntrue\n", args: ["-H", "-A", "ta-proj"], workdir: "/tmp" } }),
-    allowOwn: ["account-owner", "account-member"],
+    allowOwn: ["account-owner", "account-admin", "account-member"],
     foreign: () => ({ method: "POST", path: "/api/v1/jobs", body: { script: "#!/bin/bash\ntrue\n", args: ["-H", "-A", "tb-proj"], workdir: "/tmp" } }),
     ghost: () => ({ method: "POST", path: "/api/v1/jobs", body: { script: "#!/bin/bash\ntrue\n", args: ["-H", "-A", "no-such"], workdir: "/tmp" } }),
     allowForeign: [],

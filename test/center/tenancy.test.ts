@@ -67,6 +67,14 @@ describe("tenancy", () => {
     // an owner cannot create users; a member cannot add members
     expect((await c.api("POST", "/api/v1/users", { username: "cat", password: PW }, ann)).status).toBe(403);
     expect((await c.api("POST", "/api/v1/accounts/optics/members", { user: "phys-admin" }, await login("ben"))).status).toBe(403);
+    // an account admin manages members, but makes no owners or admins
+    await ok("PATCH", "/api/v1/accounts/optics/members/ben", { role: "admin" }, ann);
+    const benAdmin = await login("ben");
+    const owner = await c.api("POST", "/api/v1/accounts/optics/members", { user: "phys-admin", role: "owner" }, benAdmin);
+    expect([owner.status, owner.body.error.message]).toEqual([403, "only an owner of the account (or a tenant admin) may make or unmake an owner"]);
+    expect((await c.api("POST", "/api/v1/accounts/optics/members", { user: "phys-admin" }, benAdmin)).status).toBe(201);
+    expect((await c.api("DELETE", "/api/v1/accounts/optics/members/phys-admin", undefined, benAdmin)).status).toBe(200);
+    await ok("PATCH", "/api/v1/accounts/optics/members/ben", { role: "member" }, ann);
   });
 
   it("refuses bad input with a clear message and writes nothing of it", async () => {
