@@ -82,8 +82,14 @@ export class AuthService {
    * a local user is locked for a while after `lockoutAttempts` failures in a row.
    */
   async login(username: string, password: string, ip: string): Promise<SignedIn> {
-    this.perIp.hit(ip);
-    this.perUser.hit(username.toLowerCase());
+    try {
+      this.perIp.hit(ip);
+      this.perUser.hit(username.toLowerCase());
+    } catch (e) {
+      // the first refusal of a flood is recorded; the rest of it would only fill the log
+      if ((e as GuangError).details?.firstRefusal) await auditSignIn(this.db, { userId: null, username, ip, tenantId: null }, "password", "too_many_attempts");
+      throw e;
+    }
     const fail = async (result: string, user: UserRow | undefined, message = "wrong username or password") => {
       await auditSignIn(this.db, { userId: user?.id ?? null, username, ip, tenantId: user?.tenant_id ?? null }, user?.source ?? "password", result);
       throw unauthorized(message);

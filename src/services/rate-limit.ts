@@ -6,6 +6,8 @@ import { GuangError } from "../core/errors.js";
  */
 export class RateLimit {
   private readonly seen = new Map<string, number[]>();
+  /** Keys refused in their current window (so a flood is reported once, not once per attempt). */
+  private readonly refused = new Map<string, number>();
 
   constructor(
     private readonly max: number,
@@ -18,8 +20,14 @@ export class RateLimit {
     const recent = (this.seen.get(key) ?? []).filter((t) => t > now - this.windowMs);
     if (recent.length >= this.max) {
       this.seen.set(key, recent);
-      const wait = Math.max(1, Math.ceil((recent[0]! + this.windowMs - now) / 1000));
-      throw new GuangError("too_many_attempts", 429, `too many ${this.what}; try again in ${wait} s`, { retryAfterSeconds: wait });
+      const until = recent[0]! + this.windowMs;
+      const first = (this.refused.get(key) ?? 0) < now;
+      if (first) {
+        if (this.refused.size > 50000) this.refused.clear();
+        this.refused.set(key, until);
+      }
+      const wait = Math.max(1, Math.ceil((until - now) / 1000));
+      throw new GuangError("too_many_attempts", 429, `too many ${this.what}; try again in ${wait} s`, { retryAfterSeconds: wait, firstRefusal: first });
     }
     // a bound on memory: the oldest keys go first
     if (this.seen.size > 50000) this.seen.delete(this.seen.keys().next().value!);

@@ -279,6 +279,10 @@ describe("tenancy", () => {
       const codes: number[] = [];
       for (const ip of ["10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4"]) codes.push(await attempt(direct, ip));
       expect(codes).toEqual([401, 401, 401, 429]);
+      await attempt(direct, "10.0.0.5");
+      // the flood is recorded once, when it is first refused
+      const refusals = (await direct.api("GET", "/api/v1/audit?result=too_many_attempts")).body.records;
+      expect(refusals.map((r: { actor: string; ip: string }) => [r.actor, r.ip])).toEqual([["someone", "127.0.0.1"]]);
       const behind: number[] = [];
       for (let i = 0; i < 5; i++) behind.push(await attempt(proxied, "6.6.6.6, 10.0.0.9"));
       expect(behind).toEqual([401, 401, 401, 401, 429]);
