@@ -84,6 +84,12 @@ const schema = z.strictObject({
       oidc: oidc.optional(),
     })
     .optional(),
+  billing: z
+    .strictObject({
+      /** ISO 4217 code of the money the center keeps its accounts in. */
+      currency: z.string().regex(/^[A-Z]{3}$/, "billing.currency is an ISO 4217 code such as CNY").optional(),
+    })
+    .optional(),
   scheduler: z
     .strictObject({
       policy: z.string().optional(),
@@ -135,6 +141,7 @@ export interface CenterConfig {
   trustProxy: boolean;
   databaseUrl: string | null;
   auth: AuthConfig;
+  currency: string;
   policy: Policy;
   planDepth: number;
   allowedRoots: string[];
@@ -189,6 +196,7 @@ export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
       oidc: c.auth?.oidc ?? null,
     },
     policy,
+    currency: c.billing?.currency ?? "CNY",
     planDepth: c.scheduler?.planDepth ?? 100,
     allowedRoots: c.jobs?.allowedRoots ?? [],
     runAs: c.jobs?.runAs ?? "mapped",

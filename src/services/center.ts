@@ -14,6 +14,7 @@ import { AccountRules } from "./account-rules.js";
 import { AccountService } from "./accounts.js";
 import { AuditService } from "./audit.js";
 import { AuthService } from "./auth.js";
+import { LedgerService } from "./ledger.js";
 import { MemberService } from "./members.js";
 import { OidcSignIn } from "./oidc-sign-in.js";
 import { TenantService } from "./tenants.js";
@@ -48,6 +49,7 @@ export interface Center {
   accounts: AccountService;
   members: MemberService;
   audit: AuditService;
+  ledger: LedgerService;
   jobs: JobService;
   clusters: ClusterService;
   events: EventBus;
@@ -190,6 +192,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       }),
       members: new MemberService(store.db, { changed }),
       audit: new AuditService(store.db),
+      ledger: new LedgerService(store.db, { dialect: store.dialect, currency: o.config.currency }),
       jobs,
       clusters: new ClusterService(cluster, backend),
       events,

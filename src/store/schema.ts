@@ -147,6 +147,36 @@ export interface JobTable {
   max_rss_mib: number | null;
 }
 
+/** A holder of money: the center's funds (what was paid in) and revenue, a tenant, an account. */
+export interface WalletTable {
+  id: Generated<number>;
+  owner_key: string;
+  kind: "center-funds" | "center-revenue" | "tenant" | "account";
+  tenant_id: number | null;
+  account_id: number | null;
+  /** Sum of its postings (1/10,000 of the currency unit), kept in the same transaction as they are written. */
+  balance: Generated<number>;
+  created_at: string;
+}
+
+/** One movement of money; its postings sum to zero. Append-only. */
+export interface LedgerTransactionTable {
+  id: Generated<number>;
+  at: string;
+  kind: "recharge" | "transfer" | "adjustment" | "hold" | "release" | "charge" | "refund";
+  actor_id: number | null;
+  reason: string | null;
+  job_id: number | null;
+  idempotency_key: string | null;
+}
+
+export interface LedgerPostingTable {
+  id: Generated<number>;
+  transaction_id: number;
+  wallet_id: number;
+  amount: number;
+}
+
 export interface Database {
   tenants: TenantTable;
   accounts: AccountTable;
@@ -154,6 +184,9 @@ export interface Database {
   account_members: AccountMemberTable;
   account_blocks: AccountBlockTable;
   audit_log: AuditTable;
+  wallets: WalletTable;
+  ledger_transactions: LedgerTransactionTable;
+  ledger_postings: LedgerPostingTable;
   api_tokens: ApiTokenTable;
   clusters: ClusterTable;
   jobs: JobTable;

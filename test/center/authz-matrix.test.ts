@@ -220,6 +220,46 @@ const CASES: Case[] = [
     allowForeign: CENTER,
   },
   {
+    route: "GET /api/v1/balances",
+    own: get("/api/v1/balances"),
+    allowOwn: ["center-admin", "center-finance", "tenant-admin", "tenant-finance", "account-owner", "account-admin"],
+    foreign: get("/api/v1/balances?tenant=tb"),
+    ghost: get("/api/v1/balances?tenant=no-such"),
+    allowForeign: CENTER,
+  },
+  {
+    route: "POST /api/v1/tenants/{name}/recharge",
+    own: () => ({ method: "POST", path: "/api/v1/tenants/ta/recharge", body: { amount: "100" } }),
+    allowOwn: ["center-finance"],
+    foreign: () => ({ method: "POST", path: "/api/v1/tenants/tb/recharge", body: { amount: "100" } }),
+    ghost: () => ({ method: "POST", path: "/api/v1/tenants/no-such/recharge", body: { amount: "100" } }),
+    allowForeign: ["center-finance"],
+  },
+  {
+    route: "POST /api/v1/accounts/{name}/transfer",
+    own: () => ({ method: "POST", path: "/api/v1/accounts/ta-proj/transfer", body: { amount: "1" } }),
+    allowOwn: ["center-finance", "tenant-finance"],
+    foreign: () => ({ method: "POST", path: "/api/v1/accounts/tb-proj/transfer", body: { amount: "1" } }),
+    ghost: () => ({ method: "POST", path: "/api/v1/accounts/no-such/transfer", body: { amount: "1" } }),
+    allowForeign: ["center-finance"],
+  },
+  {
+    route: "POST /api/v1/ledger/adjustments",
+    own: () => ({ method: "POST", path: "/api/v1/ledger/adjustments", body: { account: "ta-proj", amount: "0.5", reason: "matrix" } }),
+    allowOwn: ["center-finance"],
+    foreign: () => ({ method: "POST", path: "/api/v1/ledger/adjustments", body: { account: "tb-proj", amount: "0.5", reason: "matrix" } }),
+    ghost: () => ({ method: "POST", path: "/api/v1/ledger/adjustments", body: { account: "no-such", amount: "0.5", reason: "matrix" } }),
+    allowForeign: ["center-finance"],
+  },
+  {
+    route: "GET /api/v1/ledger",
+    own: get("/api/v1/ledger?account=ta-proj"),
+    allowOwn: ["center-admin", "center-finance", "tenant-admin", "tenant-finance", "account-owner", "account-admin"],
+    foreign: get("/api/v1/ledger?account=tb-proj"),
+    ghost: get("/api/v1/ledger?account=no-such"),
+    allowForeign: CENTER,
+  },
+  {
     route: "POST /api/v1/jobs",
     // the plain user is no member (the member cases above added and removed them)
     before: () => c.api("DELETE", "/api/v1/accounts/ta-proj/members/ta-user"),
@@ -301,7 +341,7 @@ describe("authorization matrix", () => {
       if (JSON.stringify(accounts.body).includes("tb-")) leaks.push(`${role} sees tb's accounts`);
       const audit = await as(role, get("/api/v1/audit")());
       if (audit.status === 200 && audit.body.records.some((r: { tenant: string }) => r.tenant !== "ta")) leaks.push(`${role} reads another tenant's audit records`);
-      for (const path of ["/api/v1/users", "/api/v1/jobs"]) {
+      for (const path of ["/api/v1/users", "/api/v1/jobs", "/api/v1/balances", "/api/v1/ledger"]) {
         const r = await as(role, get(path)());
         if (r.status === 200 && /tb-|"tb"/.test(JSON.stringify(r.body))) leaks.push(`${role} sees tb in ${path}`);
         if (path === "/api/v1/jobs" && r.status === 200 && r.body.jobs.some((j: { id: number }) => j.id === jobs.foreign)) leaks.push(`${role} sees tb's job`);

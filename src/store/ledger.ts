@@ -1,0 +1,103 @@
+import type { Db } from "./open.js";
+import { nowIso } from "./open.js";
+import type { LedgerTransactionTable, WalletTable } from "./schema.js";
+
+export type WalletKind = WalletTable["kind"];
+
+export interface WalletOwner {
+  kind: WalletKind;
+  tenantId: number | null;
+  accountId: number | null;
+}
+
+function ownerKey(o: WalletOwner): string {
+  return o.kind === "tenant" ? `tenant:${o.tenantId}` : o.kind === "account" ? `account:${o.accountId}` : o.kind;
+}
+
+/** The wallet of an owner, made on first use (by whichever of two concurrent callers comes first). */
+export async function walletOf(db: Db, o: WalletOwner): Promise<{ id: number; balance: number }> {
+  const key = ownerKey(o);
+  const find = () => db.selectFrom("wallets").select(["id", "balance"]).where("owner_key", "=", key).executeTakeFirst();
+  const found = await find();
+  if (found) return { id: found.id, balance: Number(found.balance) };
+  await db
+    .insertInto("wallets")
+    .values({ owner_key: key, kind: o.kind, tenant_id: o.tenantId, account_id: o.accountId, created_at: nowIso() })
+    .onConflict((oc) => oc.column("owner_key").doNothing())
+    .execute();
+  const made = (await find())!;
+  return { id: made.id, balance: Number(made.balance) };
+}
+
+export interface NewTransaction {
+  kind: LedgerTransactionTable["kind"];
+  actorId: number | null;
+  reason: string | null;
+  jobId?: number | null;
+  idempotencyKey?: string | null;
+  postings: { walletId: number; amount: number }[];
+}
+
+/** Writes a transaction and its postings and moves the cached balances; the caller's transaction makes it atomic. */
+export async function insertTransaction(db: Db, t: NewTransaction): Promise<number> {
+  const { id } = await db
+    .insertInto("ledger_transactions")
+    .values({ at: nowIso(), kind: t.kind, actor_id: t.actorId, reason: t.reason, job_id: t.jobId ?? null, idempotency_key: t.idempotencyKey ?? null })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  for (const p of t.postings) {
+    await db.insertInto("ledger_postings").values({ transaction_id: id, wallet_id: p.walletId, amount: p.amount }).execute();
+    await db
+      .updateTable("wallets")
+      .set((eb) => ({ balance: eb("balance", "+", p.amount) }))
+      .where("id", "=", p.walletId)
+      .execute();
+  }
+  return id;
+}
+
+/** Locks wallets for the rest of the transaction (PostgreSQL), so a balance checked is the balance spent from. */
+export async function lockWallets(db: Db, ids: number[], dialect: "sqlite" | "postgres"): Promise<void> {
+  if (dialect === "postgres" && ids.length) await db.selectFrom("wallets").select("id").where("id", "in", ids).orderBy("id").forUpdate().execute();
+}
+
+export async function walletBalance(db: Db, id: number): Promise<number> {
+  return Number((await db.selectFrom("wallets").select("balance").where("id", "=", id).executeTakeFirstOrThrow()).balance);
+}
+
+/** Wallets with their owners' names: all, one tenant's (its own and its accounts'), or one account's. */
+export async function listWallets(db: Db, f: { tenantId?: number; accountId?: number }) {
+  let q = db
+    .selectFrom("wallets")
+    .leftJoin("tenants", "tenants.id", "wallets.tenant_id")
+    .leftJoin("accounts", "accounts.id", "wallets.account_id")
+    .select(["wallets.id", "wallets.kind", "wallets.balance", "tenants.name as tenant", "accounts.name as account"])
+    .orderBy("wallets.id");
+  if (f.tenantId !== undefined) q = q.where("wallets.tenant_id", "=", f.tenantId);
+  if (f.accountId !== undefined) q = q.where("wallets.account_id", "=", f.accountId);
+  return q.execute();
+}
+
+/** Transactions touching any of these wallets (all when undefined), newest first, with all their postings. */
+export async function listTransactions(db: Db, f: { walletIds?: number[]; beforeId?: number; limit: number }) {
+  let q = db.selectFrom("ledger_transactions").leftJoin("users", "users.id", "ledger_transactions.actor_id").selectAll("ledger_transactions").select("users.username as actor");
+  if (f.walletIds !== undefined) {
+    if (f.walletIds.length === 0) return [];
+    const ids = f.walletIds;
+    q = q.where("ledger_transactions.id", "in", (eb) => eb.selectFrom("ledger_postings").select("transaction_id").where("wallet_id", "in", ids));
+  }
+  if (f.beforeId !== undefined) q = q.where("ledger_transactions.id", "<", f.beforeId);
+  const txs = await q.orderBy("ledger_transactions.id", "desc").limit(f.limit).execute();
+  if (txs.length === 0) return [];
+  const postings = await db
+    .selectFrom("ledger_postings")
+    .select(["transaction_id", "wallet_id", "amount"])
+    .where(
+      "transaction_id",
+      "in",
+      txs.map((t) => t.id),
+    )
+    .orderBy("id")
+    .execute();
+  return txs.map((t) => ({ ...t, postings: postings.filter((p) => p.transaction_id === t.id) }));
+}

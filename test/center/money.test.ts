@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startCenter, type TestCenter } from "../helpers/center.js";
+
+const PW = "Money-pass-2026";
+let c: TestCenter;
+const t: Record<string, string> = {};
+
+async function ok(method: string, path: string, body?: unknown, token?: string) {
+  const r = await c.api(method, path, body, token);
+  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+beforeAll(async () => {
+  c = await startCenter();
+  await ok("POST", "/api/v1/tenants", { name: "chem", admin: { username: "chem-admin", password: PW } });
+  await ok("POST", "/api/v1/users", { username: "cfo", password: PW, roles: ["center-finance"] });
+  await ok("POST", "/api/v1/users", { username: "chem-fin", tenant: "chem", password: PW, roles: ["tenant-finance"] });
+  await ok("POST", "/api/v1/users", { username: "chem-pi", tenant: "chem", password: PW });
+  await ok("POST", "/api/v1/accounts", { name: "catalysis", tenant: "chem", owner: "chem-pi" });
+  for (const u of ["cfo", "chem-fin", "chem-pi"]) t[u] = (await ok("POST", "/api/v1/auth/login", { username: u, password: PW })).token;
+});
+afterAll(async () => {
+  await c?.stop();
+});
+
+describe("money: recharges, transfers, adjustments", () => {
+  it("the center's finance recharges a tenant; the tenant's finance moves money to an account; the owner sees it", async () => {
+    expect(await ok("POST", "/api/v1/tenants/chem/recharge", { amount: "10000", currency: "CNY", reason: "contract 2026-17" }, t.cfo)).toEqual({ kind: "tenant", tenant: "chem", account: null, balance: "10000.00", currency: "CNY" });
+    expect((await ok("POST", "/api/v1/accounts/catalysis/transfer", { amount: "2500.5" }, t["chem-fin"])).balance).toBe("2500.50");
+    const seen = await ok("GET", "/api/v1/balances", undefined, t["chem-pi"]);
+    expect(seen.wallets).toEqual([{ kind: "account", tenant: "chem", account: "catalysis", balance: "2500.50", currency: "CNY" }]);
+    const tenant = await ok("GET", "/api/v1/balances", undefined, t["chem-fin"]);
+    expect(tenant.wallets.map((w: { kind: string; balance: string }) => `${w.kind}:${w.balance}`)).toEqual(["tenant:7499.50", "account:2500.50"]);
+    const ledger = await ok("GET", "/api/v1/ledger?tenant=chem", undefined, t["chem-fin"]);
+    expect(ledger.transactions.map((x: { kind: string }) => x.kind)).toEqual(["transfer", "recharge"]);
+    for (const x of ledger.transactions) expect(x.postings.reduce((s: number, p: { amount: string }) => s + Number(p.amount), 0)).toBe(0);
+    expect(ledger.transactions[1]).toMatchObject({ actor: "cfo", reason: "contract 2026-17" });
+    const audit = await ok("GET", "/api/v1/audit?action=money", undefined, t.cfo);
+    expect(audit.records.map((r: { action: string }) => r.action)).toEqual(["money.transfer", "money.recharge"]);
+  });
+
+  it("refuses bad amounts and moves with a clear message, and writes nothing", async () => {
+    const before = JSON.stringify(await ok("GET", "/api/v1/ledger?limit=1000", undefined, t.cfo));
+    const cases: [string, string, unknown, string, number, RegExp][] = [
+      ["POST", "/api/v1/tenants/chem/recharge", { amount: "-5" }, "cfo", 400, /amount -5 must be greater than zero/],
+      ["POST", "/api/v1/tenants/chem/recharge", { amount: "0" }, "cfo", 400, /must be greater than zero/],
+      ["POST", "/api/v1/tenants/chem/recharge", { amount: "12.345678" }, "cfo", 400, /is not an amount of money: write digits with at most four decimals/],
+      ["POST", "/api/v1/tenants/chem/recharge", { amount: "10", currency: "USD" }, "cfo", 400, /currency USD is not this center's: it keeps accounts in CNY/],
+      ["POST", "/api/v1/tenants/chem/recharge", { amount: 10 }, "cfo", 400, /amount/],
+      ["POST", "/api/v1/tenants/default/recharge", { amount: "10" }, "chem-fin", 404, /tenant default does not exist/],
+      ["POST", "/api/v1/tenants/chem/recharge", { amount: "10" }, "chem-fin", 403, /money.recharge on tenant chem; that needs one of: center-finance/],
+      ["POST", "/api/v1/tenants/nowhere/recharge", { amount: "10" }, "cfo", 404, /tenant nowhere does not exist/],
+      ["POST", "/api/v1/accounts/catalysis/transfer", { amount: "9000" }, "chem-fin", 409, /tenant chem has 7499.50 CNY; moving 9000.00 CNY to account catalysis needs 1500.50 CNY more/],
+      ["POST", "/api/v1/accounts/default/transfer", { amount: "1" }, "chem-fin", 404, /account default does not exist/],
+      ["POST", "/api/v1/ledger/adjustments", { account: "catalysis", amount: "-1" }, "cfo", 400, /reason/],
+      ["POST", "/api/v1/ledger/adjustments", { account: "catalysis", amount: "-3000", reason: "typo" }, "cfo", 409, /account catalysis has 2500.50 CNY; taking 3000.00 CNY would leave it below zero/],
+      ["POST", "/api/v1/ledger/adjustments", { tenant: "chem", account: "catalysis", amount: "1", reason: "x" }, "cfo", 400, /adjust either a tenant or an account/],
+    ];
+    for (const [method, path, body, who, status, message] of cases) {
+      const r = await c.api(method, path, body, t[who]);
+      expect([r.status, r.body.error?.message], `${path} ${JSON.stringify(body)}`).toEqual([status, expect.stringMatching(message)]);
+    }
+    expect(JSON.stringify(await ok("GET", "/api/v1/ledger?limit=1000", undefined, t.cfo))).toBe(before);
+    // a correction with a reason goes through, both ways
+    expect((await ok("POST", "/api/v1/ledger/adjustments", { account: "catalysis", amount: "-0.5", reason: "rounding" }, t.cfo)).balance).toBe("2500.00");
+  });
+});
