@@ -43,3 +43,19 @@ it.skipIf(!url)("on PostgreSQL too: tenancy, the audit log's append-only rule, a
   await expect(client.query("delete from audit_log")).rejects.toThrow(/append-only/);
   await client.end();
 });
+
+it.skipIf(!url)("on PostgreSQL: concurrent transfers never take a tenant below zero", async () => {
+  c ??= await startCenter(undefined, { GUANG_DATABASE_URL: url! });
+  const PW = "Postgres-pass-2026";
+  await c.api("POST", "/api/v1/tenants", { name: "ocean", admin: { username: "ocean-admin", password: PW } });
+  await c.api("POST", "/api/v1/users", { username: "ocean-pi", tenant: "ocean", password: PW });
+  await c.api("POST", "/api/v1/users", { username: "ocean-cfo", password: PW, roles: ["center-finance"] });
+  await c.api("POST", "/api/v1/accounts", { name: "tides", tenant: "ocean", owner: "ocean-pi" });
+  const cfo = (await c.api("POST", "/api/v1/auth/login", { username: "ocean-cfo", password: PW }, null)).body.token;
+  expect((await c.api("POST", "/api/v1/tenants/ocean/recharge", { amount: "100" }, cfo)).status).toBe(200);
+  const results = await Promise.all(Array.from({ length: 25 }, () => c!.api("POST", "/api/v1/accounts/tides/transfer", { amount: "10" }, cfo)));
+  expect(results.filter((r) => r.status === 200).length).toBe(10);
+  expect(results.filter((r) => r.status === 409).length).toBe(15);
+  const w = (await c.api("GET", "/api/v1/balances?tenant=ocean", undefined, cfo)).body.wallets;
+  expect(w.map((x: { kind: string; balance: string }) => `${x.kind}:${x.balance}`)).toEqual(["tenant:0.00", "account:100.00"]);
+});
