@@ -7,6 +7,7 @@ import { demoCommand, DEMO_HELP } from "./commands/demo.js";
 import { HISTORY_HELP, historyCommand } from "./commands/history.js";
 import { JOBS_HELP, jobsCommand } from "./commands/jobs.js";
 import { LOGIN_HELP, loginCommand } from "./commands/login.js";
+import { MONEY_HELP, moneyCommand } from "./commands/money.js";
 import { PASSWD_HELP, passwdCommand } from "./commands/passwd.js";
 import { SERVE_HELP, serveCommand } from "./commands/serve.js";
 import { SHOW_HELP, showCommand } from "./commands/show.js";
@@ -29,6 +30,7 @@ commands:
   history       finished and current jobs of a time window (like sacct)
   account       your accounts and their members (like sacctmgr show assoc)
   admin         tenants, users, accounts and the audit log (center and tenant admins)
+  money         balances, the ledger, recharges and transfers
   sim TRACE     replay a Standard Workload Format trace with Guang's scheduler
   demo          compare scheduling policies on a synthetic workload
   help [CMD]    this help, or a command's
@@ -50,6 +52,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => number | Promise<numbe
   history: { run: historyCommand, help: HISTORY_HELP },
   account: { run: accountCommand, help: ACCOUNT_HELP },
   admin: { run: adminCommand, help: ADMIN_HELP },
+  money: { run: moneyCommand, help: MONEY_HELP },
   sim: { run: simCommand, help: SIM_HELP },
   demo: { run: demoCommand, help: DEMO_HELP },
 };

@@ -66,3 +66,24 @@ describe("money: recharges, transfers, adjustments", () => {
     expect((await ok("POST", "/api/v1/ledger/adjustments", { account: "catalysis", amount: "-0.5", reason: "rounding" }, t.cfo)).balance).toBe("2500.00");
   });
 });
+
+describe("guang money", () => {
+  it("recharges, transfers and shows balances and the ledger, with --json", async () => {
+    const { cli } = await import("../helpers/center.js");
+    const as = (who: string) => ({ env: { GUANG_TOKEN: t[who]! } });
+    expect(cli(c, ["money", "recharge", "chem", "100", "--reason", "top-up"], as("cfo")).stdout).toBe("Tenant chem now has 7599.50 CNY\n");
+    expect(cli(c, ["money", "transfer", "catalysis", "99.5"], as("chem-fin")).stdout).toBe("Account catalysis now has 2599.50 CNY\n");
+    const bal = cli(c, ["money", "balance"], as("chem-fin")).stdout.split("\n");
+    expect(bal[0]).toMatch(/^WALLET\s+TENANT\s+ACCOUNT\s+BALANCE\s+CURRENCY$/);
+    expect(bal[1]).toMatch(/^tenant\s+chem\s+-\s+7500.00\s+CNY$/);
+    const ledger = JSON.parse(cli(c, ["money", "ledger", "--account", "catalysis", "--json"], as("chem-pi")).stdout);
+    expect(ledger.transactions[0].postings).toEqual([
+      { wallet: "tenant:chem", amount: "-99.50" },
+      { wallet: "account:catalysis", amount: "99.50" },
+    ]);
+    const no = cli(c, ["money", "adjust", "--account", "catalysis", "5"], as("cfo"));
+    expect([no.code, no.stderr]).toEqual([2, "guang: guang money adjust: say why with --reason TEXT (it is kept in the ledger)\n"]);
+    const refused = cli(c, ["money", "recharge", "chem", "5"], as("chem-fin"));
+    expect(refused.code).toBe(1);
+  });
+});
