@@ -16,6 +16,7 @@ import { AuditService } from "./audit.js";
 import { AuthService } from "./auth.js";
 import { LedgerService } from "./ledger.js";
 import { MemberService } from "./members.js";
+import { PriceService } from "./prices.js";
 import { OidcSignIn } from "./oidc-sign-in.js";
 import { TenantService } from "./tenants.js";
 import { UserService } from "./users.js";
@@ -50,6 +51,7 @@ export interface Center {
   members: MemberService;
   audit: AuditService;
   ledger: LedgerService;
+  prices: PriceService;
   jobs: JobService;
   clusters: ClusterService;
   events: EventBus;
@@ -179,6 +181,8 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
     const reload = store.dialect === "postgres" ? setInterval(() => void changed().catch(() => undefined), RULES_RELOAD_MS) : null;
     reload?.unref();
     const min = o.config.auth.passwordMinLength;
+    // what accounts may be allowed and prices may name
+    const offer = () => ({ clusters: [cluster.name], partitions: cluster.partitions.map((p) => p.name), qos: QOS });
     return {
       home: o.home,
       store,
@@ -186,13 +190,11 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       oidc: o.config.auth.oidc ? new OidcSignIn(store.db, o.config.auth.oidc, auth) : null,
       tenants: new TenantService(store.db, { minPasswordLength: min }),
       users: new UserService(store.db, { minPasswordLength: min, onAccessChange: () => auth.forget() }),
-      accounts: new AccountService(store.db, {
-        changed,
-        offer: () => ({ clusters: [cluster.name], partitions: cluster.partitions.map((p) => p.name), qos: QOS }),
-      }),
+      accounts: new AccountService(store.db, { changed, offer }),
       members: new MemberService(store.db, { changed }),
       audit: new AuditService(store.db),
       ledger: new LedgerService(store.db, { dialect: store.dialect, currency: o.config.currency }),
+      prices: new PriceService(store.db, { currency: o.config.currency, offer }),
       jobs,
       clusters: new ClusterService(cluster, backend),
       events,

@@ -52,6 +52,8 @@ export const PERMISSIONS = {
   "money.recharge": ["center-finance"],
   "money.transfer": ["center-finance", "tenant-finance"],
   "money.adjust": ["center-finance"],
+  "price.read": ["anyone"],
+  "price.manage": ["center-admin", "center-finance"],
   "job.submit": ["self"],
   "job.list": ["anyone"],
   "job.read": ["center-admin", "tenant-admin", "account-owner", "account-admin", "self"],

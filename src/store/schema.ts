@@ -177,6 +177,29 @@ export interface LedgerPostingTable {
   amount: number;
 }
 
+/** A price from its effective time on, for a (cluster, partition, QoS or "*"), for everyone or one tenant. Append-only. */
+export interface PriceTable {
+  id: Generated<number>;
+  cluster: string;
+  partition: string;
+  qos: string;
+  tenant_id: number | null;
+  /** Rates (core/pricing.ts) as JSON, money in units. */
+  rates: string;
+  effective_from: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface TenantDiscountTable {
+  id: Generated<number>;
+  tenant_id: number;
+  percent: number;
+  effective_from: string;
+  created_by: number | null;
+  created_at: string;
+}
+
 export interface Database {
   tenants: TenantTable;
   accounts: AccountTable;
@@ -187,6 +210,8 @@ export interface Database {
   wallets: WalletTable;
   ledger_transactions: LedgerTransactionTable;
   ledger_postings: LedgerPostingTable;
+  prices: PriceTable;
+  tenant_discounts: TenantDiscountTable;
   api_tokens: ApiTokenTable;
   clusters: ClusterTable;
   jobs: JobTable;

@@ -259,6 +259,23 @@ const CASES: Case[] = [
     ghost: get("/api/v1/ledger?account=no-such"),
     allowForeign: CENTER,
   },
+  { route: "GET /api/v1/prices", own: get("/api/v1/prices"), allowOwn: ALL },
+  {
+    route: "POST /api/v1/prices",
+    own: () => ({ method: "POST", path: "/api/v1/prices", body: { cluster: "local", partition: "cpu", effectiveFrom: new Date().toISOString(), cpuHour: "0.05" } }),
+    allowOwn: CENTER,
+    foreign: () => ({ method: "POST", path: "/api/v1/prices", body: { cluster: "local", partition: "cpu", tenant: "tb", effectiveFrom: new Date().toISOString(), cpuHour: "0.04" } }),
+    ghost: () => ({ method: "POST", path: "/api/v1/prices", body: { cluster: "local", partition: "cpu", tenant: "no-such", effectiveFrom: new Date().toISOString(), cpuHour: "0.04" } }),
+    allowForeign: CENTER,
+  },
+  {
+    route: "POST /api/v1/tenants/{name}/discount",
+    own: () => ({ method: "POST", path: "/api/v1/tenants/ta/discount", body: { percent: 5, effectiveFrom: new Date().toISOString() } }),
+    allowOwn: CENTER,
+    foreign: () => ({ method: "POST", path: "/api/v1/tenants/tb/discount", body: { percent: 5, effectiveFrom: new Date().toISOString() } }),
+    ghost: () => ({ method: "POST", path: "/api/v1/tenants/no-such/discount", body: { percent: 5, effectiveFrom: new Date().toISOString() } }),
+    allowForeign: CENTER,
+  },
   {
     route: "POST /api/v1/jobs",
     // the plain user is no member (the member cases above added and removed them)
@@ -341,7 +358,7 @@ describe("authorization matrix", () => {
       if (JSON.stringify(accounts.body).includes("tb-")) leaks.push(`${role} sees tb's accounts`);
       const audit = await as(role, get("/api/v1/audit")());
       if (audit.status === 200 && audit.body.records.some((r: { tenant: string }) => r.tenant !== "ta")) leaks.push(`${role} reads another tenant's audit records`);
-      for (const path of ["/api/v1/users", "/api/v1/jobs", "/api/v1/balances", "/api/v1/ledger"]) {
+      for (const path of ["/api/v1/users", "/api/v1/jobs", "/api/v1/balances", "/api/v1/ledger", "/api/v1/prices?history=true"]) {
         const r = await as(role, get(path)());
         if (r.status === 200 && /tb-|"tb"/.test(JSON.stringify(r.body))) leaks.push(`${role} sees tb in ${path}`);
         if (path === "/api/v1/jobs" && r.status === 200 && r.body.jobs.some((j: { id: number }) => j.id === jobs.foreign)) leaks.push(`${role} sees tb's job`);

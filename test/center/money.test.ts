@@ -87,3 +87,46 @@ describe("guang money", () => {
     expect(refused.code).toBe(1);
   });
 });
+
+describe("prices", () => {
+  const soon = (s: number) => new Date(Date.now() + s * 1000).toISOString();
+
+  it("are versioned by effective time, with tenant overrides and discounts; history never changes", async () => {
+    const now = new Date().toISOString();
+    const general = await ok("POST", "/api/v1/prices", { cluster: "local", partition: "gpu", effectiveFrom: now, cpuHour: "0.05", memGiBHour: "0.01", gpuHour: { a100: "8" }, minCharge: "0.01" }, t.cfo);
+    expect(general).toMatchObject({ cluster: "local", partition: "gpu", qos: "*", tenant: null, cpuHour: "0.05", gpuHour: { a100: "8.00" }, mode: "sum", currency: "CNY" });
+    const later = soon(2);
+    await ok("POST", "/api/v1/prices", { cluster: "local", partition: "gpu", effectiveFrom: later, cpuHour: "0.06", gpuHour: { a100: "9" }, mode: "max" }, t.cfo);
+    await ok("POST", "/api/v1/prices", { cluster: "local", partition: "gpu", tenant: "chem", effectiveFrom: now, cpuHour: "0.04", gpuHour: { a100: "7" } }, t.cfo);
+    // what each sees now: the general price; chem also its own
+    const forPi = (await ok("GET", "/api/v1/prices?partition=gpu", undefined, t["chem-pi"])).prices;
+    expect(forPi.map((p: { tenant: string | null; cpuHour: string }) => `${p.tenant ?? "all"}:${p.cpuHour}`).sort()).toEqual(["all:0.05", "chem:0.04"]);
+    const atLater = (await ok("GET", `/api/v1/prices?partition=gpu&at=${encodeURIComponent(soon(5))}`, undefined, t.cfo)).prices;
+    expect(atLater.find((p: { tenant: string | null }) => p.tenant === null)).toMatchObject({ cpuHour: "0.06", mode: "max" });
+    expect((await ok("GET", "/api/v1/prices?history=true&partition=gpu", undefined, t.cfo)).prices.length).toBe(3);
+    expect(await ok("POST", "/api/v1/tenants/chem/discount", { percent: 12.5, effectiveFrom: now }, t.cfo)).toMatchObject({ tenant: "chem", percent: 12.5 });
+  });
+
+  it("refuses a price without an effective time, in the past, or for what does not exist", async () => {
+    const base = { cluster: "local", partition: "cpu", cpuHour: "0.05" };
+    const cases: [unknown, number, RegExp][] = [
+      [base, 400, /effectiveFrom is needed: from when the price holds/],
+      [{ ...base, effectiveFrom: "tomorrow" }, 400, /effectiveFrom "tomorrow" is not a time/],
+      [{ ...base, effectiveFrom: "2020-01-01T00:00:00Z" }, 400, /is in the past: prices are versioned/],
+      [{ ...base, partition: "fat", effectiveFrom: soon(1) }, 400, /partition fat does not exist in cluster local; partitions: cpu/],
+      [{ ...base, cluster: "big", effectiveFrom: soon(1) }, 400, /cluster big does not exist/],
+      [{ ...base, cpuHour: "-1", effectiveFrom: soon(1) }, 400, /cpuHour -1 must not be negative/],
+      [{ ...base, gpuHour: { a100: "lots" }, effectiveFrom: soon(1) }, 400, /gpuHour.a100 "lots" is not an amount of money/],
+      [{ ...base, qos: "gold", effectiveFrom: soon(1) }, 400, /QoS gold does not exist/],
+      [{ ...base, tenant: "nowhere", effectiveFrom: soon(1) }, 404, /tenant nowhere does not exist/],
+    ];
+    const before = (await ok("GET", "/api/v1/prices?history=true", undefined, t.cfo)).prices.length;
+    for (const [body, status, message] of cases) {
+      const r = await c.api("POST", "/api/v1/prices", body, t.cfo);
+      expect([r.status, r.body.error?.message], JSON.stringify(body)).toEqual([status, expect.stringMatching(message)]);
+    }
+    expect((await ok("GET", "/api/v1/prices?history=true", undefined, t.cfo)).prices.length).toBe(before);
+    const d = await c.api("POST", "/api/v1/tenants/chem/discount", { percent: 150, effectiveFrom: soon(1) }, t.cfo);
+    expect(d.status).toBe(400);
+  });
+});

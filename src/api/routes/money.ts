@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { route } from "../route.js";
+import { isoTime, toIso } from "../schemas/time.js";
 
 const amount = z.strictObject({
   amount: z.string().min(1, "give the amount as a decimal string, e.g. \"1200.50\""),
@@ -7,7 +8,58 @@ const amount = z.strictObject({
   reason: z.string().max(500).optional(),
 });
 
+const money = z.string().min(1);
+
 export const moneyRoutes = [
+  route({
+    method: "GET",
+    path: "/api/v1/prices",
+    summary: "Prices in force now (or `at`; `history=true` for every version): the general ones and your tenant's own",
+    tag: "money",
+    auth: true,
+    action: "price.read",
+    query: z.strictObject({
+      cluster: z.string().optional(),
+      partition: z.string().optional(),
+      at: isoTime.optional(),
+      history: z.enum(["true", "false"]).optional(),
+    }),
+    handler: async ({ center, actor, query }) => ({
+      prices: await center.prices.list(actor!, { cluster: query.cluster, partition: query.partition, at: query.at && toIso(query.at), history: query.history === "true" }),
+    }),
+  }),
+  route({
+    method: "POST",
+    path: "/api/v1/prices",
+    summary: "Set a price from an effective time on (never in the past): per core-hour, GiB-hour, GPU-hour by type, sum or max (Slurm's billing TRES), minimum charge; optionally for one QoS or one tenant",
+    tag: "money",
+    auth: true,
+    action: "price.manage",
+    status: 201,
+    body: z.strictObject({
+      cluster: z.string().min(1),
+      partition: z.string().min(1),
+      qos: z.string().optional(),
+      tenant: z.string().optional(),
+      effectiveFrom: z.string({ error: "effectiveFrom is needed: from when the price holds (ISO 8601)" }),
+      cpuHour: money,
+      memGiBHour: money.optional(),
+      gpuHour: z.record(z.string(), money).optional(),
+      mode: z.enum(["sum", "max"]).optional(),
+      minCharge: money.optional(),
+    }),
+    handler: ({ center, actor, body }) => center.prices.set(actor!, body),
+  }),
+  route({
+    method: "POST",
+    path: "/api/v1/tenants/{name}/discount",
+    summary: "A tenant's discount on all prices, in percent, from an effective time on",
+    tag: "money",
+    auth: true,
+    action: "price.manage",
+    body: z.strictObject({ percent: z.number().min(0).max(100), effectiveFrom: z.string() }),
+    handler: ({ center, actor, params, body }) => center.prices.setDiscount(actor!, params.name!, body.percent, body.effectiveFrom),
+  }),
   route({
     method: "GET",
     path: "/api/v1/balances",
