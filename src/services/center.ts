@@ -6,7 +6,8 @@ import type { ClusterConfig } from "../backends/cluster-config.js";
 import { LocalCluster } from "../backends/local/local-cluster.js";
 import { detectMachine, detectNvidiaGpus, type Machine } from "../backends/local/machine.js";
 import { getClusterRow, saveCluster } from "../store/clusters.js";
-import { openStore, type Store } from "../store/open.js";
+import { nowIso, openStore, type Store } from "../store/open.js";
+import { insertPrice } from "../store/prices.js";
 import { addMember, createAccount } from "../store/accounts.js";
 import { createTenant } from "../store/tenants.js";
 import { countUsers, createUser } from "../store/users.js";
@@ -15,6 +16,7 @@ import { AccountService } from "./accounts.js";
 import { AuditService } from "./audit.js";
 import { AuthService } from "./auth.js";
 import { LedgerService } from "./ledger.js";
+import { Billing } from "./billing.js";
 import { MemberService } from "./members.js";
 import { PriceService } from "./prices.js";
 import { OidcSignIn } from "./oidc-sign-in.js";
@@ -108,6 +110,14 @@ function prepareRunDir(home: string, configured: string | null): string {
   return dir;
 }
 
+async function seedFreePrices(store: Store, cluster: ClusterConfig): Promise<void> {
+  const now = nowIso();
+  const free = JSON.stringify({ cpuHour: 0, memGiBHour: 0, gpuHour: {}, mode: "sum", minCharge: 0 });
+  for (const p of cluster.partitions) {
+    await insertPrice(store.db, { cluster: cluster.name, partition: p.name, qos: "*", tenant_id: null, rates: free, effective_from: now, created_by: null, created_at: now });
+  }
+}
+
 /** First start: the center admin, the default tenant and account. */
 async function bootstrap(store: Store, home: string): Promise<string | null> {
   if ((await countUsers(store.db)) > 0) return null;
@@ -143,7 +153,10 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       cluster = describeLocalCluster(machine, o.config.cluster);
       await saveCluster(store.db, cluster.name, "local", cluster);
     }
+    // a new center's partitions are free until the center's finance prices them (every partition needs a price)
+    if (initialAdminPassword !== null) await seedFreePrices(store, cluster);
     const events = new EventBus();
+    const billing = new Billing(o.config.currency);
     const rules = new AccountRules(store.db);
     await rules.reload();
     const backend = new LocalCluster({
@@ -158,18 +171,18 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       sampleMs: o.config.sampleMs,
       runAsMapped: o.config.runAs === "mapped",
       submitHost: machine.hostname,
-      hooks: new JobReports(store.db, events),
+      hooks: new JobReports(store.db, events, billing, () => void changed()),
     });
     const jobs = new JobService({
       db: store.db,
       dialect: store.dialect,
+      billing,
       events,
       cluster,
       backend,
       paths: { home: o.home, allowedRoots: o.config.allowedRoots },
       maxScriptBytes: o.config.maxScriptBytes,
     });
-    backend.adopt(await jobs.loadActive());
     const auth = new AuthService(store.db, o.config.auth);
     // after a change of accounts, members, roles or blocks: the scheduler and the sign-in cache see it at once
     const changed = async () => {
@@ -177,6 +190,9 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       auth.forget();
       backend.schedule();
     };
+    // jobs that ended but were not charged (a crash in between, or from before billing) are settled first
+    if (await billing.settleAll(store.db)) await rules.reload();
+    backend.adopt(await jobs.loadActive());
     // other platform processes sharing a PostgreSQL store change accounts too: look again now and then
     const reload = store.dialect === "postgres" ? setInterval(() => void changed().catch(() => undefined), RULES_RELOAD_MS) : null;
     reload?.unref();
@@ -193,7 +209,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       accounts: new AccountService(store.db, { changed, offer }),
       members: new MemberService(store.db, { changed }),
       audit: new AuditService(store.db),
-      ledger: new LedgerService(store.db, { dialect: store.dialect, currency: o.config.currency }),
+      ledger: new LedgerService(store.db, { dialect: store.dialect, currency: o.config.currency, billing, changed }),
       prices: new PriceService(store.db, { currency: o.config.currency, offer }),
       jobs,
       clusters: new ClusterService(cluster, backend),

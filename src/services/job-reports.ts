@@ -2,6 +2,7 @@ import type { ActiveJob, BackendHooks, EndedRow, JobOutcome, KillReason } from "
 import { FINAL_STATES } from "../core/job-state.js";
 import { dependencyRows, updateJob, type JobPatch } from "../store/jobs.js";
 import { nowIso, type Db } from "../store/open.js";
+import type { Billing } from "./billing.js";
 import { jobEvent, type EventBus } from "./events.js";
 
 /**
@@ -12,18 +13,21 @@ export class JobReports implements BackendHooks {
   constructor(
     private readonly db: Db,
     private readonly events: EventBus,
+    private readonly billing: Billing,
+    /** After a charge changed an account's block (the scheduler must look again). */
+    private readonly blocksChanged: () => void,
   ) {}
 
-  private writes: { id: number; patch: JobPatch; done: () => void; failed: (e: unknown) => void }[] = [];
+  private writes: { id: number; patch: JobPatch; settle: boolean; done: () => void; failed: (e: unknown) => void }[] = [];
 
   /**
    * The backend's reports of one turn of the event loop are written in one transaction:
    * under load dozens of jobs start and end per turn, and a commit costs more than an update.
    */
-  private record(id: number, patch: JobPatch): Promise<void> {
+  private record(id: number, patch: JobPatch, settle = false): Promise<void> {
     return new Promise((done, failed) => {
       if (this.writes.length === 0) setImmediate(() => void this.flushWrites());
-      this.writes.push({ id, patch, done, failed });
+      this.writes.push({ id, patch, settle, done, failed });
     });
   }
 
@@ -31,10 +35,17 @@ export class JobReports implements BackendHooks {
     const batch = this.writes;
     this.writes = [];
     try {
-      await this.db.transaction().execute(async (trx) => {
-        for (const w of batch) await updateJob(trx, w.id, w.patch);
+      // a job's end and its charge are written together: after a crash there is either both or neither
+      const changed = await this.db.transaction().execute(async (trx) => {
+        let blocks = false;
+        for (const w of batch) {
+          await updateJob(trx, w.id, w.patch);
+          if (w.settle) blocks = (await this.billing.settle(trx, w.id)) || blocks;
+        }
+        return blocks;
       });
       for (const w of batch) w.done();
+      if (changed) this.blocksChanged();
     } catch (e) {
       for (const w of batch) w.failed(e);
     }
@@ -70,7 +81,7 @@ export class JobReports implements BackendHooks {
       cpu_seconds: o.cpuSeconds,
       max_rss_mib: o.maxRssMiB,
       held: null,
-    });
+    }, true);
     this.events.publish(jobEvent(this.rowRef(job), job.user, o.state, o.reason, o.exitCode, o.signal));
   }
 

@@ -1,5 +1,6 @@
 import type { ActiveJob, JobAlloc } from "../backends/backend.js";
 import type { JobOptions } from "../core/job-spec.js";
+import { formatMoney } from "../core/money.js";
 import type { JobRow } from "../store/jobs.js";
 
 /** A job as the API shows it: the stored row, with the backend's live view while it is active. */
@@ -39,6 +40,10 @@ export interface JobView {
   dependency: JobOptions["dependency"] | null;
   mailType: string[];
   mailUser: string | null;
+  /** Held at submission for the worst case (money, in the center's currency). */
+  hold: string;
+  /** What it cost: so far while it runs, in all once it ended; null while it waits. */
+  cost: string | null;
 }
 
 export function jobIdText(row: { id: number; array_job_id: number | null; array_task_id: number | null }): string {
@@ -47,7 +52,7 @@ export function jobIdText(row: { id: number; array_job_id: number | null; array_
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export function jobView(row: JobRow, user: string, account: string, live: ActiveJob | undefined, nowMs: number): JobView {
+export function jobView(row: JobRow, user: string, account: string, live: ActiveJob | undefined, nowMs: number, costUnits: number | null): JobView {
   const opts = JSON.parse(row.options) as JobOptions;
   const state = live ? live.state : row.state;
   const startTime = live?.startMs != null ? iso(live.startMs) : row.start_time;
@@ -87,5 +92,7 @@ export function jobView(row: JobRow, user: string, account: string, live: Active
     dependency: opts.dependency ?? null,
     mailType: opts.mailType ?? [],
     mailUser: opts.mailUser ?? null,
+    hold: formatMoney(Number(row.hold_units ?? 0)),
+    cost: costUnits === null ? null : formatMoney(costUnits),
   };
 }

@@ -17,6 +17,7 @@ import { accountsOfUser, findAccount, findAccountById, listAccounts, lockAccount
 import { findUserById, findUserByName } from "../store/users.js";
 import { conflict, forbidden, hasRole, type Actor } from "./actor.js";
 import { checkSubmission } from "./account-checks.js";
+import type { Billing } from "./billing.js";
 import { auditDone } from "./audit.js";
 import { posixOf } from "./auth.js";
 import { authorize, may, reachesWholeTenant, seesTenant } from "./permissions.js";
@@ -60,6 +61,7 @@ const BASE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 export interface JobServiceOptions {
   db: Db;
   dialect: Dialect;
+  billing: Billing;
   events: EventBus;
   cluster: ClusterConfig;
   backend: LocalCluster;
@@ -168,6 +170,18 @@ export class JobService {
         gpus: need.gpu,
         jobs: tasks.length,
       });
+      const hold = await this.o.billing.holdFor(trx, account, {
+        cluster: this.o.cluster.name,
+        partition: part.name,
+        qos,
+        timeLimit: limit,
+        cpus: need.cpu,
+        memMiB: need.memMiB,
+        gpus: need.gpu,
+        gpuType: need.gpuType,
+        jobs: tasks.length,
+        at: now,
+      });
       const out: JobRow[] = [];
       let arrayJobId: number | null = null;
       for (const task of tasks) {
@@ -193,8 +207,10 @@ export class JobService {
           environment: environmentJson,
           submit_time: now,
           begin_time: opts.begin !== undefined ? nowIso(opts.begin) : null,
+          hold_units: hold,
         };
         const id = await insertJob(trx, row);
+        await this.o.billing.hold(trx, account, id, hold);
         if (task !== null && arrayJobId === null) arrayJobId = id;
         const values = { jobId: id, name, user: actor.username, arrayJobId, arrayTaskId: task, node: this.o.cluster.nodes[0]!.name };
         const stdout = this.outputPath(workdir, expandOutputPattern(outPattern, values), "output file (-o)");
@@ -309,7 +325,16 @@ export class JobService {
   }
 
   private async view(row: JobRow): Promise<JobView> {
-    return jobView(row, await this.userName(row.user_id), (await this.account(row.account_id)).name, this.o.backend.live(row.id), Date.now());
+    const live = this.o.backend.live(row.id);
+    const a = await this.account(row.account_id);
+    const now = Date.now();
+    let cost: number | null = row.cost_units === null ? null : Number(row.cost_units);
+    if (cost === null && live?.state === "RUNNING") {
+      // so far: the allocation × the time run × the price in force when it started, never above the hold
+      const start = live.startMs === null ? null : new Date(live.startMs).toISOString();
+      cost = Math.min(Number(row.hold_units), await this.o.billing.cost(this.db, { accountId: row.account_id, tenantId: a.tenantId, cluster: row.cluster, partition: row.partition, qos: row.qos, startTime: start, alloc: live.alloc }, now));
+    }
+    return jobView(row, await this.userName(row.user_id), a.name, live, now, cost);
   }
 
   /** "123" or "123_4" → the jobs it names (all tasks of an array for its array job id). */

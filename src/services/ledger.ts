@@ -2,7 +2,9 @@ import { formatMoney, MONEY_MAX, parseMoney, type Money } from "../core/money.js
 import { invalidInput } from "../core/errors.js";
 import { insertTransaction, listTransactions, listWallets, lockWallets, walletOf, type NewTransaction } from "../store/ledger.js";
 import type { Db, Dialect } from "../store/open.js";
+import { blocksOf, type AccountRow } from "../store/accounts.js";
 import { findTenantById } from "../store/tenants.js";
+import type { Billing } from "./billing.js";
 import { conflict, isCenterStaff, type Actor } from "./actor.js";
 import { audited } from "./audit.js";
 import { authorize, reachesEveryTenant, reachesWholeTenant } from "./permissions.js";
@@ -14,6 +16,18 @@ export interface AmountInput {
   /** Must be the center's currency when given. */
   currency?: string;
   reason?: string;
+}
+
+export interface AccountBilling {
+  account: string;
+  /** Balance + credit: what new jobs' holds may take. */
+  available: string;
+  threshold: string;
+  creditLimit: string;
+  whitelisted: boolean;
+  /** Why it is blocked for money, or null. */
+  blockedForMoney: string | null;
+  currency: string;
 }
 
 export interface WalletView {
@@ -53,7 +67,7 @@ export async function post(trx: Db, t: NewTransaction): Promise<number> {
 export class LedgerService {
   constructor(
     private readonly db: Db,
-    private readonly o: { dialect: Dialect; currency: string },
+    private readonly o: { dialect: Dialect; currency: string; billing: Billing; changed: () => Promise<void> },
   ) {}
 
   /** A positive amount (or, for adjustments, a nonzero one) in the center's currency. */
@@ -89,7 +103,7 @@ export class LedgerService {
   async transfer(actor: Actor, account: string, input: AmountInput): Promise<WalletView> {
     const amount = this.amount(input, false);
     const reason = input.reason?.trim() || null;
-    await audited(this.db, actor, { action: "money.transfer", target: `account ${account}`, details: { amount: input.amount, currency: this.o.currency, reason } }, async (trx, e) => {
+    const unblocked = await audited(this.db, actor, { action: "money.transfer", target: `account ${account}`, details: { amount: input.amount, currency: this.o.currency, reason } }, async (trx, e) => {
       const a = await accountNamed(trx, actor, account, "money.transfer");
       e.tenantId = a.tenant_id;
       const from = await walletOf(trx, { kind: "tenant", tenantId: a.tenant_id, accountId: null });
@@ -101,7 +115,10 @@ export class LedgerService {
         throw conflict(`tenant ${t!.name} has ${this.money(has)}; moving ${this.money(amount)} to account ${account} needs ${this.money(amount - has)} more (a recharge by the center's finance)`, { missing: formatMoney(amount - has) });
       }
       await post(trx, { kind: "transfer", actorId: actor.userId, reason, postings: [{ walletId: from.id, amount: -amount }, { walletId: to.id, amount }] });
+      // money coming back lifts a block for money at once
+      return this.o.billing.checkBlock(trx, a);
     });
+    if (unblocked) await this.o.changed();
     return (await this.balances(actor, { account })).find((w) => w.kind === "account")!;
   }
 
@@ -112,14 +129,15 @@ export class LedgerService {
     if (!reason) throw invalidInput("an adjustment needs a reason (it is kept in the ledger and the audit log)");
     if ((target.tenant === undefined) === (target.account === undefined)) throw invalidInput("adjust either a tenant or an account: give one of them");
     const what = target.tenant !== undefined ? `tenant ${target.tenant}` : `account ${target.account}`;
-    await audited(this.db, actor, { action: "money.adjust", target: what, details: { amount: input.amount, currency: this.o.currency, reason } }, async (trx, e) => {
+    const changed = await audited(this.db, actor, { action: "money.adjust", target: what, details: { amount: input.amount, currency: this.o.currency, reason } }, async (trx, e) => {
       let owner;
+      let account: AccountRow | null = null;
       if (target.tenant !== undefined) {
         const t = await tenantNamed(trx, actor, target.tenant, "money.adjust");
         owner = { kind: "tenant" as const, tenantId: t.id, accountId: null };
       } else {
-        const a = await accountNamed(trx, actor, target.account!, "money.adjust");
-        owner = { kind: "account" as const, tenantId: a.tenant_id, accountId: a.id };
+        account = await accountNamed(trx, actor, target.account!, "money.adjust");
+        owner = { kind: "account" as const, tenantId: account.tenant_id, accountId: account.id };
       }
       e.tenantId = owner.tenantId;
       const funds = await walletOf(trx, { kind: "center-funds", tenantId: null, accountId: null });
@@ -128,8 +146,47 @@ export class LedgerService {
       const has = (await walletOf(trx, owner)).balance;
       if (has + amount < 0) throw conflict(`${what} has ${this.money(has)}; taking ${this.money(-amount)} would leave it below zero`);
       await post(trx, { kind: "adjustment", actorId: actor.userId, reason, postings: [{ walletId: funds.id, amount: -amount }, { walletId: w.id, amount }] });
+      return account ? this.o.billing.checkBlock(trx, account) : false;
     });
+    if (changed) await this.o.changed();
     return (await this.balances(actor, target)).find((x) => x.kind === (target.tenant !== undefined ? "tenant" : "account"))!;
+  }
+
+  /** An account's money settings: the threshold under which it is blocked, its credit, and whether it is never blocked. */
+  async setBilling(actor: Actor, account: string, input: { threshold?: string; creditLimit?: string; whitelisted?: boolean }): Promise<AccountBilling> {
+    const set: { threshold?: number; credit_limit?: number; whitelisted?: number } = {};
+    if (input.threshold !== undefined) set.threshold = this.nonNegative(input.threshold, "threshold");
+    if (input.creditLimit !== undefined) set.credit_limit = this.nonNegative(input.creditLimit, "creditLimit");
+    if (input.whitelisted !== undefined) set.whitelisted = input.whitelisted ? 1 : 0;
+    if (Object.keys(set).length === 0) throw invalidInput("nothing to change: give threshold, creditLimit or whitelisted");
+    const changed = await audited(this.db, actor, { action: "money.settings", target: `account ${account}`, details: { ...input } }, async (trx, e) => {
+      const a = await accountNamed(trx, actor, account, "money.settings");
+      e.tenantId = a.tenant_id;
+      await trx.updateTable("accounts").set(set).where("id", "=", a.id).execute();
+      return this.o.billing.checkBlock(trx, { ...a, ...set } as AccountRow);
+    });
+    if (changed) await this.o.changed();
+    return this.billingOf(actor, account);
+  }
+
+  async billingOf(actor: Actor, account: string): Promise<AccountBilling> {
+    const a = await accountNamed(this.db, actor, account, "money.read");
+    const blocked = (await blocksOf(this.db, [a.id])).find((b) => b.kind === "money");
+    return {
+      account: a.name,
+      available: formatMoney(await this.o.billing.available(this.db, a)),
+      threshold: formatMoney(Number(a.threshold)),
+      creditLimit: formatMoney(Number(a.credit_limit)),
+      whitelisted: a.whitelisted === 1,
+      blockedForMoney: blocked ? blocked.reason : null,
+      currency: this.o.currency,
+    };
+  }
+
+  private nonNegative(text: string, what: string): Money {
+    const m = parseMoney(text, what);
+    if (m < 0) throw invalidInput(`${what} ${text} must not be negative`);
+    return m;
   }
 
   /** Balances the actor may see: one tenant's (its wallet and its accounts'), one account's, or everything for the center. */

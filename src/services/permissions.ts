@@ -52,6 +52,7 @@ export const PERMISSIONS = {
   "money.recharge": ["center-finance"],
   "money.transfer": ["center-finance", "tenant-finance"],
   "money.adjust": ["center-finance"],
+  "money.settings": ["center-finance", "tenant-finance"],
   "price.read": ["anyone"],
   "price.manage": ["center-admin", "center-finance"],
   "job.submit": ["self"],

@@ -11,7 +11,7 @@ export interface WalletOwner {
 }
 
 function ownerKey(o: WalletOwner): string {
-  return o.kind === "tenant" ? `tenant:${o.tenantId}` : o.kind === "account" ? `account:${o.accountId}` : o.kind;
+  return o.kind === "tenant" ? `tenant:${o.tenantId}` : o.kind === "account" || o.kind === "account-hold" ? `${o.kind}:${o.accountId}` : o.kind;
 }
 
 /** The wallet of an owner, made on first use (by whichever of two concurrent callers comes first). */
@@ -100,4 +100,9 @@ export async function listTransactions(db: Db, f: { walletIds?: number[]; before
     .orderBy("id")
     .execute();
   return txs.map((t) => ({ ...t, postings: postings.filter((p) => p.transaction_id === t.id) }));
+}
+
+/** Whether an operation with this key has been recorded (a job's charge happens once). */
+export async function transactionByKey(db: Db, key: string): Promise<number | undefined> {
+  return (await db.selectFrom("ledger_transactions").select("id").where("idempotency_key", "=", key).executeTakeFirst())?.id;
 }

@@ -20,6 +20,12 @@ export interface AccountTable {
   limits: Generated<string>;
   /** AccountAllowed (clusters, partitions, QoS it may use; absent: all) as JSON. */
   allowed: Generated<string>;
+  /** Money units: blocked for money when balance + credit falls below this. */
+  threshold: Generated<number>;
+  /** Money units the account may go below zero. */
+  credit_limit: Generated<number>;
+  /** 1: never blocked for money. */
+  whitelisted: Generated<number>;
 }
 
 /** Why an account may not run jobs: one row per kind of block (by an admin, for money). */
@@ -145,13 +151,17 @@ export interface JobTable {
   kill_reason: string | null;
   cpu_seconds: number | null;
   max_rss_mib: number | null;
+  /** Money units held at submission for the worst case. */
+  hold_units: Generated<number>;
+  /** Money units charged at the end; null until then. */
+  cost_units: number | null;
 }
 
 /** A holder of money: the center's funds (what was paid in) and revenue, a tenant, an account. */
 export interface WalletTable {
   id: Generated<number>;
   owner_key: string;
-  kind: "center-funds" | "center-revenue" | "tenant" | "account";
+  kind: "center-funds" | "center-revenue" | "tenant" | "account" | "account-hold";
   tenant_id: number | null;
   account_id: number | null;
   /** Sum of its postings (1/10,000 of the currency unit), kept in the same transaction as they are written. */

@@ -259,6 +259,22 @@ const CASES: Case[] = [
     ghost: get("/api/v1/ledger?account=no-such"),
     allowForeign: CENTER,
   },
+  {
+    route: "GET /api/v1/accounts/{name}/billing",
+    own: get("/api/v1/accounts/ta-proj/billing"),
+    allowOwn: ["center-admin", "center-finance", "tenant-admin", "tenant-finance", "account-owner", "account-admin"],
+    foreign: get("/api/v1/accounts/tb-proj/billing"),
+    ghost: get("/api/v1/accounts/no-such/billing"),
+    allowForeign: CENTER,
+  },
+  {
+    route: "PATCH /api/v1/accounts/{name}/billing",
+    own: () => ({ method: "PATCH", path: "/api/v1/accounts/ta-proj/billing", body: { threshold: "0" } }),
+    allowOwn: ["center-finance", "tenant-finance"],
+    foreign: () => ({ method: "PATCH", path: "/api/v1/accounts/tb-proj/billing", body: { threshold: "0" } }),
+    ghost: () => ({ method: "PATCH", path: "/api/v1/accounts/no-such/billing", body: { threshold: "0" } }),
+    allowForeign: ["center-finance"],
+  },
   { route: "GET /api/v1/prices", own: get("/api/v1/prices"), allowOwn: ALL },
   {
     route: "POST /api/v1/prices",

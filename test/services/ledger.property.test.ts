@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatMoney, parseMoney } from "../../src/core/money.js";
 import type { Actor } from "../../src/services/actor.js";
+import { Billing } from "../../src/services/billing.js";
 import { LedgerService } from "../../src/services/ledger.js";
 import { createAccount } from "../../src/store/accounts.js";
 import { openStore, type Store } from "../../src/store/open.js";
@@ -28,7 +29,7 @@ beforeAll(async () => {
   const tf = await createUser(db, { tenantId: t1, username: "tf", passwordHash: "!", roles: ["tenant-finance"] });
   finance = { userId: cf, username: "cf", tenantId: t1, roles: ["center-finance"], accounts: new Map(), posix: null, ip: "127.0.0.1" };
   tenantFinance = { userId: tf, username: "tf", tenantId: t1, roles: ["tenant-finance"], accounts: new Map(), posix: null, ip: "127.0.0.1" };
-  ledger = new LedgerService(db, { dialect: "sqlite", currency: "CNY" });
+  ledger = new LedgerService(db, { dialect: "sqlite", currency: "CNY", billing: new Billing("CNY"), changed: async () => {} });
 });
 afterAll(async () => {
   await store?.close();

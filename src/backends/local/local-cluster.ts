@@ -126,10 +126,11 @@ export class LocalCluster {
     );
   }
 
-  /** The CPUs and GPUs a job of this request holds at least (what account limits count). */
-  need(request: ResourceRequest): { cpu: number; gpu: number } {
-    const m = shapeMinimum(compileShape(request, this.model.defMemPerCpu));
-    return { cpu: m.cpu, gpu: m.gpu };
+  /** What a job of this request holds at least: what account limits count and the worst-case price is of. */
+  need(request: ResourceRequest): { cpu: number; memMiB: number; gpu: number; gpuType: string | null } {
+    const shape = compileShape(request, this.model.defMemPerCpu);
+    const m = shapeMinimum(shape);
+    return { cpu: m.cpu, memMiB: m.mem, gpu: m.gpu, gpuType: m.gpu > 0 ? (shape.gpuType ?? this.node.gpuType) : null };
   }
 
   /** Takes back the jobs the store says are active: running ones are adopted, ended ones recorded. */

@@ -1,0 +1,136 @@
+import type { JobAlloc } from "../backends/backend.js";
+import { GuangError } from "../core/errors.js";
+import { formatMoney, type Money } from "../core/money.js";
+import { usageCost, type Rates } from "../core/pricing.js";
+import { blocksOf, clearBlock, findAccountById, setBlock, type AccountRow } from "../store/accounts.js";
+import { transactionByKey, walletOf } from "../store/ledger.js";
+import type { Db } from "../store/open.js";
+import { discountAt, priceAt } from "../store/prices.js";
+import { post } from "./ledger.js";
+
+/** What a job asks for, to price its worst case at submission. */
+export interface HoldRequest {
+  cluster: string;
+  partition: string;
+  qos: string;
+  /** Seconds; null: unlimited. */
+  timeLimit: number | null;
+  cpus: number;
+  memMiB: number;
+  gpus: number;
+  gpuType: string | null;
+  /** How many jobs (array tasks) the submission makes, each holding as much. */
+  jobs: number;
+  at: string;
+}
+
+
+function noPrice(cluster: string, partition: string): GuangError {
+  return new GuangError("no_price", 409, `partition ${partition} of cluster ${cluster} has no price yet, so no job can run there; the center's finance sets one (POST /api/v1/prices)`);
+}
+
+/**
+ * The life of a charge: the worst case is held at submission, and at the end the hold is
+ * released and the real cost charged — once per job (the ledger's idempotency key), in
+ * the same transaction that records the job's end. An account whose money falls below its
+ * threshold is blocked, and unblocked when money comes back.
+ */
+export class Billing {
+  constructor(private readonly currency: string) {}
+
+  private money(units: Money): string {
+    return `${formatMoney(units)} ${this.currency}`;
+  }
+
+  private async rates(db: Db, f: { cluster: string; partition: string; qos: string; tenantId: number; at: string }): Promise<{ rates: Rates; discount: number } | null> {
+    const p = await priceAt(db, f);
+    return p ? { rates: JSON.parse(p.rates) as Rates, discount: await discountAt(db, f.tenantId, f.at) } : null;
+  }
+
+  /** What the account can still spend: its balance (holds are out of it already) and its credit. */
+  async available(db: Db, account: AccountRow): Promise<Money> {
+    const w = await walletOf(db, { kind: "account", tenantId: account.tenant_id, accountId: account.id });
+    return w.balance + Number(account.credit_limit);
+  }
+
+  /**
+   * The hold each job of a submission needs (price in force now × request × time limit);
+   * refuses when there is no price or the account cannot cover them all.
+   */
+  async holdFor(db: Db, account: AccountRow, r: HoldRequest): Promise<Money> {
+    const found = await this.rates(db, { cluster: r.cluster, partition: r.partition, qos: r.qos, tenantId: account.tenant_id, at: r.at });
+    if (!found) throw noPrice(r.cluster, r.partition);
+    const perHour = usageCost({ ...found.rates, minCharge: 0 }, { cpus: r.cpus, memMiB: r.memMiB, gpus: r.gpus, gpuType: r.gpuType, seconds: 3600 }, found.discount);
+    if (perHour === 0 && found.rates.minCharge === 0) return 0;
+    if (r.timeLimit === null) throw new GuangError("invalid_input", 400, `partition ${r.partition} costs ${this.money(perHour)} an hour for this job: give it a time limit (-t) so that its worst case can be held`);
+    const each = usageCost(found.rates, { cpus: r.cpus, memMiB: r.memMiB, gpus: r.gpus, gpuType: r.gpuType, seconds: r.timeLimit }, found.discount);
+    const need = each * r.jobs;
+    const has = await this.available(db, account);
+    if (has < need) {
+      throw new GuangError("insufficient_funds", 402, `account ${account.name} can spend ${this.money(has)}; this submission needs ${this.money(need)} held (${r.jobs > 1 ? `${r.jobs} jobs × ${this.money(each)}, ` : ""}the price × the request × the time limit), ${this.money(need - has)} more; ask your tenant's finance to move money to the account`, { missing: formatMoney(need - has), needed: formatMoney(need) });
+    }
+    return each;
+  }
+
+  /** Sets the hold of a job just written (in the submission's transaction). */
+  async hold(db: Db, account: AccountRow, jobId: number, units: Money): Promise<void> {
+    if (units === 0) return;
+    const from = await walletOf(db, { kind: "account", tenantId: account.tenant_id, accountId: account.id });
+    const to = await walletOf(db, { kind: "account-hold", tenantId: account.tenant_id, accountId: account.id });
+    await post(db, { kind: "hold", actorId: null, reason: null, jobId, idempotencyKey: `hold:${jobId}`, postings: [{ walletId: from.id, amount: -units }, { walletId: to.id, amount: units }] });
+  }
+
+  /** The cost of a job from its start to `endTime` (or now): its allocation × elapsed × the price in force when it started. */
+  async cost(db: Db, j: { accountId: number; tenantId: number; cluster: string; partition: string; qos: string; startTime: string | null; alloc: JobAlloc | null }, endMs: number): Promise<Money> {
+    if (j.startTime === null || j.alloc === null) return 0;
+    const seconds = Math.max(0, Math.round((endMs - Date.parse(j.startTime)) / 1000));
+    const found = await this.rates(db, { cluster: j.cluster, partition: j.partition, qos: j.qos, tenantId: j.tenantId, at: j.startTime });
+    if (!found) return 0;
+    return usageCost(found.rates, { cpus: j.alloc.cpus, memMiB: j.alloc.memMiB, gpus: j.alloc.gpus, gpuType: j.alloc.gpuType, seconds }, found.discount);
+  }
+
+  /**
+   * Releases an ended job's hold and charges its cost, once: a second call for the same job
+   * (a report repeated after a crash) changes nothing. The charge is never more than was
+   * held: the account was promised no more, and so it never goes below its credit. Returns
+   * whether the account's block changed.
+   */
+  async settle(db: Db, jobId: number): Promise<boolean> {
+    const key = `settle:${jobId}`;
+    if (await transactionByKey(db, key)) return false;
+    const j = await db.selectFrom("jobs").select(["id", "account_id", "cluster", "partition", "qos", "hold_units", "start_time", "end_time", "alloc"]).where("id", "=", jobId).executeTakeFirstOrThrow();
+    const account = (await findAccountById(db, j.account_id))!;
+    const hold = Number(j.hold_units);
+    const alloc = j.alloc ? (JSON.parse(j.alloc) as JobAlloc) : null;
+    const full = await this.cost(db, { accountId: j.account_id, tenantId: account.tenant_id, cluster: j.cluster, partition: j.partition, qos: j.qos, startTime: j.start_time, alloc }, Date.parse(j.end_time ?? new Date().toISOString()));
+    const cost = Math.min(full, hold);
+    const postings: { walletId: number; amount: number }[] = [];
+    if (hold > 0) postings.push({ walletId: (await walletOf(db, { kind: "account-hold", tenantId: account.tenant_id, accountId: account.id })).id, amount: -hold });
+    if (cost > 0) postings.push({ walletId: (await walletOf(db, { kind: "center-revenue", tenantId: null, accountId: null })).id, amount: cost });
+    if (hold - cost !== 0) postings.push({ walletId: (await walletOf(db, { kind: "account", tenantId: account.tenant_id, accountId: account.id })).id, amount: hold - cost });
+    if (postings.length >= 2) await post(db, { kind: cost > 0 ? "charge" : "release", actorId: null, reason: null, jobId, idempotencyKey: key, postings });
+    await db.updateTable("jobs").set({ cost_units: cost }).where("id", "=", jobId).execute();
+    return cost > 0 ? this.checkBlock(db, account) : false;
+  }
+
+  /** Jobs that ended without being settled (a crash between their end and their charge, or from before billing): settles them. */
+  async settleAll(db: Db): Promise<boolean> {
+    const rows = await db.selectFrom("jobs").select("id").where("cost_units", "is", null).where("state", "not in", ["PENDING", "RUNNING"]).orderBy("id").execute();
+    let changed = false;
+    for (const r of rows) changed = (await db.transaction().execute((trx) => this.settle(trx, r.id))) || changed;
+    return changed;
+  }
+
+  /** Blocks an account whose money fell below its threshold, and lifts such a block when it no longer is; true when it changed. */
+  async checkBlock(db: Db, account: AccountRow): Promise<boolean> {
+    const has = await this.available(db, account);
+    const blocked = (await blocksOf(db, [account.id])).some((b) => b.kind === "money");
+    const below = account.whitelisted === 0 && has < Number(account.threshold);
+    if (below && !blocked) {
+      await setBlock(db, account.id, "money", null, `its money (${this.money(has)}) is below its threshold (${this.money(Number(account.threshold))})`);
+      return true;
+    }
+    if (!below && blocked) return clearBlock(db, account.id, "money");
+    return false;
+  }
+}

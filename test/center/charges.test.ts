@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startCenter, waitFor, workdir, type TestCenter } from "../helpers/center.js";
+
+const PW = "Charges-pass-2026";
+let c: TestCenter;
+const t: Record<string, string> = {};
+
+async function ok(method: string, path: string, body?: unknown, token?: string) {
+  const r = await c.api(method, path, body, token);
+  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+const money = (s: string) => Math.round(Number(s) * 10000);
+
+beforeAll(async () => {
+  c = await startCenter();
+  await ok("POST", "/api/v1/users", { username: "cfo", password: PW, roles: ["center-finance"] });
+  t.cfo = (await ok("POST", "/api/v1/auth/login", { username: "cfo", password: PW })).token;
+  for (const tenant of ["astro", "comet"]) {
+    await ok("POST", "/api/v1/tenants", { name: tenant, admin: { username: `${tenant}-admin`, password: PW } });
+    await ok("POST", "/api/v1/users", { username: `${tenant}-pi`, tenant, password: PW });
+    await ok("POST", "/api/v1/accounts", { name: `${tenant}-acct`, tenant, owner: `${tenant}-pi` });
+    await ok("POST", `/api/v1/tenants/${tenant}/recharge`, { amount: "1000" }, t.cfo);
+    t[tenant] = (await ok("POST", "/api/v1/auth/login", { username: `${tenant}-pi`, password: PW })).token;
+  }
+  const now = new Date().toISOString();
+  // astro: 36 an hour per core = 0.01 a core-second; comet: 1 a core-second
+  await ok("POST", "/api/v1/prices", { cluster: "local", partition: "cpu", tenant: "astro", effectiveFrom: now, cpuHour: "36" }, t.cfo);
+  await ok("POST", "/api/v1/prices", { cluster: "local", partition: "cpu", tenant: "comet", effectiveFrom: now, cpuHour: "3600" }, t.cfo);
+  await ok("POST", "/api/v1/accounts/astro-acct/transfer", { amount: "10" }, t.cfo);
+});
+afterAll(async () => {
+  await c?.stop();
+});
+
+const submit = (token: string, account: string, args: string[], script = "#!/bin/bash\nsleep 1\n") =>
+  c.api("POST", "/api/v1/jobs", { script, args: ["-A", account, ...args], workdir: workdir() }, token);
+
+describe("the life of a charge", () => {
+  it("holds the worst case at submission, shows the cost so far, and charges the real cost once at the end", async () => {
+    const r = await submit(t.astro!, "astro-acct", ["-n", "2", "-t", "1"], "#!/bin/bash\nsleep 2\n");
+    expect(r.status).toBe(201);
+    // 2 cores × 0.01 a second × 60 s
+    expect((await ok("GET", `/api/v1/jobs/${r.body.id}`)).hold).toBe("1.20");
+    expect((await ok("GET", "/api/v1/accounts/astro-acct/billing", undefined, t.astro)).available).toBe("8.80");
+    const running = await waitFor(c, r.body.id, ["RUNNING"]);
+    expect(running.cost).not.toBeNull();
+    const done = await waitFor(c, r.body.id);
+    const cost = money(done.cost);
+    // about 2 s × 2 cores × 0.01
+    expect(cost).toBeGreaterThanOrEqual(money("0.02"));
+    expect(cost).toBeLessThanOrEqual(money("0.1"));
+    const wallets = (await ok("GET", "/api/v1/balances?account=astro-acct", undefined, t.cfo)).wallets;
+    expect(wallets.find((w: { kind: string }) => w.kind === "account").balance).toBe(((money("10") - cost) / 10000).toFixed(2));
+    expect(money(wallets.find((w: { kind: string }) => w.kind === "account-hold").balance)).toBe(0);
+    const ledger = (await ok("GET", "/api/v1/ledger?account=astro-acct", undefined, t.cfo)).transactions;
+    expect(ledger.filter((x: { jobId: number | null }) => x.jobId === r.body.id).map((x: { kind: string }) => x.kind)).toEqual(["charge", "hold"]);
+    for (const x of ledger) expect(x.postings.reduce((s: number, p: { amount: string }) => s + money(p.amount), 0)).toBe(0);
+  });
+
+  it("refuses what the account cannot cover, naming the amount missing; a cancelled waiting job gives its hold back", async () => {
+    const big = await submit(t.astro!, "astro-acct", ["-n", "32", "-t", "1:00:00"]);
+    expect(big.status).toBe(402);
+    expect(big.body.error.message).toMatch(/^account astro-acct can spend \d+\.\d+ CNY; this submission needs 1152.00 CNY held .*, \d+\.\d+ CNY more/);
+    const noLimit = await submit(t.astro!, "astro-acct", ["-n", "1"]);
+    expect([noLimit.status, noLimit.body.error.message]).toEqual([400, expect.stringMatching(/costs 36.00 CNY an hour for this job: give it a time limit \(-t\)/)]);
+    const before = (await ok("GET", "/api/v1/accounts/astro-acct/billing", undefined, t.astro)).available;
+    const later = await submit(t.astro!, "astro-acct", ["-n", "1", "-t", "1", "--begin=now+600"]);
+    expect((await ok("GET", "/api/v1/accounts/astro-acct/billing", undefined, t.astro)).available).not.toBe(before);
+    await ok("POST", `/api/v1/jobs/${later.body.id}/cancel`, undefined, t.astro);
+    expect((await waitFor(c, later.body.id)).cost).toBe("0.00");
+    expect((await ok("GET", "/api/v1/accounts/astro-acct/billing", undefined, t.astro)).available).toBe(before);
+  });
+
+  it("blocks an account whose money falls below its threshold (waiting jobs: AccountBlocked) and unblocks it when money comes", async () => {
+    await ok("POST", "/api/v1/accounts/comet-acct/transfer", { amount: "12" }, t.cfo);
+    await ok("PATCH", "/api/v1/accounts/comet-acct/billing", { threshold: "10" }, t.cfo);
+    // 1 a core-second: holds 10, runs about 3 s, and leaves about 9 (< 10)
+    const r = await submit(t.comet!, "comet-acct", ["-n", "1", "-t", "0:10"], "#!/bin/bash\nsleep 3\n");
+    expect(r.status).toBe(201);
+    await waitFor(c, r.body.id);
+    const billing = await ok("GET", "/api/v1/accounts/comet-acct/billing", undefined, t.comet);
+    expect(billing.blockedForMoney).toMatch(/^its money \(\d+\.\d+ CNY\) is below its threshold \(10.00 CNY\)$/);
+    expect((await ok("GET", "/api/v1/accounts/comet-acct", undefined, t.comet)).blocks[0]).toMatchObject({ kind: "money", by: null });
+    // new jobs are accepted (their hold is covered) and wait
+    const waits = await submit(t.comet!, "comet-acct", ["-n", "1", "-t", "0:02"], "#!/bin/bash\ntrue\n");
+    expect(waits.status).toBe(201);
+    await new Promise((res) => setTimeout(res, 300));
+    expect((await ok("GET", `/api/v1/jobs/${waits.body.id}`)).reason).toBe("AccountBlocked");
+    // money comes back: unblocked at once, and the job runs
+    await ok("POST", "/api/v1/accounts/comet-acct/transfer", { amount: "20" }, t.cfo);
+    expect((await ok("GET", "/api/v1/accounts/comet-acct/billing", undefined, t.comet)).blockedForMoney).toBeNull();
+    expect((await waitFor(c, waits.body.id)).state).toBe("COMPLETED");
+    // a whitelisted account is never blocked for money
+    await ok("PATCH", "/api/v1/accounts/comet-acct/billing", { threshold: "1000", whitelisted: true }, t.cfo);
+    expect((await ok("GET", "/api/v1/accounts/comet-acct/billing", undefined, t.comet)).blockedForMoney).toBeNull();
+  });
+});
