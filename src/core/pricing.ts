@@ -30,10 +30,11 @@ export function gpuRate(r: Rates, type: string | null): Money | null {
 
 /**
  * The cost of a usage under these rates and a tenant's discount (percent), rounded half up
- * to whole money units once, at the end, so that no part is rounded twice.
+ * to whole money units once, at the end, so that no part is rounded twice. A job that ran
+ * at all (even for no measurable time) pays at least the minimum charge.
  */
 export function usageCost(r: Rates, u: Usage, discountPercent = 0): Money {
-  if (u.seconds <= 0) return 0;
+  if (u.seconds < 0) return 0;
   const hours = u.seconds / 3600;
   const cpu = u.cpus * r.cpuHour * hours;
   const mem = (u.memMiB / 1024) * r.memGiBHour * hours;

@@ -83,7 +83,8 @@ export class Billing {
   /** The cost of a job from its start to `endTime` (or now): its allocation × elapsed × the price in force when it started. */
   async cost(db: Db, j: { accountId: number; tenantId: number; cluster: string; partition: string; qos: string; startTime: string | null; alloc: JobAlloc | null }, endMs: number): Promise<Money> {
     if (j.startTime === null || j.alloc === null) return 0;
-    const seconds = Math.max(0, Math.round((endMs - Date.parse(j.startTime)) / 1000));
+    // to the millisecond: jobs of less than a second are common, and each pays for what it ran
+    const seconds = Math.max(0, (endMs - Date.parse(j.startTime)) / 1000);
     const found = await this.rates(db, { cluster: j.cluster, partition: j.partition, qos: j.qos, tenantId: j.tenantId, at: j.startTime });
     if (!found) return 0;
     return usageCost(found.rates, { cpus: j.alloc.cpus, memMiB: j.alloc.memMiB, gpus: j.alloc.gpus, gpuType: j.alloc.gpuType, seconds }, found.discount);

@@ -52,7 +52,7 @@ describe("the life of a charge", () => {
     expect(cost).toBeGreaterThanOrEqual(money("0.02"));
     expect(cost).toBeLessThanOrEqual(money("0.1"));
     const wallets = (await ok("GET", "/api/v1/balances?account=astro-acct", undefined, t.cfo)).wallets;
-    expect(wallets.find((w: { kind: string }) => w.kind === "account").balance).toBe(((money("10") - cost) / 10000).toFixed(2));
+    expect(money(wallets.find((w: { kind: string }) => w.kind === "account").balance)).toBe(money("10") - cost);
     expect(money(wallets.find((w: { kind: string }) => w.kind === "account-hold").balance)).toBe(0);
     const ledger = (await ok("GET", "/api/v1/ledger?account=astro-acct", undefined, t.cfo)).transactions;
     expect(ledger.filter((x: { jobId: number | null }) => x.jobId === r.body.id).map((x: { kind: string }) => x.kind)).toEqual(["charge", "hold"]);

@@ -13,7 +13,7 @@ describe("pricing", () => {
     expect(usageCost(rates, { ...hour, gpus: 2, gpuType: "a100" })).toBe(parseMoney("16"));
     expect(usageCost(rates, { ...hour, gpus: 1, gpuType: "v100" })).toBe(parseMoney("4"));
     expect(usageCost(rates, { ...hour, cpus: 1, seconds: 1 })).toBe(parseMoney("0.01"));
-    expect(usageCost(rates, { ...hour, cpus: 1, seconds: 0 })).toBe(0);
+    expect(usageCost(rates, { ...hour, cpus: 1, seconds: 0 })).toBe(rates.minCharge);
     // 10 % off
     expect(usageCost(rates, { ...hour, cpus: 32 }, 10)).toBe(parseMoney("1.44"));
   });
