@@ -1,8 +1,8 @@
 import { formatMoney, MONEY_MAX, parseMoney, type Money } from "../core/money.js";
-import { invalidInput } from "../core/errors.js";
-import { insertTransaction, listTransactions, listWallets, lockWallets, walletOf, type NewTransaction } from "../store/ledger.js";
+import { invalidInput, notFound } from "../core/errors.js";
+import { insertTransaction, listTransactions, listWallets, lockWallets, refundedFor, walletOf, type NewTransaction } from "../store/ledger.js";
 import type { Db, Dialect } from "../store/open.js";
-import { blocksOf, type AccountRow } from "../store/accounts.js";
+import { blocksOf, findAccountById, type AccountRow } from "../store/accounts.js";
 import { findTenantById } from "../store/tenants.js";
 import type { Billing } from "./billing.js";
 import { conflict, isCenterStaff, type Actor } from "./actor.js";
@@ -150,6 +150,32 @@ export class LedgerService {
     });
     if (changed) await this.o.changed();
     return (await this.balances(actor, target)).find((x) => x.kind === (target.tenant !== undefined ? "tenant" : "account"))!;
+  }
+
+  /**
+   * Gives back (part of) a job's charge to its account, with a reason: from the center's
+   * revenue, never more than the job was charged less what was refunded already.
+   */
+  async refund(actor: Actor, jobId: number, input: AmountInput): Promise<{ job: number; refunded: string; currency: string }> {
+    const amount = this.amount(input, false);
+    const reason = input.reason?.trim();
+    if (!reason) throw invalidInput("a refund needs a reason (it is kept in the ledger and the audit log)");
+    await audited(this.db, actor, { action: "money.refund", target: `job ${jobId}`, details: { amount: input.amount, currency: this.o.currency, reason } }, async (trx, e) => {
+      const job = await trx.selectFrom("jobs").select(["id", "account_id", "cost_units"]).where("id", "=", jobId).executeTakeFirst();
+      const account = job ? await findAccountById(trx, job.account_id) : undefined;
+      if (!job || !account) throw notFound(`job ${jobId} does not exist`);
+      authorize(actor, "money.refund", { tenantId: account.tenant_id, accountId: account.id, what: `job ${jobId}` });
+      e.tenantId = account.tenant_id;
+      if (job.cost_units === null) throw conflict(`job ${jobId} has not been charged yet (it has not ended); refund it once it has`);
+      const refunded = await refundedFor(trx, jobId);
+      const left = Number(job.cost_units) - refunded;
+      if (amount > left) throw conflict(`job ${jobId} was charged ${this.money(Number(job.cost_units))}${refunded ? ` and ${this.money(refunded)} of it refunded already` : ""}; at most ${this.money(left)} can be refunded`);
+      const revenue = await walletOf(trx, { kind: "center-revenue", tenantId: null, accountId: null });
+      const to = await walletOf(trx, { kind: "account", tenantId: account.tenant_id, accountId: account.id });
+      await post(trx, { kind: "refund", actorId: actor.userId, reason, jobId, postings: [{ walletId: revenue.id, amount: -amount }, { walletId: to.id, amount }] });
+      return this.o.billing.checkBlock(trx, account);
+    }).then((changed) => (changed ? this.o.changed() : undefined));
+    return { job: jobId, refunded: formatMoney(amount), currency: this.o.currency };
   }
 
   /** An account's money settings: the threshold under which it is blocked, its credit, and whether it is never blocked. */

@@ -53,6 +53,7 @@ export const PERMISSIONS = {
   "money.transfer": ["center-finance", "tenant-finance"],
   "money.adjust": ["center-finance"],
   "money.settings": ["center-finance", "tenant-finance"],
+  "money.refund": ["center-finance"],
   "price.read": ["anyone"],
   "price.manage": ["center-admin", "center-finance"],
   "job.submit": ["self"],

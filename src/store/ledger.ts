@@ -106,3 +106,17 @@ export async function listTransactions(db: Db, f: { walletIds?: number[]; before
 export async function transactionByKey(db: Db, key: string): Promise<number | undefined> {
   return (await db.selectFrom("ledger_transactions").select("id").where("idempotency_key", "=", key).executeTakeFirst())?.id;
 }
+
+/** What has been refunded of a job's charge so far (money units). */
+export async function refundedFor(db: Db, jobId: number): Promise<number> {
+  const r = await db
+    .selectFrom("ledger_postings")
+    .innerJoin("ledger_transactions", "ledger_transactions.id", "ledger_postings.transaction_id")
+    .innerJoin("wallets", "wallets.id", "ledger_postings.wallet_id")
+    .select((eb) => eb.fn.sum<number>("ledger_postings.amount").as("s"))
+    .where("ledger_transactions.job_id", "=", jobId)
+    .where("ledger_transactions.kind", "=", "refund")
+    .where("wallets.kind", "=", "account")
+    .executeTakeFirst();
+  return Number(r?.s ?? 0);
+}

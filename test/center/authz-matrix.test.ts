@@ -275,6 +275,14 @@ const CASES: Case[] = [
     ghost: () => ({ method: "PATCH", path: "/api/v1/accounts/no-such/billing", body: { threshold: "0" } }),
     allowForeign: ["center-finance"],
   },
+  {
+    route: "POST /api/v1/jobs/{id}/refund",
+    own: () => ({ method: "POST", path: `/api/v1/jobs/${jobs.own}/refund`, body: { amount: "0.01", reason: "matrix" } }),
+    allowOwn: ["center-finance"],
+    foreign: () => ({ method: "POST", path: `/api/v1/jobs/${jobs.foreign}/refund`, body: { amount: "0.01", reason: "matrix" } }),
+    ghost: () => ({ method: "POST", path: "/api/v1/jobs/99999999/refund", body: { amount: "0.01", reason: "matrix" } }),
+    allowForeign: ["center-finance"],
+  },
   { route: "GET /api/v1/prices", own: get("/api/v1/prices"), allowOwn: ALL },
   {
     route: "POST /api/v1/prices",

@@ -57,6 +57,14 @@ describe("the life of a charge", () => {
     const ledger = (await ok("GET", "/api/v1/ledger?account=astro-acct", undefined, t.cfo)).transactions;
     expect(ledger.filter((x: { jobId: number | null }) => x.jobId === r.body.id).map((x: { kind: string }) => x.kind)).toEqual(["charge", "hold"]);
     for (const x of ledger) expect(x.postings.reduce((s: number, p: { amount: string }) => s + money(p.amount), 0)).toBe(0);
+    // a refund gives (part of) the charge back, with a reason, never more than was charged
+    const noReason = await c.api("POST", `/api/v1/jobs/${r.body.id}/refund`, { amount: "0.01" }, t.cfo);
+    expect(noReason.status).toBe(400);
+    expect(await ok("POST", `/api/v1/jobs/${r.body.id}/refund`, { amount: "0.01", reason: "node was slow" }, t.cfo)).toEqual({ job: r.body.id, refunded: "0.01", currency: "CNY" });
+    const tooMuch = await c.api("POST", `/api/v1/jobs/${r.body.id}/refund`, { amount: "5", reason: "again" }, t.cfo);
+    expect([tooMuch.status, tooMuch.body.error.message]).toEqual([409, expect.stringMatching(/was charged \d+\.\d+ CNY and 0.01 CNY of it refunded already; at most \d+\.\d+ CNY can be refunded/)]);
+    const after = (await ok("GET", "/api/v1/balances?account=astro-acct", undefined, t.cfo)).wallets;
+    expect(money(after.find((w: { kind: string }) => w.kind === "account").balance)).toBe(money("10") - cost + money("0.01"));
   });
 
   it("refuses what the account cannot cover, naming the amount missing; a cancelled waiting job gives its hold back", async () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { notFound } from "../../core/errors.js";
 import { route } from "../route.js";
 import { isoTime, toIso } from "../schemas/time.js";
 
@@ -104,6 +105,19 @@ export const moneyRoutes = [
     action: "money.transfer",
     body: amount,
     handler: ({ center, actor, params, body }) => center.ledger.transfer(actor!, params.name!, body),
+  }),
+  route({
+    method: "POST",
+    path: "/api/v1/jobs/{id}/refund",
+    summary: "Give back (part of) a job's charge to its account, with a reason (center finance)",
+    tag: "money",
+    auth: true,
+    action: "money.refund",
+    body: amount.extend({ reason: z.string().min(1, "say why").max(500) }),
+    handler: ({ center, actor, params, body }) => {
+      if (!/^\d+$/.test(params.id!)) throw notFound(`job ${params.id} does not exist`);
+      return center.ledger.refund(actor!, Number(params.id), body);
+    },
   }),
   route({
     method: "GET",
