@@ -10,13 +10,14 @@ import { WROTE, type Route } from "./route.js";
 import { accountRoutes } from "./routes/accounts.js";
 import { auditRoutes } from "./routes/audit.js";
 import { moneyRoutes } from "./routes/money.js";
+import { reportRoutes } from "./routes/reports.js";
 import { tenantRoutes } from "./routes/tenants.js";
 import { userRoutes } from "./routes/users.js";
 import { authRoutes } from "./routes/auth.js";
 import { centerRoutes } from "./routes/center.js";
 import { jobRoutes } from "./routes/jobs.js";
 
-export const ROUTES: Route[] = [...authRoutes, ...tenantRoutes, ...userRoutes, ...accountRoutes, ...auditRoutes, ...moneyRoutes, ...jobRoutes, ...centerRoutes];
+export const ROUTES: Route[] = [...authRoutes, ...tenantRoutes, ...userRoutes, ...accountRoutes, ...auditRoutes, ...moneyRoutes, ...reportRoutes, ...jobRoutes, ...centerRoutes];
 
 /**
  * The address a request came from, for rate limits and the audit log. Behind a trusted proxy

@@ -1,5 +1,6 @@
 import { isGuangError, notFound } from "../core/errors.js";
 import { appendAudit, queryAudit, type AuditRow } from "../store/audit.js";
+import { toCsv } from "./csv.js";
 import type { Db } from "../store/open.js";
 import { nowIso } from "../store/open.js";
 import { findTenant, findTenantById } from "../store/tenants.js";
@@ -87,15 +88,8 @@ export interface AuditView {
 
 const CSV_COLUMNS = ["id", "at", "tenant", "actor", "ip", "action", "target", "result", "details"] as const;
 
-function csvField(v: unknown): string {
-  const s = typeof v === "string" ? v : v === null ? "" : JSON.stringify(v);
-  // quotes around every field that needs them; a leading = + - @ is neutralized so a spreadsheet does not run it
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function auditCsv(rows: AuditView[]): string {
-  return [CSV_COLUMNS.join(","), ...rows.map((r) => CSV_COLUMNS.map((c) => csvField(r[c])).join(","))].join("\r\n") + "\r\n";
+  return toCsv(CSV_COLUMNS, rows as unknown as Record<string, unknown>[]);
 }
 
 /** Reading the audit log: a tenant's admins read their tenant's records; the center reads all. */

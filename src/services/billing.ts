@@ -99,7 +99,7 @@ export class Billing {
   async settle(db: Db, jobId: number): Promise<boolean> {
     const key = `settle:${jobId}`;
     if (await transactionByKey(db, key)) return false;
-    const j = await db.selectFrom("jobs").select(["id", "account_id", "cluster", "partition", "qos", "hold_units", "start_time", "end_time", "alloc"]).where("id", "=", jobId).executeTakeFirstOrThrow();
+    const j = await db.selectFrom("jobs").select(["id", "account_id", "cluster", "partition", "qos", "hold_units", "submit_time", "start_time", "end_time", "alloc"]).where("id", "=", jobId).executeTakeFirstOrThrow();
     const account = (await findAccountById(db, j.account_id))!;
     const hold = Number(j.hold_units);
     const alloc = j.alloc ? (JSON.parse(j.alloc) as JobAlloc) : null;
@@ -110,7 +110,18 @@ export class Billing {
     if (cost > 0) postings.push({ walletId: (await walletOf(db, { kind: "center-revenue", tenantId: null, accountId: null })).id, amount: cost });
     if (hold - cost !== 0) postings.push({ walletId: (await walletOf(db, { kind: "account", tenantId: account.tenant_id, accountId: account.id })).id, amount: hold - cost });
     if (postings.length >= 2) await post(db, { kind: cost > 0 ? "charge" : "release", actorId: null, reason: null, jobId, idempotencyKey: key, postings });
-    await db.updateTable("jobs").set({ cost_units: cost }).where("id", "=", jobId).execute();
+    const ran = j.start_time ? Math.max(0, (Date.parse(j.end_time ?? j.start_time) - Date.parse(j.start_time)) / 1000) : 0;
+    await db
+      .updateTable("jobs")
+      .set({
+        cost_units: cost,
+        tenant_id: account.tenant_id,
+        core_seconds: (alloc?.cpus ?? 0) * ran,
+        gpu_seconds: (alloc?.gpus ?? 0) * ran,
+        wait_seconds: j.start_time ? Math.max(0, (Date.parse(j.start_time) - Date.parse(j.submit_time)) / 1000) : null,
+      })
+      .where("id", "=", jobId)
+      .execute();
     return cost > 0 ? this.checkBlock(db, account) : false;
   }
 

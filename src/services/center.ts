@@ -19,6 +19,7 @@ import { LedgerService } from "./ledger.js";
 import { Billing } from "./billing.js";
 import { MemberService } from "./members.js";
 import { PriceService } from "./prices.js";
+import { ReportService } from "./reports.js";
 import { OidcSignIn } from "./oidc-sign-in.js";
 import { TenantService } from "./tenants.js";
 import { UserService } from "./users.js";
@@ -54,6 +55,7 @@ export interface Center {
   audit: AuditService;
   ledger: LedgerService;
   prices: PriceService;
+  reports: ReportService;
   jobs: JobService;
   clusters: ClusterService;
   events: EventBus;
@@ -211,6 +213,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       audit: new AuditService(store.db),
       ledger: new LedgerService(store.db, { dialect: store.dialect, currency: o.config.currency, billing, changed }),
       prices: new PriceService(store.db, { currency: o.config.currency, offer }),
+      reports: new ReportService(store.db, o.config.currency),
       jobs,
       clusters: new ClusterService(cluster, backend),
       events,

@@ -208,6 +208,7 @@ export class JobService {
           submit_time: now,
           begin_time: opts.begin !== undefined ? nowIso(opts.begin) : null,
           hold_units: hold,
+          tenant_id: account.tenant_id,
         };
         const id = await insertJob(trx, row);
         await this.o.billing.hold(trx, account, id, hold);

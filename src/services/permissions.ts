@@ -55,6 +55,7 @@ export const PERMISSIONS = {
   "money.settings": ["center-finance", "tenant-finance"],
   "money.refund": ["center-finance"],
   "price.read": ["anyone"],
+  "report.read": ["anyone"],
   "price.manage": ["center-admin", "center-finance"],
   "job.submit": ["self"],
   "job.list": ["anyone"],

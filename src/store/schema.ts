@@ -155,6 +155,12 @@ export interface JobTable {
   hold_units: Generated<number>;
   /** Money units charged at the end; null until then. */
   cost_units: number | null;
+  /** The account's tenant (for reports). */
+  tenant_id: number | null;
+  /** Allocated cores × seconds run, GPUs × seconds, seconds waited: set when the job is settled. */
+  core_seconds: number | null;
+  gpu_seconds: number | null;
+  wait_seconds: number | null;
 }
 
 /** A holder of money: the center's funds (what was paid in) and revenue, a tenant, an account. */

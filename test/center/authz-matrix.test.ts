@@ -283,6 +283,14 @@ const CASES: Case[] = [
     ghost: () => ({ method: "POST", path: "/api/v1/jobs/99999999/refund", body: { amount: "0.01", reason: "matrix" } }),
     allowForeign: ["center-finance"],
   },
+  {
+    route: "GET /api/v1/reports/usage",
+    own: get("/api/v1/reports/usage"),
+    allowOwn: ALL,
+    foreign: get("/api/v1/reports/usage?tenant=tb"),
+    ghost: get("/api/v1/reports/usage?tenant=no-such"),
+    allowForeign: CENTER,
+  },
   { route: "GET /api/v1/prices", own: get("/api/v1/prices"), allowOwn: ALL },
   {
     route: "POST /api/v1/prices",
@@ -382,7 +390,7 @@ describe("authorization matrix", () => {
       if (JSON.stringify(accounts.body).includes("tb-")) leaks.push(`${role} sees tb's accounts`);
       const audit = await as(role, get("/api/v1/audit")());
       if (audit.status === 200 && audit.body.records.some((r: { tenant: string }) => r.tenant !== "ta")) leaks.push(`${role} reads another tenant's audit records`);
-      for (const path of ["/api/v1/users", "/api/v1/jobs", "/api/v1/balances", "/api/v1/ledger", "/api/v1/prices?history=true"]) {
+      for (const path of ["/api/v1/users", "/api/v1/jobs", "/api/v1/balances", "/api/v1/ledger", "/api/v1/prices?history=true", "/api/v1/reports/usage?groupBy=tenant,account,user"]) {
         const r = await as(role, get(path)());
         if (r.status === 200 && /tb-|"tb"/.test(JSON.stringify(r.body))) leaks.push(`${role} sees tb in ${path}`);
         if (path === "/api/v1/jobs" && r.status === 200 && r.body.jobs.some((j: { id: number }) => j.id === jobs.foreign)) leaks.push(`${role} sees tb's job`);

@@ -105,3 +105,30 @@ describe("the life of a charge", () => {
     expect((await ok("GET", "/api/v1/accounts/comet-acct/billing", undefined, t.comet)).blockedForMoney).toBeNull();
   });
 });
+
+describe("usage reports", () => {
+  it("sums jobs, core-hours, wait and cost by account and user over a window, each asker seeing what is theirs, and as CSV", async () => {
+    const all = await ok("GET", "/api/v1/reports/usage?groupBy=tenant,account,user", undefined, t.cfo);
+    const astro = all.lines.find((l: { account: string }) => l.account === "astro-acct");
+    expect(astro).toMatchObject({ tenant: "astro", user: "astro-pi" });
+    expect(astro.jobs).toBeGreaterThanOrEqual(2);
+    expect(astro.coreHours).toBeGreaterThan(0);
+    const jobs = (await ok("GET", "/api/v1/jobs?account=astro-acct&limit=1000", undefined, t.astro)).jobs.filter((j: { endTime: string | null }) => j.endTime);
+    expect(jobs.length).toBe(astro.jobs);
+    expect(money(astro.cost)).toBe(jobs.reduce((s: number, j: { cost: string }) => s + money(j.cost), 0));
+    const mine = await ok("GET", "/api/v1/reports/usage?groupBy=account", undefined, t.astro);
+    expect(mine.lines.map((l: { account: string }) => l.account)).toEqual(["astro-acct"]);
+    const byDay = await ok("GET", "/api/v1/reports/usage?groupBy=day,partition", undefined, t.cfo);
+    expect(byDay.lines[0].day).toBe(new Date().toISOString().slice(0, 10));
+    const csv = await fetch(`${c.url}/api/v1/reports/usage?groupBy=account&format=csv`, { headers: { authorization: `Bearer ${t.cfo}` } });
+    expect((await csv.text()).split("\r\n")[0]).toBe("account,jobs,coreHours,gpuHours,avgWaitHours,cost");
+    for (const [q, message] of [
+      ["groupBy=planet", /cannot group by planet; by: tenant, account, user, partition, cluster, day, month/],
+      ["from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", /the window is empty/],
+      ["from=yesterday", /from: must be an ISO 8601 time/],
+    ] as const) {
+      const r = await c.api("GET", `/api/v1/reports/usage?${q}`, undefined, t.cfo);
+      expect([r.status, r.body.error.message]).toEqual([400, expect.stringMatching(message)]);
+    }
+  });
+});
