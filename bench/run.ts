@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { benchGeneralPass } from "./general-pass.js";
 import { benchLocalJobs } from "./local-jobs.js";
 import { benchTrace, TRACE_GOALS } from "./sim-traces.js";
+import { benchUsageReport } from "./usage-report.js";
 
 /**
  * `npm run bench` runs every benchmark and prints each figure with its ratio to the goal or
@@ -48,4 +49,11 @@ console.log(
 console.log(
   `  raw spawn('bash', ['-c', 'true']) at ${lj.cores} at a time: ${fmt(lj.rawPerSecond, 0)}/s; Guang reaches ${fmt(lj.jobsPerSecond / lj.rawPerSecond, 2)} of it (goal ≥ 0.33); ` +
     `Slurm 22.05 on this machine: 0.78 jobs/s (${fmt(lj.jobsPerSecond / 0.78, 0)}× that)`,
+);
+
+const stored = quick ? 200_000 : 1_000_000;
+console.log(`\nusage report: a month by account with ${stored.toLocaleString("en")} jobs stored (a year of history, SQLite):`);
+const ur = await benchUsageReport(stored, quick ? 3 : 7);
+console.log(
+  `  ${fmt(ur.msMedian, 1)} ms for ${ur.monthJobs} jobs of the month in ${ur.accounts} accounts (goal ≤ 200 ms with 1,000,000 stored: ${fmt(ur.msMedian / 200, 2)} of it); history written in ${fmt(ur.insertSeconds, 1)} s`,
 );
