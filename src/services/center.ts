@@ -20,6 +20,7 @@ import { Billing } from "./billing.js";
 import { MemberService } from "./members.js";
 import { PriceService } from "./prices.js";
 import { ReportService } from "./reports.js";
+import { StatementService } from "./statements.js";
 import { OidcSignIn } from "./oidc-sign-in.js";
 import { TenantService } from "./tenants.js";
 import { UserService } from "./users.js";
@@ -56,6 +57,7 @@ export interface Center {
   ledger: LedgerService;
   prices: PriceService;
   reports: ReportService;
+  statements: StatementService;
   jobs: JobService;
   clusters: ClusterService;
   events: EventBus;
@@ -200,6 +202,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
     reload?.unref();
     const min = o.config.auth.passwordMinLength;
     // what accounts may be allowed and prices may name
+    const reports = new ReportService(store.db, o.config.currency);
     const offer = () => ({ clusters: [cluster.name], partitions: cluster.partitions.map((p) => p.name), qos: QOS });
     return {
       home: o.home,
@@ -213,7 +216,8 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       audit: new AuditService(store.db),
       ledger: new LedgerService(store.db, { dialect: store.dialect, currency: o.config.currency, billing, changed }),
       prices: new PriceService(store.db, { currency: o.config.currency, offer }),
-      reports: new ReportService(store.db, o.config.currency),
+      reports,
+      statements: new StatementService(store.db, reports, o.config.currency),
       jobs,
       clusters: new ClusterService(cluster, backend),
       events,

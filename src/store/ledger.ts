@@ -120,3 +120,32 @@ export async function refundedFor(db: Db, jobId: number): Promise<number> {
     .executeTakeFirst();
   return Number(r?.s ?? 0);
 }
+
+/** The sum of a set of wallets' postings before a time (their balance then). */
+export async function balanceAt(db: Db, walletIds: number[], at: string): Promise<number> {
+  if (walletIds.length === 0) return 0;
+  const r = await db
+    .selectFrom("ledger_postings")
+    .innerJoin("ledger_transactions", "ledger_transactions.id", "ledger_postings.transaction_id")
+    .select((eb) => eb.fn.sum<number>("ledger_postings.amount").as("s"))
+    .where("ledger_postings.wallet_id", "in", walletIds)
+    .where("ledger_transactions.at", "<", at)
+    .executeTakeFirst();
+  return Number(r?.s ?? 0);
+}
+
+/** Money into (+) and out of (−) a set of wallets over [from, to), by kind of transaction. */
+export async function movementsByKind(db: Db, walletIds: number[], from: string, to: string): Promise<{ kind: string; amount: number; count: number }[]> {
+  if (walletIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("ledger_postings")
+    .innerJoin("ledger_transactions", "ledger_transactions.id", "ledger_postings.transaction_id")
+    .select(["ledger_transactions.kind", (eb) => eb.fn.sum<number>("ledger_postings.amount").as("s"), (eb) => eb.fn.countAll<number>().as("n")])
+    .where("ledger_postings.wallet_id", "in", walletIds)
+    .where("ledger_transactions.at", ">=", from)
+    .where("ledger_transactions.at", "<", to)
+    .groupBy("ledger_transactions.kind")
+    .orderBy("ledger_transactions.kind")
+    .execute();
+  return rows.map((r) => ({ kind: r.kind, amount: Number(r.s), count: Number(r.n) }));
+}

@@ -291,6 +291,14 @@ const CASES: Case[] = [
     ghost: get("/api/v1/reports/usage?tenant=no-such"),
     allowForeign: CENTER,
   },
+  {
+    route: "GET /api/v1/statements",
+    own: get(`/api/v1/statements?account=ta-proj&month=${new Date().toISOString().slice(0, 7)}`),
+    allowOwn: ["center-admin", "center-finance", "tenant-admin", "tenant-finance", "account-owner", "account-admin"],
+    foreign: get(`/api/v1/statements?account=tb-proj&month=${new Date().toISOString().slice(0, 7)}`),
+    ghost: get(`/api/v1/statements?account=no-such&month=${new Date().toISOString().slice(0, 7)}`),
+    allowForeign: CENTER,
+  },
   { route: "GET /api/v1/prices", own: get("/api/v1/prices"), allowOwn: ALL },
   {
     route: "POST /api/v1/prices",

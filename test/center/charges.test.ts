@@ -132,3 +132,35 @@ describe("usage reports", () => {
     }
   });
 });
+
+describe("monthly statements", () => {
+  it("of an account: opening and closing balances, money in and out by kind, usage; as CSV and as a printable page in Chinese or English", async () => {
+    const month = new Date().toISOString().slice(0, 7);
+    const s = await ok("GET", `/api/v1/statements?account=astro-acct&month=${month}`, undefined, t.astro);
+    expect(s).toMatchObject({ of: "account", name: "astro-acct", tenant: "astro", month, opening: "0.00", currency: "CNY" });
+    const kinds = Object.fromEntries(s.movements.map((m: { kind: string; amount: string }) => [m.kind, m.amount]));
+    expect(kinds.transfer).toBe("10.00");
+    expect(money(kinds.refund)).toBe(money("0.01"));
+    // the closing balance is the opening plus every movement
+    expect(money(s.closing)).toBe(s.movements.reduce((x: number, m: { amount: string }) => x + money(m.amount), money(s.opening)));
+    expect(s.usageByUser[0]).toMatchObject({ user: "astro-pi" });
+    const zh = await fetch(`${c.url}/api/v1/statements?account=astro-acct&month=${month}&format=html&lang=zh`, { headers: { authorization: `Bearer ${t.astro}` } });
+    expect(zh.headers.get("content-type")).toMatch(/text\/html/);
+    const page = await zh.text();
+    expect(page).toContain("月度账单");
+    expect(page).toContain("期末余额");
+    expect(page).toContain("@page { size: A4");
+    const csv = await (await fetch(`${c.url}/api/v1/statements?account=astro-acct&month=${month}&format=csv`, { headers: { authorization: `Bearer ${t.astro}` } })).text();
+    expect(csv.split("\r\n")[0]).toBe("section,item,amount,count,coreHours,gpuHours");
+    expect(csv).toContain("balance,closing,");
+    for (const [q, status, message] of [
+      [`account=astro-acct&month=2026-13`, 400, /month "2026-13" is not a month/],
+      [`account=astro-acct`, 400, /month is needed/],
+      [`tenant=astro&account=astro-acct&month=${month}`, 400, /of a tenant or of an account/],
+      [`account=comet-acct&month=${month}`, 404, /account comet-acct does not exist/],
+    ] as const) {
+      const r = await c.api("GET", `/api/v1/statements?${q}`, undefined, t.astro);
+      expect([r.status, r.body.error.message]).toEqual([status, expect.stringMatching(message)]);
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { usageCsv } from "../../services/reports.js";
+import { statementCsv, statementHtml } from "../../services/statement-format.js";
 import { route, WROTE } from "../route.js";
 import { isoTime, toIso } from "../schemas/time.js";
 
@@ -24,6 +25,30 @@ export const reportRoutes = [
       if (query.format !== "csv") return report;
       const body = usageCsv(report);
       res.writeHead(200, { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="guang-usage.csv"', "content-length": Buffer.byteLength(body) });
+      res.end(body);
+      return WROTE;
+    },
+  }),
+  route({
+    method: "GET",
+    path: "/api/v1/statements",
+    summary: "A month's statement of a tenant or an account: balances, money in and out, usage by partition, user (and account); JSON, CSV or a printable HTML page (lang=en|zh)",
+    tag: "reports",
+    auth: true,
+    action: "money.read",
+    query: z.strictObject({
+      tenant: z.string().optional(),
+      account: z.string().optional(),
+      month: z.string({ error: "month is needed, e.g. month=2026-11" }),
+      format: z.enum(["json", "csv", "html"]).optional(),
+      lang: z.enum(["en", "zh"]).optional(),
+    }),
+    handler: async ({ center, actor, query, res }) => {
+      const s = await center.statements.monthly(actor!, query);
+      if (query.format === undefined || query.format === "json") return s;
+      const body = query.format === "csv" ? statementCsv(s) : statementHtml(s, query.lang ?? "en");
+      const type = query.format === "csv" ? "text/csv" : "text/html";
+      res.writeHead(200, { "content-type": `${type}; charset=utf-8`, "content-length": Buffer.byteLength(body), ...(query.format === "csv" ? { "content-disposition": `attachment; filename="statement-${s.name}-${s.month}.csv"` } : {}) });
       res.end(body);
       return WROTE;
     },
