@@ -37,6 +37,8 @@ export interface ActiveJob {
   userId: number;
   /** Who it runs as (when the server is root); null: the server's own user. */
   posix: PosixIdentity | null;
+  /** --mail-type and --mail-user (for the services; backends pass them through). */
+  mail: { types: string[]; to: string | null };
   account: string;
   accountId: number;
   partition: string;

@@ -8,6 +8,15 @@ import type { Db } from "../store/open.js";
 import { discountAt, priceAt } from "../store/prices.js";
 import { post } from "./ledger.js";
 
+/** A change in an account's money that people are told of (and the scheduler, for blocks). */
+export interface MoneyEvent {
+  accountId: number;
+  kind: "blocked" | "unblocked" | "low-balance";
+  /** What the account can spend now, and the level crossed (money units). */
+  available: Money;
+  level: Money;
+}
+
 /** What a job asks for, to price its worst case at submission. */
 export interface HoldRequest {
   cluster: string;
@@ -94,11 +103,11 @@ export class Billing {
    * Releases an ended job's hold and charges its cost, once: a second call for the same job
    * (a report repeated after a crash) changes nothing. The charge is never more than was
    * held: the account was promised no more, and so it never goes below its credit. Returns
-   * whether the account's block changed.
+   * what changed for the account (a block, a warning).
    */
-  async settle(db: Db, jobId: number): Promise<boolean> {
+  async settle(db: Db, jobId: number): Promise<MoneyEvent[]> {
     const key = `settle:${jobId}`;
-    if (await transactionByKey(db, key)) return false;
+    if (await transactionByKey(db, key)) return [];
     const j = await db.selectFrom("jobs").select(["id", "account_id", "cluster", "partition", "qos", "hold_units", "submit_time", "start_time", "end_time", "alloc"]).where("id", "=", jobId).executeTakeFirstOrThrow();
     const account = (await findAccountById(db, j.account_id))!;
     const hold = Number(j.hold_units);
@@ -122,27 +131,40 @@ export class Billing {
       })
       .where("id", "=", jobId)
       .execute();
-    return cost > 0 ? this.checkBlock(db, account) : false;
+    return cost > 0 ? this.checkBlock(db, account) : [];
   }
 
   /** Jobs that ended without being settled (a crash between their end and their charge, or from before billing): settles them. */
-  async settleAll(db: Db): Promise<boolean> {
+  async settleAll(db: Db): Promise<MoneyEvent[]> {
     const rows = await db.selectFrom("jobs").select("id").where("cost_units", "is", null).where("state", "not in", ["PENDING", "RUNNING"]).orderBy("id").execute();
-    let changed = false;
-    for (const r of rows) changed = (await db.transaction().execute((trx) => this.settle(trx, r.id))) || changed;
-    return changed;
+    const events: MoneyEvent[] = [];
+    for (const r of rows) events.push(...(await db.transaction().execute((trx) => this.settle(trx, r.id))));
+    return events;
   }
 
-  /** Blocks an account whose money fell below its threshold, and lifts such a block when it no longer is; true when it changed. */
-  async checkBlock(db: Db, account: AccountRow): Promise<boolean> {
+  /**
+   * Blocks an account whose money fell below its threshold, and lifts such a block when it
+   * no longer is; warns once when it falls below its low-balance level. Returns what changed.
+   */
+  async checkBlock(db: Db, account: AccountRow): Promise<MoneyEvent[]> {
     const has = await this.available(db, account);
+    const events: MoneyEvent[] = [];
+    const threshold = Number(account.threshold);
     const blocked = (await blocksOf(db, [account.id])).some((b) => b.kind === "money");
-    const below = account.whitelisted === 0 && has < Number(account.threshold);
+    const below = account.whitelisted === 0 && has < threshold;
     if (below && !blocked) {
-      await setBlock(db, account.id, "money", null, `its money (${this.money(has)}) is below its threshold (${this.money(Number(account.threshold))})`);
-      return true;
+      await setBlock(db, account.id, "money", null, `its money (${this.money(has)}) is below its threshold (${this.money(threshold)})`);
+      events.push({ accountId: account.id, kind: "blocked", available: has, level: threshold });
+    } else if (!below && blocked && (await clearBlock(db, account.id, "money"))) {
+      events.push({ accountId: account.id, kind: "unblocked", available: has, level: threshold });
     }
-    if (!below && blocked) return clearBlock(db, account.id, "money");
-    return false;
+    const low = Number(account.low_balance);
+    if (low > 0 && has < low && account.low_warned === 0) {
+      await db.updateTable("accounts").set({ low_warned: 1 }).where("id", "=", account.id).execute();
+      events.push({ accountId: account.id, kind: "low-balance", available: has, level: low });
+    } else if (has >= low && account.low_warned === 1) {
+      await db.updateTable("accounts").set({ low_warned: 0 }).where("id", "=", account.id).execute();
+    }
+    return events;
   }
 }

@@ -84,6 +84,21 @@ const schema = z.strictObject({
       oidc: oidc.optional(),
     })
     .optional(),
+  notifications: z
+    .strictObject({
+      smtp: z.strictObject({
+        host: z.string().min(1),
+        port: z.number().int().min(1).max(65535).optional(),
+        /** TLS from the start (port 465); otherwise STARTTLS when the server offers it. */
+        secure: z.boolean().optional(),
+        user: z.string().optional(),
+        password: z.string().optional(),
+        from: z.string().min(3),
+      }),
+      /** The language of the messages: zh or en. */
+      language: z.enum(["zh", "en"]).optional(),
+    })
+    .optional(),
   billing: z
     .strictObject({
       /** ISO 4217 code of the money the center keeps its accounts in. */
@@ -121,6 +136,7 @@ const schema = z.strictObject({
 export type RawConfig = z.output<typeof schema>;
 export type LdapConfig = z.output<typeof ldap>;
 export type OidcConfig = z.output<typeof oidc>;
+export type NotificationsConfig = NonNullable<RawConfig["notifications"]>;
 
 /** How sign-in behaves. */
 export interface AuthConfig {
@@ -142,6 +158,8 @@ export interface CenterConfig {
   databaseUrl: string | null;
   auth: AuthConfig;
   currency: string;
+  /** Null: no e-mail is sent. */
+  notifications: NotificationsConfig | null;
   policy: Policy;
   planDepth: number;
   allowedRoots: string[];
@@ -197,6 +215,7 @@ export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
     },
     policy,
     currency: c.billing?.currency ?? "CNY",
+    notifications: c.notifications ?? null,
     planDepth: c.scheduler?.planDepth ?? 100,
     allowedRoots: c.jobs?.allowedRoots ?? [],
     runAs: c.jobs?.runAs ?? "mapped",

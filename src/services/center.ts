@@ -16,7 +16,8 @@ import { AccountService } from "./accounts.js";
 import { AuditService } from "./audit.js";
 import { AuthService } from "./auth.js";
 import { LedgerService } from "./ledger.js";
-import { Billing } from "./billing.js";
+import { Billing, type MoneyEvent } from "./billing.js";
+import { Notifier } from "./notifier.js";
 import { MemberService } from "./members.js";
 import { PriceService } from "./prices.js";
 import { ReportService } from "./reports.js";
@@ -161,6 +162,9 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
     if (initialAdminPassword !== null) await seedFreePrices(store, cluster);
     const events = new EventBus();
     const billing = new Billing(o.config.currency);
+    const notifier = new Notifier(store.db, o.config.notifications, o.config.currency);
+    // a block, an unblock, a warning: the scheduler looks again and people are told (bound below, once the scheduler exists)
+    let moneyChanged = async (_e: MoneyEvent[]): Promise<void> => {};
     const rules = new AccountRules(store.db);
     await rules.reload();
     const backend = new LocalCluster({
@@ -175,7 +179,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       sampleMs: o.config.sampleMs,
       runAsMapped: o.config.runAs === "mapped",
       submitHost: machine.hostname,
-      hooks: new JobReports(store.db, events, billing, () => void changed()),
+      hooks: new JobReports(store.db, events, billing, (e) => void moneyChanged(e), notifier),
     });
     const jobs = new JobService({
       db: store.db,
@@ -194,8 +198,13 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       auth.forget();
       backend.schedule();
     };
+    moneyChanged = async (e: MoneyEvent[]) => {
+      await changed();
+      await notifier.money(e);
+    };
     // jobs that ended but were not charged (a crash in between, or from before billing) are settled first
-    if (await billing.settleAll(store.db)) await rules.reload();
+    const settled = await billing.settleAll(store.db);
+    if (settled.length) await moneyChanged(settled);
     backend.adopt(await jobs.loadActive());
     // other platform processes sharing a PostgreSQL store change accounts too: look again now and then
     const reload = store.dialect === "postgres" ? setInterval(() => void changed().catch(() => undefined), RULES_RELOAD_MS) : null;
@@ -214,7 +223,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       accounts: new AccountService(store.db, { changed, offer }),
       members: new MemberService(store.db, { changed }),
       audit: new AuditService(store.db),
-      ledger: new LedgerService(store.db, { dialect: store.dialect, currency: o.config.currency, billing, changed }),
+      ledger: new LedgerService(store.db, { dialect: store.dialect, currency: o.config.currency, billing, moneyChanged }),
       prices: new PriceService(store.db, { currency: o.config.currency, offer }),
       reports,
       statements: new StatementService(store.db, reports, o.config.currency),
@@ -225,6 +234,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       async close() {
         if (reload) clearInterval(reload);
         await backend.stop();
+        await notifier.flush();
         await store.close();
       },
     };

@@ -2,7 +2,8 @@ import type { ActiveJob, BackendHooks, EndedRow, JobOutcome, KillReason } from "
 import { FINAL_STATES } from "../core/job-state.js";
 import { dependencyRows, updateJob, type JobPatch } from "../store/jobs.js";
 import { nowIso, type Db } from "../store/open.js";
-import type { Billing } from "./billing.js";
+import type { Billing, MoneyEvent } from "./billing.js";
+import type { JobMail, Notifier } from "./notifier.js";
 import { jobEvent, type EventBus } from "./events.js";
 
 /**
@@ -14,8 +15,9 @@ export class JobReports implements BackendHooks {
     private readonly db: Db,
     private readonly events: EventBus,
     private readonly billing: Billing,
-    /** After a charge changed an account's block (the scheduler must look again). */
-    private readonly blocksChanged: () => void,
+    /** After a charge changed an account's money state (the scheduler and people must know). */
+    private readonly moneyChanged: (events: MoneyEvent[]) => void,
+    private readonly notifier: Notifier,
   ) {}
 
   private writes: { id: number; patch: JobPatch; settle: boolean; done: () => void; failed: (e: unknown) => void }[] = [];
@@ -36,16 +38,16 @@ export class JobReports implements BackendHooks {
     this.writes = [];
     try {
       // a job's end and its charge are written together: after a crash there is either both or neither
-      const changed = await this.db.transaction().execute(async (trx) => {
-        let blocks = false;
+      const events = await this.db.transaction().execute(async (trx) => {
+        const out: MoneyEvent[] = [];
         for (const w of batch) {
           await updateJob(trx, w.id, w.patch);
-          if (w.settle) blocks = (await this.billing.settle(trx, w.id)) || blocks;
+          if (w.settle) out.push(...(await this.billing.settle(trx, w.id)));
         }
-        return blocks;
+        return out;
       });
       for (const w of batch) w.done();
-      if (changed) this.blocksChanged();
+      if (events.length) this.moneyChanged(events);
     } catch (e) {
       for (const w of batch) w.failed(e);
     }
@@ -65,6 +67,11 @@ export class JobReports implements BackendHooks {
       pid_start: job.pidStart,
     });
     this.events.publish(jobEvent(this.rowRef(job), job.user, "RUNNING", null, null, null));
+    void this.notifier.jobBegan(this.mailOf(job), job.alloc?.node ?? "?", new Date(job.startMs!));
+  }
+
+  private mailOf(job: ActiveJob): JobMail {
+    return { jobId: job.arrayJobId !== null ? `${job.arrayJobId}_${job.arrayTaskId}` : String(job.id), name: job.name, account: job.account, userId: job.userId, types: job.mail.types, to: job.mail.to };
   }
 
   async killing(job: ActiveJob, reason: KillReason): Promise<void> {
@@ -83,6 +90,8 @@ export class JobReports implements BackendHooks {
       held: null,
     }, true);
     this.events.publish(jobEvent(this.rowRef(job), job.user, o.state, o.reason, o.exitCode, o.signal));
+    const elapsedSeconds = job.startMs === null ? 0 : Math.max(0, Math.round((o.endMs - job.startMs) / 1000));
+    void this.notifier.jobEnded(this.mailOf(job), { id: job.id, state: o.state, exitCode: o.exitCode, signal: o.signal, elapsedSeconds, at: new Date(o.endMs) });
   }
 
   async endedJobs(ids: number[]): Promise<EndedRow[]> {

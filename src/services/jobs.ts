@@ -262,6 +262,7 @@ export class JobService {
       user,
       userId: row.user_id,
       posix,
+      mail: { types: opts.mailType ?? [], to: opts.mailUser ?? null },
       account,
       accountId: row.account_id,
       partition: row.partition,

@@ -4,7 +4,7 @@ import { insertTransaction, listTransactions, listWallets, lockWallets, refunded
 import type { Db, Dialect } from "../store/open.js";
 import { blocksOf, findAccountById, type AccountRow } from "../store/accounts.js";
 import { findTenantById } from "../store/tenants.js";
-import type { Billing } from "./billing.js";
+import type { Billing, MoneyEvent } from "./billing.js";
 import { conflict, isCenterStaff, type Actor } from "./actor.js";
 import { audited } from "./audit.js";
 import { authorize, reachesEveryTenant, reachesWholeTenant } from "./permissions.js";
@@ -23,6 +23,8 @@ export interface AccountBilling {
   /** Balance + credit: what new jobs' holds may take. */
   available: string;
   threshold: string;
+  /** Below this, its people are warned by e-mail. */
+  lowBalance: string;
   creditLimit: string;
   whitelisted: boolean;
   /** Why it is blocked for money, or null. */
@@ -67,7 +69,7 @@ export async function post(trx: Db, t: NewTransaction): Promise<number> {
 export class LedgerService {
   constructor(
     private readonly db: Db,
-    private readonly o: { dialect: Dialect; currency: string; billing: Billing; changed: () => Promise<void> },
+    private readonly o: { dialect: Dialect; currency: string; billing: Billing; moneyChanged: (events: MoneyEvent[]) => Promise<void> },
   ) {}
 
   /** A positive amount (or, for adjustments, a nonzero one) in the center's currency. */
@@ -103,7 +105,7 @@ export class LedgerService {
   async transfer(actor: Actor, account: string, input: AmountInput): Promise<WalletView> {
     const amount = this.amount(input, false);
     const reason = input.reason?.trim() || null;
-    const unblocked = await audited(this.db, actor, { action: "money.transfer", target: `account ${account}`, details: { amount: input.amount, currency: this.o.currency, reason } }, async (trx, e) => {
+    const events = await audited(this.db, actor, { action: "money.transfer", target: `account ${account}`, details: { amount: input.amount, currency: this.o.currency, reason } }, async (trx, e) => {
       const a = await accountNamed(trx, actor, account, "money.transfer");
       e.tenantId = a.tenant_id;
       const from = await walletOf(trx, { kind: "tenant", tenantId: a.tenant_id, accountId: null });
@@ -118,7 +120,7 @@ export class LedgerService {
       // money coming back lifts a block for money at once
       return this.o.billing.checkBlock(trx, a);
     });
-    if (unblocked) await this.o.changed();
+    if (events.length) await this.o.moneyChanged(events);
     return (await this.balances(actor, { account })).find((w) => w.kind === "account")!;
   }
 
@@ -129,7 +131,7 @@ export class LedgerService {
     if (!reason) throw invalidInput("an adjustment needs a reason (it is kept in the ledger and the audit log)");
     if ((target.tenant === undefined) === (target.account === undefined)) throw invalidInput("adjust either a tenant or an account: give one of them");
     const what = target.tenant !== undefined ? `tenant ${target.tenant}` : `account ${target.account}`;
-    const changed = await audited(this.db, actor, { action: "money.adjust", target: what, details: { amount: input.amount, currency: this.o.currency, reason } }, async (trx, e) => {
+    const events = await audited(this.db, actor, { action: "money.adjust", target: what, details: { amount: input.amount, currency: this.o.currency, reason } }, async (trx, e) => {
       let owner;
       let account: AccountRow | null = null;
       if (target.tenant !== undefined) {
@@ -146,9 +148,9 @@ export class LedgerService {
       const has = (await walletOf(trx, owner)).balance;
       if (has + amount < 0) throw conflict(`${what} has ${this.money(has)}; taking ${this.money(-amount)} would leave it below zero`);
       await post(trx, { kind: "adjustment", actorId: actor.userId, reason, postings: [{ walletId: funds.id, amount: -amount }, { walletId: w.id, amount }] });
-      return account ? this.o.billing.checkBlock(trx, account) : false;
+      return account ? this.o.billing.checkBlock(trx, account) : [];
     });
-    if (changed) await this.o.changed();
+    if (events.length) await this.o.moneyChanged(events);
     return (await this.balances(actor, target)).find((x) => x.kind === (target.tenant !== undefined ? "tenant" : "account"))!;
   }
 
@@ -174,24 +176,25 @@ export class LedgerService {
       const to = await walletOf(trx, { kind: "account", tenantId: account.tenant_id, accountId: account.id });
       await post(trx, { kind: "refund", actorId: actor.userId, reason, jobId, postings: [{ walletId: revenue.id, amount: -amount }, { walletId: to.id, amount }] });
       return this.o.billing.checkBlock(trx, account);
-    }).then((changed) => (changed ? this.o.changed() : undefined));
+    }).then((events) => (events.length ? this.o.moneyChanged(events) : undefined));
     return { job: jobId, refunded: formatMoney(amount), currency: this.o.currency };
   }
 
   /** An account's money settings: the threshold under which it is blocked, its credit, and whether it is never blocked. */
-  async setBilling(actor: Actor, account: string, input: { threshold?: string; creditLimit?: string; whitelisted?: boolean }): Promise<AccountBilling> {
-    const set: { threshold?: number; credit_limit?: number; whitelisted?: number } = {};
+  async setBilling(actor: Actor, account: string, input: { threshold?: string; creditLimit?: string; whitelisted?: boolean; lowBalance?: string }): Promise<AccountBilling> {
+    const set: { threshold?: number; credit_limit?: number; whitelisted?: number; low_balance?: number } = {};
+    if (input.lowBalance !== undefined) set.low_balance = this.nonNegative(input.lowBalance, "lowBalance");
     if (input.threshold !== undefined) set.threshold = this.nonNegative(input.threshold, "threshold");
     if (input.creditLimit !== undefined) set.credit_limit = this.nonNegative(input.creditLimit, "creditLimit");
     if (input.whitelisted !== undefined) set.whitelisted = input.whitelisted ? 1 : 0;
-    if (Object.keys(set).length === 0) throw invalidInput("nothing to change: give threshold, creditLimit or whitelisted");
-    const changed = await audited(this.db, actor, { action: "money.settings", target: `account ${account}`, details: { ...input } }, async (trx, e) => {
+    if (Object.keys(set).length === 0) throw invalidInput("nothing to change: give threshold, creditLimit, lowBalance or whitelisted");
+    const events = await audited(this.db, actor, { action: "money.settings", target: `account ${account}`, details: { ...input } }, async (trx, e) => {
       const a = await accountNamed(trx, actor, account, "money.settings");
       e.tenantId = a.tenant_id;
       await trx.updateTable("accounts").set(set).where("id", "=", a.id).execute();
       return this.o.billing.checkBlock(trx, { ...a, ...set } as AccountRow);
     });
-    if (changed) await this.o.changed();
+    if (events.length) await this.o.moneyChanged(events);
     return this.billingOf(actor, account);
   }
 
@@ -202,6 +205,7 @@ export class LedgerService {
       account: a.name,
       available: formatMoney(await this.o.billing.available(this.db, a)),
       threshold: formatMoney(Number(a.threshold)),
+      lowBalance: formatMoney(Number(a.low_balance)),
       creditLimit: formatMoney(Number(a.credit_limit)),
       whitelisted: a.whitelisted === 1,
       blockedForMoney: blocked ? blocked.reason : null,

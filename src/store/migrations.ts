@@ -260,6 +260,13 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    "0007-low-balance": {
+      async up(db: Kysely<any>) {
+        // below this, the account's owners and its tenant's finance are told once (until it rises again)
+        await db.schema.alterTable("accounts").addColumn("low_balance", big, (c) => c.notNull().defaultTo(0)).execute();
+        await db.schema.alterTable("accounts").addColumn("low_warned", "integer", (c) => c.notNull().defaultTo(0)).execute();
+      },
+    },
   };
 }
 

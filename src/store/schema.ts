@@ -26,6 +26,10 @@ export interface AccountTable {
   credit_limit: Generated<number>;
   /** 1: never blocked for money. */
   whitelisted: Generated<number>;
+  /** Money units: below this the account's people are warned (0: never). */
+  low_balance: Generated<number>;
+  /** 1 once warned, until the money rises above the level again. */
+  low_warned: Generated<number>;
 }
 
 /** Why an account may not run jobs: one row per kind of block (by an admin, for money). */

@@ -89,7 +89,7 @@ describe("charges under random interleavings and crashes", () => {
         await saveCluster(store.db, "c", "local", {} as never);
         let clock = Date.parse("2026-11-25T00:00:00Z");
         const iso = () => new Date(clock).toISOString();
-        const ledger = () => new LedgerService(store.db, { dialect: "sqlite", currency: "CNY", billing, changed: async () => {} });
+        const ledger = () => new LedgerService(store.db, { dialect: "sqlite", currency: "CNY", billing, moneyChanged: async () => {} });
         await insertPrice(store.db, { cluster: "c", partition: "p", qos: "*", tenant_id: null, rates: JSON.stringify({ cpuHour: 0, memGiBHour: 0, gpuHour: {}, mode: "sum", minCharge: 0 }), effective_from: iso(), created_by: null, created_at: iso() });
         const pending: number[] = [];
         const running: number[] = [];

@@ -29,7 +29,7 @@ beforeAll(async () => {
   const tf = await createUser(db, { tenantId: t1, username: "tf", passwordHash: "!", roles: ["tenant-finance"] });
   finance = { userId: cf, username: "cf", tenantId: t1, roles: ["center-finance"], accounts: new Map(), posix: null, ip: "127.0.0.1" };
   tenantFinance = { userId: tf, username: "tf", tenantId: t1, roles: ["tenant-finance"], accounts: new Map(), posix: null, ip: "127.0.0.1" };
-  ledger = new LedgerService(db, { dialect: "sqlite", currency: "CNY", billing: new Billing("CNY"), changed: async () => {} });
+  ledger = new LedgerService(db, { dialect: "sqlite", currency: "CNY", billing: new Billing("CNY"), moneyChanged: async () => {} });
 });
 afterAll(async () => {
   await store?.close();

@@ -135,7 +135,7 @@ export const moneyRoutes = [
     tag: "money",
     auth: true,
     action: "money.settings",
-    body: z.strictObject({ threshold: money.optional(), creditLimit: money.optional(), whitelisted: z.boolean().optional() }),
+    body: z.strictObject({ threshold: money.optional(), creditLimit: money.optional(), lowBalance: money.optional(), whitelisted: z.boolean().optional() }),
     handler: ({ center, actor, params, body }) => center.ledger.setBilling(actor!, params.name!, body),
   }),
   route({
