@@ -28,18 +28,33 @@ export function gpuRate(r: Rates, type: string | null): Money | null {
   return (type !== null ? r.gpuHour[type] : undefined) ?? r.gpuHour["*"] ?? null;
 }
 
+/** Resources used in resource-seconds: what grants are counted in and prices apply to. */
+export interface ResourceSeconds {
+  coreSeconds: number;
+  memMiBSeconds: number;
+  gpuSeconds: number;
+  gpuType: string | null;
+}
+
+export function resourceSeconds(u: Usage): ResourceSeconds {
+  return { coreSeconds: u.cpus * u.seconds, memMiBSeconds: u.memMiB * u.seconds, gpuSeconds: u.gpus * u.seconds, gpuType: u.gpuType };
+}
+
 /**
- * The cost of a usage under these rates and a tenant's discount (percent), rounded half up
- * to whole money units once, at the end, so that no part is rounded twice. A job that ran
- * at all (even for no measurable time) pays at least the minimum charge.
+ * The cost of resources used under these rates and a tenant's discount (percent), rounded
+ * half up to whole money units once, at the end, so that no part is rounded twice. What
+ * ran at all (even for no measurable time) pays at least the minimum charge.
  */
+export function resourceCost(r: Rates, x: ResourceSeconds, discountPercent = 0): Money {
+  const cpu = (x.coreSeconds * r.cpuHour) / 3600;
+  const mem = (x.memMiBSeconds / 1024) * (r.memGiBHour / 3600);
+  const gpu = x.gpuSeconds > 0 ? (x.gpuSeconds * (gpuRate(r, x.gpuType) ?? 0)) / 3600 : 0;
+  const raw = (r.mode === "max" ? Math.max(cpu, mem) : cpu + mem) + gpu;
+  return Math.max(r.minCharge, Math.round(raw * (1 - discountPercent / 100)));
+}
+
+/** The cost of a usage (resources × time). */
 export function usageCost(r: Rates, u: Usage, discountPercent = 0): Money {
   if (u.seconds < 0) return 0;
-  const hours = u.seconds / 3600;
-  const cpu = u.cpus * r.cpuHour * hours;
-  const mem = (u.memMiB / 1024) * r.memGiBHour * hours;
-  const gpu = u.gpus > 0 ? u.gpus * (gpuRate(r, u.gpuType) ?? 0) * hours : 0;
-  const raw = (r.mode === "max" ? Math.max(cpu, mem) : cpu + mem) + gpu;
-  const discounted = raw * (1 - discountPercent / 100);
-  return Math.max(r.minCharge, Math.round(discounted));
+  return resourceCost(r, resourceSeconds(u), discountPercent);
 }

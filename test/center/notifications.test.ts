@@ -64,7 +64,7 @@ beforeAll(async () => {
 }, 60000);
 afterAll(async () => {
   await c?.stop();
-  await new Promise((r) => smtp?.close(r));
+  await new Promise<void>((r) => smtp?.close(() => r()));
 });
 
 describe("e-mail through a real SMTP server", () => {
