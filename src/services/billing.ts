@@ -1,11 +1,12 @@
 import type { JobAlloc } from "../backends/backend.js";
 import { GuangError } from "../core/errors.js";
 import { formatMoney, type Money } from "../core/money.js";
-import { usageCost, type Rates } from "../core/pricing.js";
+import { resourceCost, resourceSeconds, usageCost, type Rates, type ResourceSeconds } from "../core/pricing.js";
 import { blocksOf, clearBlock, findAccountById, setBlock, type AccountRow } from "../store/accounts.js";
-import { transactionByKey, walletOf } from "../store/ledger.js";
+import { walletOf } from "../store/ledger.js";
 import type { Db } from "../store/open.js";
 import { discountAt, priceAt } from "../store/prices.js";
+import { activeGrants, holdGrants, settleGrants, takeFromGrants, type GrantHold } from "./grant-ledger.js";
 import { post } from "./ledger.js";
 
 /** A change in an account's money that people are told of (and the scheduler, for blocks). */
@@ -15,6 +16,12 @@ export interface MoneyEvent {
   /** What the account can spend now, and the level crossed (money units). */
   available: Money;
   level: Money;
+}
+
+/** What one job holds at submission: money, and resource-seconds of grants. */
+export interface HoldPlan {
+  money: Money;
+  grants: GrantHold[];
 }
 
 /** What a job asks for, to price its worst case at submission. */
@@ -63,30 +70,48 @@ export class Billing {
   }
 
   /**
-   * The hold each job of a submission needs (price in force now × request × time limit);
-   * refuses when there is no price or the account cannot cover them all.
+   * What each job of a submission holds: of its grants first (core- or GPU-seconds of the
+   * worst case), then money for the rest (price in force now × what the grants do not cover
+   * × time limit). Refuses when there is no price or the account cannot cover them all.
    */
-  async holdFor(db: Db, account: AccountRow, r: HoldRequest): Promise<Money> {
+  async planHolds(db: Db, account: AccountRow, r: HoldRequest): Promise<HoldPlan[]> {
     const found = await this.rates(db, { cluster: r.cluster, partition: r.partition, qos: r.qos, tenantId: account.tenant_id, at: r.at });
     if (!found) throw noPrice(r.cluster, r.partition);
-    const perHour = usageCost({ ...found.rates, minCharge: 0 }, { cpus: r.cpus, memMiB: r.memMiB, gpus: r.gpus, gpuType: r.gpuType, seconds: 3600 }, found.discount);
-    if (perHour === 0 && found.rates.minCharge === 0) return 0;
+    const hour = resourceSeconds({ cpus: r.cpus, memMiB: r.memMiB, gpus: r.gpus, gpuType: r.gpuType, seconds: 3600 });
+    const perHour = resourceCost({ ...found.rates, minCharge: 0 }, hour, found.discount);
+    const free = perHour === 0 && found.rates.minCharge === 0;
+    if (free) return Array.from({ length: r.jobs }, () => ({ money: 0, grants: [] }));
     if (r.timeLimit === null) throw new GuangError("invalid_input", 400, `partition ${r.partition} costs ${this.money(perHour)} an hour for this job: give it a time limit (-t) so that its worst case can be held`);
-    const each = usageCost(found.rates, { cpus: r.cpus, memMiB: r.memMiB, gpus: r.gpus, gpuType: r.gpuType, seconds: r.timeLimit }, found.discount);
-    const need = each * r.jobs;
+    const worst = resourceSeconds({ cpus: r.cpus, memMiB: r.memMiB, gpus: r.gpus, gpuType: r.gpuType, seconds: r.timeLimit });
+    const grants = await activeGrants(db, account.id, r.at);
+    const plans: HoldPlan[] = [];
+    for (let i = 0; i < r.jobs; i++) {
+      const g = takeFromGrants(grants, { core: worst.coreSeconds, gpu: worst.gpuSeconds });
+      plans.push({ money: this.uncoveredCost(found, worst, g), grants: g.holds });
+    }
+    const need = plans.reduce((x, p) => x + p.money, 0);
     const has = await this.available(db, account);
     if (has < need) {
-      throw new GuangError("insufficient_funds", 402, `account ${account.name} can spend ${this.money(has)}; this submission needs ${this.money(need)} held (${r.jobs > 1 ? `${r.jobs} jobs × ${this.money(each)}, ` : ""}the price × the request × the time limit), ${this.money(need - has)} more; ask your tenant's finance to move money to the account`, { missing: formatMoney(need - has), needed: formatMoney(need) });
+      const each = plans[plans.length - 1]!.money;
+      throw new GuangError("insufficient_funds", 402, `account ${account.name} can spend ${this.money(has)}; this submission needs ${this.money(need)} held (${r.jobs > 1 ? `${r.jobs} jobs, up to ${this.money(each)} each, ` : ""}the price × the request × the time limit, after grants), ${this.money(need - has)} more; ask your tenant's finance to move money to the account`, { missing: formatMoney(need - has), needed: formatMoney(need) });
     }
-    return each;
+    return plans;
   }
 
-  /** Sets the hold of a job just written (in the submission's transaction). */
-  async hold(db: Db, account: AccountRow, jobId: number, units: Money): Promise<void> {
-    if (units === 0) return;
+  /** Money for what grants do not cover; nothing when they cover it all (no minimum charge then). */
+  private uncoveredCost(found: { rates: Rates; discount: number }, x: ResourceSeconds, covered: { core: number; gpu: number }): Money {
+    const rest = { coreSeconds: Math.max(0, x.coreSeconds - covered.core), memMiBSeconds: x.memMiBSeconds, gpuSeconds: Math.max(0, x.gpuSeconds - covered.gpu), gpuType: x.gpuType };
+    const nothing = rest.coreSeconds === 0 && rest.gpuSeconds === 0 && (rest.memMiBSeconds === 0 || found.rates.memGiBHour === 0);
+    return nothing && (covered.core > 0 || covered.gpu > 0) ? 0 : resourceCost(found.rates, rest, found.discount);
+  }
+
+  /** Sets the holds of a job just written (in the submission's transaction). */
+  async hold(db: Db, account: AccountRow, jobId: number, plan: HoldPlan): Promise<void> {
+    await holdGrants(db, jobId, plan.grants);
+    if (plan.money === 0) return;
     const from = await walletOf(db, { kind: "account", tenantId: account.tenant_id, accountId: account.id });
     const to = await walletOf(db, { kind: "account-hold", tenantId: account.tenant_id, accountId: account.id });
-    await post(db, { kind: "hold", actorId: null, reason: null, jobId, idempotencyKey: `hold:${jobId}`, postings: [{ walletId: from.id, amount: -units }, { walletId: to.id, amount: units }] });
+    await post(db, { kind: "hold", actorId: null, reason: null, jobId, idempotencyKey: `hold:${jobId}`, postings: [{ walletId: from.id, amount: -plan.money }, { walletId: to.id, amount: plan.money }] });
   }
 
   /** The cost of a job from its start to `endTime` (or now): its allocation × elapsed × the price in force when it started. */
@@ -106,27 +131,37 @@ export class Billing {
    * what changed for the account (a block, a warning).
    */
   async settle(db: Db, jobId: number): Promise<MoneyEvent[]> {
-    const key = `settle:${jobId}`;
-    if (await transactionByKey(db, key)) return [];
-    const j = await db.selectFrom("jobs").select(["id", "account_id", "cluster", "partition", "qos", "hold_units", "submit_time", "start_time", "end_time", "alloc"]).where("id", "=", jobId).executeTakeFirstOrThrow();
+    const j = await db
+      .selectFrom("jobs")
+      .select(["id", "account_id", "cluster", "partition", "qos", "hold_units", "grant_holds", "cost_units", "submit_time", "start_time", "end_time", "alloc"])
+      .where("id", "=", jobId)
+      .executeTakeFirstOrThrow();
+    // settled in the same transaction as its cost was written: once is all
+    if (j.cost_units !== null) return [];
     const account = (await findAccountById(db, j.account_id))!;
     const hold = Number(j.hold_units);
     const alloc = j.alloc ? (JSON.parse(j.alloc) as JobAlloc) : null;
-    const full = await this.cost(db, { accountId: j.account_id, tenantId: account.tenant_id, cluster: j.cluster, partition: j.partition, qos: j.qos, startTime: j.start_time, alloc }, Date.parse(j.end_time ?? new Date().toISOString()));
+    const ran = j.start_time ? Math.max(0, (Date.parse(j.end_time ?? j.start_time) - Date.parse(j.start_time)) / 1000) : 0;
+    const used = resourceSeconds({ cpus: alloc?.cpus ?? 0, memMiB: alloc?.memMiB ?? 0, gpus: alloc?.gpus ?? 0, gpuType: alloc?.gpuType ?? null, seconds: ran });
+    const covered = await settleGrants(db, jobId, JSON.parse(j.grant_holds) as GrantHold[], { core: used.coreSeconds, gpu: used.gpuSeconds });
+    let full = 0;
+    if (j.start_time !== null && alloc !== null) {
+      const found = await this.rates(db, { cluster: j.cluster, partition: j.partition, qos: j.qos, tenantId: account.tenant_id, at: j.start_time });
+      if (found) full = this.uncoveredCost(found, used, covered);
+    }
     const cost = Math.min(full, hold);
     const postings: { walletId: number; amount: number }[] = [];
     if (hold > 0) postings.push({ walletId: (await walletOf(db, { kind: "account-hold", tenantId: account.tenant_id, accountId: account.id })).id, amount: -hold });
     if (cost > 0) postings.push({ walletId: (await walletOf(db, { kind: "center-revenue", tenantId: null, accountId: null })).id, amount: cost });
     if (hold - cost !== 0) postings.push({ walletId: (await walletOf(db, { kind: "account", tenantId: account.tenant_id, accountId: account.id })).id, amount: hold - cost });
-    if (postings.length >= 2) await post(db, { kind: cost > 0 ? "charge" : "release", actorId: null, reason: null, jobId, idempotencyKey: key, postings });
-    const ran = j.start_time ? Math.max(0, (Date.parse(j.end_time ?? j.start_time) - Date.parse(j.start_time)) / 1000) : 0;
+    if (postings.length >= 2) await post(db, { kind: cost > 0 ? "charge" : "release", actorId: null, reason: null, jobId, idempotencyKey: `settle:${jobId}`, postings });
     await db
       .updateTable("jobs")
       .set({
         cost_units: cost,
         tenant_id: account.tenant_id,
-        core_seconds: (alloc?.cpus ?? 0) * ran,
-        gpu_seconds: (alloc?.gpus ?? 0) * ran,
+        core_seconds: used.coreSeconds,
+        gpu_seconds: used.gpuSeconds,
         wait_seconds: j.start_time ? Math.max(0, (Date.parse(j.start_time) - Date.parse(j.submit_time)) / 1000) : null,
       })
       .where("id", "=", jobId)

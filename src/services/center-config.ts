@@ -103,6 +103,8 @@ const schema = z.strictObject({
     .strictObject({
       /** ISO 4217 code of the money the center keeps its accounts in. */
       currency: z.string().regex(/^[A-Z]{3}$/, "billing.currency is an ISO 4217 code such as CNY").optional(),
+      /** How often ended grants are looked for, in seconds. */
+      grantSweepSeconds: z.number().min(0.1).max(86400).optional(),
     })
     .optional(),
   scheduler: z
@@ -158,6 +160,7 @@ export interface CenterConfig {
   databaseUrl: string | null;
   auth: AuthConfig;
   currency: string;
+  grantSweepMs: number;
   /** Null: no e-mail is sent. */
   notifications: NotificationsConfig | null;
   policy: Policy;
@@ -215,6 +218,7 @@ export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
     },
     policy,
     currency: c.billing?.currency ?? "CNY",
+    grantSweepMs: (c.billing?.grantSweepSeconds ?? 60) * 1000,
     notifications: c.notifications ?? null,
     planDepth: c.scheduler?.planDepth ?? 100,
     allowedRoots: c.jobs?.allowedRoots ?? [],

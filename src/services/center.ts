@@ -19,6 +19,7 @@ import { LedgerService } from "./ledger.js";
 import { Billing, type MoneyEvent } from "./billing.js";
 import { Notifier } from "./notifier.js";
 import { MemberService } from "./members.js";
+import { GrantService } from "./grants.js";
 import { PriceService } from "./prices.js";
 import { ReportService } from "./reports.js";
 import { StatementService } from "./statements.js";
@@ -59,6 +60,7 @@ export interface Center {
   prices: PriceService;
   reports: ReportService;
   statements: StatementService;
+  grants: GrantService;
   jobs: JobService;
   clusters: ClusterService;
   events: EventBus;
@@ -212,6 +214,16 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
     const min = o.config.auth.passwordMinLength;
     // what accounts may be allowed and prices may name
     const reports = new ReportService(store.db, o.config.currency);
+    // grants whose period ended give back what is left: at start, then every minute
+    const grants = new GrantService(store.db);
+    const expireGrants = () =>
+      grants
+        .expire()
+        .then((x) => notifier.grantsExpired(x))
+        .catch((e: unknown) => process.stderr.write(`guang: expiring grants failed: ${(e as Error).message}\n`));
+    await expireGrants();
+    const grantTimer = setInterval(() => void expireGrants(), o.config.grantSweepMs);
+    grantTimer.unref();
     const offer = () => ({ clusters: [cluster.name], partitions: cluster.partitions.map((p) => p.name), qos: QOS });
     return {
       home: o.home,
@@ -227,12 +239,14 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       prices: new PriceService(store.db, { currency: o.config.currency, offer }),
       reports,
       statements: new StatementService(store.db, reports, o.config.currency),
+      grants,
       jobs,
       clusters: new ClusterService(cluster, backend),
       events,
       initialAdminPassword,
       async close() {
         if (reload) clearInterval(reload);
+        clearInterval(grantTimer);
         await backend.stop();
         await notifier.flush();
         await store.close();

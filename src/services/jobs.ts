@@ -170,7 +170,7 @@ export class JobService {
         gpus: need.gpu,
         jobs: tasks.length,
       });
-      const hold = await this.o.billing.holdFor(trx, account, {
+      const plans = await this.o.billing.planHolds(trx, account, {
         cluster: this.o.cluster.name,
         partition: part.name,
         qos,
@@ -184,7 +184,8 @@ export class JobService {
       });
       const out: JobRow[] = [];
       let arrayJobId: number | null = null;
-      for (const task of tasks) {
+      for (const [i, task] of tasks.entries()) {
+        const plan = plans[i]!;
         const row = {
           cluster: this.o.cluster.name,
           partition: part.name,
@@ -207,11 +208,12 @@ export class JobService {
           environment: environmentJson,
           submit_time: now,
           begin_time: opts.begin !== undefined ? nowIso(opts.begin) : null,
-          hold_units: hold,
+          hold_units: plan.money,
+          grant_holds: JSON.stringify(plan.grants),
           tenant_id: account.tenant_id,
         };
         const id = await insertJob(trx, row);
-        await this.o.billing.hold(trx, account, id, hold);
+        await this.o.billing.hold(trx, account, id, plan);
         if (task !== null && arrayJobId === null) arrayJobId = id;
         const values = { jobId: id, name, user: actor.username, arrayJobId, arrayTaskId: task, node: this.o.cluster.nodes[0]!.name };
         const stdout = this.outputPath(workdir, expandOutputPattern(outPattern, values), "output file (-o)");

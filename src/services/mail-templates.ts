@@ -20,6 +20,10 @@ export const TEMPLATES = {
     en: { subject: "Guang account {account} is low on money: {available}", text: "Account {account} can spend {available}, below the warning level of {level}. Ask your institution's finance to move money to it before it runs out." },
     zh: { subject: "光：账户 {account} 余额不足：{available}", text: "账户 {account} 可用余额为 {available}，已低于提醒额度 {level}。请联系所在单位的财务人员及时充值。" },
   },
+  "grant-expired": {
+    en: { subject: "Guang account {account}: a grant of {resource} hours ended", text: "The grant of {resource} hours to account {account} ended at {ends}; {left} hours of it were left unused and have expired. Jobs now use the account's money." },
+    zh: { subject: "光：账户 {account} 的{resource}机时配额已到期", text: "账户 {account} 的{resource}机时配额已于 {ends} 到期，剩余 {left} 小时未使用，已作废。此后作业将从账户余额中扣费。" },
+  },
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;

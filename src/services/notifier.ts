@@ -4,6 +4,7 @@ import { formatMoney } from "../core/money.js";
 import type { Db } from "../store/open.js";
 import type { MoneyEvent } from "./billing.js";
 import type { NotificationsConfig } from "./center-config.js";
+import type { GrantExpiry } from "./grants.js";
 import { render, type TemplateName } from "./mail-templates.js";
 
 /** What a job's end or start mail needs. */
@@ -90,20 +91,36 @@ export class Notifier {
   async money(events: MoneyEvent[]): Promise<void> {
     if (!this.transport) return;
     for (const e of events) {
-      const account = await this.db.selectFrom("accounts").select(["name", "tenant_id"]).where("id", "=", e.accountId).executeTakeFirst();
-      if (!account) continue;
-      const owners = await this.db
-        .selectFrom("account_members")
-        .innerJoin("users", "users.id", "account_members.user_id")
-        .select("users.email")
-        .where("account_members.account_id", "=", e.accountId)
-        .where("account_members.role", "=", "owner")
-        .execute();
-      const staff = await this.db.selectFrom("users").select(["email", "roles"]).where("tenant_id", "=", account.tenant_id).execute();
-      const finance = staff.filter((u) => (JSON.parse(u.roles) as string[]).includes("tenant-finance"));
-      const to = [...owners, ...finance].map((u) => u.email).filter((x): x is string => !!x);
-      this.send(to, e.kind, { account: account.name, available: `${formatMoney(e.available)} ${this.currency}`, level: `${formatMoney(e.level)} ${this.currency}` });
+      const to = await this.accountPeople(e.accountId);
+      if (to) this.send(to.emails, e.kind, { account: to.name, available: `${formatMoney(e.available)} ${this.currency}`, level: `${formatMoney(e.level)} ${this.currency}` });
     }
+  }
+
+  /** Grants that ended: the account's owners and its tenant's finance. */
+  async grantsExpired(expiries: GrantExpiry[]): Promise<void> {
+    if (!this.transport) return;
+    const zh = (this.cfg?.language ?? "zh") === "zh";
+    for (const e of expiries) {
+      const to = await this.accountPeople(e.accountId);
+      if (!to) continue;
+      this.send(to.emails, "grant-expired", { account: to.name, resource: e.resource === "cpu" ? (zh ? "CPU 核时" : "core-") : zh ? "GPU 卡时" : "GPU-", left: e.leftHours, ends: e.endsAt });
+    }
+  }
+
+  /** An account's owners' and its tenant's finance's e-mail addresses, and its name. */
+  private async accountPeople(accountId: number): Promise<{ name: string; emails: string[] } | null> {
+    const account = await this.db.selectFrom("accounts").select(["name", "tenant_id"]).where("id", "=", accountId).executeTakeFirst();
+    if (!account) return null;
+    const owners = await this.db
+      .selectFrom("account_members")
+      .innerJoin("users", "users.id", "account_members.user_id")
+      .select("users.email")
+      .where("account_members.account_id", "=", accountId)
+      .where("account_members.role", "=", "owner")
+      .execute();
+    const staff = await this.db.selectFrom("users").select(["email", "roles"]).where("tenant_id", "=", account.tenant_id).execute();
+    const finance = staff.filter((u) => (JSON.parse(u.roles) as string[]).includes("tenant-finance"));
+    return { name: account.name, emails: [...owners, ...finance].map((u) => u.email).filter((x): x is string => !!x) };
   }
 
   /** Waits for the mail under way (at shutdown). */

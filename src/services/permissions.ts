@@ -54,6 +54,7 @@ export const PERMISSIONS = {
   "money.adjust": ["center-finance"],
   "money.settings": ["center-finance", "tenant-finance"],
   "money.refund": ["center-finance"],
+  "money.grant": ["center-finance"],
   "price.read": ["anyone"],
   "report.read": ["anyone"],
   "price.manage": ["center-admin", "center-finance"],

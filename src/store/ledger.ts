@@ -8,9 +8,12 @@ export interface WalletOwner {
   kind: WalletKind;
   tenantId: number | null;
   accountId: number | null;
+  /** For a grant's wallets. */
+  grantId?: number;
 }
 
 function ownerKey(o: WalletOwner): string {
+  if (o.kind === "grant" || o.kind === "grant-hold") return `${o.kind}:${o.grantId}`;
   return o.kind === "tenant" ? `tenant:${o.tenantId}` : o.kind === "account" || o.kind === "account-hold" ? `${o.kind}:${o.accountId}` : o.kind;
 }
 

@@ -165,13 +165,31 @@ export interface JobTable {
   core_seconds: number | null;
   gpu_seconds: number | null;
   wait_seconds: number | null;
+  /** JSON [{ grant, seconds }]: what was held of each grant. */
+  grant_holds: Generated<string>;
+}
+
+export interface GrantTable {
+  id: Generated<number>;
+  account_id: number;
+  resource: "cpu" | "gpu";
+  /** Core-seconds or GPU-seconds given. */
+  seconds: number;
+  starts_at: string;
+  ends_at: string;
+  reason: string | null;
+  created_by: number | null;
+  created_at: string;
+  /** 1 once what was left has been taken back at the end of the period. */
+  expired: Generated<number>;
 }
 
 /** A holder of money: the center's funds (what was paid in) and revenue, a tenant, an account. */
 export interface WalletTable {
   id: Generated<number>;
   owner_key: string;
-  kind: "center-funds" | "center-revenue" | "tenant" | "account" | "account-hold";
+  /** Grant wallets count resource-seconds, not money; they belong to no tenant or account column, so money sums never meet them. */
+  kind: "center-funds" | "center-revenue" | "tenant" | "account" | "account-hold" | "grant" | "grant-hold" | "grant-issued" | "grant-used" | "grant-expired";
   tenant_id: number | null;
   account_id: number | null;
   /** Sum of its postings (1/10,000 of the currency unit), kept in the same transaction as they are written. */
@@ -183,7 +201,7 @@ export interface WalletTable {
 export interface LedgerTransactionTable {
   id: Generated<number>;
   at: string;
-  kind: "recharge" | "transfer" | "adjustment" | "hold" | "release" | "charge" | "refund";
+  kind: "recharge" | "transfer" | "adjustment" | "hold" | "release" | "charge" | "refund" | "grant" | "grant-expiry";
   actor_id: number | null;
   reason: string | null;
   job_id: number | null;
@@ -231,6 +249,7 @@ export interface Database {
   ledger_transactions: LedgerTransactionTable;
   ledger_postings: LedgerPostingTable;
   prices: PriceTable;
+  grants: GrantTable;
   tenant_discounts: TenantDiscountTable;
   api_tokens: ApiTokenTable;
   clusters: ClusterTable;

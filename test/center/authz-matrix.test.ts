@@ -299,6 +299,22 @@ const CASES: Case[] = [
     ghost: get(`/api/v1/statements?account=no-such&month=${new Date().toISOString().slice(0, 7)}`),
     allowForeign: CENTER,
   },
+  {
+    route: "GET /api/v1/accounts/{name}/grants",
+    own: get("/api/v1/accounts/ta-proj/grants"),
+    allowOwn: ["center-admin", "center-finance", "tenant-admin", "tenant-finance", "account-owner", "account-admin"],
+    foreign: get("/api/v1/accounts/tb-proj/grants"),
+    ghost: get("/api/v1/accounts/no-such/grants"),
+    allowForeign: CENTER,
+  },
+  {
+    route: "POST /api/v1/accounts/{name}/grants",
+    own: () => ({ method: "POST", path: "/api/v1/accounts/ta-proj/grants", body: { resource: "cpu", hours: 1, endsAt: new Date(Date.now() + 86400_000).toISOString() } }),
+    allowOwn: ["center-finance"],
+    foreign: () => ({ method: "POST", path: "/api/v1/accounts/tb-proj/grants", body: { resource: "cpu", hours: 1, endsAt: new Date(Date.now() + 86400_000).toISOString() } }),
+    ghost: () => ({ method: "POST", path: "/api/v1/accounts/no-such/grants", body: { resource: "cpu", hours: 1, endsAt: new Date(Date.now() + 86400_000).toISOString() } }),
+    allowForeign: ["center-finance"],
+  },
   { route: "GET /api/v1/prices", own: get("/api/v1/prices"), allowOwn: ALL },
   {
     route: "POST /api/v1/prices",

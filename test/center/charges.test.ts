@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCenter, waitFor, workdir, type TestCenter } from "../helpers/center.js";
+import { startCenter, TEST_CONFIG, waitFor, workdir, type TestCenter } from "../helpers/center.js";
 
 const PW = "Charges-pass-2026";
 let c: TestCenter;
@@ -14,7 +14,7 @@ async function ok(method: string, path: string, body?: unknown, token?: string) 
 const money = (s: string) => Math.round(Number(s) * 10000);
 
 beforeAll(async () => {
-  c = await startCenter();
+  c = await startCenter(TEST_CONFIG + "billing:\n  grantSweepSeconds: 0.5\n");
   await ok("POST", "/api/v1/users", { username: "cfo", password: PW, roles: ["center-finance"] });
   t.cfo = (await ok("POST", "/api/v1/auth/login", { username: "cfo", password: PW })).token;
   for (const tenant of ["astro", "comet"]) {
@@ -164,3 +164,55 @@ describe("monthly statements", () => {
     }
   });
 });
+
+describe("grants", () => {
+  it("are used before money, held like money, and expire at the end of their period", async () => {
+    await ok("POST", "/api/v1/tenants", { name: "nova", admin: { username: "nova-admin", password: PW } });
+    await ok("POST", "/api/v1/users", { username: "nova-pi", tenant: "nova", password: PW });
+    await ok("POST", "/api/v1/accounts", { name: "nova-acct", tenant: "nova", owner: "nova-pi" });
+    await ok("POST", "/api/v1/tenants/nova/recharge", { amount: "100" }, t.cfo);
+    await ok("POST", "/api/v1/accounts/nova-acct/transfer", { amount: "5" }, t.cfo);
+    // 1 a core-second for nova
+    await ok("POST", "/api/v1/prices", { cluster: "local", partition: "cpu", tenant: "nova", effectiveFrom: new Date().toISOString(), cpuHour: "3600" }, t.cfo);
+    const inAnHour = new Date(Date.now() + 3600_000).toISOString();
+    const g = await ok("POST", "/api/v1/accounts/nova-acct/grants", { resource: "cpu", hours: 0.01, endsAt: inAnHour, reason: "NSFC 2026" }, t.cfo);
+    expect(g).toMatchObject({ resource: "cpu", hours: 0.01, leftHours: 0.01, heldHours: 0, expired: false, reason: "NSFC 2026" });
+    const nova = (await ok("POST", "/api/v1/auth/login", { username: "nova-pi", password: PW })).token;
+    // 30 core-seconds at worst: all of it from the grant (36), nothing from money
+    const a = await submit(nova, "nova-acct", ["-n", "1", "-t", "0:30"]);
+    expect(a.status).toBe(201);
+    expect((await ok("GET", `/api/v1/jobs/${a.body.id}`)).hold).toBe("0.00");
+    expect((await ok("GET", "/api/v1/accounts/nova-acct/grants", undefined, nova)).grants[0]).toMatchObject({ heldHours: round4(30 / 3600), leftHours: round4(6 / 3600) });
+    const done = await waitFor(c, a.body.id);
+    expect(done.cost).toBe("0.00");
+    const left = (await ok("GET", "/api/v1/accounts/nova-acct/grants", undefined, nova)).grants[0];
+    expect(left.heldHours).toBe(0);
+    // about 1 core-second used of 36
+    expect(left.leftHours * 3600).toBeGreaterThan(33);
+    expect(left.leftHours * 3600).toBeLessThan(36);
+    // 60 core-seconds at worst: the grant's ~35 and 25 of money, which the account does not have
+    const big = await submit(nova, "nova-acct", ["-n", "2", "-t", "0:30"]);
+    expect(big.status).toBe(402);
+    expect(big.body.error.message).toMatch(/after grants/);
+    // a grant that ends gives back what is left
+    await ok("POST", "/api/v1/accounts/nova-acct/grants", { resource: "gpu", hours: 2, endsAt: new Date(Date.now() + 1500).toISOString() }, t.cfo);
+    await new Promise((r) => setTimeout(r, 2500));
+    const gpu = (await ok("GET", "/api/v1/accounts/nova-acct/grants", undefined, nova)).grants.find((x: { resource: string }) => x.resource === "gpu");
+    expect(gpu).toMatchObject({ expired: true, leftHours: 0 });
+    for (const [body, status, message] of [
+      [{ resource: "cpu", hours: 0, endsAt: inAnHour }, 400, /hours/],
+      [{ resource: "cpu", hours: 1, endsAt: "2020-01-01T00:00:00Z" }, 400, /has passed/],
+      [{ resource: "cpu", hours: 1, startsAt: inAnHour, endsAt: new Date(Date.now() + 60_000).toISOString() }, 400, /would end .* before it starts/],
+      [{ resource: "tpu", hours: 1, endsAt: inAnHour }, 400, /resource/],
+      [{ resource: "cpu", hours: 1 }, 400, /endsAt is needed/],
+    ] as const) {
+      const r = await c.api("POST", "/api/v1/accounts/nova-acct/grants", body, t.cfo);
+      expect([r.status, r.body.error.message], JSON.stringify(body)).toEqual([status, expect.stringMatching(message)]);
+    }
+    expect((await c.api("POST", "/api/v1/accounts/nova-acct/grants", { resource: "cpu", hours: 1, endsAt: inAnHour }, nova)).status).toBe(403);
+  });
+});
+
+function round4(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}

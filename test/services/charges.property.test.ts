@@ -105,12 +105,13 @@ describe("charges under random interleavings and crashes", () => {
               } else if (o.op === "submit") {
                 const id = await store.db.transaction().execute(async (trx) => {
                   const account = (await findAccountById(trx, accountId))!;
-                  const hold = await billing.holdFor(trx, account, { cluster: "c", partition: "p", qos: "normal", timeLimit: o.limit, cpus: o.cpus, memMiB: 0, gpus: 0, gpuType: null, jobs: 1, at: iso() });
+                  const [plan] = await billing.planHolds(trx, account, { cluster: "c", partition: "p", qos: "normal", timeLimit: o.limit, cpus: o.cpus, memMiB: 0, gpus: 0, gpuType: null, jobs: 1, at: iso() });
+                  const hold = plan!.money;
                   const jobId = await insertJob(trx, {
                     cluster: "c", partition: "p", account_id: accountId, user_id: cf, name: "j", qos: "normal", state: "PENDING", script: "", options: "{}",
                     time_limit: o.limit, workdir: "/", stdout_path: "", stderr_path: "", environment: "{}", submit_time: iso(), hold_units: hold, array_throttle: 0,
                   });
-                  await billing.hold(trx, account, jobId, hold);
+                  await billing.hold(trx, account, jobId, plan!);
                   return jobId;
                 });
                 pending.push(id);
