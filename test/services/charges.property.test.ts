@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest";
 import { isGuangError } from "../../src/core/errors.js";
 import type { Actor } from "../../src/services/actor.js";
 import { Billing } from "../../src/services/billing.js";
-import { LedgerService } from "../../src/services/ledger.js";
+import { GrantService } from "../../src/services/grants.js";
+import { LedgerService, post } from "../../src/services/ledger.js";
+import { walletOf } from "../../src/store/ledger.js";
 import { createAccount, findAccountById } from "../../src/store/accounts.js";
 import { saveCluster } from "../../src/store/clusters.js";
 import { insertJob, updateJob } from "../../src/store/jobs.js";
@@ -28,7 +30,9 @@ type Op =
   | { op: "start"; pick: number }
   | { op: "end"; pick: number; seconds: number; repeat: boolean }
   | { op: "cancel"; pick: number }
-  | { op: "crash" };
+  | { op: "crash" }
+  | { op: "grant"; seconds: number; lasts: number }
+  | { op: "expire" };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ op: fc.constant("recharge" as const), amount: fc.integer({ min: 1, max: 5_000_000 }) }), weight: 1 },
@@ -39,6 +43,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ op: fc.constant("end" as const), pick: fc.nat(), seconds: fc.integer({ min: 0, max: 9000 }), repeat: fc.boolean() }), weight: 4 },
   { arbitrary: fc.record({ op: fc.constant("cancel" as const), pick: fc.nat() }), weight: 1 },
   { arbitrary: fc.constant({ op: "crash" as const }), weight: 1 },
+  { arbitrary: fc.record({ op: fc.constant("grant" as const), seconds: fc.integer({ min: 1, max: 200_000 }), lasts: fc.integer({ min: 1, max: 20_000 }) }), weight: 1 },
+  { arbitrary: fc.constant({ op: "expire" as const }), weight: 1 },
 );
 
 /** Money in, a price, then anything: so that runs reach charges. */
@@ -58,12 +64,16 @@ async function check(store: Store, creditLimit: number): Promise<void> {
     const s = await db.selectFrom("ledger_postings").select((eb) => eb.fn.sum<number>("amount").as("s")).where("wallet_id", "=", w.id).executeTakeFirstOrThrow();
     expect(Number(w.balance)).toBe(Number(s.s ?? 0));
     if (w.kind === "account") expect(Number(w.balance)).toBeGreaterThanOrEqual(-creditLimit);
-    if (w.kind === "tenant" || w.kind === "account-hold") expect(Number(w.balance)).toBeGreaterThanOrEqual(0);
+    if (w.kind === "tenant" || w.kind === "account-hold" || w.kind === "grant" || w.kind === "grant-hold") expect(Number(w.balance)).toBeGreaterThanOrEqual(0);
     if (w.kind === "account-hold") {
       const active = await db.selectFrom("jobs").select((eb) => eb.fn.sum<number>("hold_units").as("s")).where("state", "in", ["PENDING", "RUNNING"]).executeTakeFirstOrThrow();
       expect(Number(w.balance)).toBe(Number(active.s ?? 0));
     }
   }
+  // what grants hold is what waiting and running jobs say they hold of them
+  const grantHeld = await db.selectFrom("wallets").select((eb) => eb.fn.sum<number>("balance").as("s")).where("kind", "=", "grant-hold").executeTakeFirstOrThrow();
+  const active = await db.selectFrom("jobs").select("grant_holds").where("state", "in", ["PENDING", "RUNNING"]).execute();
+  expect(Number(grantHeld.s ?? 0)).toBe(active.reduce((x, j) => x + (JSON.parse(j.grant_holds) as { seconds: number }[]).reduce((y, h) => y + h.seconds, 0), 0));
   // each ended job settled exactly once; a job never settled twice
   const keys = await db.selectFrom("ledger_transactions").select(["idempotency_key", (eb) => eb.fn.countAll<number>().as("n")]).where("idempotency_key", "like", "settle:%").groupBy("idempotency_key").execute();
   expect(keys.filter((k) => Number(k.n) > 1)).toEqual([]);
@@ -109,7 +119,7 @@ describe("charges under random interleavings and crashes", () => {
                   const hold = plan!.money;
                   const jobId = await insertJob(trx, {
                     cluster: "c", partition: "p", account_id: accountId, user_id: cf, name: "j", qos: "normal", state: "PENDING", script: "", options: "{}",
-                    time_limit: o.limit, workdir: "/", stdout_path: "", stderr_path: "", environment: "{}", submit_time: iso(), hold_units: hold, array_throttle: 0,
+                    time_limit: o.limit, workdir: "/", stdout_path: "", stderr_path: "", environment: "{}", submit_time: iso(), hold_units: hold, grant_holds: JSON.stringify(plan!.grants), array_throttle: 0,
                   });
                   await billing.hold(trx, account, jobId, plan!);
                   return jobId;
@@ -134,6 +144,16 @@ describe("charges under random interleavings and crashes", () => {
                   // a report repeated (after a restart, say) changes nothing
                   if (o.op === "end" && o.repeat) await end();
                 }
+              } else if (o.op === "grant") {
+                await store.db.transaction().execute(async (trx) => {
+                  const { id } = await trx.insertInto("grants").values({ account_id: accountId, resource: "cpu", seconds: o.seconds, starts_at: iso(), ends_at: new Date(clock + o.lasts * 1000).toISOString(), reason: null, created_by: null, created_at: iso() }).returning("id").executeTakeFirstOrThrow();
+                  const issued = await walletOf(trx, { kind: "grant-issued", tenantId: null, accountId: null });
+                  const g = await walletOf(trx, { kind: "grant", tenantId: null, accountId: null, grantId: id });
+                  await post(trx, { kind: "grant", actorId: null, reason: null, postings: [{ walletId: issued.id, amount: -o.seconds }, { walletId: g.id, amount: o.seconds }] });
+                });
+              } else if (o.op === "expire") {
+                clock += 5000 * 1000;
+                await new GrantService(store.db).expire(iso());
               } else {
                 await store.close();
                 store = await openStore({ file });
