@@ -1,7 +1,8 @@
-import { join } from "node:path";
+import { writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { openStore } from "../../src/store/open.js";
-import { startCenter, waitFor, workdir, type TestCenter } from "../helpers/center.js";
+import { startCenter, TEST_CONFIG, waitFor, workdir, type TestCenter } from "../helpers/center.js";
 
 let c: TestCenter;
 afterAll(async () => {
@@ -59,3 +60,17 @@ it("kill -9 in the middle of a 1,000-job run with charges: after the restart, th
     await store.close();
   }
 }, 240000);
+
+it("a partition added later has no price until the center's finance sets one: its jobs are refused saying so", async () => {
+  const d = await startCenter(`${TEST_CONFIG}  partitions:\n    - { name: cpu, default: true }\n`);
+  try {
+    await d.stop();
+    writeFileSync(join(d.home, "..", `${basename(d.home)}.yaml`), `${TEST_CONFIG}  partitions:\n    - { name: cpu, default: true }\n    - { name: fat }\n`);
+    await d.restart();
+    const r = await d.api("POST", "/api/v1/jobs", { script: "#!/bin/bash\ntrue\n", args: ["-p", "fat"], workdir: workdir() });
+    expect([r.status, r.body.error.message]).toEqual([409, "partition fat of cluster local has no price yet, so no job can run there; the center's finance sets one (POST /api/v1/prices)"]);
+    expect((await d.api("POST", "/api/v1/jobs", { script: "#!/bin/bash\ntrue\n", workdir: workdir() })).status).toBe(201);
+  } finally {
+    await d.stop();
+  }
+});
