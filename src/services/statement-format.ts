@@ -25,6 +25,11 @@ const LABELS = {
     wait: "Mean wait (h)",
     cost: "Cost",
     none: "None",
+    grants: "Grants",
+    resource: "Resource",
+    hours: "Hours given",
+    left: "Hours left",
+    until: "Until",
     kinds: { recharge: "Recharge", transfer: "Transfer", charge: "Job charges", release: "Holds released", hold: "Holds", refund: "Refunds", adjustment: "Adjustments" } as Record<string, string>,
   },
   zh: {
@@ -49,6 +54,11 @@ const LABELS = {
     wait: "平均等待（小时）",
     cost: "费用",
     none: "无",
+    grants: "机时配额",
+    resource: "资源",
+    hours: "配额（小时）",
+    left: "剩余（小时）",
+    until: "截止",
     kinds: { recharge: "充值", transfer: "划拨", charge: "作业扣费", release: "释放预扣", hold: "预扣", refund: "退款", adjustment: "调账" } as Record<string, string>,
   },
 };
@@ -88,6 +98,11 @@ tr { break-inside: avoid; }
 <dt>${esc(l.closing)}</dt><dd>${esc(s.closing)} ${esc(s.currency)}</dd></dl>
 <h2>${esc(l.movements)}</h2>${movements}
 ${s.of === "tenant" ? `<h2>${esc(l.byAccount)}</h2>${usageTable(s.usageByAccount, "account", l.account, l, s.currency)}` : ""}
+<h2>${esc(l.grants)}</h2>${
+    s.grants.length
+      ? `<table><thead><tr><th>${esc(l.account)}</th><th>${esc(l.resource)}</th><th>${esc(l.hours)}</th><th>${esc(l.left)}</th><th>${esc(l.until)}</th></tr></thead><tbody>${s.grants.map((g) => `<tr><td>${esc(g.account)}</td><td>${esc(g.resource.toUpperCase())}</td><td>${g.hours}</td><td>${g.leftHours}</td><td>${esc(g.endsAt)}</td></tr>`).join("")}</tbody></table>`
+      : `<p class="none">${esc(l.none)}</p>`
+  }
 <h2>${esc(l.byPartition)}</h2>${usageTable(s.usageByPartition, "partition", l.partition, l, s.currency)}
 <h2>${esc(l.byUser)}</h2>${usageTable(s.usageByUser, "user", l.user, l, s.currency)}
 </body></html>
@@ -107,6 +122,8 @@ export function statementCsv(s: Statement): string {
         ["user", s.usageByUser],
       ] as const
     ).flatMap(([key, lines]) => lines.map((x) => ({ section: `usage by ${key}`, item: x[key], count: x.jobs, coreHours: x.coreHours, gpuHours: x.gpuHours, amount: x.cost }))),
+    // a grant: its hours left in its resource's column, and what it was in the item
+    ...s.grants.map((g) => ({ section: "grant left", item: `${g.account}: ${g.hours} ${g.resource} hours until ${g.endsAt}`, [g.resource === "cpu" ? "coreHours" : "gpuHours"]: g.leftHours })),
   ];
   return toCsv(["section", "item", "amount", "count", "coreHours", "gpuHours"], rows.map((r) => ({ ...r, currency: s.currency })));
 }

@@ -210,6 +210,9 @@ describe("grants", () => {
       expect([r.status, r.body.error.message], JSON.stringify(body)).toEqual([status, expect.stringMatching(message)]);
     }
     expect((await c.api("POST", "/api/v1/accounts/nova-acct/grants", { resource: "cpu", hours: 1, endsAt: inAnHour }, nova)).status).toBe(403);
+    // the month's statement lists the grants
+    const st = await ok("GET", `/api/v1/statements?account=nova-acct&month=${new Date().toISOString().slice(0, 7)}`, undefined, nova);
+    expect(st.grants.map((x: { resource: string; hours: number; expired: boolean }) => `${x.resource}:${x.hours}:${x.expired}`)).toEqual(["gpu:2:true", "cpu:0.01:false"]);
   });
 });
 
