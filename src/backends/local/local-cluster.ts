@@ -40,8 +40,13 @@ export interface LocalClusterOptions {
   rules: RulesSource;
 }
 
-/** How long a job may be gone before its recorded end is given up on. */
-const GONE_GRACE_MS = 3000;
+/**
+ * How long a job may be gone before its recorded end is given up on. The launcher records
+ * an end within a tenth of a second on an idle machine, but a loaded one (2 cores, a few
+ * busy servers: CI) can starve it for seconds, and giving up early turns a real exit code
+ * into FAILED; an end that is truly lost (the launcher killed) is rare, and may wait.
+ */
+const GONE_GRACE_MS = 30_000;
 
 /** Effectively unlimited for the scheduler's profile (ten years). */
 const UNLIMITED_S = 10 * 365 * 86400;
