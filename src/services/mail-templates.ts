@@ -22,7 +22,7 @@ export const TEMPLATES = {
   },
   "grant-expired": {
     en: { subject: "Guang account {account}: a grant of {resource} hours ended", text: "The grant of {resource} hours to account {account} ended at {ends}; {left} hours of it were left unused and have expired. Jobs now use the account's money." },
-    zh: { subject: "光：账户 {account} 的{resource}机时配额已到期", text: "账户 {account} 的{resource}机时配额已于 {ends} 到期，剩余 {left} 小时未使用，已作废。此后作业将从账户余额中扣费。" },
+    zh: { subject: "光：账户 {account} 的{resource}配额已到期", text: "账户 {account} 的{resource}配额已于 {ends} 到期，剩余 {left} 小时未使用，已作废。此后作业将从账户余额中扣费。" },
   },
 } as const;
 

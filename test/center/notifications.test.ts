@@ -60,7 +60,7 @@ beforeAll(async () => {
     },
   });
   await new Promise<void>((r) => smtp.listen(port, "127.0.0.1", r));
-  c = await startCenter(`${TEST_CONFIG}notifications:\n  smtp: { host: 127.0.0.1, port: ${port}, from: "Guang <guang@center.example>" }\n  language: zh\n`);
+  c = await startCenter(`${TEST_CONFIG}billing:\n  grantSweepSeconds: 0.5\nnotifications:\n  smtp: { host: 127.0.0.1, port: ${port}, from: "Guang <guang@center.example>" }\n  language: zh\n`);
 }, 60000);
 afterAll(async () => {
   await c?.stop();
@@ -109,6 +109,10 @@ describe("e-mail through a real SMTP server", () => {
     await ok("POST", "/api/v1/accounts/geo-acct/transfer", { amount: "20" }, cfo);
     const unblocked = await mail(/账户 geo-acct 可用余额为 .* CNY，已高于阈值 10\.00 CNY/);
     expect(subject(unblocked)).toBe("光：账户 geo-acct 已解冻");
+    // a grant that ends unused: its people are told what expired
+    await ok("POST", "/api/v1/accounts/geo-acct/grants", { resource: "gpu", hours: 3, endsAt: new Date(Date.now() + 1000).toISOString() }, cfo);
+    const expired = await mail(/账户 geo-acct 的GPU 卡时配额已于 .* 到期，剩余 3 小时未使用/);
+    expect(expired.to.sort()).toEqual(["fin@geo.example", "pi@geo.example"]);
   });
 
   it("has every message in English too", () => {
