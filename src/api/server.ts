@@ -139,13 +139,19 @@ export function createApi(center: Center, opts: { version: string; maxBodyBytes:
     if (out !== WROTE) sendJson(res, r.status ?? 200, out);
   }
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       if (isGuangError(e)) return sendError(res, e);
       process.stderr.write(`guang: internal error on ${req.method} ${req.url}: ${(e as Error)?.stack ?? String(e)}\n`);
       sendError(res, new GuangError("internal", 500, "internal error; the server log has the details"));
     });
   });
+  // Clients keep connections open between requests; closing an idle one after Node's 5 s
+  // races with a client that reuses it at that moment ("other side closed"). Idle
+  // connections live a minute, longer than proxies and clients keep theirs.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
 }
 
 export function listen(server: Server, host: string, port: number): Promise<string> {

@@ -9,6 +9,7 @@ import { JOBS_HELP, jobsCommand } from "./commands/jobs.js";
 import { LOGIN_HELP, loginCommand } from "./commands/login.js";
 import { MONEY_HELP, moneyCommand } from "./commands/money.js";
 import { PASSWD_HELP, passwdCommand } from "./commands/passwd.js";
+import { REPORT_HELP, reportCommand } from "./commands/report.js";
 import { SERVE_HELP, serveCommand } from "./commands/serve.js";
 import { SHOW_HELP, showCommand } from "./commands/show.js";
 import { simCommand, SIM_HELP } from "./commands/sim.js";
@@ -30,7 +31,8 @@ commands:
   history       finished and current jobs of a time window (like sacct)
   account       your accounts and their members (like sacctmgr show assoc)
   admin         tenants, users, accounts and the audit log (center and tenant admins)
-  money         balances, the ledger, recharges and transfers
+  money         balances, the ledger, recharges, transfers, grants, prices, statements
+  report        usage over a window: core-hours, GPU-hours, jobs, wait, cost (like XDMoD)
   sim TRACE     replay a Standard Workload Format trace with Guang's scheduler
   demo          compare scheduling policies on a synthetic workload
   help [CMD]    this help, or a command's
@@ -53,6 +55,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => number | Promise<numbe
   account: { run: accountCommand, help: ACCOUNT_HELP },
   admin: { run: adminCommand, help: ADMIN_HELP },
   money: { run: moneyCommand, help: MONEY_HELP },
+  report: { run: reportCommand, help: REPORT_HELP },
   sim: { run: simCommand, help: SIM_HELP },
   demo: { run: demoCommand, help: DEMO_HELP },
 };

@@ -86,6 +86,27 @@ describe("guang money", () => {
     const refused = cli(c, ["money", "recharge", "chem", "5"], as("chem-fin"));
     expect(refused.code).toBe(1);
   });
+
+  it("sets and lists prices, gives grants, prints statements and usage reports", async () => {
+    const { cli } = await import("../helpers/center.js");
+    const as = (who: string) => ({ env: { GUANG_TOKEN: t[who]! } });
+    const set = cli(c, ["money", "price", "cpu", "--cpu-hour", "0.05", "--gpu-hour", "a100=8", "--from", "now", "--tenant", "chem"], as("cfo"));
+    expect([set.code, set.stdout]).toEqual([0, expect.stringMatching(/^Price of local\/cpu for chem from .*: 0.05 CNY a core-hour\n$/)]);
+    const prices = cli(c, ["money", "prices"], as("chem-pi")).stdout.split("\n");
+    expect(prices[0]).toMatch(/^CLUSTER\s+PARTITION\s+QOS\s+TENANT\s+FROM\s+CPU\/H/);
+    expect(prices.some((l) => /local\s+cpu\s+\*\s+chem\s+\S+\s+0.05/.test(l))).toBe(true);
+    const bad = cli(c, ["money", "price", "cpu", "--cpu-hour", "0.05", "--gpu-hour", "a100:8", "--from", "now"], as("cfo"));
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringMatching(/--gpu-hour a100:8: write TYPE=PRICE/)]);
+    const until = new Date(Date.now() + 86400_000).toISOString();
+    expect(cli(c, ["money", "grant", "catalysis", "--cpu-hours", "100", "--until", until, "--reason", "NSFC"], as("cfo")).code).toBe(0);
+    expect(cli(c, ["money", "grants", "catalysis"], as("chem-pi")).stdout).toMatch(/catalysis\s+cpu\s+100\s+100\s+0\s+\S+\s+\S+\s+active/);
+    const month = new Date().toISOString().slice(0, 7);
+    expect(cli(c, ["money", "statement", "--account", "catalysis", "--month", month], as("chem-pi")).stdout).toMatch(/^Statement of account catalysis for \d{4}-\d{2} \(CNY\)\n   Opening 0.00   Closing /);
+    expect(cli(c, ["money", "statement", "--tenant", "chem", "--month", month, "--html", "--lang", "zh"], as("chem-fin")).stdout).toContain("月度账单");
+    const report = cli(c, ["report", "--by", "account"], as("chem-fin"));
+    expect([report.code, report.stdout.split("\n")[0]]).toEqual([0, expect.stringMatching(/^ACCOUNT\s+JOBS\s+CORE-HOURS\s+GPU-HOURS\s+WAIT\(H\)\s+COST\(CNY\)$/)]);
+    expect(cli(c, ["report", "--csv"], as("chem-fin")).stdout.split("\r\n")[0]).toBe("account,jobs,coreHours,gpuHours,avgWaitHours,cost");
+  });
 });
 
 describe("prices", () => {

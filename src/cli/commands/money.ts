@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import { invalidInput } from "../../core/errors.js";
 import type { TransactionView, WalletView } from "../../services/ledger.js";
+import type { PriceView } from "../../services/prices.js";
+import type { Statement } from "../../services/statements.js";
 import { ApiClient } from "../client.js";
 import { printResult, table } from "../format.js";
 import { subcommands } from "../subcommands.js";
@@ -12,6 +14,12 @@ export const MONEY_HELP = `usage: guang money <subcommand>
   recharge TENANT AMOUNT [--reason TEXT]          center finance: money into a tenant's wallet
   transfer ACCOUNT AMOUNT [--reason TEXT]         tenant finance: from the tenant to one of its accounts
   adjust (--tenant T | --account A) AMOUNT --reason TEXT   center finance: a correction, up or down
+  statement (--tenant T | --account A) --month 2026-11 [--csv | --html [--lang zh|en]]   a month's statement
+  grants ACCOUNT                                   an account's grants: given, left, held
+  grant ACCOUNT (--cpu-hours N | --gpu-hours N) --until TIME [--from TIME] [--reason TEXT]   center finance
+  prices [--history]                               prices in force (or every version)
+  price PARTITION --cpu-hour X [--mem-gib-hour X] [--gpu-hour TYPE=X]... [--max] [--min-charge X]
+        [--qos Q] [--tenant T] [--cluster C] --from TIME   center finance: a new price from TIME on
 
 AMOUNT is in the center's currency with at most four decimals (1200.50). Every subcommand takes --json.
 `;
@@ -39,7 +47,126 @@ function amountOf(positionals: string[], index: number, usage: string): string {
   return positionals[index]!;
 }
 
+interface GrantRow {
+  id: number;
+  account: string;
+  resource: string;
+  hours: number;
+  leftHours: number;
+  heldHours: number;
+  startsAt: string;
+  endsAt: string;
+  expired: boolean;
+}
+
+function grantTable(grants: GrantRow[]): string {
+  return table(
+    ["ID", "ACCOUNT", "RESOURCE", "HOURS", "LEFT", "HELD", "FROM", "UNTIL", "STATE"],
+    grants.map((g) => [String(g.id), g.account, g.resource, String(g.hours), String(g.leftHours), String(g.heldHours), g.startsAt, g.endsAt, g.expired ? "expired" : "active"]),
+  );
+}
+
 export const moneyCommand = subcommands("money", MONEY_HELP, {
+  async statement(argv) {
+    const { values } = parseArgs({ args: argv, strict: true, options: { ...json, ...owner, month: { type: "string" }, csv: { type: "boolean" }, html: { type: "boolean" }, lang: { type: "string" } } });
+    if (!values.month) throw invalidInput("guang money statement: name the month with --month 2026-11");
+    const q = new URLSearchParams({ month: values.month, ...(values.tenant ? { tenant: values.tenant } : {}), ...(values.account ? { account: values.account } : {}) });
+    const client = ApiClient.fromEnvironment();
+    if (values.csv || values.html) {
+      q.set("format", values.csv ? "csv" : "html");
+      if (values.lang) q.set("lang", values.lang);
+      process.stdout.write((await client.text(`/api/v1/statements?${q}`)).text);
+      return 0;
+    }
+    const s = await client.request<Statement>("GET", `/api/v1/statements?${q}`);
+    return printResult(values.json, s, () =>
+      [
+        `Statement of ${s.of} ${s.name} for ${s.month} (${s.currency})`,
+        `   Opening ${s.opening}   Closing ${s.closing}`,
+        ...s.movements.map((m) => `   ${m.kind.padEnd(12)} ${m.amount.padStart(14)}  (${m.count})`),
+        ...s.usageByPartition.map((u) => `   partition ${String(u.partition).padEnd(10)} jobs ${u.jobs}  core-hours ${u.coreHours}  GPU-hours ${u.gpuHours}  cost ${u.cost}`),
+      ].join("\n"),
+    );
+  },
+  async grants(argv) {
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: json });
+    if (positionals.length !== 1) throw invalidInput("usage: guang money grants ACCOUNT");
+    const out = await ApiClient.fromEnvironment().request<{ grants: GrantRow[] }>("GET", `/api/v1/accounts/${enc(positionals[0]!)}/grants`);
+    return printResult(values.json, out, () => grantTable(out.grants));
+  },
+  async grant(argv) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { ...json, "cpu-hours": { type: "string" }, "gpu-hours": { type: "string" }, until: { type: "string" }, from: { type: "string" }, reason: { type: "string" } },
+    });
+    if (positionals.length !== 1) throw invalidInput("usage: guang money grant ACCOUNT (--cpu-hours N | --gpu-hours N) --until TIME");
+    const given = values["cpu-hours"] ?? values["gpu-hours"];
+    if ((values["cpu-hours"] === undefined) === (values["gpu-hours"] === undefined)) throw invalidInput("guang money grant: give --cpu-hours N or --gpu-hours N");
+    if (!values.until) throw invalidInput("guang money grant: say when it ends with --until TIME (ISO 8601)");
+    const hours = Number(given);
+    if (!Number.isFinite(hours)) throw invalidInput(`--${values["cpu-hours"] !== undefined ? "cpu" : "gpu"}-hours ${given}: give a number of hours`);
+    const out = await ApiClient.fromEnvironment().request<GrantRow>("POST", `/api/v1/accounts/${enc(positionals[0]!)}/grants`, {
+      resource: values["cpu-hours"] !== undefined ? "cpu" : "gpu",
+      hours,
+      endsAt: values.until,
+      ...(values.from ? { startsAt: values.from } : {}),
+      ...(values.reason ? { reason: values.reason } : {}),
+    });
+    return printResult(values.json, out, () => grantTable([out]));
+  },
+  async prices(argv) {
+    const { values } = parseArgs({ args: argv, strict: true, options: { ...json, history: { type: "boolean" } } });
+    const out = await ApiClient.fromEnvironment().request<{ prices: PriceView[] }>("GET", `/api/v1/prices${values.history ? "?history=true" : ""}`);
+    return printResult(values.json, out, () =>
+      table(
+        ["CLUSTER", "PARTITION", "QOS", "TENANT", "FROM", "CPU/H", "MEM-GIB/H", "GPU/H", "MODE", "MIN"],
+        out.prices.map((p) => [p.cluster, p.partition, p.qos, p.tenant ?? "-", p.effectiveFrom, p.cpuHour, p.memGiBHour, Object.entries(p.gpuHour).map(([k, v]) => `${k}=${v}`).join(",") || "-", p.mode, p.minCharge]),
+      ),
+    );
+  },
+  async price(argv) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        ...json,
+        "cpu-hour": { type: "string" },
+        "mem-gib-hour": { type: "string" },
+        "gpu-hour": { type: "string", multiple: true },
+        max: { type: "boolean" },
+        "min-charge": { type: "string" },
+        qos: { type: "string" },
+        tenant: { type: "string" },
+        cluster: { type: "string" },
+        from: { type: "string" },
+      },
+    });
+    if (positionals.length !== 1) throw invalidInput("usage: guang money price PARTITION --cpu-hour X --from TIME");
+    if (!values["cpu-hour"]) throw invalidInput("guang money price: give the price of a core-hour with --cpu-hour X");
+    if (!values.from) throw invalidInput("guang money price: say from when it holds with --from TIME (ISO 8601, or now)");
+    const gpuHour: Record<string, string> = {};
+    for (const g of values["gpu-hour"] ?? []) {
+      const m = /^([\w*-]+)=(.+)$/.exec(g);
+      if (!m) throw invalidInput(`--gpu-hour ${g}: write TYPE=PRICE, e.g. a100=8 (or *=4 for any type)`);
+      gpuHour[m[1]!] = m[2]!;
+    }
+    const out = await ApiClient.fromEnvironment().request<PriceView>("POST", "/api/v1/prices", {
+      cluster: values.cluster ?? "local",
+      partition: positionals[0],
+      effectiveFrom: values.from === "now" ? new Date().toISOString() : values.from,
+      cpuHour: values["cpu-hour"],
+      ...(values["mem-gib-hour"] ? { memGiBHour: values["mem-gib-hour"] } : {}),
+      ...(Object.keys(gpuHour).length ? { gpuHour } : {}),
+      ...(values.max ? { mode: "max" } : {}),
+      ...(values["min-charge"] ? { minCharge: values["min-charge"] } : {}),
+      ...(values.qos ? { qos: values.qos } : {}),
+      ...(values.tenant ? { tenant: values.tenant } : {}),
+    });
+    return printResult(values.json, out, () => `Price of ${out.cluster}/${out.partition}${out.tenant ? ` for ${out.tenant}` : ""} from ${out.effectiveFrom}: ${out.cpuHour} ${out.currency} a core-hour`);
+  },
   async balance(argv) {
     const { values } = parseArgs({ args: argv, strict: true, options: { ...json, ...owner } });
     const out = await ApiClient.fromEnvironment().request<{ wallets: WalletView[] }>("GET", `/api/v1/balances${query(values)}`);
