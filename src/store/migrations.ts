@@ -1,6 +1,18 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
 import type { Dialect } from "./open.js";
 
+/** Makes the database itself refuse updates and deletes of a table (an audit trail, a ledger), not just the absence of an API. */
+async function appendOnly(db: Kysely<any>, dialect: Dialect, table: string, message: string): Promise<void> {
+  if (dialect === "sqlite") {
+    for (const op of ["UPDATE", "DELETE"]) {
+      await sql.raw(`CREATE TRIGGER ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table} BEGIN SELECT RAISE(ABORT, '${message}'); END`).execute(db);
+    }
+    return;
+  }
+  await sql.raw(`CREATE FUNCTION ${table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '${message}'; END $$`).execute(db);
+  await sql.raw(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_append_only()`).execute(db);
+}
+
 /**
  * Migrations in order; each runs once and is recorded by Kysely's migrator. Written for
  * both dialects: only the id column differs (SQLite's autoincrement, PostgreSQL's identity).
@@ -146,15 +158,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
         await db.schema.createIndex("audit_tenant").on("audit_log").columns(["tenant_id", "id"]).execute();
         await db.schema.createIndex("audit_at").on("audit_log").column("at").execute();
-        // append-only, enforced by the database itself and not just by the absence of an API
-        if (dialect === "sqlite") {
-          for (const op of ["UPDATE", "DELETE"]) {
-            await sql.raw(`CREATE TRIGGER audit_log_no_${op.toLowerCase()} BEFORE ${op} ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`).execute(db);
-          }
-        } else {
-          await sql.raw(`CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$`).execute(db);
-          await sql.raw(`CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`).execute(db);
-        }
+        await appendOnly(db, dialect, "audit_log", "the audit log is append-only");
       },
     },
     "0003-ledger": {
@@ -187,18 +191,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex("postings_wallet").on("ledger_postings").columns(["wallet_id", "transaction_id"]).execute();
         await db.schema.createIndex("postings_transaction").on("ledger_postings").column("transaction_id").execute();
         // the ledger's history never changes: corrections are new transactions
-        if (dialect === "postgres") {
-          await sql.raw(`CREATE FUNCTION ledger_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'the ledger is append-only'; END $$`).execute(db);
-        }
-        for (const table of ["ledger_transactions", "ledger_postings"]) {
-          if (dialect === "sqlite") {
-            for (const op of ["UPDATE", "DELETE"]) {
-              await sql.raw(`CREATE TRIGGER ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table} BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END`).execute(db);
-            }
-          } else {
-            await sql.raw(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ledger_append_only()`).execute(db);
-          }
-        }
+        for (const table of ["ledger_transactions", "ledger_postings"]) await appendOnly(db, dialect, table, "the ledger is append-only");
       },
     },
     "0004-prices": {
@@ -222,15 +215,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn("created_by", "integer", (c: any) => c.references("users.id"))
           .addColumn("created_at", "text", (c: any) => c.notNull())
           .execute();
-        for (const table of ["prices", "tenant_discounts"]) {
-          if (dialect === "sqlite") {
-            for (const op of ["UPDATE", "DELETE"]) {
-              await sql.raw(`CREATE TRIGGER ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table} BEGIN SELECT RAISE(ABORT, 'prices are versioned: add a new one instead'); END`).execute(db);
-            }
-          } else {
-            await sql.raw(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ledger_append_only()`).execute(db);
-          }
-        }
+        for (const table of ["prices", "tenant_discounts"]) await appendOnly(db, dialect, table, "prices are versioned: add a new one instead");
       },
     },
     "0005-charges": {

@@ -60,11 +60,7 @@ async function as(role: Role, req: Req) {
 
 beforeAll(async () => {
   c = await startCenter(TEST_CONFIG + "auth:\n  attemptsPerIpPerMinute: 10000\n  attemptsPerUserPerMinute: 1000\n");
-  const ok = async (method: string, path: string, body?: unknown) => {
-    const r = await c.api(method, path, body);
-    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
-    return r.body;
-  };
+  const ok = (method: string, path: string, body?: unknown) => c.ok(method, path, body);
   for (const t of ["ta", "tb"]) {
     await ok("POST", "/api/v1/tenants", { name: t, admin: { username: `${t}-admin`, password: PW } });
     for (const u of ["owner", "member", "user"]) await ok("POST", "/api/v1/users", { username: `${t}-${u}`, tenant: t, password: PW });

@@ -14,11 +14,7 @@ const units = (s: string) => Math.round(Number(s) * 10000);
 
 it("kill -9 in the middle of a 1,000-job run with charges: after the restart, the same ledger as a run without the crash", async () => {
   c = await startCenter();
-  const ok = async (method: string, path: string, body?: unknown, token?: string) => {
-    const r = await c.api(method, path, body, token);
-    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
-    return r.body;
-  };
+  const ok = (method: string, path: string, body?: unknown, token?: string) => c.ok(method, path, body, token);
   await ok("POST", "/api/v1/users", { username: "cfo", password: PW, roles: ["center-finance"] });
   const cfo = (await ok("POST", "/api/v1/auth/login", { username: "cfo", password: PW })).token;
   // every job costs the minimum charge (its run is worth far less): the ledger of a run is known in advance, crash or not

@@ -5,11 +5,7 @@ const PW = "Charges-pass-2026";
 let c: TestCenter;
 const t: Record<string, string> = {};
 
-async function ok(method: string, path: string, body?: unknown, token?: string) {
-  const r = await c.api(method, path, body, token);
-  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
+const ok = (method: string, path: string, body?: unknown, token?: string) => c.ok(method, path, body, token);
 
 const money = (s: string) => Math.round(Number(s) * 10000);
 

@@ -84,11 +84,7 @@ describe("e-mail through a real SMTP server", () => {
   });
 
   it("tells an account's owners and its tenant's finance of low money, a block and the unblock", async () => {
-    const ok = async (method: string, path: string, body?: unknown, token?: string) => {
-      const res = await c.api(method, path, body, token);
-      if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
-      return res.body;
-    };
+    const ok = (method: string, path: string, body?: unknown, token?: string) => c.ok(method, path, body, token);
     await ok("POST", "/api/v1/users", { username: "cfo", password: PW, roles: ["center-finance"] });
     const cfo = (await ok("POST", "/api/v1/auth/login", { username: "cfo", password: PW })).token;
     await ok("POST", "/api/v1/tenants", { name: "geo", admin: { username: "geo-admin", password: PW } });

@@ -8,11 +8,7 @@ const PW = "Tenancy-pass-2026";
 let c: TestCenter;
 let phys: string;
 
-async function ok(method: string, path: string, body?: unknown, token?: string) {
-  const r = await c.api(method, path, body, token);
-  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
+const ok = (method: string, path: string, body?: unknown, token?: string) => c.ok(method, path, body, token);
 
 async function login(username: string, password = PW): Promise<string> {
   return (await ok("POST", "/api/v1/auth/login", { username, password })).token;

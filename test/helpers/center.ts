@@ -25,6 +25,8 @@ export interface TestCenter {
   proc: ChildProcess;
   output: () => string;
   api<T = any>(method: string, path: string, body?: unknown, token?: string | null): Promise<{ status: number; body: T }>;
+  /** Like api, for calls that must succeed: the body, or an error with the status and the answer. */
+  ok<T = any>(method: string, path: string, body?: unknown, token?: string | null): Promise<T>;
   stop(signal?: NodeJS.Signals): Promise<void>;
   restart(): Promise<void>;
 }
@@ -84,6 +86,11 @@ export async function startCenter(config = TEST_CONFIG, env: Record<string, stri
     proc,
     output: () => log.join(""),
     api: (m, p, b, t) => api(m, p, b, t === undefined ? c.token : t),
+    async ok(m, p, b, t) {
+      const r = await c.api(m, p, b, t);
+      if (r.status >= 300) throw new Error(`${m} ${p}: ${r.status} ${JSON.stringify(r.body)}`);
+      return r.body;
+    },
     async stop(signal = "SIGTERM") {
       if (proc.exitCode !== null) return;
       const gone = new Promise((r) => proc.once("exit", r));

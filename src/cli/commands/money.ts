@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { invalidInput } from "../../core/errors.js";
 import type { TransactionView, WalletView } from "../../services/ledger.js";
+import type { GrantView } from "../../services/grants.js";
 import type { PriceView } from "../../services/prices.js";
 import type { Statement } from "../../services/statements.js";
 import { ApiClient } from "../client.js";
@@ -47,17 +48,7 @@ function amountOf(positionals: string[], index: number, usage: string): string {
   return positionals[index]!;
 }
 
-interface GrantRow {
-  id: number;
-  account: string;
-  resource: string;
-  hours: number;
-  leftHours: number;
-  heldHours: number;
-  startsAt: string;
-  endsAt: string;
-  expired: boolean;
-}
+type GrantRow = GrantView;
 
 function grantTable(grants: GrantRow[]): string {
   return table(
