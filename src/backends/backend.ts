@@ -1,4 +1,6 @@
+import type { AccountLimits } from "../core/account-limits.js";
 import type { AssocRules } from "../scheduler/assoc-limits.js";
+import type { PartitionConfig } from "./cluster-config.js";
 import type { DependencySpec } from "../core/dependency.js";
 import type { ArraySpec } from "../core/job-array.js";
 import type { PendingReason } from "../core/job-state.js";
@@ -66,6 +68,8 @@ export interface ActiveJob {
   alloc: JobAlloc | null;
   pid: number | null;
   pidStart: string | null;
+  /** The job's id in an outside scheduler (Slurm's job id); null for local jobs. */
+  externalId: string | null;
 }
 
 export interface JobOutcome {
@@ -77,6 +81,9 @@ export interface JobOutcome {
   maxRssMiB: number | null;
   /** A note on how it ended when the exit status alone does not tell. */
   reason: string | null;
+  /** What an outside scheduler's accounting says it started with, when it knows better than what was seen running. */
+  startMs?: number | null;
+  alloc?: JobAlloc | null;
 }
 
 /** A job that has ended, as dependencies need it. */
@@ -112,5 +119,93 @@ export interface NodeUse {
   allocMemMiB: number;
   allocGpus: number;
   runningJobs: number;
-  state: "idle" | "mixed" | "allocated";
+  state: "idle" | "mixed" | "allocated" | "down";
+}
+
+/** A job that ran on a cluster without Guang (submitted straight to Slurm), read from its accounting. */
+export interface ForeignJob {
+  cluster: string;
+  externalId: string;
+  name: string;
+  /** Unix user and account names as the cluster knows them. */
+  user: string;
+  account: string;
+  partition: string;
+  qos: string;
+  state: FinalState;
+  reason: string | null;
+  exitCode: number | null;
+  signal: number | null;
+  submitMs: number;
+  startMs: number | null;
+  endMs: number;
+  alloc: JobAlloc | null;
+  timeLimit: number | null;
+  cpuSeconds: number | null;
+}
+
+/** What Guang wants an account to be on an outside scheduler: who is in it, its limits, whether it may run. */
+export interface DesiredAccount {
+  name: string;
+  tenant: string;
+  limits: AccountLimits;
+  blocked: boolean;
+  /** Unix names of its members, with their own limits. */
+  members: { user: string; limits: AccountLimits }[];
+}
+
+/** What backends of outside schedulers also tell the services and ask of them. */
+export interface ExternalHooks extends BackendHooks {
+  /** Records and charges a job that ran without Guang; false when it is recorded already or belongs to no Guang account and user (then `why`). */
+  foreign(job: ForeignJob): Promise<{ recorded: boolean; why: string | null }>;
+  /** Where the reading of finished jobs got to (an instant, ms), kept across restarts. */
+  cursor(cluster: string): Promise<number | null>;
+  saveCursor(cluster: string, ms: number): Promise<void>;
+  /** Every account as it should be on the cluster. */
+  desiredAccounts(): DesiredAccount[];
+  /** Differences found between the cluster and Guang that Guang did not make (then put right). */
+  drift(cluster: string, found: string[]): Promise<void>;
+}
+
+/** How a cluster is doing, as operators see it. */
+export interface ClusterStatus {
+  reachable: boolean;
+  version: string | null;
+  /** The last failure, with what the cluster said. */
+  error: string | null;
+  /** The last time the cluster's associations were compared with Guang's, and what was put right. */
+  sync: { at: string; applied: string[]; drift: string[] } | null;
+}
+
+/** What the services ask of a cluster's backend, whatever runs its jobs. */
+export interface Backend {
+  readonly name: string;
+  readonly kind: "local" | "slurm";
+  /** Its partitions as known now (an outside scheduler's: from its last answer). */
+  partitions(): PartitionConfig[];
+  /** The node output patterns' %N stands for before a job runs. */
+  firstNode(): string;
+  /** Null when a job of this request could run in the partition on an empty cluster; otherwise why not. */
+  whyNever(partition: string, request: ResourceRequest): string | null;
+  /** What a job of this request holds at least (for limits and the worst-case price). */
+  need(request: ResourceRequest): { cpu: number; memMiB: number; gpu: number; gpuType: string | null };
+  /**
+   * Hands a job to an outside scheduler inside the transaction that writes it (so that a
+   * refusal writes nothing); returns its id there. Absent: the job is only taken by submit().
+   */
+  place?(job: ActiveJob): Promise<string>;
+  /** Takes back what place() did when that transaction failed. */
+  unplace?(job: ActiveJob): Promise<void>;
+  submit(job: ActiveJob): void;
+  live(id: number): ActiveJob | undefined;
+  cancel(id: number): Promise<boolean>;
+  hold(id: number, by: "user" | "admin"): boolean | Promise<boolean>;
+  release(id: number, by: "user" | "admin"): "released" | "not-held" | "not-pending" | "admin-hold" | Promise<"released" | "not-held" | "not-pending" | "admin-hold">;
+  adopt(jobs: ActiveJob[]): void;
+  nodeUse(): NodeUse[];
+  counts(): { pending: number; running: number };
+  status(): ClusterStatus;
+  /** Accounts, limits or blocks changed: look again. */
+  schedule(): void;
+  stop(): Promise<void>;
 }

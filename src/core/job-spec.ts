@@ -12,6 +12,8 @@ export type MailType = (typeof MAIL_TYPES)[number];
  */
 export interface JobOptions {
   name?: string;
+  /** `-M`: the cluster (absent: the center's default). */
+  cluster?: string;
   partition?: string;
   account?: string;
   qos?: string;

@@ -69,6 +69,7 @@ const OPTIONS: OptionDef[] = [
   { long: "partition", short: "p", apply: (o, v) => void (o.partition = nonEmpty("--partition", v)) },
   { long: "account", short: "A", apply: (o, v) => void (o.account = nonEmpty("--account", v)) },
   { long: "qos", short: "q", apply: (o, v) => void (o.qos = nonEmpty("--qos", v)) },
+  { long: "clusters", short: "M", apply: (o, v) => void (o.cluster = oneCluster(v)) },
   {
     long: "nodes",
     short: "N",
@@ -110,6 +111,13 @@ const OPTIONS: OptionDef[] = [
 ];
 
 const BY_LONG = new Map(OPTIONS.map((d) => [d.long, d]));
+/** sbatch -M takes a list (federations); a job here goes to one cluster. */
+function oneCluster(v: string): string {
+  const names = nonEmpty("--clusters", v).split(",").filter((x) => x);
+  if (names.length !== 1) throw invalidInput(`--clusters (-M) names one cluster here, got "${v}"; list them with guang clusters`);
+  return names[0]!;
+}
+
 const BY_SHORT = new Map(OPTIONS.filter((d) => d.short).map((d) => [d.short!, d]));
 
 /** Option names as sbatch users write them, for messages. */

@@ -30,8 +30,10 @@ export interface AccountView {
 /** What the center offers, to check an account's allowed lists against. */
 export interface Offer {
   clusters: string[];
+  /** Of every cluster (an account's allowed partitions may be on any). */
   partitions: string[];
   qos: string[];
+  partitionsOf(cluster: string): string[];
 }
 
 export function applyLimits(current: AccountLimits, patch: LimitsPatch): AccountLimits {

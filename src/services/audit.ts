@@ -58,6 +58,11 @@ export async function auditDone(db: Db, actor: Actor, e: AuditEntry): Promise<vo
   await appendAudit(db, row(actor, e, "ok"));
 }
 
+/** What the platform itself found or did (drift put right on a cluster): actor "guang". */
+export async function auditSystem(db: Db, e: AuditEntry, result = "ok"): Promise<void> {
+  await appendAudit(db, row({ userId: null, username: "guang", ip: "-" }, e, result));
+}
+
 /** A sign-in, or a failed one (no transaction of its own: nothing else is written with it). */
 export async function auditSignIn(db: Db, who: { userId: number | null; username: string; ip: string; tenantId: number | null }, method: string, result: string, details: Record<string, unknown> = {}): Promise<void> {
   await appendAudit(db, row(who, { action: "auth.login", target: `user ${who.username}`, tenantId: who.tenantId, details: { method, ...details } }, result));

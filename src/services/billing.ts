@@ -127,13 +127,14 @@ export class Billing {
   /**
    * Releases an ended job's hold and charges its cost, once: a second call for the same job
    * (a report repeated after a crash) changes nothing. The charge is never more than was
-   * held: the account was promised no more, and so it never goes below its credit. Returns
+   * held: the account was promised no more, and so it never goes below its credit (a job
+   * submitted straight to a cluster, imported from its accounting, pays all it used). Returns
    * what changed for the account (a block, a warning).
    */
   async settle(db: Db, jobId: number): Promise<MoneyEvent[]> {
     const j = await db
       .selectFrom("jobs")
-      .select(["id", "account_id", "cluster", "partition", "qos", "hold_units", "grant_holds", "cost_units", "submit_time", "start_time", "end_time", "alloc"])
+      .select(["id", "account_id", "cluster", "partition", "qos", "hold_units", "grant_holds", "cost_units", "submit_time", "start_time", "end_time", "alloc", "origin"])
       .where("id", "=", jobId)
       .executeTakeFirstOrThrow();
     // settled in the same transaction as its cost was written: once is all
@@ -149,7 +150,8 @@ export class Billing {
       const found = await this.rates(db, { cluster: j.cluster, partition: j.partition, qos: j.qos, tenantId: account.tenant_id, at: j.start_time });
       if (found) full = this.uncoveredCost(found, used, covered);
     }
-    const cost = Math.min(full, hold);
+    // a job submitted straight to a cluster held nothing and was promised nothing: it pays what it used
+    const cost = j.origin === "foreign" ? full : Math.min(full, hold);
     const postings: { walletId: number; amount: number }[] = [];
     if (hold > 0) postings.push({ walletId: (await walletOf(db, { kind: "account-hold", tenantId: account.tenant_id, accountId: account.id })).id, amount: -hold });
     if (cost > 0) postings.push({ walletId: (await walletOf(db, { kind: "center-revenue", tenantId: null, accountId: null })).id, amount: cost });

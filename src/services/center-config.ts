@@ -62,6 +62,26 @@ const oidc = z.strictObject({
   ...tenantMapping,
 });
 
+const clusterName = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, "a cluster name is lower-case letters, digits and '-'");
+
+/** A Slurm cluster Guang drives through Slurm's commands on this host. */
+const slurmCluster = z.strictObject({
+  name: clusterName,
+  backend: z.literal("slurm"),
+  /** Folder of sbatch, squeue, ... (absent: the PATH's). */
+  bin: z.string().startsWith("/", "clusters[].bin is an absolute path").optional(),
+  /** Slurm's ClusterName, as sacctmgr knows it (absent: asked of scontrol). */
+  slurmCluster: z.string().min(1).optional(),
+  /** One squeue for all jobs every this many seconds. */
+  pollSeconds: z.number().min(0.2).max(600).optional(),
+  /** Ended jobs are read from sacct every this many seconds. */
+  accountingSeconds: z.number().min(0.2).max(3600).optional(),
+  /** Slurm's accounts, users, limits and blocks are compared with Guang's every this many seconds. */
+  syncSeconds: z.number().min(0.2).max(3600).optional(),
+  /** A Slurm command that takes longer has failed. */
+  timeoutSeconds: z.number().min(1).max(600).optional(),
+});
+
 const schema = z.strictObject({
   server: z
     .strictObject({
@@ -123,9 +143,10 @@ const schema = z.strictObject({
       runDir: z.string().startsWith("/", "jobs.runDir is an absolute path").optional(),
     })
     .optional(),
+  clusters: z.array(z.discriminatedUnion("backend", [slurmCluster])).optional(),
   cluster: z
     .strictObject({
-      name: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, "a cluster name is lower-case letters, digits and '-'").optional(),
+      name: clusterName.optional(),
       cpus: z.number().int().positive().optional(),
       memMiB: z.number().int().positive().optional(),
       defMemPerCpu: z.number().int().min(0).optional(),
@@ -139,6 +160,17 @@ export type RawConfig = z.output<typeof schema>;
 export type LdapConfig = z.output<typeof ldap>;
 export type OidcConfig = z.output<typeof oidc>;
 export type NotificationsConfig = NonNullable<RawConfig["notifications"]>;
+
+/** A Slurm cluster with every default filled in. */
+export interface SlurmClusterSettings {
+  name: string;
+  bin: string | null;
+  slurmCluster: string | null;
+  pollMs: number;
+  accountingMs: number;
+  syncMs: number;
+  timeoutSeconds: number;
+}
 
 /** How sign-in behaves. */
 export interface AuthConfig {
@@ -173,6 +205,8 @@ export interface CenterConfig {
   /** Where launched jobs' scripts and records live; null: /dev/shm when there is one, else <home>/run. */
   runDir: string | null;
   cluster: NonNullable<RawConfig["cluster"]> | null;
+  /** Clusters besides the local one. */
+  slurm: SlurmClusterSettings[];
 }
 
 export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
@@ -199,6 +233,11 @@ export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
   if (l && (l.bindDn === undefined) !== (l.bindPassword === undefined)) throw invalidInput(`${source}: auth.ldap: give bindDn and bindPassword together`);
   for (const [k, m] of [["ldap", l], ["oidc", c.auth?.oidc]] as const) {
     if (m && !m.tenant && !m.tenantAttribute) throw invalidInput(`${source}: auth.${k} needs tenant (where new users go) or tenantAttribute (which ${k === "ldap" ? "attribute" : "claim"} picks it)`);
+  }
+  const clusterNames = new Set([c.cluster?.name ?? "local"]);
+  for (const k of c.clusters ?? []) {
+    if (clusterNames.has(k.name)) throw invalidInput(`${source}: clusters: ${k.name} is declared twice (the local cluster is ${c.cluster?.name ?? "local"}; name it with cluster.name)`);
+    clusterNames.add(k.name);
   }
   if (parts.filter((p) => p.default).length > 1) throw invalidInput(`${source}: cluster.partitions: only one partition can be the default`);
   return {
@@ -228,6 +267,15 @@ export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
     maxScriptBytes: c.jobs?.maxScriptBytes ?? 1048576,
     runDir: c.jobs?.runDir ?? null,
     cluster: c.cluster ?? null,
+    slurm: (c.clusters ?? []).map((k) => ({
+      name: k.name,
+      bin: k.bin ?? null,
+      slurmCluster: k.slurmCluster ?? null,
+      pollMs: (k.pollSeconds ?? 5) * 1000,
+      accountingMs: (k.accountingSeconds ?? 30) * 1000,
+      syncMs: (k.syncSeconds ?? 60) * 1000,
+      timeoutSeconds: k.timeoutSeconds ?? 30,
+    })),
   };
 }
 

@@ -3,7 +3,10 @@ import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, realp
 import { invalidInput } from "../core/errors.js";
 import { join } from "node:path";
 import type { ClusterConfig } from "../backends/cluster-config.js";
+import type { Backend } from "../backends/backend.js";
 import { LocalCluster } from "../backends/local/local-cluster.js";
+import { SlurmCluster } from "../backends/slurm/slurm-cluster.js";
+import { SlurmCommands } from "../backends/slurm/slurm-commands.js";
 import { detectMachine, detectNvidiaGpus, type Machine } from "../backends/local/machine.js";
 import { getClusterRow, saveCluster } from "../store/clusters.js";
 import { nowIso, openStore, type Store } from "../store/open.js";
@@ -28,8 +31,8 @@ import { TenantService } from "./tenants.js";
 import { UserService } from "./users.js";
 import type { CenterConfig } from "./center-config.js";
 import { ClusterService } from "./clusters.js";
+import { ClusterReports } from "./cluster-reports.js";
 import { EventBus } from "./events.js";
-import { JobReports } from "./job-reports.js";
 import { JobService, QOS } from "./jobs.js";
 import { hashPassword, randomPassword } from "./passwords.js";
 
@@ -169,7 +172,8 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
     let moneyChanged = async (_e: MoneyEvent[]): Promise<void> => {};
     const rules = new AccountRules(store.db);
     await rules.reload();
-    const backend = new LocalCluster({
+    const jobReports = new ClusterReports(store.db, events, billing, (e) => void moneyChanged(e), notifier, rules);
+    const local = new LocalCluster({
       rules,
       config: cluster,
       realCpus: machine.cpus,
@@ -181,15 +185,34 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       sampleMs: o.config.sampleMs,
       runAsMapped: o.config.runAs === "mapped",
       submitHost: machine.hostname,
-      hooks: new JobReports(store.db, events, billing, (e) => void moneyChanged(e), notifier),
+      hooks: jobReports,
     });
+    const backends = new Map<string, Backend>([[cluster.name, local]]);
+    const slurm: SlurmCluster[] = [];
+    for (const k of o.config.slurm) {
+      await saveCluster(store.db, k.name, "slurm", k);
+      const s = new SlurmCluster({
+        name: k.name,
+        commands: new SlurmCommands({ cluster: k.name, bin: k.bin, timeoutSeconds: k.timeoutSeconds }),
+        slurmCluster: k.slurmCluster,
+        pollMs: k.pollMs,
+        accountingMs: k.accountingMs,
+        syncMs: k.syncMs,
+        // as the job's user only when Guang may become them (root); otherwise Guang's own user submits
+        runAsMapped: o.config.runAs === "mapped" && process.getuid?.() === 0,
+        hooks: jobReports,
+        rules,
+      });
+      backends.set(k.name, s);
+      slurm.push(s);
+    }
     const jobs = new JobService({
       db: store.db,
       dialect: store.dialect,
       billing,
       events,
-      cluster,
-      backend,
+      backends,
+      defaultCluster: cluster.name,
       paths: { home: o.home, allowedRoots: o.config.allowedRoots },
       maxScriptBytes: o.config.maxScriptBytes,
     });
@@ -198,7 +221,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
     const changed = async () => {
       await rules.reload();
       auth.forget();
-      backend.schedule();
+      for (const b of backends.values()) b.schedule();
     };
     moneyChanged = async (e: MoneyEvent[]) => {
       await changed();
@@ -207,7 +230,9 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
     // jobs that ended but were not charged (a crash in between, or from before billing) are settled first
     const settled = await billing.settleAll(store.db);
     if (settled.length) await moneyChanged(settled);
-    backend.adopt(await jobs.loadActive());
+    for (const b of backends.values()) b.adopt(await jobs.loadActive(b.name));
+    // a Slurm that does not answer is not fatal: the other clusters serve, and it is asked again
+    await Promise.all(slurm.map((s) => s.start()));
     // other platform processes sharing a PostgreSQL store change accounts too: look again now and then
     const reload = store.dialect === "postgres" ? setInterval(() => void changed().catch(() => undefined), RULES_RELOAD_MS) : null;
     reload?.unref();
@@ -224,7 +249,14 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
     await expireGrants();
     const grantTimer = setInterval(() => void expireGrants(), o.config.grantSweepMs);
     grantTimer.unref();
-    const offer = () => ({ clusters: [cluster.name], partitions: cluster.partitions.map((p) => p.name), qos: QOS });
+    const partitionsOf = (name: string): string[] => {
+      try {
+        return backends.get(name)?.partitions().map((p) => p.name) ?? [];
+      } catch {
+        return [];
+      }
+    };
+    const offer = () => ({ clusters: [...backends.keys()], partitions: [...new Set([...backends.keys()].flatMap(partitionsOf))], qos: QOS, partitionsOf });
     return {
       home: o.home,
       store,
@@ -241,13 +273,13 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       statements: new StatementService(store.db, reports, o.config.currency),
       grants,
       jobs,
-      clusters: new ClusterService(cluster, backend),
+      clusters: new ClusterService(store.db, backends),
       events,
       initialAdminPassword,
       async close() {
         if (reload) clearInterval(reload);
         clearInterval(grantTimer);
-        await backend.stop();
+        for (const b of backends.values()) await b.stop();
         await notifier.flush();
         await store.close();
       },

@@ -1,25 +1,37 @@
-import type { ClusterConfig } from "../backends/cluster-config.js";
-import type { LocalCluster } from "../backends/local/local-cluster.js";
+import type { Backend } from "../backends/backend.js";
+import { notFound } from "../core/errors.js";
+import { getClusterRow, listClusterRows, setClusterDisabled } from "../store/clusters.js";
+import type { Db } from "../store/open.js";
 import type { Actor } from "./actor.js";
+import { audited } from "./audit.js";
+import { authorize } from "./permissions.js";
 
-/** Clusters, their partitions and nodes, and what is in use now. */
+/** Clusters, their partitions and nodes, what is in use now, and whether they take jobs. */
 export class ClusterService {
   constructor(
-    private readonly cluster: ClusterConfig,
-    private readonly backend: LocalCluster,
+    private readonly db: Db,
+    private readonly backends: Map<string, Backend>,
   ) {}
 
-  list(_actor: Actor) {
-    const c = this.cluster;
-    const nodes = this.backend.nodeUse();
-    const counts = this.backend.counts();
-    return [
-      {
-        name: c.name,
-        backend: c.backend,
-        defMemPerCpu: c.defMemPerCpu,
-        jobs: counts,
-        partitions: c.partitions.map((p) => ({
+  async list(_actor: Actor) {
+    const rows = new Map((await listClusterRows(this.db)).map((r) => [r.name, r]));
+    return [...this.backends.values()].map((b) => {
+      const row = rows.get(b.name);
+      const nodes = b.nodeUse();
+      let partitions: ReturnType<Backend["partitions"]> = [];
+      try {
+        partitions = b.partitions();
+      } catch {
+        // an outside scheduler that has not answered yet: its status says why
+      }
+      return {
+        name: b.name,
+        backend: b.kind,
+        enabled: !row?.disabled_at,
+        disabledReason: row?.disabled_reason ?? null,
+        status: b.status(),
+        jobs: b.counts(),
+        partitions: partitions.map((p) => ({
           name: p.name,
           default: p.default,
           maxTime: p.maxTime,
@@ -29,7 +41,17 @@ export class ClusterService {
           totalCpus: nodes.filter((n) => p.nodes.includes(n.name)).reduce((s, n) => s + n.cpus, 0),
         })),
         nodes,
-      },
-    ];
+      };
+    });
+  }
+
+  /** Stops a cluster taking new jobs (its jobs run on and are watched), or lets it take them again. */
+  async setEnabled(actor: Actor, name: string, enabled: boolean, reason: string | null): Promise<{ name: string; enabled: boolean }> {
+    authorize(actor, "cluster.manage", { tenantId: actor.tenantId, what: `cluster ${name}` });
+    if (!this.backends.has(name) || !(await getClusterRow(this.db, name))) throw notFound(`cluster ${name} does not exist; clusters: ${[...this.backends.keys()].join(", ")}`);
+    await audited(this.db, actor, { action: enabled ? "cluster.enable" : "cluster.disable", target: `cluster ${name}`, tenantId: null, details: { reason } }, (trx) =>
+      setClusterDisabled(trx, name, enabled ? null : (reason ?? "disabled by a center admin")),
+    );
+    return { name, enabled };
   }
 }

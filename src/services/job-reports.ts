@@ -12,12 +12,12 @@ import { jobEvent, type EventBus } from "./events.js";
  */
 export class JobReports implements BackendHooks {
   constructor(
-    private readonly db: Db,
-    private readonly events: EventBus,
-    private readonly billing: Billing,
+    protected readonly db: Db,
+    protected readonly events: EventBus,
+    protected readonly billing: Billing,
     /** After a charge changed an account's money state (the scheduler and people must know). */
-    private readonly moneyChanged: (events: MoneyEvent[]) => void,
-    private readonly notifier: Notifier,
+    protected readonly moneyChanged: (events: MoneyEvent[]) => void,
+    protected readonly notifier: Notifier,
   ) {}
 
   private writes: { id: number; patch: JobPatch; settle: boolean; done: () => void; failed: (e: unknown) => void }[] = [];
@@ -88,9 +88,12 @@ export class JobReports implements BackendHooks {
       cpu_seconds: o.cpuSeconds,
       max_rss_mib: o.maxRssMiB,
       held: null,
+      // an outside scheduler's accounting knows when it really started and with what
+      ...(o.startMs !== undefined && o.startMs !== null ? { start_time: nowIso(o.startMs), alloc: JSON.stringify(o.alloc ?? null) } : {}),
     }, true);
     this.events.publish(jobEvent(this.rowRef(job), job.user, o.state, o.reason, o.exitCode, o.signal));
-    const elapsedSeconds = job.startMs === null ? 0 : Math.max(0, Math.round((o.endMs - job.startMs) / 1000));
+    const startMs = o.startMs ?? job.startMs;
+    const elapsedSeconds = startMs === null ? 0 : Math.max(0, Math.round((o.endMs - startMs) / 1000));
     void this.notifier.jobEnded(this.mailOf(job), { id: job.id, state: o.state, exitCode: o.exitCode, signal: o.signal, elapsedSeconds, at: new Date(o.endMs) });
   }
 

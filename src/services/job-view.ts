@@ -14,6 +14,10 @@ export interface JobView {
   user: string;
   account: string;
   cluster: string;
+  /** The job's id on the cluster's own scheduler (Slurm's job id), when it has one. */
+  clusterJobId: string | null;
+  /** "guang", or "foreign": submitted straight to the cluster and imported from its accounting. */
+  origin: string;
   partition: string;
   qos: string;
   state: string;
@@ -68,6 +72,8 @@ export function jobView(row: JobRow, user: string, account: string, live: Active
     user,
     account,
     cluster: row.cluster,
+    clusterJobId: row.external_id,
+    origin: row.origin,
     partition: row.partition,
     qos: row.qos,
     state,

@@ -1,9 +1,8 @@
 import { chownSync, closeSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
-import type { ActiveJob, JobAlloc, KillReason, PosixIdentity } from "../backends/backend.js";
-import type { ClusterConfig, PartitionConfig } from "../backends/cluster-config.js";
-import type { LocalCluster } from "../backends/local/local-cluster.js";
-import { resolvePosix } from "../backends/local/unix-account.js";
+import type { ActiveJob, Backend, JobAlloc, KillReason, PosixIdentity } from "../backends/backend.js";
+import type { PartitionConfig } from "../backends/cluster-config.js";
+import { resolvePosix } from "../backends/unix-account.js";
 import { formatSlurmDuration } from "../core/duration.js";
 import { GuangError, invalidInput, notFound } from "../core/errors.js";
 import { exportedEnvironment } from "../core/export-spec.js";
@@ -11,6 +10,7 @@ import type { JobOptions } from "../core/job-spec.js";
 import { FINAL_STATES, JOB_STATES } from "../core/job-state.js";
 import { defaultOutputPattern, expandOutputPattern } from "../core/output-pattern.js";
 import { buildJobOptions, objectOptions, readOptionWords, scriptDirectives, type OptionItem } from "../core/sbatch.js";
+import { getClusterRow } from "../store/clusters.js";
 import { activeJobs, dependencyRows, getArrayTask, getJob, insertJob, jobsOfArray, listJobs, updateJob, type JobRow } from "../store/jobs.js";
 import { nowIso, type Db, type Dialect } from "../store/open.js";
 import { accountsOfUser, findAccount, findAccountById, listAccounts, lockAccount, type AccountRow } from "../store/accounts.js";
@@ -43,6 +43,7 @@ export interface SubmitInput {
 
 export interface ListInput {
   states?: string[];
+  cluster?: string;
   user?: string;
   account?: string;
   partition?: string;
@@ -63,8 +64,10 @@ export interface JobServiceOptions {
   dialect: Dialect;
   billing: Billing;
   events: EventBus;
-  cluster: ClusterConfig;
-  backend: LocalCluster;
+  /** Every cluster's backend, by cluster name. */
+  backends: Map<string, Backend>;
+  /** Where jobs go that name no cluster (-M). */
+  defaultCluster: string;
   paths: PathPolicy;
   maxScriptBytes: number;
 }
@@ -81,12 +84,28 @@ export class JobService {
     this.db = o.db;
   }
 
-  private partition(name: string | undefined): PartitionConfig {
-    const parts = this.o.cluster.partitions;
+  private partition(backend: Backend, name: string | undefined): PartitionConfig {
+    const parts = backend.partitions();
     if (name === undefined) return parts.find((p) => p.default) ?? parts[0]!;
     const p = parts.find((x) => x.name === name);
-    if (!p) throw invalidInput(`partition ${name} does not exist; partitions: ${parts.map((x) => x.name).join(", ")}`, { partition: name });
+    if (!p) throw invalidInput(`partition ${name} does not exist on cluster ${backend.name}; its partitions: ${parts.map((x) => x.name).join(", ")}`, { cluster: backend.name, partition: name });
     return p;
+  }
+
+  /** The cluster a job goes to: named (-M) or the default; it must exist and take jobs. */
+  private async cluster(name: string | undefined): Promise<Backend> {
+    const backend = this.o.backends.get(name ?? this.o.defaultCluster);
+    if (!backend) throw invalidInput(`cluster ${name} does not exist; clusters: ${[...this.o.backends.keys()].join(", ")}`, { cluster: name ?? null });
+    const row = await getClusterRow(this.db, backend.name);
+    if (row?.disabled_at) throw conflict(`cluster ${backend.name} is disabled (${row.disabled_reason ?? "no reason given"}) and takes no new jobs; submit to another with -M: ${[...this.o.backends.keys()].filter((n) => n !== backend.name).join(", ") || "there is none"}`);
+    return backend;
+  }
+
+  /** The backend of a stored job's cluster (one the config no longer declares cannot act on it). */
+  private backendOf(row: JobRow): Backend {
+    const b = this.o.backends.get(row.cluster);
+    if (!b) throw conflict(`job ${row.id} is on cluster ${row.cluster}, which this center no longer serves (it is not in the config)`);
+    return b;
   }
 
   async submit(actor: Actor, input: SubmitInput): Promise<{ id: number; jobIds: string[] }> {
@@ -119,7 +138,8 @@ export class JobService {
     }
     const account = found!;
     authorize(actor, "job.submit", { tenantId: account.tenant_id, accountId: account.id, userId: actor.userId, what: `account ${account.name}` });
-    const part = this.partition(opts.partition);
+    const backend = await this.cluster(opts.cluster);
+    const part = this.partition(backend, opts.partition);
     const qos = opts.qos ?? "normal";
     if (!QOS.includes(qos)) throw invalidInput(`QoS ${qos} does not exist; QoS: ${QOS.join(", ")}`);
     let timeLimit: number | null | undefined = opts.timeLimit ?? part.defaultTime ?? part.maxTime;
@@ -128,7 +148,7 @@ export class JobService {
     if (part.maxTime !== null && (timeLimit === null || timeLimit > part.maxTime)) {
       throw invalidInput(`time limit ${timeLimit === null ? "UNLIMITED" : formatSlurmDuration(timeLimit)} is longer than partition ${part.name} allows (${formatSlurmDuration(part.maxTime)}); ask for less with -t`);
     }
-    const never = this.o.backend.whyNever(part.name, opts.request);
+    const never = backend.whyNever(part.name, opts.request);
     if (never) throw invalidInput(`the job can never run: ${never}`);
 
     let workdir = input.workdir;
@@ -157,11 +177,13 @@ export class JobService {
     const optionsJson = JSON.stringify(opts);
     const environmentJson = JSON.stringify(env);
 
-    const need = this.o.backend.need(opts.request);
-    const rows = await this.db.transaction().execute(async (trx) => {
+    const need = backend.need(opts.request);
+    // jobs an outside scheduler took inside the transaction: taken back if it fails
+    const placed: ActiveJob[] = [];
+    const submitTrx = this.db.transaction().execute(async (trx) => {
       await lockAccount(trx, account.id, this.o.dialect);
       const limit = await checkSubmission(trx, account, actor.userId, {
-        cluster: this.o.cluster.name,
+        cluster: backend.name,
         partition: part.name,
         qos,
         timeLimit,
@@ -171,7 +193,7 @@ export class JobService {
         jobs: tasks.length,
       });
       const plans = await this.o.billing.planHolds(trx, account, {
-        cluster: this.o.cluster.name,
+        cluster: backend.name,
         partition: part.name,
         qos,
         timeLimit: limit,
@@ -187,7 +209,7 @@ export class JobService {
       for (const [i, task] of tasks.entries()) {
         const plan = plans[i]!;
         const row = {
-          cluster: this.o.cluster.name,
+          cluster: backend.name,
           partition: part.name,
           account_id: account.id,
           user_id: actor.userId,
@@ -215,16 +237,30 @@ export class JobService {
         const id = await insertJob(trx, row);
         await this.o.billing.hold(trx, account, id, plan);
         if (task !== null && arrayJobId === null) arrayJobId = id;
-        const values = { jobId: id, name, user: actor.username, arrayJobId, arrayTaskId: task, node: this.o.cluster.nodes[0]!.name };
+        const values = { jobId: id, name, user: actor.username, arrayJobId, arrayTaskId: task, node: backend.firstNode() };
         const stdout = this.outputPath(workdir, expandOutputPattern(outPattern, values), "output file (-o)");
         const stderr = errPattern === outPattern ? stdout : this.outputPath(workdir, expandOutputPattern(errPattern, values), "error file (-e)");
-        await updateJob(trx, id, { stdout_path: stdout, stderr_path: stderr, array_job_id: arrayJobId });
-        out.push({ ...(row as unknown as JobRow), id, stdout_path: stdout, stderr_path: stderr, array_job_id: arrayJobId });
+        const full = { ...(row as unknown as JobRow), id, stdout_path: stdout, stderr_path: stderr, array_job_id: arrayJobId, external_id: null as string | null };
+        if (backend.place) {
+          // an outside scheduler takes it now: a refusal there writes nothing here
+          const active = this.activeJob(full, opts, actor.username, actor.posix, account.name);
+          full.external_id = active.externalId = await backend.place(active);
+          placed.push(active);
+        }
+        await updateJob(trx, id, { stdout_path: stdout, stderr_path: stderr, array_job_id: arrayJobId, external_id: full.external_id });
+        out.push(full);
       }
       return out;
     });
+    let rows: JobRow[];
+    try {
+      rows = await submitTrx;
+    } catch (e) {
+      for (const job of placed) await backend.unplace?.(job);
+      throw e;
+    }
     for (const row of rows) {
-      this.o.backend.submit(this.activeJob(row, opts, actor.username, actor.posix, account.name));
+      backend.submit(this.activeJob(row, opts, actor.username, actor.posix, account.name));
       this.publish(row, actor.username, "PENDING");
     }
     return { id: rows[0]!.id, jobIds: rows.map(jobIdText) };
@@ -290,12 +326,13 @@ export class JobService {
       // rows built at submit lack the columns the store fills later
       pid: row.pid ?? null,
       pidStart: row.pid_start ?? null,
+      externalId: row.external_id ?? null,
     };
   }
 
-  /** The store's active jobs as the backend needs them (at start, for adoption). */
-  async loadActive(): Promise<ActiveJob[]> {
-    const rows = await activeJobs(this.db, this.o.cluster.name);
+  /** The store's active jobs of a cluster as its backend needs them (at start, for adoption). */
+  async loadActive(cluster: string): Promise<ActiveJob[]> {
+    const rows = await activeJobs(this.db, cluster);
     const out: ActiveJob[] = [];
     for (const row of rows) {
       const user = await findUserById(this.db, row.user_id);
@@ -329,7 +366,7 @@ export class JobService {
   }
 
   private async view(row: JobRow): Promise<JobView> {
-    const live = this.o.backend.live(row.id);
+    const live = this.o.backends.get(row.cluster)?.live(row.id);
     const a = await this.account(row.account_id);
     const now = Date.now();
     let cost: number | null = row.cost_units === null ? null : Number(row.cost_units);
@@ -388,12 +425,13 @@ export class JobService {
     }
     if (accountIds?.length === 0) return { jobs: [], next: null };
     for (const s of q.states ?? []) if (!(JOB_STATES as readonly string[]).includes(s)) throw invalidInput(`state ${s} is unknown; states: ${JOB_STATES.join(", ")}`);
-    if (q.partition !== undefined) this.partition(q.partition);
+    if (q.cluster !== undefined && !this.o.backends.has(q.cluster)) throw invalidInput(`cluster ${q.cluster} does not exist; clusters: ${[...this.o.backends.keys()].join(", ")}`);
     const limit = q.limit ?? 100;
     const rows = await listJobs(this.db, {
       userId,
       states: q.states,
       accountIds,
+      clusters: q.cluster ? [q.cluster] : undefined,
       partitions: q.partition ? [q.partition] : undefined,
       ids: q.ids,
       from: q.from,
@@ -411,7 +449,7 @@ export class JobService {
   async cancel(actor: Actor, idText: string): Promise<{ cancelled: string[] }> {
     const rows = await this.resolve(actor, idText);
     const cancelled: string[] = [];
-    for (const r of rows) if (await this.o.backend.cancel(r.id)) cancelled.push(jobIdText(r));
+    for (const r of rows) if (await this.backendOf(r).cancel(r.id)) cancelled.push(jobIdText(r));
     if (cancelled.length === 0) throw conflict(`job ${idText} has already ended (${rows[0]!.state})`);
     await this.auditOthers(actor, "job.cancel", rows[0]!, cancelled);
     return { cancelled };
@@ -429,8 +467,9 @@ export class JobService {
     const by = rows[0]!.user_id !== actor.userId ? "admin" : "user";
     const held: string[] = [];
     for (const r of rows) {
-      if (this.o.backend.hold(r.id, by)) {
-        await updateJob(this.db, r.id, { held: this.o.backend.live(r.id)!.held });
+      const b = this.backendOf(r);
+      if (await b.hold(r.id, by)) {
+        await updateJob(this.db, r.id, { held: b.live(r.id)!.held });
         held.push(jobIdText(r));
       }
     }
@@ -445,7 +484,7 @@ export class JobService {
     const released: string[] = [];
     let adminHold = false;
     for (const r of rows) {
-      const v = this.o.backend.release(r.id, by);
+      const v = await this.backendOf(r).release(r.id, by);
       if (v === "released") {
         await updateJob(this.db, r.id, { held: null });
         released.push(jobIdText(r));

@@ -63,6 +63,7 @@ export const PERMISSIONS = {
   "job.read": ["center-admin", "tenant-admin", "account-owner", "account-admin", "self"],
   "job.control": ["center-admin", "tenant-admin", "account-owner", "account-admin", "self"],
   "cluster.read": ["anyone"],
+  "cluster.manage": ["center-admin"],
   "event.read": ["anyone"],
 } as const satisfies Record<string, readonly Role[]>;
 

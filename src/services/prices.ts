@@ -88,7 +88,8 @@ export class PriceService {
   async set(actor: Actor, input: PriceInput): Promise<PriceView> {
     const offer = this.o.offer();
     if (!offer.clusters.includes(input.cluster)) throw invalidInput(`cluster ${input.cluster} does not exist; clusters: ${offer.clusters.join(", ")}`);
-    if (!offer.partitions.includes(input.partition)) throw invalidInput(`partition ${input.partition} does not exist in cluster ${input.cluster}; partitions: ${offer.partitions.join(", ")}`);
+    const parts = offer.partitionsOf(input.cluster);
+    if (!parts.includes(input.partition)) throw invalidInput(`partition ${input.partition} does not exist in cluster ${input.cluster}; its partitions: ${parts.join(", ") || "none known (is the cluster reachable?)"}`);
     const qos = input.qos ?? "*";
     if (qos !== "*" && !offer.qos.includes(qos)) throw invalidInput(`QoS ${qos} does not exist; QoS: ${offer.qos.join(", ")} (or leave it out for all)`);
     const rates: Rates = {

@@ -48,6 +48,7 @@ export interface JobFilter {
   userId?: number;
   states?: string[];
   accountIds?: number[];
+  clusters?: string[];
   partitions?: string[];
   ids?: number[];
   /** Jobs that were submitted, ran or ended within [from, to) (ISO). */
@@ -64,6 +65,7 @@ export async function listJobs(db: Db, f: JobFilter): Promise<JobRow[]> {
   if (f.userId !== undefined) q = q.where("user_id", "=", f.userId);
   if (f.states?.length) q = q.where("state", "in", f.states);
   if (f.accountIds?.length) q = q.where("account_id", "in", f.accountIds);
+  if (f.clusters?.length) q = q.where("cluster", "in", f.clusters);
   if (f.partitions?.length) q = q.where("partition", "in", f.partitions);
   if (f.ids?.length) {
     const ids = f.ids;

@@ -112,6 +112,10 @@ export interface ClusterTable {
   config: string;
   created_at: string;
   updated_at: string;
+  disabled_at: string | null;
+  disabled_reason: string | null;
+  /** Epoch ms up to which the cluster's accounting was read. */
+  accounting_cursor: string | number | null;
 }
 
 export interface JobTable {
@@ -167,6 +171,10 @@ export interface JobTable {
   wait_seconds: number | null;
   /** JSON [{ grant, seconds }]: what was held of each grant. */
   grant_holds: Generated<string>;
+  /** The job's id in an outside scheduler (Slurm's job id). */
+  external_id: string | null;
+  /** "guang": submitted through Guang; "foreign": submitted straight to the cluster and imported. */
+  origin: Generated<string>;
 }
 
 export interface GrantTable {

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { hasRole } from "../../services/actor.js";
 import { route, WROTE } from "../route.js";
 
@@ -11,7 +12,17 @@ export const centerRoutes = [
     tag: "clusters",
     auth: true,
     action: "cluster.read",
-    handler: async ({ center, actor }) => ({ clusters: center.clusters.list(actor!) }),
+    handler: async ({ center, actor }) => ({ clusters: await center.clusters.list(actor!) }),
+  }),
+  route({
+    method: "PATCH",
+    path: "/api/v1/clusters/{name}",
+    summary: "Disable a cluster (it takes no new jobs; its jobs run on) or enable it again (center admins)",
+    tag: "clusters",
+    auth: true,
+    action: "cluster.manage",
+    body: z.strictObject({ enabled: z.boolean(), reason: z.string().min(1).max(500).optional() }),
+    handler: async ({ center, actor, params, body }) => center.clusters.setEnabled(actor!, params.name!, body.enabled, body.reason ?? null),
   }),
   route({
     method: "GET",

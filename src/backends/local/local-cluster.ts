@@ -9,15 +9,15 @@ import { schedulePass, type QueuedJob, type Reservation, type RunningJob } from 
 import type { Policy } from "../../scheduler/policy.js";
 import { DEFAULT_WEIGHTS, jobPriority } from "../../scheduler/priority.js";
 import { compileShape, shapeMinimum, type Shape } from "../../scheduler/shape.js";
-import type { ActiveJob, BackendHooks, RulesSource, JobAlloc, JobOutcome, KillReason, NodeUse } from "../backend.js";
-import { toClusterSpec, type ClusterConfig } from "../cluster-config.js";
+import type { ActiveJob, Backend, BackendHooks, ClusterStatus, RulesSource, JobAlloc, JobOutcome, KillReason, NodeUse } from "../backend.js";
+import { toClusterSpec, type ClusterConfig, type PartitionConfig } from "../cluster-config.js";
 import { slurmEnvironment } from "./job-env.js";
 import { DeviceSlots } from "./device-slots.js";
 import { EndedJobs } from "./ended-jobs.js";
 import { checkLauncher, Launcher } from "./launcher.js";
 import { isSameProcess, processStartTime, readSessions, signal } from "./proc-table.js";
 import { readJobRecord, removeRunFiles, scriptPath } from "./run-files.js";
-import { resolvePosix, type UnixAccount } from "./unix-account.js";
+import { resolvePosix, type UnixAccount } from "../unix-account.js";
 
 export interface LocalClusterOptions {
   config: ClusterConfig;
@@ -71,7 +71,8 @@ interface Running {
  * launcher (./launcher.pl.ts), which outlives the server. Time limits, memory and
  * liveness are checked every `sampleMs`.
  */
-export class LocalCluster {
+export class LocalCluster implements Backend {
+  readonly kind = "local" as const;
   readonly name: string;
   private readonly model: ClusterModel;
   private readonly opts: LocalClusterOptions;
@@ -107,6 +108,18 @@ export class LocalCluster {
         if (r) this.finish(r, undefined, Date.now());
       },
     );
+  }
+
+  partitions(): PartitionConfig[] {
+    return this.opts.config.partitions;
+  }
+
+  firstNode(): string {
+    return this.node.name;
+  }
+
+  status(): ClusterStatus {
+    return { reachable: true, version: null, error: null, sync: null };
   }
 
   /** Null when a job of this request could run in the partition on an empty cluster; otherwise why not. */

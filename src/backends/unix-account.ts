@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { PosixIdentity } from "../backend.js";
+import type { PosixIdentity } from "./backend.js";
 
 export interface UnixAccount {
   name: string;

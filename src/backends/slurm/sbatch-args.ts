@@ -1,0 +1,40 @@
+import { formatSlurmDuration } from "../../core/duration.js";
+import type { ActiveJob } from "../backend.js";
+
+/** Marks the jobs Guang submitted (squeue and sacct show it), so that they are not imported as users' own. */
+export function guangComment(jobId: number): string {
+  return `guang:${jobId}`;
+}
+
+/** sbatch's local-time form of an instant (Slurm reads times without a zone as its own). */
+function localTime(ms: number): string {
+  const d = new Date(ms);
+  const two = (x: number) => String(x).padStart(2, "0");
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+}
+
+/**
+ * The sbatch command line of a job Guang accepted: its options as Guang resolved them (they
+ * override the script's own #SBATCH lines, which sbatch reads too), one array task per
+ * submission (Guang keeps a row per task, so each task is its own Slurm job, with
+ * SLURM_ARRAY_TASK_ID set as Slurm sets it), and `--parsable` for the job id.
+ */
+export function sbatchArgs(job: ActiveJob): string[] {
+  const r = job.request;
+  const a = ["--parsable", `--job-name=${job.name}`, `--account=${job.account}`, `--partition=${job.partition}`, `--qos=${job.qos}`];
+  a.push(`--comment=${guangComment(job.id)}`, `--chdir=${job.workdir}`, `--output=${job.stdout}`, `--error=${job.stderr}`, "--export=ALL");
+  if (job.timeLimit !== null) a.push(`--time=${formatSlurmDuration(Math.max(60, job.timeLimit))}`);
+  if (r.nodes !== undefined) a.push(`--nodes=${r.nodes}`);
+  if (r.tasks !== undefined) a.push(`--ntasks=${r.tasks}`);
+  if (r.cpusPerTask !== undefined) a.push(`--cpus-per-task=${r.cpusPerTask}`);
+  if (r.memPerNode !== undefined) a.push(`--mem=${r.memPerNode}M`);
+  if (r.memPerCpu !== undefined) a.push(`--mem-per-cpu=${r.memPerCpu}M`);
+  const type = r.gpuType ? `${r.gpuType}:` : "";
+  if (r.gpusPerNode !== undefined && r.gpusPerNode > 0) a.push(`--gres=gpu:${type}${r.gpusPerNode}`);
+  if (r.gpus !== undefined && r.gpus > 0) a.push(`--gpus=${type}${r.gpus}`);
+  if (r.exclusive) a.push("--exclusive");
+  if (job.arrayTaskId !== null) a.push(`--array=${job.arrayTaskId}`);
+  if (job.beginMs !== null && job.beginMs > Date.now()) a.push(`--begin=${localTime(job.beginMs)}`);
+  if (job.held) a.push("--hold");
+  return a;
+}
