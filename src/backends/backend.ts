@@ -70,6 +70,8 @@ export interface ActiveJob {
   pidStart: string | null;
   /** The job's id in an outside scheduler (Slurm's job id); null for local jobs. */
   externalId: string | null;
+  /** --dependency in the outside scheduler's ids (its jobs are named by its own ids there). */
+  externalDependency?: string | null;
 }
 
 export interface JobOutcome {
@@ -181,6 +183,8 @@ export interface ClusterStatus {
 export interface Backend {
   readonly name: string;
   readonly kind: "local" | "slurm";
+  /** Time limits are kept in steps of this many seconds (Slurm's: minutes); a job's is rounded up to one, so that its hold covers it. */
+  readonly timeStep: number;
   /** Its partitions as known now (an outside scheduler's: from its last answer). */
   partitions(): PartitionConfig[];
   /** The node output patterns' %N stands for before a job runs. */

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { ACCOUNT_HELP, accountCommand } from "./commands/account.js";
 import { ADMIN_HELP, adminCommand } from "./commands/admin.js";
 import { CANCEL_HELP, cancelCommand, HOLD_HELP, holdCommand, RELEASE_HELP, releaseCommand } from "./commands/control.js";
+import { CLUSTERS_HELP, clustersCommand } from "./commands/clusters.js";
 import { demoCommand, DEMO_HELP } from "./commands/demo.js";
 import { HISTORY_HELP, historyCommand } from "./commands/history.js";
 import { JOBS_HELP, jobsCommand } from "./commands/jobs.js";
@@ -29,6 +30,7 @@ commands:
   show JOBID    one job in detail (like scontrol show job)
   cancel JOBID  cancel jobs (like scancel); also hold, release
   history       finished and current jobs of a time window (like sacct)
+  clusters      clusters, partitions and nodes (like sinfo)
   account       your accounts and their members (like sacctmgr show assoc)
   admin         tenants, users, accounts and the audit log (center and tenant admins)
   money         balances, the ledger, recharges, transfers, grants, prices, statements
@@ -52,6 +54,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => number | Promise<numbe
   hold: { run: holdCommand, help: HOLD_HELP },
   release: { run: releaseCommand, help: RELEASE_HELP },
   history: { run: historyCommand, help: HISTORY_HELP },
+  clusters: { run: clustersCommand, help: CLUSTERS_HELP },
   account: { run: accountCommand, help: ACCOUNT_HELP },
   admin: { run: adminCommand, help: ADMIN_HELP },
   money: { run: moneyCommand, help: MONEY_HELP },

@@ -6,6 +6,8 @@ import type { Actor } from "./actor.js";
 import { audited } from "./audit.js";
 import { authorize } from "./permissions.js";
 
+export type ClusterView = Awaited<ReturnType<ClusterService["list"]>>[number];
+
 /** Clusters, their partitions and nodes, what is in use now, and whether they take jobs. */
 export class ClusterService {
   constructor(

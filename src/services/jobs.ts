@@ -145,6 +145,8 @@ export class JobService {
     let timeLimit: number | null | undefined = opts.timeLimit ?? part.defaultTime ?? part.maxTime;
     if (timeLimit === Infinity || timeLimit === undefined) timeLimit = null;
     if (timeLimit !== null && timeLimit < 1) throw invalidInput(`the time limit must be at least one second`);
+    // the cluster's own steps (Slurm's minutes): the limit it will enforce, which the hold must cover
+    if (timeLimit !== null) timeLimit = Math.ceil(timeLimit / backend.timeStep) * backend.timeStep;
     if (part.maxTime !== null && (timeLimit === null || timeLimit > part.maxTime)) {
       throw invalidInput(`time limit ${timeLimit === null ? "UNLIMITED" : formatSlurmDuration(timeLimit)} is longer than partition ${part.name} allows (${formatSlurmDuration(part.maxTime)}); ask for less with -t`);
     }
@@ -163,7 +165,7 @@ export class JobService {
     checkJobPath(this.o.paths, workdir, "working directory");
     checkDirectory(workdir, "working directory");
 
-    if (opts.dependency) await this.checkDependencies(opts);
+    const externalDependency = opts.dependency ? await this.checkDependencies(opts, backend) : null;
 
     const submitEnv = input.environment ?? {};
     const env = { PATH: BASE_PATH, ...exportedEnvironment(opts.export ?? { all: true, names: [], set: {} }, submitEnv) };
@@ -244,6 +246,7 @@ export class JobService {
         if (backend.place) {
           // an outside scheduler takes it now: a refusal there writes nothing here
           const active = this.activeJob(full, opts, actor.username, actor.posix, account.name);
+          active.externalDependency = externalDependency;
           full.external_id = active.externalId = await backend.place(active);
           placed.push(active);
         }
@@ -276,17 +279,32 @@ export class JobService {
     return full;
   }
 
-  private async checkDependencies(opts: JobOptions): Promise<void> {
-    const ids = [...new Set(opts.dependency!.clauses.flatMap((c) => c.targets.map((t) => t.jobId)))];
+  /**
+   * Every job --dependency names must exist. On a cluster with a scheduler of its own, they
+   * must be its jobs too, and the dependency is returned in its ids (an array is its tasks:
+   * each task is its own Slurm job).
+   */
+  private async checkDependencies(opts: JobOptions, backend: Backend): Promise<string | null> {
+    const spec = opts.dependency!;
+    const ids = [...new Set(spec.clauses.flatMap((c) => c.targets.map((t) => t.jobId)))];
     const found = await dependencyRows(this.db, ids);
-    for (const c of opts.dependency!.clauses) {
+    const clauses: string[] = [];
+    for (const c of spec.clauses) {
+      const external: string[] = [];
       for (const t of c.targets) {
-        const hit = found.some((r) =>
-          t.taskId === null ? r.id === t.jobId || r.array_job_id === t.jobId : r.array_job_id === t.jobId && r.array_task_id === t.taskId,
-        );
-        if (!hit) throw invalidInput(`--dependency names job ${t.jobId}${t.taskId === null ? "" : `_${t.taskId}`}, which does not exist`);
+        const name = `${t.jobId}${t.taskId === null ? "" : `_${t.taskId}`}`;
+        const hits = found.filter((r) => (t.taskId === null ? r.id === t.jobId || r.array_job_id === t.jobId : r.array_job_id === t.jobId && r.array_task_id === t.taskId));
+        if (hits.length === 0) throw invalidInput(`--dependency names job ${name}, which does not exist`);
+        if (!backend.place) continue;
+        const elsewhere = hits.find((r) => r.cluster !== backend.name || r.external_id === null);
+        if (elsewhere) throw invalidInput(`--dependency names job ${name}, which is on cluster ${elsewhere.cluster}; a job on cluster ${backend.name} can depend only on jobs of that cluster`);
+        external.push(...hits.map((r) => r.external_id!));
       }
+      clauses.push(`${c.type}:${external.join(":")}`);
     }
+    if (!backend.place) return null;
+    if (spec.singleton) clauses.push("singleton");
+    return clauses.join(spec.any ? "?" : ",");
   }
 
   /** The backend's view of a stored job. */

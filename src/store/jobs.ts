@@ -39,7 +39,7 @@ export async function dependencyRows(db: Db, ids: number[]) {
   if (ids.length === 0) return [];
   return db
     .selectFrom("jobs")
-    .select(["id", "array_job_id", "array_task_id", "state", "exit_code"])
+    .select(["id", "array_job_id", "array_task_id", "state", "exit_code", "cluster", "external_id"])
     .where((eb) => eb.or([eb("id", "in", ids), eb("array_job_id", "in", ids)]))
     .execute();
 }

@@ -92,6 +92,8 @@ const CASES: Case[] = [
   { route: "GET /api/v1/tokens", own: get("/api/v1/tokens"), allowOwn: ALL },
   { route: "POST /api/v1/tokens", own: () => ({ method: "POST", path: "/api/v1/tokens", body: { name: fresh("t") } }), allowOwn: ALL },
   { route: "GET /api/v1/clusters", own: get("/api/v1/clusters"), allowOwn: ALL },
+  // enabling a cluster that is enabled changes nothing, so every role may be tried
+  { route: "PATCH /api/v1/clusters/{name}", own: () => ({ method: "PATCH", path: "/api/v1/clusters/local", body: { enabled: true } }), allowOwn: ["center-admin"] },
   { route: "GET /api/v1/tenants", own: get("/api/v1/tenants"), allowOwn: ALL },
   {
     route: "POST /api/v1/tenants",

@@ -133,8 +133,18 @@ describe.skipIf(!slurmUp)("a real Slurm cluster as a backend", () => {
     expect(held.state).toBe("PENDING");
     await c.ok("POST", `/api/v1/jobs/${r.body.id}/release`, undefined, t.ann);
     expect((await waitFor(c, r.body.id, undefined, 60000)).state).toBe("COMPLETED");
+    // a dependency between two Slurm jobs goes to Slurm in its own ids; one on a local job cannot
+    const first = await submit(t.ann!, ["-t", "2"], "#!/bin/bash\nsleep 2\n");
+    const then = await submit(t.ann!, ["-t", "2", `--dependency=afterok:${first.body.id}`], "#!/bin/bash\ntrue\n");
+    expect(then.status).toBe(201);
+    const [a, b] = [await waitFor(c, first.body.id, undefined, 60000), await waitFor(c, then.body.id, undefined, 60000)];
+    expect([a.state, b.state]).toEqual(["COMPLETED", "COMPLETED"]);
+    expect(Date.parse(b.startTime)).toBeGreaterThanOrEqual(Date.parse(a.endTime));
+    const local = await c.ok("POST", "/api/v1/jobs", { script: "#!/bin/bash\ntrue\n", workdir: userDir() }, t.ann);
+    const across = await submit(t.ann!, ["-t", "2", `--dependency=afterany:${local.id}`], "#!/bin/bash\ntrue\n");
+    expect([across.status, across.body.error.message]).toEqual([400, `--dependency names job ${local.id}, which is on cluster local; a job on cluster hpc can depend only on jobs of that cluster`]);
     const listed = (await c.ok("GET", "/api/v1/jobs?cluster=hpc&limit=1000", undefined, t.ann)).jobs;
-    expect(listed.length).toBeGreaterThanOrEqual(4);
+    expect(listed.length).toBeGreaterThanOrEqual(3);
     expect(listed.every((j: { cluster: string }) => j.cluster === "hpc")).toBe(true);
   }, 120000);
 

@@ -73,6 +73,7 @@ interface Running {
  */
 export class LocalCluster implements Backend {
   readonly kind = "local" as const;
+  readonly timeStep = 1;
   readonly name: string;
   private readonly model: ClusterModel;
   private readonly opts: LocalClusterOptions;

@@ -23,7 +23,7 @@ export function sbatchArgs(job: ActiveJob): string[] {
   const r = job.request;
   const a = ["--parsable", `--job-name=${job.name}`, `--account=${job.account}`, `--partition=${job.partition}`, `--qos=${job.qos}`];
   a.push(`--comment=${guangComment(job.id)}`, `--chdir=${job.workdir}`, `--output=${job.stdout}`, `--error=${job.stderr}`, "--export=ALL");
-  if (job.timeLimit !== null) a.push(`--time=${formatSlurmDuration(Math.max(60, job.timeLimit))}`);
+  if (job.timeLimit !== null) a.push(`--time=${formatSlurmDuration(job.timeLimit)}`);
   if (r.nodes !== undefined) a.push(`--nodes=${r.nodes}`);
   if (r.tasks !== undefined) a.push(`--ntasks=${r.tasks}`);
   if (r.cpusPerTask !== undefined) a.push(`--cpus-per-task=${r.cpusPerTask}`);
@@ -36,5 +36,6 @@ export function sbatchArgs(job: ActiveJob): string[] {
   if (job.arrayTaskId !== null) a.push(`--array=${job.arrayTaskId}`);
   if (job.beginMs !== null && job.beginMs > Date.now()) a.push(`--begin=${localTime(job.beginMs)}`);
   if (job.held) a.push("--hold");
+  if (job.externalDependency) a.push(`--dependency=${job.externalDependency}`);
   return a;
 }

@@ -44,6 +44,7 @@ function localTime(ms: number): string {
  */
 export class SlurmCluster implements Backend {
   readonly kind = "slurm" as const;
+  readonly timeStep = 60;
   readonly name: string;
   private readonly jobs = new Map<number, ActiveJob>();
   private readonly bySlurm = new Map<string, number>();

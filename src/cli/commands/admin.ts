@@ -11,7 +11,7 @@ import type { TenantView } from "../../services/tenants.js";
 import type { UserView } from "../../services/users.js";
 import { accountDetail, accountTable } from "./account.js";
 
-export const ADMIN_HELP = `usage: guang admin <tenant|user|account|audit> ...   (for center and tenant admins)
+export const ADMIN_HELP = `usage: guang admin <tenant|user|account|cluster|audit> ...   (for center and tenant admins)
 
   tenant list | show NAME
   tenant create NAME --admin USER [--email E] [--password-stdin]
@@ -23,6 +23,7 @@ export const ADMIN_HELP = `usage: guang admin <tenant|user|account|audit> ...   
   account create NAME --owner USER [--tenant T] [limits] [--partitions a,b] [--qos a,b] [--clusters a,b]
   account set NAME [limits] [--partitions a,b] [--qos a,b] [--clusters a,b]
   account block NAME --reason TEXT | unblock NAME
+  cluster disable NAME --reason TEXT | enable NAME   (center admins: a disabled cluster takes no new jobs)
   audit [--tenant T] [--actor U] [--action A] [--result ok|denied|CODE] [--from TIME] [--to TIME] [--limit N] [--csv]
 
 limits: --max-running-jobs N --max-submit-jobs N --max-cpus N --max-gpus N --max-time TIME ("none" lifts one)
@@ -244,4 +245,20 @@ const audit: Handler = async (argv) => {
   );
 };
 
-export const adminCommand = subcommands("admin", ADMIN_HELP, { tenant, user, account, audit });
+const cluster = subcommands("admin cluster", ADMIN_HELP, {
+  async disable(argv) {
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { reason: { type: "string" }, ...json } });
+    const name = one(positionals, "cluster disable NAME --reason TEXT");
+    if (!values.reason) throw invalidInput("say why with --reason (users see it when they submit)");
+    const r = await ApiClient.fromEnvironment().request("PATCH", `/api/v1/clusters/${enc(name)}`, { enabled: false, reason: values.reason });
+    return printResult(values.json, r, () => `cluster ${name} disabled: it takes no new jobs; its jobs run on`);
+  },
+  async enable(argv) {
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: json });
+    const name = one(positionals, "cluster enable NAME");
+    const r = await ApiClient.fromEnvironment().request("PATCH", `/api/v1/clusters/${enc(name)}`, { enabled: true });
+    return printResult(values.json, r, () => `cluster ${name} enabled`);
+  },
+});
+
+export const adminCommand = subcommands("admin", ADMIN_HELP, { tenant, user, account, cluster, audit });

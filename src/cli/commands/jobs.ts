@@ -6,7 +6,7 @@ import { EXIT } from "../exit.js";
 import { table } from "../format.js";
 import { shortState } from "../job-format.js";
 
-export const JOBS_HELP = `usage: guang jobs [-u USER] [-t STATES] [-p PARTITION] [-A ACCOUNT] [-j IDS] [--json]
+export const JOBS_HELP = `usage: guang jobs [-M CLUSTER] [-u USER] [-t STATES] [-p PARTITION] [-A ACCOUNT] [-j IDS] [--json]
 
 Lists waiting and running jobs, like squeue: JOBID PARTITION NAME USER ST TIME NODES
 NODELIST(REASON). -t takes states (PENDING,RUNNING,... or all).
@@ -15,6 +15,7 @@ NODELIST(REASON). -t takes states (PENDING,RUNNING,... or all).
 /** The filter flags `jobs` (squeue) and `history` (sacct) share, with Slurm's letters. */
 export const FILTER_FLAGS = {
   user: { type: "string", short: "u" },
+  clusters: { type: "string", short: "M" },
   partition: { type: "string", short: "p" },
   account: { type: "string", short: "A" },
   jobs: { type: "string", short: "j" },
@@ -22,8 +23,9 @@ export const FILTER_FLAGS = {
 } as const;
 
 /** Query parameters common to `jobs` and `history`. */
-export function filterQuery(v: { user?: string; state?: string; partition?: string; account?: string; jobs?: string }): URLSearchParams {
+export function filterQuery(v: { user?: string; state?: string; clusters?: string; partition?: string; account?: string; jobs?: string }): URLSearchParams {
   const q = new URLSearchParams();
+  if (v.clusters) q.set("cluster", v.clusters);
   if (v.user) q.set("user", v.user);
   if (v.state && v.state.toLowerCase() !== "all") q.set("state", v.state.toUpperCase());
   if (v.partition) q.set("partition", v.partition);
@@ -66,6 +68,10 @@ export async function jobsCommand(argv: string[]): Promise<number> {
     String(j.alloc ? 1 : (j.request.nodes ?? 1)),
     j.state === "PENDING" ? `(${j.reason ?? "None"})` : (j.alloc?.node ?? ""),
   ]);
-  process.stdout.write(`${table(["JOBID", "PARTITION", "NAME", "USER", "ST", "TIME", "NODES", "NODELIST(REASON)"], rows)}\n`);
+  // as squeue -M does: a CLUSTER: line over each cluster's jobs, when it is not the only one
+  const clusters = [...new Set(jobs.map((j) => j.cluster))];
+  const header = ["JOBID", "PARTITION", "NAME", "USER", "ST", "TIME", "NODES", "NODELIST(REASON)"];
+  const text = values.clusters || clusters.length > 1 ? clusters.map((k) => `CLUSTER: ${k}\n${table(header, rows.filter((_, i) => jobs[i]!.cluster === k))}`).join("\n\n") : table(header, rows);
+  process.stdout.write(`${text}\n`);
   return EXIT.ok;
 }

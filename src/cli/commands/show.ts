@@ -23,7 +23,7 @@ function describe(j: JobView): string {
     [["RunTime", limitText(j.elapsed ?? 0)], ["TimeLimit", limitText(j.timeLimit)]],
     [["SubmitTime", timeText(j.submitTime)], ["EligibleTime", timeText(j.beginTime ?? j.submitTime)]],
     [["StartTime", timeText(j.startTime ?? j.plannedStart)], ["EndTime", timeText(j.endTime)]],
-    [["Partition", j.partition], ["Cluster", j.cluster], ["NodeList", j.alloc?.node ?? "(null)"]],
+    [["Partition", j.partition], ["Cluster", j.cluster], ["ClusterJobId", j.clusterJobId ?? "(null)"], ["NodeList", j.alloc?.node ?? "(null)"]],
     [["NumTasks", r.tasks ?? 1], ["CPUs/Task", r.cpusPerTask ?? 1], ["ReqMem", memText(r.memPerNode ?? r.memPerCpu) || "default"]],
     ...(j.alloc ? [[["AllocTRES", tres], ["Cores", j.alloc.cores.join(",")], ["GPUs", j.alloc.gpuIndices.join(",") || "(null)"]] as [string, string | number][]] : []),
     [["CPUTime", j.cpuSeconds === null ? "Unknown" : `${j.cpuSeconds}s`], ["MaxRSS", memText(j.maxRssMiB) || "Unknown"]],
