@@ -53,12 +53,14 @@ describe("guang admin and guang account", () => {
   it("says what is wrong: exit 2 for usage, 1 for the server's refusals", () => {
     const cases: [string[], number, RegExp][] = [
       [["admin", "tenant", "create", "chem"], 2, /name its first admin with --admin USER/],
-      [["admin", "nosuch"], 2, /unknown subcommand "nosuch"; there are: tenant, user, account, audit/],
+      [["admin", "nosuch"], 2, /unknown subcommand "nosuch"; there are: tenant, user, account, cluster, audit/],
       [["admin", "user", "create", "x1", "--role", "wizard"], 1, /role wizard does not exist/],
       [["admin", "account", "create", "acct2", "--owner", "nobody-such"], 1, /user nobody-such does not exist in tenant default/],
       [["admin", "account", "set", "genome", "--max-cpus", "many"], 2, /--max-cpus many: give a whole number, or "none"/],
       [["admin", "account", "block", "genome"], 2, /say why with --reason/],
       [["account", "members", "add", "genome"], 2, /usage: guang account members add ACCOUNT USER/],
+      [["admin", "cluster", "disable", "local"], 2, /say why with --reason/],
+      [["admin", "cluster", "disable", "mars", "--reason", "x"], 1, /cluster mars does not exist; clusters: local/],
     ];
     for (const [args, code, message] of cases) {
       const r = cli(c, args);

@@ -132,7 +132,7 @@ describe("prices", () => {
       [base, 400, /effectiveFrom is needed: from when the price holds/],
       [{ ...base, effectiveFrom: "tomorrow" }, 400, /effectiveFrom "tomorrow" is not a time/],
       [{ ...base, effectiveFrom: "2020-01-01T00:00:00Z" }, 400, /is in the past: prices are versioned/],
-      [{ ...base, partition: "fat", effectiveFrom: soon(1) }, 400, /partition fat does not exist in cluster local; partitions: cpu/],
+      [{ ...base, partition: "fat", effectiveFrom: soon(1) }, 400, /partition fat does not exist in cluster local; its partitions: cpu/],
       [{ ...base, cluster: "big", effectiveFrom: soon(1) }, 400, /cluster big does not exist/],
       [{ ...base, cpuHour: "-1", effectiveFrom: soon(1) }, 400, /cpuHour -1 must not be negative/],
       [{ ...base, gpuHour: { a100: "lots" }, effectiveFrom: soon(1) }, 400, /gpuHour.a100 "lots" is not an amount of money/],

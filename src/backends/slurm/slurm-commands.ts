@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
-import { join } from "node:path";
+import { accessSync, constants } from "node:fs";
+import { delimiter, join } from "node:path";
 import { GuangError } from "../../core/errors.js";
 
 /** The oldest Slurm whose machine-readable output we parse (squeue -O with suffixes, sacct -P). */
@@ -55,10 +56,32 @@ export class SlurmError extends GuangError {
  * variables, which would silently change what a command does.
  */
 export class SlurmCommands {
+  private readonly paths = new Map<string, string>();
+
   constructor(readonly o: SlurmCommandOptions) {}
 
+  /**
+   * The command's full path, found in the configured folder or Guang's own PATH — never the
+   * PATH a job exports: sbatch runs with the job's environment, and a user's own "sbatch"
+   * could otherwise answer with another user's job id for Guang to act on.
+   */
   path(command: string): string {
-    return this.o.bin ? join(this.o.bin, command) : command;
+    let p = this.paths.get(command);
+    if (p === undefined) {
+      const dirs = this.o.bin ? [this.o.bin] : (process.env.PATH ?? "/usr/bin:/bin").split(delimiter).filter((d) => d.startsWith("/"));
+      p = dirs.map((d) => join(d, command)).find((f) => {
+        try {
+          accessSync(f, constants.X_OK);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      // not installed (yet): looked for again next time
+      if (p === undefined) return join(dirs[0] ?? "/usr/bin", command);
+      this.paths.set(command, p);
+    }
+    return p;
   }
 
   run(command: string, args: string[], opts: { input?: string; as?: RunAs | null; env?: Record<string, string>; cwd?: string } = {}): Promise<string> {
