@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { benchGeneralPass } from "./general-pass.js";
 import { benchLocalJobs } from "./local-jobs.js";
+import { benchSlurmSubmit } from "./slurm-submit.js";
 import { benchTrace, TRACE_GOALS } from "./sim-traces.js";
 import { benchUsageReport } from "./usage-report.js";
 
@@ -57,3 +58,13 @@ const ur = await benchUsageReport(stored, quick ? 3 : 7);
 console.log(
   `  ${fmt(ur.msMedian, 1)} ms for ${ur.monthJobs} jobs of the month in ${ur.accounts} accounts (goal ≤ 200 ms with 1,000,000 stored: ${fmt(ur.msMedian / 200, 2)} of it); history written in ${fmt(ur.insertSeconds, 1)} s`,
 );
+
+const sn = quick ? 20 : 100;
+console.log(`\nSlurm: ${sn} held jobs submitted through Guang's REST API (checks, hold, sbatch as the user, the job written), one at a time:`);
+const ss = await benchSlurmSubmit(sn);
+if (ss === null) console.log("  skipped: no Slurm (run as root with scripts/slurm-test-cluster.sh up)");
+else {
+  console.log(
+    `  ${fmt(ss.guangPerSecond, 1)} submissions/s; plain sbatch in a loop: ${fmt(ss.sbatchPerSecond, 1)}/s; Guang reaches ${fmt(ss.guangPerSecond / ss.sbatchPerSecond, 2)} of sbatch's rate (the limit: it runs sbatch)`,
+  );
+}

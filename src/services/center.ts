@@ -263,7 +263,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       auth,
       oidc: o.config.auth.oidc ? new OidcSignIn(store.db, o.config.auth.oidc, auth) : null,
       tenants: new TenantService(store.db, { minPasswordLength: min }),
-      users: new UserService(store.db, { minPasswordLength: min, onAccessChange: () => auth.forget() }),
+      users: new UserService(store.db, { minPasswordLength: min, onAccessChange: changed }),
       accounts: new AccountService(store.db, { changed, offer }),
       members: new MemberService(store.db, { changed }),
       audit: new AuditService(store.db),

@@ -131,7 +131,7 @@ export async function insertUser(trx: Db, tenantId: number, input: NewUserInput,
 export class UserService {
   constructor(
     private readonly db: Db,
-    private readonly o: { minPasswordLength: number; onAccessChange: () => void },
+    private readonly o: { minPasswordLength: number; onAccessChange: () => Promise<void> },
   ) {}
 
   async list(actor: Actor, tenant?: string): Promise<UserView[]> {
@@ -209,7 +209,7 @@ export class UserService {
       await updateUser(trx, u.id, set);
       if (patch.disabled || patch.password !== undefined) await revokeUserTokens(trx, u.id, patch.disabled === true);
     });
-    this.o.onAccessChange();
+    await this.o.onAccessChange();
     return this.get(actor, username);
   }
 }

@@ -15,6 +15,7 @@ const PW = "Slurm-pass-2026";
 const tag = Date.now().toString(36).slice(-6);
 const ACCT = `q${tag}`;
 const UNIX = "guangslurm1";
+const UNIX2 = "guangslurm2";
 let c: TestCenter;
 const t: Record<string, string> = {};
 const money = (s: string) => Math.round(Number(s) * 10000);
@@ -59,7 +60,7 @@ clusters:
 
 describe.skipIf(!slurmUp)("a real Slurm cluster as a backend", () => {
   beforeAll(async () => {
-    if (spawnSync("id", [UNIX]).status !== 0) sh("useradd", ["-m", UNIX]);
+    for (const u of [UNIX, UNIX2]) if (spawnSync("id", [u]).status !== 0) sh("useradd", ["-m", u]);
     c = await startCenter(config);
     const ok = c.ok;
     await ok("POST", "/api/v1/users", { username: "cfo", password: PW, roles: ["center-finance"] });
@@ -153,6 +154,11 @@ describe.skipIf(!slurmUp)("a real Slurm cluster as a backend", () => {
     expect([noPart.status, noPart.body.error.message]).toEqual([400, "partition gpu does not exist on cluster hpc; its partitions: batch, short"]);
     const noPosix = await submit(t.bob!, ["-t", "1"], "#!/bin/bash\ntrue\n");
     expect([noPosix.status, noPosix.body.error.message]).toEqual([400, expect.stringMatching(/^user bob has no POSIX identity, and cluster hpc runs jobs as their users/)]);
+    // once he has one, Slurm knows him in the account at once
+    await c.ok("PATCH", "/api/v1/users/bob", { posix: { name: UNIX2 } }, t.admin);
+    const bobs = await submit(t.bob!, ["-t", "1"], "#!/bin/bash\ntrue\n", "/tmp");
+    expect(bobs.status).toBe(201);
+    expect(assoc(ACCT, UNIX2)).toMatch(new RegExp(`^${ACCT}\\|${UNIX2}\\|`));
     const tooLong = await submit(t.ann!, ["-p", "short", "-t", "10"], "#!/bin/bash\ntrue\n");
     expect(tooLong.status).toBe(400);
     expect((await c.api("PATCH", "/api/v1/clusters/hpc", { enabled: false }, t.ann)).status).toBe(403);

@@ -1,0 +1,83 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * Submissions to a real Slurm through Guang's REST API (checks, hold, sbatch as the user,
+ * the job written) against plain `sbatch` in a loop, one at a time, in the same run. The
+ * jobs are held (-H) and cancelled afterwards: what is measured is submission, not Slurm's
+ * scheduling. The peer is sbatch itself: Guang cannot submit faster than it, and what it
+ * adds is its own cost. Null when there is no Slurm (or not as root).
+ */
+export interface SlurmSubmitFigures {
+  jobs: number;
+  guangPerSecond: number;
+  sbatchPerSecond: number;
+}
+
+const REPO = fileURLToPath(new URL("../../", import.meta.url));
+const CLI = join(REPO, "dist", "src", "cli", "main.js");
+
+function startServer(home: string): Promise<{ proc: ChildProcess; url: string }> {
+  const cfg = `${home}.yaml`;
+  writeFileSync(cfg, "clusters:\n  - name: hpc\n    backend: slurm\n");
+  const proc = spawn(process.execPath, [CLI, "serve", "--home", home, "--port", "0", "--config", cfg], { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    proc.stdout!.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve({ proc, url: m[1]! });
+    });
+    proc.once("exit", (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+}
+
+export async function benchSlurmSubmit(n: number): Promise<SlurmSubmitFigures | null> {
+  if (process.getuid?.() !== 0 || !spawnSync("scontrol", ["ping"], { encoding: "utf8" }).stdout?.includes("UP")) return null;
+  const base = join(REPO, ".guang");
+  mkdirSync(base, { recursive: true });
+  const home = mkdtempSync(join(base, "bench-slurm-"));
+  const { proc, url } = await startServer(home);
+  const call = async (method: string, path: string, token: string | null, body?: unknown) => {
+    const r = await fetch(url + path, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const out = (await r.json()) as any;
+    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(out)}`);
+    return out;
+  };
+  // Slurm job ids to scancel at the end, whatever happens
+  const ids: string[] = [];
+  try {
+    const password = readFileSync(join(home, "initial-admin-password"), "utf8").trim();
+    const token = (await call("POST", "/api/v1/auth/login", null, { username: "admin", password })).token as string;
+    // the admin submits as root, in the center's default account (put into Slurm by Guang)
+    await call("PATCH", "/api/v1/users/admin", token, { posix: { name: "root" } });
+    const now = new Date(Date.now() + 1000).toISOString();
+    for (const p of ["batch", "short"]) await call("POST", "/api/v1/prices", token, { cluster: "hpc", partition: p, effectiveFrom: now, cpuHour: "0" });
+    await new Promise((r) => setTimeout(r, 1500));
+    const body = { script: "#!/bin/bash\ntrue\n", args: ["-M", "hpc", "-H", "-t", "1"], workdir: "/tmp" };
+    const guangIds: number[] = [];
+    // a warm-up: the first submission puts the user into Slurm
+    for (let i = 0; i < 3; i++) guangIds.push((await call("POST", "/api/v1/jobs", token, body)).id);
+    let t0 = performance.now();
+    for (let i = 0; i < n; i++) guangIds.push((await call("POST", "/api/v1/jobs", token, body)).id);
+    const guangPerSecond = n / ((performance.now() - t0) / 1000);
+    // Slurm's own ids of the jobs Guang submitted, in case the cancels below do not all get through
+    for (const id of guangIds) ids.push((await call("GET", `/api/v1/jobs/${id}`, token)).clusterJobId as string);
+    t0 = performance.now();
+    for (let i = 0; i < n; i++) {
+      const r = spawnSync("sbatch", ["--parsable", "-A", "default", "-H", "-t", "1", "--wrap", "true"], { encoding: "utf8", cwd: "/tmp" });
+      if (r.status !== 0) throw new Error(`sbatch: ${r.stderr}`);
+      ids.push(r.stdout.trim());
+    }
+    const sbatchPerSecond = n / ((performance.now() - t0) / 1000);
+    for (const id of guangIds) await call("POST", `/api/v1/jobs/${id}/cancel`, token);
+    return { jobs: n, guangPerSecond, sbatchPerSecond };
+  } finally {
+    if (ids.length) spawnSync("scancel", ids);
+    proc.kill("SIGTERM");
+    await new Promise((r) => proc.once("exit", r));
+    rmSync(home, { recursive: true, force: true });
+  }
+}
