@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { Agent, request } from "node:http";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { REPO, startBenchServer } from "./bench-server.js";
 
 /**
  * Trivial 1-CPU jobs submitted through the REST API of a real server until all are
@@ -21,26 +21,8 @@ export interface LocalJobsFigures {
   rawPerSecond: number;
 }
 
-const REPO = fileURLToPath(new URL("../../", import.meta.url));
-const CLI = join(REPO, "dist", "src", "cli", "main.js");
-
-function startServer(home: string): Promise<{ proc: ChildProcess; url: string }> {
-  const cfg = `${home}.yaml`;
-  // the machine as it is: as many jobs at once as it has cores
-  writeFileSync(cfg, "scheduler:\n  planDepth: 0\n");
-  // GUANG_BENCH_NODE_FLAGS: extra flags for the server's node (e.g. --cpu-prof to profile it)
-  const flags = process.env.GUANG_BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
-  const proc = spawn(process.execPath, [...flags, CLI, "serve", "--home", home, "--port", "0", "--config", cfg], { stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    proc.stdout!.on("data", (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ proc, url: m[1]! });
-    });
-    proc.once("exit", (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
-}
+// the machine as it is: as many jobs at once as it has cores
+const CONFIG = "scheduler:\n  planDepth: 0\n";
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -87,7 +69,7 @@ export async function benchLocalJobs(n: number): Promise<LocalJobsFigures> {
   mkdirSync(base, { recursive: true });
   const home = mkdtempSync(join(base, "bench-home-"));
   const work = mkdtempSync(join(base, "bench-work-"));
-  const { proc, url } = await startServer(home);
+  const { proc, url } = await startBenchServer(home, CONFIG);
   try {
     const password = readFileSync(join(home, "initial-admin-password"), "utf8").trim();
     const login = (await (await fetch(`${url}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "admin", password }) })).json()) as { token: string };

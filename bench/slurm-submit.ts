@@ -1,7 +1,7 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { REPO, startBenchServer } from "./bench-server.js";
 
 /**
  * Submissions to a real Slurm through Guang's REST API (checks, hold, sbatch as the user,
@@ -16,30 +16,12 @@ export interface SlurmSubmitFigures {
   sbatchPerSecond: number;
 }
 
-const REPO = fileURLToPath(new URL("../../", import.meta.url));
-const CLI = join(REPO, "dist", "src", "cli", "main.js");
-
-function startServer(home: string): Promise<{ proc: ChildProcess; url: string }> {
-  const cfg = `${home}.yaml`;
-  writeFileSync(cfg, "clusters:\n  - name: hpc\n    backend: slurm\n");
-  const proc = spawn(process.execPath, [CLI, "serve", "--home", home, "--port", "0", "--config", cfg], { stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    proc.stdout!.on("data", (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ proc, url: m[1]! });
-    });
-    proc.once("exit", (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
-}
-
 export async function benchSlurmSubmit(n: number): Promise<SlurmSubmitFigures | null> {
   if (process.getuid?.() !== 0 || !spawnSync("scontrol", ["ping"], { encoding: "utf8" }).stdout?.includes("UP")) return null;
   const base = join(REPO, ".guang");
   mkdirSync(base, { recursive: true });
   const home = mkdtempSync(join(base, "bench-slurm-"));
-  const { proc, url } = await startServer(home);
+  const { proc, url } = await startBenchServer(home, "clusters:\n  - name: hpc\n    backend: slurm\n");
   const call = async (method: string, path: string, token: string | null, body?: unknown) => {
     const r = await fetch(url + path, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
     const out = (await r.json()) as any;
