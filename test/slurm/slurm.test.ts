@@ -25,10 +25,10 @@ function sh(cmd: string, args: string[]): string {
 }
 
 /** A working directory the job's Unix user may write to. */
-function userDir(): string {
+function userDir(user = UNIX): string {
   const d = mkdtempSync(join(tmpdir(), "guang-slurm-"));
-  const uid = Number(sh("id", ["-u", UNIX]).trim());
-  const gid = Number(sh("id", ["-g", UNIX]).trim());
+  const uid = Number(sh("id", ["-u", user]).trim());
+  const gid = Number(sh("id", ["-g", user]).trim());
   chownSync(d, uid, gid);
   chmodSync(d, 0o755);
   return d;
@@ -47,6 +47,10 @@ async function until<T>(what: string, fn: () => Promise<T | null | undefined | f
 function assoc(account: string, user = ""): string {
   const rows = sh("sacctmgr", ["-n", "-P", "show", "assoc", "where", `account=${account}`, "format=Account,User,GrpTRES"]).trim().split("\n");
   return rows.find((r) => r.split("|")[1] === user) ?? "";
+}
+
+function assocLimits(account: string): string {
+  return sh("sacctmgr", ["-n", "-P", "show", "assoc", "where", `account=${account}`, "format=Account,User,GrpTRES,GrpJobs"]).trim().split("\n").find((r) => r.split("|")[1] === "") ?? "";
 }
 
 const config = `${TEST_CONFIG}
@@ -156,9 +160,15 @@ describe.skipIf(!slurmUp)("a real Slurm cluster as a backend", () => {
     expect([noPosix.status, noPosix.body.error.message]).toEqual([400, expect.stringMatching(/^user bob has no POSIX identity, and cluster hpc runs jobs as their users/)]);
     // once he has one, Slurm knows him in the account at once
     await c.ok("PATCH", "/api/v1/users/bob", { posix: { name: UNIX2 } }, t.admin);
-    const bobs = await submit(t.bob!, ["-t", "1"], "#!/bin/bash\ntrue\n", "/tmp");
+    const bobs = await submit(t.bob!, ["-t", "1"], "#!/bin/bash\ntrue\n", userDir(UNIX2));
     expect(bobs.status).toBe(201);
     expect(assoc(ACCT, UNIX2)).toMatch(new RegExp(`^${ACCT}\\|${UNIX2}\\|`));
+    expect((await waitFor(c, bobs.body.id, undefined, 60000)).state).toBe("COMPLETED");
+    // limits become Slurm's; a member removed in Guang is removed in Slurm
+    await c.ok("PATCH", `/api/v1/accounts/${ACCT}`, { limits: { maxCpus: 64, maxRunningJobs: 20 } }, t.admin);
+    await until("GrpTRES cpu=64 and GrpJobs=20", () => /^[^|]*\|\|cpu=64\|20$/.test(assocLimits(ACCT)));
+    await c.ok("DELETE", `/api/v1/accounts/${ACCT}/members/bob`, undefined, t.admin);
+    await until("bob gone from the account in Slurm", () => assoc(ACCT, UNIX2) === "");
     const tooLong = await submit(t.ann!, ["-p", "short", "-t", "10"], "#!/bin/bash\ntrue\n");
     expect(tooLong.status).toBe(400);
     expect((await c.api("PATCH", "/api/v1/clusters/hpc", { enabled: false }, t.ann)).status).toBe(403);
@@ -198,7 +208,8 @@ describe.skipIf(!slurmUp)("a real Slurm cluster as a backend", () => {
       await pends(second);
       await c.ok("POST", `/api/v1/accounts/${ACCT}/unblock`, undefined, t.admin);
       await until("the job run after the unblock", () => /COMPLETED/.test(sh("sacct", ["-X", "-n", "-P", "-j", second, "-o", "State"])), 60000);
-      await until("no GrpTRES left", () => !/cpu=/.test(assoc(ACCT)));
+      // the block is gone (the account's own CPU limit, if any, is back in its place)
+      await until("GrpTRES cpu=0 gone", () => !/cpu=0($|,)/.test(assoc(ACCT)));
     } finally {
       await c.api("POST", `/api/v1/accounts/${ACCT}/unblock`, undefined, t.admin);
     }

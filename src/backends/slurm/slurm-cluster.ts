@@ -430,8 +430,20 @@ export class SlurmCluster implements Backend {
     await this.o.hooks.saveCursor(this.name, now);
   }
 
-  /** Slurm's associations as Guang has them; what differs from what Guang set last is drift, reported. */
-  private async sync(): Promise<void> {
+  private syncing: Promise<void> = Promise.resolve();
+
+  /**
+   * Slurm's associations as Guang has them; what differs from what Guang set last is drift,
+   * reported. One comparison at a time: two working from the same reading would undo each
+   * other (one removing a user the other has just added).
+   */
+  private sync(): Promise<void> {
+    const next = this.syncing.catch(() => undefined).then(() => this.syncOnce());
+    this.syncing = next;
+    return next;
+  }
+
+  private async syncOnce(): Promise<void> {
     if (!this.slurmName) await this.refresh();
     const cluster = this.slurmName!;
     const show = async () => parseAssociations(await this.o.commands.run("sacctmgr", ["-n", "-P", "show", "assoc", "where", `cluster=${cluster}`, `format=${ASSOC_FIELDS.join(",")}`]));
@@ -441,6 +453,7 @@ export class SlurmCluster implements Backend {
     for (const args of plan.commands) await this.o.commands.run("sacctmgr", ["-i", ...args]);
     this.settled = plan.settled;
     this.state.sync = { at: new Date().toISOString(), applied: plan.changes, drift };
-    if (drift.length) await this.o.hooks.drift(this.name, drift);
+    // not awaited: a submission waiting for this comparison may hold the store, which the report writes to
+    if (drift.length) void this.o.hooks.drift(this.name, drift).catch((e: unknown) => this.fail(e));
   }
 }
