@@ -99,10 +99,6 @@ export async function membersOf(db: Db, accountId: number) {
     .execute();
 }
 
-export async function allMembers(db: Db) {
-  return db.selectFrom("account_members").select(["account_id", "user_id", "limits"]).execute();
-}
-
 export async function countOwners(db: Db, accountId: number): Promise<number> {
   const r = await db
     .selectFrom("account_members")

@@ -3,7 +3,7 @@ import { chownSync, chmodSync, existsSync, mkdtempSync, readFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCenter, TEST_CONFIG, waitFor, workdir, type TestCenter } from "../helpers/center.js";
+import { freshPostgresUrl, startCenter, TEST_CONFIG, waitFor, type TestCenter } from "../helpers/center.js";
 
 // The real-Slurm suite: a one-node Slurm started by scripts/slurm-test-cluster.sh (.ci/run does).
 const root = process.getuid?.() === 0;
@@ -96,7 +96,9 @@ describe.skipIf(!slurmUp)("a real Slurm cluster as a backend", () => {
     const clusters = (await c.ok("GET", "/api/v1/clusters", undefined, t.ann)).clusters;
     expect(clusters.map((k: { name: string; backend: string }) => [k.name, k.backend])).toEqual([["local", "local"], ["hpc", "slurm"]]);
     const hpc = clusters[1];
-    expect(hpc.status).toMatchObject({ reachable: true, version: expect.stringMatching(/^\d+\.\d+\.\d+$/), error: null });
+    expect(hpc.status).toMatchObject({ reachable: true, version: expect.stringMatching(/^\d+\.\d+\.\d+$/), error: null, sync: null });
+    // what was put right names accounts of every tenant: for center admins only
+    expect((await c.ok("GET", "/api/v1/clusters")).clusters[1].status.sync).toMatchObject({ at: expect.any(String), applied: expect.any(Array), drift: [] });
     expect(hpc.partitions.map((p: { name: string; default: boolean; maxTime: number | null }) => [p.name, p.default, p.maxTime])).toEqual([["batch", true, null], ["short", false, 300]]);
     expect(hpc.nodes[0]).toMatchObject({ cpus: expect.any(Number), state: expect.stringMatching(/idle|mixed|allocated/) });
     // ann has a Unix name and is in the account in Slurm; bob has none, so Slurm does not know him
@@ -256,4 +258,37 @@ describe.skipIf(!slurmUp)("a real Slurm cluster as a backend", () => {
     expect(clusters).toHaveLength(2);
     expect(existsSync("/var/lib/guang-slurm-test/slurmctld.pid")).toBe(true);
   }, 180000);
+});
+
+const pgUrl = slurmUp ? await freshPostgresUrl() : null;
+if (slurmUp && !pgUrl) console.log("skipped: the Slurm backend on PostgreSQL (set GUANG_TEST_DATABASE_URL)");
+
+describe.skipIf(!slurmUp || !pgUrl)("a real Slurm cluster with the store on PostgreSQL", () => {
+  it("runs a job through Slurm and imports one submitted straight to it, each recorded and charged once", async () => {
+    const pgc = await startCenter(config, { GUANG_DATABASE_URL: pgUrl! });
+    try {
+      const acct = `p${tag}`;
+      await pgc.ok("POST", "/api/v1/users", { username: "pat", password: PW, posix: { name: UNIX } });
+      await pgc.ok("POST", "/api/v1/accounts", { name: acct, owner: "pat" });
+      const now = new Date().toISOString();
+      await pgc.ok("POST", "/api/v1/prices", { cluster: "hpc", partition: "batch", effectiveFrom: now, cpuHour: "36" });
+      await pgc.ok("POST", "/api/v1/users", { username: "cfo", password: PW, roles: ["center-finance"] });
+      const cfo = (await pgc.ok("POST", "/api/v1/auth/login", { username: "cfo", password: PW })).token;
+      await pgc.ok("POST", "/api/v1/tenants/default/recharge", { amount: "100" }, cfo);
+      await pgc.ok("POST", `/api/v1/accounts/${acct}/transfer`, { amount: "100" }, cfo);
+      await until("the account in Slurm", () => assoc(acct, UNIX));
+      const token = (await pgc.ok("POST", "/api/v1/auth/login", { username: "pat", password: PW })).token;
+      const r = await pgc.api("POST", "/api/v1/jobs", { script: "#!/bin/bash\nexit 0\n", args: ["-M", "hpc", "-A", acct, "-t", "2"], workdir: userDir() }, token);
+      expect(r.status).toBe(201);
+      expect(await waitFor(pgc, r.body.id, undefined, 60000)).toMatchObject({ state: "COMPLETED", clusterJobId: expect.stringMatching(/^\d+$/) });
+      // (Slurm's accounting counts whole seconds: a job of less than one would cost nothing)
+      const id = sh("su", [UNIX, "-c", `cd /tmp && sbatch --parsable -A ${acct} -t 1 --wrap 'sleep 2'`]).trim();
+      const found = await until("the job imported", async () => (await pgc.ok("GET", "/api/v1/jobs?cluster=hpc&limit=100")).jobs.find((j: { clusterJobId: string }) => j.clusterJobId === id));
+      expect(found).toMatchObject({ origin: "foreign", user: "pat", state: "COMPLETED" });
+      const ledger = (await pgc.ok("GET", `/api/v1/ledger?account=${acct}&limit=1000`, undefined, cfo)).transactions;
+      expect(ledger.filter((x: { jobId: number | null }) => x.jobId === found.id).map((x: { kind: string }) => x.kind)).toEqual(["charge"]);
+    } finally {
+      await pgc.stop();
+    }
+  }, 120000);
 });

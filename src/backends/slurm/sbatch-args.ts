@@ -1,16 +1,10 @@
 import { formatSlurmDuration } from "../../core/duration.js";
 import type { ActiveJob } from "../backend.js";
+import { slurmLocalTime } from "./slurm-output.js";
 
 /** Marks the jobs Guang submitted (squeue and sacct show it), so that they are not imported as users' own. */
 export function guangComment(jobId: number): string {
   return `guang:${jobId}`;
-}
-
-/** sbatch's local-time form of an instant (Slurm reads times without a zone as its own). */
-function localTime(ms: number): string {
-  const d = new Date(ms);
-  const two = (x: number) => String(x).padStart(2, "0");
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
 }
 
 /**
@@ -34,7 +28,7 @@ export function sbatchArgs(job: ActiveJob): string[] {
   if (r.gpus !== undefined && r.gpus > 0) a.push(`--gpus=${type}${r.gpus}`);
   if (r.exclusive) a.push("--exclusive");
   if (job.arrayTaskId !== null) a.push(`--array=${job.arrayTaskId}`);
-  if (job.beginMs !== null && job.beginMs > Date.now()) a.push(`--begin=${localTime(job.beginMs)}`);
+  if (job.beginMs !== null && job.beginMs > Date.now()) a.push(`--begin=${slurmLocalTime(job.beginMs)}`);
   if (job.held) a.push("--hold");
   if (job.externalDependency) a.push(`--dependency=${job.externalDependency}`);
   return a;

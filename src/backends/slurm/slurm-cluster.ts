@@ -7,7 +7,7 @@ import type { PartitionConfig } from "../cluster-config.js";
 import { resolvePosix } from "../unix-account.js";
 import { ASSOC_FIELDS, driftOf, parseAssociations, planAssociations } from "./slurm-associations.js";
 import { SlurmError, type SlurmCommands } from "./slurm-commands.js";
-import { finalState, hasEnded, parseSacct, parseScontrol, parseSqueue, SACCT_FIELDS, slurmLimit, slurmMiB, squeueFormat, type SacctJob, type SqueueJob } from "./slurm-output.js";
+import { finalState, hasEnded, parseSacct, parseScontrol, parseSqueue, SACCT_FIELDS, slurmLocalTime, slurmLimit, squeueFormat, type SacctJob, type SqueueJob } from "./slurm-output.js";
 import { sbatchArgs } from "./sbatch-args.js";
 
 export interface SlurmClusterOptions {
@@ -26,15 +26,10 @@ export interface SlurmClusterOptions {
 
 // accounting reaches slurmdbd a little after a job ends: reading overlaps by this much (records are kept once by job id)
 const ACCOUNTING_OVERLAP_MS = 5 * 60_000;
+// how long a new association may take to reach slurmctld from slurmdbd
+const CONTROLLER_WAIT_MS = 10_000;
 // a job that squeue no longer shows and accounting never heard of, for this long, is given up
 const LOST_AFTER_MS = 10 * 60_000;
-
-/** sacct's and sbatch's local-time form of an instant. */
-function localTime(ms: number): string {
-  const d = new Date(ms);
-  const two = (x: number) => String(x).padStart(2, "0");
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
-}
 
 /**
  * A real Slurm cluster, driven through its own commands: Slurm decides and runs; Guang
@@ -56,6 +51,8 @@ export class SlurmCluster implements Backend {
   private state: ClusterStatus = { reachable: false, version: null, error: null, sync: null };
   private timers: NodeJS.Timeout[] = [];
   private settled = new Map<string, string>();
+  /** Account:user associations slurmctld itself was seen to know. */
+  private readonly confirmed = new Set<string>();
   private running: Promise<void> = Promise.resolve();
   private syncSoon: NodeJS.Timeout | null = null;
   private pollSoon: NodeJS.Timeout | null = null;
@@ -201,9 +198,19 @@ export class SlurmCluster implements Backend {
       as = unix;
       await this.ensureMember(job.account, unix.name);
     }
+    const sbatch = () => this.o.commands.run("sbatch", sbatchArgs(job), { input: job.script, as, env: job.env, cwd: job.workdir });
     let out: string;
     try {
-      out = await this.o.commands.run("sbatch", sbatchArgs(job), { input: job.script, as, env: job.env, cwd: job.workdir });
+      try {
+        out = await sbatch();
+      } catch (e) {
+        // the association Guang thought there is not (removed by hand, not yet compared again): put in and try once more
+        if (!(as && e instanceof SlurmError && /Invalid account/i.test(e.said))) throw e;
+        this.confirmed.delete(`${job.account}:${as.name}`);
+        this.settled.clear();
+        await this.ensureMember(job.account, as.name);
+        out = await sbatch();
+      }
     } catch (e) {
       if (e instanceof SlurmError && !e.unreachable) throw new SlurmError(this.name, e.command, e.said, true);
       throw e;
@@ -219,9 +226,19 @@ export class SlurmCluster implements Backend {
 
   /** A user must be in the account's association before sbatch (AccountingStorageEnforce=associations): put in at once, not at the next sync. */
   private async ensureMember(account: string, user: string): Promise<void> {
-    if (this.settled.has(`${account}:${user}:MaxJobs`)) return;
+    const key = `${account}:${user}`;
+    if (this.confirmed.has(key)) return;
     // not through serial(): the caller holds the submission's transaction, which a queued poll may be waiting for
-    await this.sync();
+    if (!this.settled.has(`${key}:MaxJobs`)) await this.sync();
+    // slurmctld hears of a new association from slurmdbd a moment later, and refuses the job until then
+    const until = Date.now() + CONTROLLER_WAIT_MS;
+    for (;;) {
+      const known = await this.o.commands.run("scontrol", ["show", "assoc_mgr", `users=${user}`, `accounts=${account}`, "flags=assoc"]);
+      if (new RegExp(`Account=${account} UserName=${user}\\(`).test(known)) break;
+      if (Date.now() > until) throw new SlurmError(this.name, "scontrol show assoc_mgr", `slurmctld does not know user ${user} in account ${account} ${CONTROLLER_WAIT_MS / 1000} s after it was added with sacctmgr (is slurmdbd connected to slurmctld?)`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    this.confirmed.add(key);
   }
 
   submit(job: ActiveJob): void {
@@ -399,7 +416,7 @@ export class SlurmCluster implements Backend {
     const now = Date.now();
     const cursor = (await this.o.hooks.cursor(this.name)) ?? now;
     const from = cursor - ACCOUNTING_OVERLAP_MS;
-    const records = parseSacct(await this.o.commands.run("sacct", ["-a", "-X", "-P", "-n", "-S", localTime(from), "-E", "now", "-o", SACCT_FIELDS.join(",")]));
+    const records = parseSacct(await this.o.commands.run("sacct", ["-a", "-X", "-P", "-n", "-S", slurmLocalTime(from), "-E", "now", "-o", SACCT_FIELDS.join(",")]));
     for (const r of records) {
       if (!hasEnded(r.baseState) || r.endMs === null || this.bySlurm.has(r.slurmId)) continue;
       const f = finalState(r.baseState);
@@ -452,6 +469,7 @@ export class SlurmCluster implements Backend {
     const plan = planAssociations(cluster, this.o.hooks.desiredAccounts(), actual);
     for (const args of plan.commands) await this.o.commands.run("sacctmgr", ["-i", ...args]);
     this.settled = plan.settled;
+    for (const k of this.confirmed) if (!this.settled.has(`${k}:MaxJobs`)) this.confirmed.delete(k);
     this.state.sync = { at: new Date().toISOString(), applied: plan.changes, drift };
     // not awaited: a submission waiting for this comparison may hold the store, which the report writes to
     if (drift.length) void this.o.hooks.drift(this.name, drift).catch((e: unknown) => this.fail(e));

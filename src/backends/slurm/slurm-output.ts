@@ -30,6 +30,13 @@ export function slurmTime(text: string): number | null {
   return Number.isFinite(ms) ? ms : null;
 }
 
+/** An instant as Slurm's commands take it: local time, no zone (the inverse of slurmTime). */
+export function slurmLocalTime(ms: number): string {
+  const d = new Date(ms);
+  const two = (x: number) => String(x).padStart(2, "0");
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+}
+
 /** "123M", "4G", "1.5T" → MiB. */
 export function slurmMiB(text: string): number {
   const m = /^([\d.]+)([KMGTP]?)$/.exec(text.trim());
