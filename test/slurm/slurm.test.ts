@@ -217,6 +217,26 @@ describe.skipIf(!slurmUp)("a real Slurm cluster as a backend", () => {
     }
   }, 120000);
 
+  it("blocks an account for money in Slurm too: Guang's next job waits there, and runs when money comes", async () => {
+    // the threshold at what the account has now: the next charge takes it below
+    const has = (await c.ok("GET", `/api/v1/accounts/${ACCT}/billing`, undefined, t.cfo)).available;
+    await c.ok("PATCH", `/api/v1/accounts/${ACCT}/billing`, { threshold: has }, t.cfo);
+    const spend = await submit(t.ann!, ["-t", "1"], "#!/bin/bash\nsleep 2\n");
+    await waitFor(c, spend.body.id, undefined, 60000);
+    await until("blocked for money", async () => (await c.ok("GET", `/api/v1/accounts/${ACCT}/billing`, undefined, t.cfo)).blockedForMoney);
+    await until("GrpTRES cpu=0", () => /cpu=0($|,)/.test(assoc(ACCT)));
+    const waits = await submit(t.ann!, ["-t", "1"], "#!/bin/bash\ntrue\n");
+    expect(waits.status).toBe(201);
+    const job = await until("AccountBlocked", async () => {
+      const j = await c.ok("GET", `/api/v1/jobs/${waits.body.id}`, undefined, t.ann);
+      return j.reason === "AccountBlocked" ? j : null;
+    });
+    expect(sh("squeue", ["-h", "-j", job.clusterJobId, "-o", "%T|%r"]).trim()).toBe("PENDING|AssocGrpCpuLimit");
+    await c.ok("POST", `/api/v1/accounts/${ACCT}/transfer`, { amount: "10" }, t.cfo);
+    expect((await waitFor(c, waits.body.id, undefined, 60000)).state).toBe("COMPLETED");
+    await c.ok("PATCH", `/api/v1/accounts/${ACCT}/billing`, { threshold: "0" }, t.cfo);
+  }, 120000);
+
   it("imports and charges jobs submitted straight to Slurm, once, across restarts", async () => {
     const id = sh("su", [UNIX, "-c", `cd /tmp && sbatch --parsable -A ${ACCT} -J direct -t 1 --wrap 'sleep 1'`]).trim();
     const found = await until("the job imported", async () => {
