@@ -185,7 +185,7 @@ export interface Backend {
   readonly kind: "local" | "slurm";
   /** Time limits are kept in steps of this many seconds (Slurm's: minutes); a job's is rounded up to one, so that its hold covers it. */
   readonly timeStep: number;
-  /** Its partitions as known now (an outside scheduler's: from its last answer). */
+  /** Its partitions as known now (an outside scheduler's: from its last answer; none before it first answers). */
   partitions(): PartitionConfig[];
   /** The node output patterns' %N stands for before a job runs. */
   firstNode(): string;

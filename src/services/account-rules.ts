@@ -17,6 +17,7 @@ interface MemberEntry {
   limits: AccountLimits;
   /** The member's Unix name (null: none, so it cannot run on clusters that run jobs as their users). */
   unix: string | null;
+  disabled: boolean;
 }
 
 /**
@@ -48,9 +49,7 @@ export class AccountRules implements RulesSource {
       .select(["account_members.account_id", "account_members.user_id", "account_members.limits", "users.unix_user", "users.disabled_at"])
       .execute();
     for (const m of memberRows) {
-      // a disabled user keeps no place on the clusters
-      if (m.disabled_at !== null) continue;
-      members.set(`${m.account_id}:${m.user_id}`, { accountId: m.account_id, limits: JSON.parse(m.limits) as AccountLimits, unix: m.unix_user });
+      members.set(`${m.account_id}:${m.user_id}`, { accountId: m.account_id, limits: JSON.parse(m.limits) as AccountLimits, unix: m.unix_user, disabled: m.disabled_at !== null });
     }
     this.accounts = accounts;
     this.members = members;
@@ -66,7 +65,8 @@ export class AccountRules implements RulesSource {
   desiredAccounts(): DesiredAccount[] {
     const out = new Map<number, DesiredAccount>();
     for (const [id, a] of this.accounts) out.set(id, { name: a.name, tenant: a.tenant, limits: a.limits, blocked: a.blocks.size > 0, members: [] });
-    for (const m of this.members.values()) if (m.unix !== null) out.get(m.accountId)?.members.push({ user: m.unix, limits: m.limits });
+    // a disabled user keeps no place on the clusters
+    for (const m of this.members.values()) if (m.unix !== null && !m.disabled) out.get(m.accountId)?.members.push({ user: m.unix, limits: m.limits });
     return [...out.values()];
   }
 }

@@ -249,13 +249,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
     await expireGrants();
     const grantTimer = setInterval(() => void expireGrants(), o.config.grantSweepMs);
     grantTimer.unref();
-    const partitionsOf = (name: string): string[] => {
-      try {
-        return backends.get(name)?.partitions().map((p) => p.name) ?? [];
-      } catch {
-        return [];
-      }
-    };
+    const partitionsOf = (name: string): string[] => backends.get(name)?.partitions().map((p) => p.name) ?? [];
     const offer = () => ({ clusters: [...backends.keys()], partitions: [...new Set([...backends.keys()].flatMap(partitionsOf))], qos: QOS, partitionsOf });
     return {
       home: o.home,

@@ -22,20 +22,16 @@ export class ClusterService {
     return [...this.backends.values()].map((b) => {
       const row = rows.get(b.name);
       const nodes = b.nodeUse();
-      let partitions: ReturnType<Backend["partitions"]> = [];
-      try {
-        partitions = b.partitions();
-      } catch {
-        // an outside scheduler that has not answered yet: its status says why
-      }
+      const status = b.status();
       return {
         name: b.name,
         backend: b.kind,
         enabled: !row?.disabled_at,
         disabledReason: row?.disabled_reason ?? null,
-        status: staff ? b.status() : { ...b.status(), error: b.status().reachable ? null : "the cluster cannot be reached now", sync: null },
+        status: staff ? status : { ...status, error: status.reachable ? null : "the cluster cannot be reached now", sync: null },
         jobs: b.counts(),
-        partitions: partitions.map((p) => ({
+        // an outside scheduler that has not answered yet has none: its status says why
+        partitions: b.partitions().map((p) => ({
           name: p.name,
           default: p.default,
           maxTime: p.maxTime,

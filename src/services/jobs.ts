@@ -86,19 +86,39 @@ export class JobService {
 
   private partition(backend: Backend, name: string | undefined): PartitionConfig {
     const parts = backend.partitions();
+    if (parts.length === 0) {
+      const why = backend.status().error;
+      throw new GuangError("slurm_unavailable", 503, `cluster ${backend.name} has not told its partitions yet${why ? ` (${why})` : ""}; try again, or submit to another cluster with -M`, { cluster: backend.name });
+    }
     if (name === undefined) return parts.find((p) => p.default) ?? parts[0]!;
     const p = parts.find((x) => x.name === name);
     if (!p) throw invalidInput(`partition ${name} does not exist on cluster ${backend.name}; its partitions: ${parts.map((x) => x.name).join(", ")}`, { cluster: backend.name, partition: name });
     return p;
   }
 
+  /** A cluster named in a request. */
+  private named(name: string): Backend {
+    const backend = this.o.backends.get(name);
+    if (!backend) throw invalidInput(`cluster ${name} does not exist; clusters: ${[...this.o.backends.keys()].join(", ")}`, { cluster: name });
+    return backend;
+  }
+
   /** The cluster a job goes to: named (-M) or the default; it must exist and take jobs. */
   private async cluster(name: string | undefined): Promise<Backend> {
-    const backend = this.o.backends.get(name ?? this.o.defaultCluster);
-    if (!backend) throw invalidInput(`cluster ${name} does not exist; clusters: ${[...this.o.backends.keys()].join(", ")}`, { cluster: name ?? null });
+    const backend = this.named(name ?? this.o.defaultCluster);
     const row = await getClusterRow(this.db, backend.name);
     if (row?.disabled_at) throw conflict(`cluster ${backend.name} is disabled (${row.disabled_reason ?? "no reason given"}) and takes no new jobs; submit to another with -M: ${[...this.o.backends.keys()].filter((n) => n !== backend.name).join(", ") || "there is none"}`);
     return backend;
+  }
+
+  /** A partition a listing filters by must exist (on the cluster it names, or on some cluster). */
+  private knownPartition(cluster: string | undefined, partition: string): void {
+    if (cluster !== undefined) {
+      this.partition(this.named(cluster), partition);
+      return;
+    }
+    const all = [...this.o.backends.values()].flatMap((b) => b.partitions().map((p) => p.name));
+    if (!all.includes(partition)) throw invalidInput(`partition ${partition} does not exist; partitions: ${[...new Set(all)].join(", ")}`, { partition });
   }
 
   /** The backend of a stored job's cluster (one the config no longer declares cannot act on it). */
@@ -443,7 +463,8 @@ export class JobService {
     }
     if (accountIds?.length === 0) return { jobs: [], next: null };
     for (const s of q.states ?? []) if (!(JOB_STATES as readonly string[]).includes(s)) throw invalidInput(`state ${s} is unknown; states: ${JOB_STATES.join(", ")}`);
-    if (q.cluster !== undefined && !this.o.backends.has(q.cluster)) throw invalidInput(`cluster ${q.cluster} does not exist; clusters: ${[...this.o.backends.keys()].join(", ")}`);
+    if (q.cluster !== undefined) this.named(q.cluster);
+    if (q.partition !== undefined) this.knownPartition(q.cluster, q.partition);
     const limit = q.limit ?? 100;
     const rows = await listJobs(this.db, {
       userId,

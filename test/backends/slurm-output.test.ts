@@ -46,13 +46,13 @@ describe("keeping Slurm's associations as Guang has them", () => {
   it("creates what is missing, blocks with GrpTRES cpu=0, removes users Guang does not list, leaves other accounts alone", () => {
     const actual = parseAssociations("lab1||cpu=64|10|||\nlab1|alice||||2|\nlab1|mallory|||||\nlab2||||||\nother||cpu=1||||\n");
     const plan = planAssociations("c1", desired, actual);
-    expect(plan.commands).toEqual([
+    expect(plan.commands.map((c) => c.args)).toEqual([
       ["remove", "user", "mallory", "account=lab1", "cluster=c1"],
       ["modify", "account", "where", "name=lab2", "cluster=c1", "set", "GrpTRES=cpu=0"],
     ]);
-    expect(plan.changes).toEqual(["user mallory removed from account lab1 (not a member in Guang)", "account lab2: GrpTRES/cpu none → 0"]);
+    expect(plan.commands.map((c) => c.change)).toEqual(["user mallory removed from account lab1 (not a member in Guang)", "account lab2: GrpTRES/cpu none → 0"]);
     const fresh = planAssociations("c1", [desired[0]!], []);
-    expect(fresh.commands).toEqual([
+    expect(fresh.commands.map((c) => c.args)).toEqual([
       ["add", "account", "lab1", "cluster=c1", "Description=pku", "Organization=pku"],
       ["modify", "account", "where", "name=lab1", "cluster=c1", "set", "GrpTRES=cpu=64", "GrpJobs=10"],
       ["add", "user", "alice", "account=lab1", "cluster=c1"],

@@ -74,11 +74,16 @@ function setWords(s: Record<string, string>, keys: string[]): string[] {
   return words;
 }
 
+/** One sacctmgr command: its arguments, the association (account:user) it is about, and what it puts right, for people. */
+export interface AssocCommand {
+  args: string[];
+  assoc: string;
+  change: string;
+}
+
 export interface AssocPlan {
-  /** sacctmgr argument lists, in order (accounts before their users). */
-  commands: string[][];
-  /** What each command puts right, for people. */
-  changes: string[];
+  /** In order: accounts before their users. */
+  commands: AssocCommand[];
   /** Keys of settings (account:user:setting) and the values they will have. */
   settled: Map<string, string>;
 }
@@ -89,35 +94,28 @@ export interface AssocPlan {
  * in a Guang account that Guang does not list are removed from it.
  */
 export function planAssociations(cluster: string, desired: DesiredAccount[], actual: AssocRow[]): AssocPlan {
-  const plan: AssocPlan = { commands: [], changes: [], settled: new Map() };
+  const plan: AssocPlan = { commands: [], settled: new Map() };
+  const run = (account: string, user: string, args: string[], change: string) => plan.commands.push({ args, assoc: `${account}:${user}`, change });
   const byKey = new Map(actual.map((r) => [`${r.account}:${r.user}`, r]));
   const compare = (what: string, account: string, user: string, want: Record<string, string>, have: Record<string, string> | null, command: string[]) => {
     const differ = Object.keys(want).filter((k) => (have?.[k] ?? "") !== want[k]);
     for (const k of Object.keys(want)) plan.settled.set(`${account}:${user}:${k}`, want[k]!);
     if (differ.length === 0) return;
-    plan.commands.push([...command, "set", ...setWords(want, differ)]);
-    plan.changes.push(`${what}: ${differ.map((k) => `${k} ${have?.[k] || "none"} → ${want[k] || "none"}`).join(", ")}`);
+    run(account, user, [...command, "set", ...setWords(want, differ)], `${what}: ${differ.map((k) => `${k} ${have?.[k] || "none"} → ${want[k] || "none"}`).join(", ")}`);
   };
   for (const a of desired) {
     const have = byKey.get(`${a.name}:`);
-    if (!have) {
-      plan.commands.push(["add", "account", a.name, `cluster=${cluster}`, `Description=${a.tenant}`, `Organization=${a.tenant}`]);
-      plan.changes.push(`account ${a.name}: created`);
-    }
+    if (!have) run(a.name, "", ["add", "account", a.name, `cluster=${cluster}`, `Description=${a.tenant}`, `Organization=${a.tenant}`], `account ${a.name}: created`);
     compare(`account ${a.name}`, a.name, "", accountSettings(a), have?.settings ?? null, ["modify", "account", "where", `name=${a.name}`, `cluster=${cluster}`]);
     const wanted = new Set(a.members.map((m) => m.user));
     for (const m of a.members) {
       const u = byKey.get(`${a.name}:${m.user}`);
-      if (!u) {
-        plan.commands.push(["add", "user", m.user, `account=${a.name}`, `cluster=${cluster}`]);
-        plan.changes.push(`user ${m.user} added to account ${a.name}`);
-      }
+      if (!u) run(a.name, m.user, ["add", "user", m.user, `account=${a.name}`, `cluster=${cluster}`], `user ${m.user} added to account ${a.name}`);
       compare(`user ${m.user} in account ${a.name}`, a.name, m.user, memberSettings(m.limits), u?.settings ?? null, ["modify", "user", "where", `name=${m.user}`, `account=${a.name}`, `cluster=${cluster}`]);
     }
     for (const r of actual) {
       if (r.account === a.name && r.user !== "" && !wanted.has(r.user)) {
-        plan.commands.push(["remove", "user", r.user, `account=${a.name}`, `cluster=${cluster}`]);
-        plan.changes.push(`user ${r.user} removed from account ${a.name} (not a member in Guang)`);
+        run(a.name, r.user, ["remove", "user", r.user, `account=${a.name}`, `cluster=${cluster}`], `user ${r.user} removed from account ${a.name} (not a member in Guang)`);
       }
     }
   }
@@ -130,24 +128,22 @@ export function planAssociations(cluster: string, desired: DesiredAccount[], act
  */
 export function driftOf(actual: AssocRow[], lastSettled: Map<string, string>): string[] {
   const out: string[] = [];
-  const seen = new Set<string>();
+  const who = (account: string, user: string) => (user ? `user ${user} in account ${account}` : `account ${account}`);
   for (const r of actual) {
     for (const [k, v] of Object.entries(r.settings)) {
-      const key = `${r.account}:${r.user}:${k}`;
-      seen.add(key);
-      const was = lastSettled.get(key);
-      if (was !== undefined && was !== v) out.push(`${r.user ? `user ${r.user} in account ${r.account}` : `account ${r.account}`}: ${k} is ${v || "none"}, Guang had set ${was || "none"}`);
+      const was = lastSettled.get(`${r.account}:${r.user}:${k}`);
+      if (was !== undefined && was !== v) out.push(`${who(r.account, r.user)}: ${k} is ${v || "none"}, Guang had set ${was || "none"}`);
     }
   }
   // associations Guang had made that are gone
+  const present = new Set(actual.map((r) => `${r.account}:${r.user}`));
   const gone = new Set<string>();
   for (const key of lastSettled.keys()) {
-    const [account, user] = key.split(":");
-    const k = `${account}:${user}`;
-    if (!seen.has(key) && !gone.has(k) && !actual.some((r) => r.account === account && r.user === user)) {
-      gone.add(k);
-      out.push(`${user ? `user ${user} in account ${account}` : `account ${account}`}: gone from Slurm`);
-    }
+    const [account, user] = key.split(":") as [string, string];
+    const assoc = `${account}:${user}`;
+    if (present.has(assoc) || gone.has(assoc)) continue;
+    gone.add(assoc);
+    out.push(`${who(account, user)}: gone from Slurm`);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { GuangError, invalidInput } from "../../core/errors.js";
+import { invalidInput } from "../../core/errors.js";
 import type { PendingReason } from "../../core/job-state.js";
 import type { ResourceRequest } from "../../core/resource-request.js";
 import { compileShape, shapeMinimum } from "../../scheduler/shape.js";
@@ -42,7 +42,8 @@ export class SlurmCluster implements Backend {
   readonly timeStep = 60;
   readonly name: string;
   private readonly jobs = new Map<number, ActiveJob>();
-  private readonly bySlurm = new Map<string, number>();
+  /** Slurm ids of the jobs above (accounting skips them: they are read as they end). */
+  private readonly bySlurm = new Set<string>();
   private readonly gone = new Map<number, number>();
   private parts: PartitionConfig[] = [];
   private nodeList: NodeUse[] = [];
@@ -122,8 +123,7 @@ export class SlurmCluster implements Backend {
       const allocCpus = Number(n.CPUAlloc ?? 0);
       const gres = /gpu(?::([^:(,]+))?:(\d+)/.exec(n.Gres ?? "");
       const allocGpus = /gres\/gpu[^=]*=(\d+)/.exec(n.AllocTRES ?? "");
-      const slurmState = (n.State ?? "").toUpperCase();
-      const down = /DOWN|DRAIN|FAIL|NOT_RESPONDING/.test(slurmState);
+      const down = /DOWN|DRAIN|FAIL|NOT_RESPONDING/.test((n.State ?? "").toUpperCase());
       return {
         name: n.NodeName!,
         cpus,
@@ -135,14 +135,15 @@ export class SlurmCluster implements Backend {
         allocGpus: allocGpus ? Number(allocGpus[1]) : 0,
         runningJobs: running.get(n.NodeName!) ?? 0,
         state: down ? "down" : allocCpus === 0 ? "idle" : allocCpus >= cpus ? "allocated" : "mixed",
-        partitions: (n.Partitions ?? "").split(",").filter((x) => x),
-      } as NodeUse & { partitions: string[] };
+      };
     });
+    // a node names its partitions (scontrol's partition lines name nodes as hostlists: node[01-64])
+    const nodesOf = (partition: string) => nodes.filter((n) => (n.Partitions ?? "").split(",").includes(partition)).map((n) => n.NodeName!);
     this.parts = partitions
       .filter((p) => p.PartitionName)
       .map((p) => ({
         name: p.PartitionName!,
-        nodes: this.nodeList.filter((n) => (n as NodeUse & { partitions: string[] }).partitions.includes(p.PartitionName!)).map((n) => n.name),
+        nodes: nodesOf(p.PartitionName!),
         default: p.Default === "YES",
         maxTime: slurmLimit(p.MaxTime),
         defaultTime: slurmLimit(p.DefaultTime),
@@ -152,14 +153,7 @@ export class SlurmCluster implements Backend {
 
   private lastQueue: SqueueJob[] = [];
 
-  private known(): void {
-    if (this.parts.length === 0) {
-      throw new GuangError("slurm_unavailable", 503, `cluster ${this.name}: Slurm has not answered yet${this.state.error ? ` (${this.state.error})` : ""}; try again, or submit to another cluster with -M`, { cluster: this.name });
-    }
-  }
-
   partitions(): PartitionConfig[] {
-    this.known();
     return this.parts;
   }
 
@@ -168,7 +162,6 @@ export class SlurmCluster implements Backend {
   }
 
   whyNever(partition: string, request: ResourceRequest): string | null {
-    this.known();
     const p = this.parts.find((x) => x.name === partition);
     if (!p) return `partition ${partition} does not exist on cluster ${this.name}`;
     const shape = compileShape(request, this.defMemPerCpu);
@@ -189,7 +182,6 @@ export class SlurmCluster implements Backend {
 
   /** sbatch, as the job's user: Slurm's id, or Slurm's refusal as a 400 (nothing is written then). */
   async place(job: ActiveJob): Promise<string> {
-    this.known();
     let as = null;
     if (this.o.runAsMapped) {
       if (!job.posix) throw invalidInput(`user ${job.user} has no POSIX identity, and cluster ${this.name} runs jobs as their users; a tenant admin gives one: guang admin user set ${job.user} --unix-name NAME`);
@@ -229,7 +221,8 @@ export class SlurmCluster implements Backend {
     const key = `${account}:${user}`;
     if (this.confirmed.has(key)) return;
     // not through serial(): the caller holds the submission's transaction, which a queued poll may be waiting for
-    if (!this.settled.has(`${key}:MaxJobs`)) await this.sync();
+    // (a failure elsewhere in the comparison is for the status to show; whether this user got in is checked next)
+    if (!this.settled.has(`${key}:MaxJobs`)) await this.sync().catch((e: unknown) => this.fail(e));
     // slurmctld hears of a new association from slurmdbd a moment later, and refuses the job until then
     const until = Date.now() + CONTROLLER_WAIT_MS;
     for (;;) {
@@ -248,7 +241,7 @@ export class SlurmCluster implements Backend {
 
   private track(job: ActiveJob): void {
     this.jobs.set(job.id, job);
-    if (job.externalId) this.bySlurm.set(job.externalId, job.id);
+    if (job.externalId) this.bySlurm.add(job.externalId);
   }
 
   /** Looks at the queue shortly after a change (a submission, a cancel), not only every interval. */
@@ -302,7 +295,7 @@ export class SlurmCluster implements Backend {
   }
 
   nodeUse(): NodeUse[] {
-    return this.nodeList.map(({ partitions: _p, ...n }: NodeUse & { partitions?: string[] }) => n);
+    return this.nodeList;
   }
 
   counts(): { pending: number; running: number } {
@@ -338,10 +331,10 @@ export class SlurmCluster implements Backend {
     if (this.jobs.size === 0 && this.nodeList.length > 0) return;
     const queue = parseSqueue(await this.o.commands.run("squeue", ["-h", "-a", "-t", "all", "-O", squeueFormat()]));
     this.lastQueue = queue;
-    const bySlurm = new Map(queue.map((q) => [q.slurmId, q]));
+    const queued = new Map(queue.map((q) => [q.slurmId, q]));
     const ended: ActiveJob[] = [];
     for (const job of [...this.jobs.values()]) {
-      const q = job.externalId ? bySlurm.get(job.externalId) : undefined;
+      const q = job.externalId ? queued.get(job.externalId) : undefined;
       if (!q || hasEnded(q.state)) {
         ended.push(job);
         continue;
@@ -407,7 +400,7 @@ export class SlurmCluster implements Backend {
       cpuSeconds: r.cpuSeconds,
       maxRssMiB: null,
       startMs: r.startMs,
-      alloc: r.startMs !== null ? r.alloc : null,
+      alloc: r.alloc,
     });
   }
 
@@ -435,7 +428,7 @@ export class SlurmCluster implements Backend {
         submitMs: r.submitMs ?? r.endMs,
         startMs: r.startMs,
         endMs: r.endMs,
-        alloc: r.startMs !== null ? r.alloc : null,
+        alloc: r.alloc,
         timeLimit: r.timeLimit,
         cpuSeconds: r.cpuSeconds,
       });
@@ -463,15 +456,27 @@ export class SlurmCluster implements Backend {
   private async syncOnce(): Promise<void> {
     if (!this.slurmName) await this.refresh();
     const cluster = this.slurmName!;
-    const show = async () => parseAssociations(await this.o.commands.run("sacctmgr", ["-n", "-P", "show", "assoc", "where", `cluster=${cluster}`, `format=${ASSOC_FIELDS.join(",")}`]));
-    const actual = await show();
+    const actual = parseAssociations(await this.o.commands.run("sacctmgr", ["-n", "-P", "show", "assoc", "where", `cluster=${cluster}`, `format=${ASSOC_FIELDS.join(",")}`]));
     const drift = this.state.sync === null && this.settled.size === 0 ? [] : driftOf(actual, this.settled);
     const plan = planAssociations(cluster, this.o.hooks.desiredAccounts(), actual);
-    for (const args of plan.commands) await this.o.commands.run("sacctmgr", ["-i", ...args]);
+    // one refusal (a user with jobs cannot be removed) must not hold up the rest: each command is tried
+    const applied: string[] = [];
+    const failed: Error[] = [];
+    for (const c of plan.commands) {
+      try {
+        await this.o.commands.run("sacctmgr", ["-i", ...c.args]);
+        applied.push(c.change);
+      } catch (e) {
+        failed.push(e as Error);
+        // not set, so not drift if it differs next time: it is tried again
+        for (const k of [...plan.settled.keys()]) if (k.startsWith(`${c.assoc}:`)) plan.settled.delete(k);
+      }
+    }
     this.settled = plan.settled;
     for (const k of this.confirmed) if (!this.settled.has(`${k}:MaxJobs`)) this.confirmed.delete(k);
-    this.state.sync = { at: new Date().toISOString(), applied: plan.changes, drift };
+    this.state.sync = { at: new Date().toISOString(), applied, drift };
     // not awaited: a submission waiting for this comparison may hold the store, which the report writes to
     if (drift.length) void this.o.hooks.drift(this.name, drift).catch((e: unknown) => this.fail(e));
+    if (failed.length) throw failed[0]!;
   }
 }

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
 import { GuangError } from "../../core/errors.js";
+import type { UnixAccount } from "../unix-account.js";
 
 /** The oldest Slurm whose machine-readable output we parse (squeue -O with suffixes, sacct -P). */
 export const MIN_SLURM_VERSION: [number, number] = [22, 5];
@@ -13,13 +14,6 @@ export interface SlurmCommandOptions {
   bin: string | null;
   /** Seconds a command may take before it counts as failed (a hung slurmctld must not hang us). */
   timeoutSeconds: number;
-}
-
-export interface RunAs {
-  uid: number;
-  gid: number;
-  home: string | null;
-  name: string;
 }
 
 // what Slurm says when its daemons cannot be reached (as opposed to refusing a request)
@@ -84,14 +78,14 @@ export class SlurmCommands {
     return p;
   }
 
-  run(command: string, args: string[], opts: { input?: string; as?: RunAs | null; env?: Record<string, string>; cwd?: string } = {}): Promise<string> {
+  run(command: string, args: string[], opts: { input?: string; as?: UnixAccount | null; env?: Record<string, string>; cwd?: string } = {}): Promise<string> {
     const shown = `${command} ${args.filter((a) => !a.startsWith("--comment")).join(" ")}`.slice(0, 200);
     const base: Record<string, string> = opts.env ?? { PATH: process.env.PATH ?? "/usr/bin:/bin", LANG: "C", TZ: process.env.TZ ?? "" };
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(base)) if (!/^(SLURM|SBATCH|SQUEUE|SACCT|SINFO)_/.test(k) && v !== "") env[k] = v;
     if (opts.as) {
       env.USER = env.LOGNAME = opts.as.name;
-      if (opts.as.home) env.HOME = opts.as.home;
+      env.HOME = opts.as.home;
     }
     return new Promise((resolve, reject) => {
       let child;

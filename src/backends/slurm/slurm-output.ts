@@ -113,6 +113,7 @@ export interface SacctJob {
   submitMs: number | null;
   startMs: number | null;
   endMs: number | null;
+  /** Null when it never started. */
   alloc: JobAlloc | null;
   /** Seconds; null: unlimited. */
   timeLimit: number | null;
@@ -149,7 +150,8 @@ export function parseSacct(text: string): SacctJob[] {
       submitMs: slurmTime(f.Submit),
       startMs: slurmTime(f.Start),
       endMs: slurmTime(f.End),
-      alloc: f.NodeList && f.NodeList !== "None assigned" ? tresAlloc(f.AllocTRES, f.NodeList) : null,
+      // a job that never started (cancelled while waiting) was allocated nothing, whatever it asked for
+      alloc: slurmTime(f.Start) !== null && f.NodeList && f.NodeList !== "None assigned" ? tresAlloc(f.AllocTRES, f.NodeList) : null,
       timeLimit: /^\d+$/.test(limit) ? Number(limit) * 60 : null,
       user: f.User,
       account: f.Account,
