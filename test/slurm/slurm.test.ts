@@ -218,6 +218,8 @@ describe.skipIf(!slurmUp)("a real Slurm cluster as a backend", () => {
   }, 120000);
 
   it("blocks an account for money in Slurm too: Guang's next job waits there, and runs when money comes", async () => {
+    // no job of the account still holds money (a hold given back would lift what it has again)
+    await until("no job of the account active", async () => (await c.ok("GET", `/api/v1/jobs?account=${ACCT}&state=PENDING,RUNNING`, undefined, t.admin)).jobs.length === 0);
     // the threshold at what the account has now: the next charge takes it below
     const has = (await c.ok("GET", `/api/v1/accounts/${ACCT}/billing`, undefined, t.cfo)).available;
     await c.ok("PATCH", `/api/v1/accounts/${ACCT}/billing`, { threshold: has }, t.cfo);
