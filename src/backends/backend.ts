@@ -83,6 +83,8 @@ export interface JobOutcome {
   maxRssMiB: number | null;
   /** A note on how it ended when the exit status alone does not tell. */
   reason: string | null;
+  /** The script was never started (a launch that failed before it): nothing is charged. */
+  neverRan?: boolean;
   /** What an outside scheduler's accounting says it started with, when it knows better than what was seen running. */
   startMs?: number | null;
   alloc?: JobAlloc | null;

@@ -5,6 +5,7 @@ import { parseSlurmDuration } from "../core/duration.js";
 import { invalidInput, isGuangError } from "../core/errors.js";
 import { parsePolicy, type Policy } from "../scheduler/policy.js";
 import { zodMessage } from "./zod-message.js";
+import type { RunAs } from "../backends/unix-identity.js";
 
 const duration = z.union([z.number().int().positive(), z.string()]).transform((v, ctx) => {
   if (typeof v === "number") return v;
@@ -136,11 +137,23 @@ const schema = z.strictObject({
   jobs: z
     .strictObject({
       allowedRoots: z.array(z.string().startsWith("/", "allowed roots are absolute paths")).optional(),
-      runAs: z.enum(["mapped", "server"]).optional(),
+      runAs: z.enum(["mapped", "shared", "server"]).optional(),
+      /** The unprivileged account every job runs as with runAs: shared. */
+      sharedUser: z.string().min(1).optional(),
+      /** Octal umask of jobs (and so of their output files): 077 keeps them the user's own. */
+      umask: z.string().regex(/^0?[0-7]{3}$/, "jobs.umask is three octal digits such as 077 or 027").optional(),
       killWait: z.number().min(0).max(3600).optional(),
       sampleInterval: z.number().min(0.05).max(60).optional(),
       maxScriptBytes: z.number().int().min(1024).max(64 * 1048576).optional(),
       runDir: z.string().startsWith("/", "jobs.runDir is an absolute path").optional(),
+    })
+    .optional(),
+  identities: z
+    .strictObject({
+      /** No user work ever runs under a uid below this one (system accounts). */
+      minUid: z.number().int().min(1).max(2 ** 31 - 2).optional(),
+      /** Refuse Unix accounts whose shell is nologin or false. */
+      refuseNologin: z.boolean().optional(),
     })
     .optional(),
   clusters: z.array(z.discriminatedUnion("backend", [slurmCluster])).optional(),
@@ -198,7 +211,12 @@ export interface CenterConfig {
   policy: Policy;
   planDepth: number;
   allowedRoots: string[];
-  runAs: "mapped" | "server";
+  runAs: RunAs;
+  sharedUser: string | null;
+  /** Of jobs and their outputs. */
+  umask: number;
+  minUid: number;
+  refuseNologin: boolean;
   killWaitMs: number;
   sampleMs: number;
   maxScriptBytes: number;
@@ -262,6 +280,10 @@ export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
     planDepth: c.scheduler?.planDepth ?? 100,
     allowedRoots: c.jobs?.allowedRoots ?? [],
     runAs: c.jobs?.runAs ?? "mapped",
+    sharedUser: c.jobs?.sharedUser ?? null,
+    umask: parseInt(c.jobs?.umask ?? "077", 8),
+    minUid: c.identities?.minUid ?? 1000,
+    refuseNologin: c.identities?.refuseNologin ?? false,
     killWaitMs: (c.jobs?.killWait ?? 30) * 1000,
     sampleMs: (c.jobs?.sampleInterval ?? 1) * 1000,
     maxScriptBytes: c.jobs?.maxScriptBytes ?? 1048576,

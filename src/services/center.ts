@@ -7,6 +7,7 @@ import type { Backend } from "../backends/backend.js";
 import { LocalCluster } from "../backends/local/local-cluster.js";
 import { SlurmCluster } from "../backends/slurm/slurm-cluster.js";
 import { SlurmCommands } from "../backends/slurm/slurm-commands.js";
+import { IdentityPolicy } from "../backends/unix-identity.js";
 import { detectMachine, detectNvidiaGpus, type Machine } from "../backends/local/machine.js";
 import { getClusterRow, saveCluster } from "../store/clusters.js";
 import { nowIso, openStore, type Store } from "../store/open.js";
@@ -67,6 +68,8 @@ export interface Center {
   jobs: JobService;
   clusters: ClusterService;
   events: EventBus;
+  /** Who user work runs as. */
+  identity: IdentityPolicy;
   /** Set on the first start: the admin's password, which is also in <home>/initial-admin-password. */
   initialAdminPassword: string | null;
   close(): Promise<void>;
@@ -148,7 +151,9 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
   // their own run directories; nothing in it can be listed, and the store is readable by us only.
   mkdirSync(o.home, { recursive: true });
   chmodSync(o.home, 0o711);
-  mkdirSync(join(o.home, "work"), { recursive: true, mode: 0o755 });
+  // work/ can be passed through, not listed: each user's folder in it is theirs alone (700)
+  mkdirSync(join(o.home, "work"), { recursive: true, mode: 0o711 });
+  chmodSync(join(o.home, "work"), 0o711);
   const url = o.databaseUrl ?? o.config.databaseUrl;
   const dbFile = join(o.home, "guang.db");
   if (!url) closeSync(openSync(dbFile, "a", 0o600));
@@ -170,6 +175,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
     const notifier = new Notifier(store.db, o.config.notifications, o.config.currency);
     // a block, an unblock, a warning: the scheduler looks again and people are told (bound below, once the scheduler exists)
     let moneyChanged = async (_e: MoneyEvent[]): Promise<void> => {};
+    const identity = new IdentityPolicy({ runAs: o.config.runAs, sharedUser: o.config.sharedUser, minUid: o.config.minUid, refuseNologin: o.config.refuseNologin });
     const rules = new AccountRules(store.db);
     await rules.reload();
     const jobReports = new ClusterReports(store.db, events, billing, (e) => void moneyChanged(e), notifier, rules);
@@ -183,7 +189,8 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       planDepth: o.config.planDepth,
       killWaitMs: o.config.killWaitMs,
       sampleMs: o.config.sampleMs,
-      runAsMapped: o.config.runAs === "mapped",
+      identity,
+      umask: o.config.umask,
       submitHost: machine.hostname,
       hooks: jobReports,
     });
@@ -198,8 +205,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
         pollMs: k.pollMs,
         accountingMs: k.accountingMs,
         syncMs: k.syncMs,
-        // as the job's user only when Guang may become them (root); otherwise Guang's own user submits
-        runAsMapped: o.config.runAs === "mapped" && process.getuid?.() === 0,
+        identity,
         hooks: jobReports,
         rules,
       });
@@ -214,6 +220,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       backends,
       defaultCluster: cluster.name,
       paths: { home: o.home, allowedRoots: o.config.allowedRoots },
+      identity,
       maxScriptBytes: o.config.maxScriptBytes,
     });
     const auth = new AuthService(store.db, o.config.auth);
@@ -257,7 +264,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       auth,
       oidc: o.config.auth.oidc ? new OidcSignIn(store.db, o.config.auth.oidc, auth) : null,
       tenants: new TenantService(store.db, { minPasswordLength: min }),
-      users: new UserService(store.db, { minPasswordLength: min, onAccessChange: changed }),
+      users: new UserService(store.db, { minPasswordLength: min, onAccessChange: changed, identity }),
       accounts: new AccountService(store.db, { changed, offer }),
       members: new MemberService(store.db, { changed }),
       audit: new AuditService(store.db),
@@ -269,6 +276,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       jobs,
       clusters: new ClusterService(store.db, backends),
       events,
+      identity,
       initialAdminPassword,
       async close() {
         if (reload) clearInterval(reload);

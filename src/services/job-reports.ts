@@ -90,6 +90,8 @@ export class JobReports implements BackendHooks {
       held: null,
       // an outside scheduler's accounting knows when it really started and with what
       ...(o.startMs !== undefined && o.startMs !== null ? { start_time: nowIso(o.startMs), alloc: JSON.stringify(o.alloc ?? null) } : {}),
+      // a job whose script never ran did not start, and costs nothing
+      ...(o.neverRan ? { start_time: null } : {}),
     }, true);
     this.events.publish(jobEvent(this.rowRef(job), job.user, o.state, o.reason, o.exitCode, o.signal));
     const startMs = o.startMs ?? job.startMs;

@@ -1,8 +1,7 @@
-import { chownSync, closeSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import type { ActiveJob, Backend, JobAlloc, KillReason, PosixIdentity } from "../backends/backend.js";
 import type { PartitionConfig } from "../backends/cluster-config.js";
-import { resolvePosix } from "../backends/unix-account.js";
+import type { IdentityPolicy } from "../backends/unix-identity.js";
 import { formatSlurmDuration } from "../core/duration.js";
 import { GuangError, invalidInput, notFound } from "../core/errors.js";
 import { exportedEnvironment } from "../core/export-spec.js";
@@ -23,7 +22,8 @@ import { posixOf } from "./auth.js";
 import { authorize, may, reachesWholeTenant, seesTenant } from "./permissions.js";
 import { jobEvent, type EventBus } from "./events.js";
 import { jobIdText, jobView, type JobView } from "./job-view.js";
-import { checkDirectory, checkJobPath, type PathPolicy } from "./path-policy.js";
+import { openOutput, type OutputPage } from "./job-output.js";
+import { checkDirectory, checkJobPath, userWorkFolder, type PathPolicy } from "./path-policy.js";
 
 export interface SubmitInput {
   script: string;
@@ -55,6 +55,9 @@ export interface ListInput {
   order?: "asc" | "desc";
 }
 
+/** How many pages of output one user may be sent at once. */
+const MAX_READERS_PER_USER = 4;
+
 /** The service classes there are (one until QoS arrive with billing). */
 export const QOS = ["normal"];
 const BASE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -69,6 +72,7 @@ export interface JobServiceOptions {
   /** Where jobs go that name no cluster (-M). */
   defaultCluster: string;
   paths: PathPolicy;
+  identity: IdentityPolicy;
   maxScriptBytes: number;
 }
 
@@ -78,6 +82,8 @@ export class JobService {
   private readonly o: JobServiceOptions;
   private readonly names = new Map<number, string>();
   private readonly accountInfo = new Map<number, { name: string; tenantId: number }>();
+  /** Output pages being sent, by user. */
+  private readonly readers = new Map<number, number>();
 
   constructor(o: JobServiceOptions) {
     this.o = o;
@@ -173,16 +179,13 @@ export class JobService {
     const never = backend.whyNever(part.name, opts.request);
     if (never) throw invalidInput(`the job can never run: ${never}`);
 
+    // who it will run as: a user the center cannot run work for is told now, not at start
+    const owner = this.o.identity.forJob(actor.username, actor.posix);
     let workdir = input.workdir;
     if (opts.workdir !== undefined) workdir = isAbsolute(opts.workdir) || !workdir ? opts.workdir : resolve(workdir, opts.workdir);
-    if (workdir === undefined) {
-      workdir = join(this.o.paths.home, "work", actor.username);
-      mkdirSync(workdir, { recursive: true });
-      const acct = actor.posix && process.getuid?.() === 0 ? resolvePosix(actor.posix) : null;
-      if (acct) chownSync(workdir, acct.uid, acct.gid);
-    }
+    if (workdir === undefined) workdir = userWorkFolder(this.o.paths.home, actor.username, owner);
     if (!isAbsolute(workdir)) throw invalidInput(`working directory ${workdir} must be an absolute path`);
-    checkJobPath(this.o.paths, workdir, "working directory");
+    checkJobPath(this.o.paths, workdir, "working directory", actor.username);
     checkDirectory(workdir, "working directory");
 
     const externalDependency = opts.dependency ? await this.checkDependencies(opts, backend) : null;
@@ -260,8 +263,8 @@ export class JobService {
         await this.o.billing.hold(trx, account, id, plan);
         if (task !== null && arrayJobId === null) arrayJobId = id;
         const values = { jobId: id, name, user: actor.username, arrayJobId, arrayTaskId: task, node: backend.firstNode() };
-        const stdout = this.outputPath(workdir, expandOutputPattern(outPattern, values), "output file (-o)");
-        const stderr = errPattern === outPattern ? stdout : this.outputPath(workdir, expandOutputPattern(errPattern, values), "error file (-e)");
+        const stdout = this.outputPath(workdir, expandOutputPattern(outPattern, values), "output file (-o)", actor.username);
+        const stderr = errPattern === outPattern ? stdout : this.outputPath(workdir, expandOutputPattern(errPattern, values), "error file (-e)", actor.username);
         const full = { ...(row as unknown as JobRow), id, stdout_path: stdout, stderr_path: stderr, array_job_id: arrayJobId, external_id: null as string | null };
         if (backend.place) {
           // an outside scheduler takes it now: a refusal there writes nothing here
@@ -289,12 +292,12 @@ export class JobService {
     return { id: rows[0]!.id, jobIds: rows.map(jobIdText) };
   }
 
-  private outputPath(workdir: string, path: string, what: string): string {
+  private outputPath(workdir: string, path: string, what: string, user: string): string {
     const full = resolve(workdir, path);
     // the usual case: a file in the working directory, which is checked already (a symlink
     // planted there is not followed when the job opens it: see the launcher)
     if (dirname(full) === workdir) return full;
-    checkJobPath(this.o.paths, full, what);
+    checkJobPath(this.o.paths, full, what, user);
     checkDirectory(dirname(full), `the folder of the ${what}`);
     return full;
   }
@@ -537,27 +540,30 @@ export class JobService {
     return { released };
   }
 
-  /** A piece of a job's output file, from `offset`; `eof` says whether the job can still write more. */
-  async output(actor: Actor, idText: string, stream: "stdout" | "stderr", offset: number, limit: number) {
+  /**
+   * A page of a job's stdout or stderr from `offset`, read on the job owner's behalf (see
+   * openOutput); at most MAX_READERS_PER_USER pages of one user are read at a time.
+   */
+  async output(actor: Actor, idText: string, stream: "stdout" | "stderr", offset: number, limit: number): Promise<OutputPage> {
     const job = await this.get(actor, idText);
-    const path = stream === "stdout" ? job.stdout : job.stderr;
-    let size: number;
+    const row = (await getJob(this.db, job.id))!;
+    const user = await findUserById(this.db, row.user_id);
+    let ownerUid: number | null = null;
     try {
-      size = statSync(path).size;
-    } catch {
-      if (job.state === "PENDING") throw conflict(`job ${idText} has not started, so it has no ${stream} yet`);
-      throw notFound(`the ${stream} file of job ${idText} (${path}) does not exist (any more)`);
+      ownerUid = this.o.identity.forJob(job.user, user ? posixOf(user) : null)?.uid ?? null;
+    } catch (e) {
+      throw conflict(`the output of job ${idText} cannot be read on its owner's behalf: ${(e as Error).message}`);
     }
-    const start = Math.min(offset, size);
-    const n = Math.min(limit, size - start);
-    const buf = Buffer.alloc(n);
-    const fd = openSync(path, "r");
-    try {
-      readSync(fd, buf, 0, n, start);
-    } finally {
-      closeSync(fd);
-    }
-    return { path, offset: start, size, data: buf.toString("utf8"), complete: FINAL_STATES.has(job.state) && start + n >= size };
+    const busy = this.readers.get(actor.userId) ?? 0;
+    if (busy >= MAX_READERS_PER_USER) throw new GuangError("too_many_requests", 429, `you are reading ${busy} outputs at once already; wait for one to finish`);
+    const page = openOutput({ path: stream === "stdout" ? job.stdout : job.stderr, stream, jobId: idText, pending: job.state === "PENDING", final: FINAL_STATES.has(job.state), ownerUid, offset, limit });
+    this.readers.set(actor.userId, busy + 1);
+    page.body.once("close", () => {
+      const n = (this.readers.get(actor.userId) ?? 1) - 1;
+      if (n <= 0) this.readers.delete(actor.userId);
+      else this.readers.set(actor.userId, n);
+    });
+    return page;
   }
 
   private publish(row: Pick<JobRow, "id" | "array_job_id" | "array_task_id" | "user_id">, user: string, state: string): void {

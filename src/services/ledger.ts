@@ -2,6 +2,7 @@ import { formatMoney, MONEY_MAX, parseMoney, type Money } from "../core/money.js
 import { invalidInput, notFound } from "../core/errors.js";
 import { insertTransaction, listTransactions, listWallets, lockWallets, refundedFor, walletOf, type NewTransaction } from "../store/ledger.js";
 import type { Db, Dialect } from "../store/open.js";
+import { lockJob } from "../store/jobs.js";
 import { blocksOf, findAccountById, type AccountRow } from "../store/accounts.js";
 import { findTenantById } from "../store/tenants.js";
 import type { Billing, MoneyEvent } from "./billing.js";
@@ -163,6 +164,8 @@ export class LedgerService {
     const reason = input.reason?.trim();
     if (!reason) throw invalidInput("a refund needs a reason (it is kept in the ledger and the audit log)");
     await audited(this.db, actor, { action: "money.refund", target: `job ${jobId}`, details: { amount: input.amount, currency: this.o.currency, reason } }, async (trx, e) => {
+      // two refunds of one job must not both see the same amount left
+      await lockJob(trx, jobId, this.o.dialect);
       const job = await trx.selectFrom("jobs").select(["id", "account_id", "cost_units"]).where("id", "=", jobId).executeTakeFirst();
       const account = job ? await findAccountById(trx, job.account_id) : undefined;
       if (!job || !account) throw notFound(`job ${jobId} does not exist`);

@@ -1,4 +1,5 @@
-import { existsSync, realpathSync, statSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, realpathSync, statSync } from "node:fs";
+import type { UnixAccount } from "../backends/unix-account.js";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { invalidInput } from "../core/errors.js";
 
@@ -43,12 +44,21 @@ function fixedReal(path: string): string {
   return r;
 }
 
-export function checkJobPath(policy: PathPolicy, path: string, what: string): string {
+/**
+ * A path a job of `user` works in or writes to. In Guang's `work/`, only the user's own
+ * folder: the others' belong to other people (and tenants).
+ */
+export function checkJobPath(policy: PathPolicy, path: string, what: string, user: string): string {
   if (!isAbsolute(path)) throw invalidInput(`${what} ${path} must be an absolute path`);
   const real = realish(resolve(path));
   const home = fixedReal(policy.home);
-  if (inside(real, home) && !inside(real, join(home, "work"))) {
-    throw invalidInput(`${what} ${path} is inside Guang's data directory ${policy.home}; use a directory of your own (or ${join(policy.home, "work")})`);
+  const own = join(home, "work", user);
+  if (inside(real, home) && !inside(real, own)) {
+    const rest = relative(join(home, "work"), real);
+    if (inside(real, join(home, "work")) && rest !== "") {
+      throw invalidInput(`${what} ${path} is in another user's working folder; use your own, ${join(policy.home, "work", user)}, or a directory of your own`);
+    }
+    throw invalidInput(`${what} ${path} is inside Guang's data directory ${policy.home}; use a directory of your own (or ${join(policy.home, "work", user)})`);
   }
   if (policy.allowedRoots.length > 0 && !policy.allowedRoots.some((r) => inside(real, fixedReal(r)))) {
     throw invalidInput(`${what} ${path} is outside the directories jobs may use (${policy.allowedRoots.join(", ")}); the center sets them in jobs.allowedRoots`);
@@ -64,4 +74,18 @@ export function checkDirectory(path: string, what: string): void {
     ok = false;
   }
   if (!ok) throw invalidInput(`${what} ${path} does not exist or is not a directory; create it first`);
+}
+
+/**
+ * The user's default working folder, <home>/work/<user>: made on first use, the user's own
+ * (mode 700, owned by the account their jobs run as), so no other user's job can look in.
+ */
+export function userWorkFolder(home: string, user: string, owner: UnixAccount | null): string {
+  const dir = join(home, "work", user);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // a folder a job replaced with a symlink must not be chowned through
+  if (!lstatSync(dir).isDirectory()) throw invalidInput(`the working folder ${dir} is not a directory; a center admin must remove it`);
+  if (owner) chownSync(dir, owner.uid, owner.gid);
+  chmodSync(dir, 0o700);
+  return dir;
 }

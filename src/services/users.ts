@@ -7,6 +7,7 @@ import { nowIso } from "../store/open.js";
 import { findTenant, findTenantById } from "../store/tenants.js";
 import { revokeUserTokens } from "../store/tokens.js";
 import { createUser, findPosixHolder, findUserById, findUserByName, listUsers, updateUser, type UserRow } from "../store/users.js";
+import type { IdentityPolicy } from "../backends/unix-identity.js";
 import { conflict, forbidden, hasRole, type Actor } from "./actor.js";
 import { audited } from "./audit.js";
 import { checkPassword } from "./password-policy.js";
@@ -131,8 +132,19 @@ export async function insertUser(trx: Db, tenantId: number, input: NewUserInput,
 export class UserService {
   constructor(
     private readonly db: Db,
-    private readonly o: { minPasswordLength: number; onAccessChange: () => Promise<void> },
+    private readonly o: { minPasswordLength: number; onAccessChange: () => Promise<void>; identity: IdentityPolicy },
   ) {}
+
+  /**
+   * A POSIX identity decides whose rights a user's work has on the machines: the center's to
+   * give (or the directory's), never a tenant's, and never a system account.
+   */
+  private checkIdentity(actor: Actor, p: PosixInput | null | undefined, username: string): void {
+    if (p === undefined) return;
+    if (!hasRole(actor, "center-admin")) throw forbidden(`only a center admin may set a user's Unix identity; ask one to run: guang admin user set ${username} --unix-name NAME`);
+    if (p === null) return;
+    this.o.identity.checkMapping({ name: p.name ?? username, uid: p.uid ?? null, gid: p.gid ?? null, home: p.home ?? null });
+  }
 
   async list(actor: Actor, tenant?: string): Promise<UserView[]> {
     let tenantId = actor.tenantId;
@@ -160,6 +172,7 @@ export class UserService {
   }
 
   async create(actor: Actor, input: NewUserInput): Promise<{ user: UserView; password: string | null }> {
+    this.checkIdentity(actor, input.posix, input.username);
     const { hash, password } = await prepareUser(input, this.o.minPasswordLength);
     return audited(this.db, actor, { action: "user.create", target: `user ${input.username}`, details: { tenant: input.tenant, roles: input.roles ?? [], posix: input.posix ?? null } }, async (trx, e) => {
       let tenant = await findTenantById(trx, actor.tenantId);
@@ -177,6 +190,7 @@ export class UserService {
   }
 
   async update(actor: Actor, username: string, patch: UserPatch): Promise<UserView> {
+    this.checkIdentity(actor, patch.posix, username);
     const details: Record<string, unknown> = { ...patch };
     if (patch.password !== undefined) details.password = "(set)";
     const hash = patch.password !== undefined ? await hashPassword(patch.password) : null;

@@ -80,3 +80,8 @@ export async function listJobs(db: Db, f: JobFilter): Promise<JobRow[]> {
   if (f.beforeId !== undefined) q = q.where("id", f.order === "desc" ? "<" : ">", f.beforeId);
   return q.orderBy("id", f.order).limit(f.limit).execute();
 }
+
+/** Locks a job's row until the transaction ends (PostgreSQL; SQLite serializes writers): for what reads its charge before moving money. */
+export async function lockJob(db: Db, id: number, dialect: "sqlite" | "postgres"): Promise<void> {
+  if (dialect === "postgres") await db.selectFrom("jobs").select("id").where("id", "=", id).forUpdate().execute();
+}

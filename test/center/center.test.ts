@@ -1,5 +1,4 @@
-import { execFileSync } from "node:child_process";
-import { chmodSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli, startCenter, submit, waitFor, workdir, type TestCenter } from "../helpers/center.js";
@@ -142,23 +141,5 @@ describe("the center", () => {
     expect(Math.abs(Date.parse(waiting.plannedStart) - (Date.parse(running.startTime) + 300_000))).toBeLessThan(2000);
     await c.api("POST", `/api/v1/jobs/${big}/cancel`);
     expect((await waitFor(c, next)).state).toBe("COMPLETED");
-  });
-
-  it.runIf(process.getuid?.() === 0)("runs a mapped user's jobs as their Unix account when the server is root", async () => {
-    await addUser("nobody-user", "Secret-pass-1", "nobody");
-    const token = await tokenOf("nobody-user", "Secret-pass-1");
-    const dir = workdir();
-    chmodSync(dir, 0o777);
-    const r = await c.api("POST", "/api/v1/jobs", { script: "#!/bin/bash\nid -un\necho $HOME\n", workdir: dir }, token);
-    const job = await waitFor(c, r.body.id);
-    expect(job.state).toBe("COMPLETED");
-    const out = readFileSync(join(dir, `slurm-${r.body.id}.out`), "utf8").split("\n");
-    expect(out[0]).toBe("nobody");
-    expect(out[1]).toBe(execFileSync("getent", ["passwd", "nobody"], { encoding: "utf8" }).split(":")[5]);
-    expect(statSync(join(dir, `slurm-${r.body.id}.out`)).uid).toBe(Number(execFileSync("id", ["-u", "nobody"], { encoding: "utf8" })));
-    // a job of the admin (no Unix account) runs as the server's user
-    const own = await submit(c, "#!/bin/bash\nid -un\n", { workdir: dir });
-    await waitFor(c, own);
-    expect(readFileSync(join(dir, `slurm-${own}.out`), "utf8")).toBe("root\n");
   });
 });

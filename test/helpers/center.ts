@@ -4,10 +4,14 @@ import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { CLI } from "./traces.js";
+import { AS_ROOT, giveToJobs, TEST_UNIX_USER } from "./unix-user.js";
 
-/** Settings for test centers: a roomy virtual node (so many jobs run at once on 2 cores), two fake GPUs, quick kills. */
+/**
+ * Settings for test centers: a roomy virtual node (so many jobs run at once on 2 cores), two
+ * fake GPUs, quick kills; as root, jobs run as the unprivileged test account.
+ */
 export const TEST_CONFIG = `
-jobs:
+jobs:${AS_ROOT ? `\n  runAs: shared\n  sharedUser: ${TEST_UNIX_USER}` : ""}
   killWait: 1
   sampleInterval: 0.1
 cluster:
@@ -136,8 +140,9 @@ export function cli(c: TestCenter, args: string[], opts: { cwd?: string; env?: R
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** A fresh folder test jobs may work in. */
 export function workdir(): string {
-  return mkdtempSync(join(tmpdir(), "guang-work-"));
+  return giveToJobs(mkdtempSync(join(tmpdir(), "guang-work-")));
 }
 
 /** A PostgreSQL URL whose search_path is a fresh schema, for a server under test; null when none is configured. */

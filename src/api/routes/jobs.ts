@@ -1,4 +1,6 @@
+import { pipeline } from "node:stream/promises";
 import { z } from "zod";
+import { MAX_OUTPUT_PAGE } from "../../services/job-output.js";
 import { invalidInput } from "../../core/errors.js";
 import { route, WROTE } from "../route.js";
 import { isoTime, toIso } from "../schemas/time.js";
@@ -31,7 +33,7 @@ const listQuery = z.strictObject({
 const outputQuery = z.strictObject({
   stream: z.enum(["stdout", "stderr"]).optional(),
   offset: z.coerce.number().int().min(0).optional(),
-  limit: z.coerce.number().int().min(1).max(16 * 1048576).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_OUTPUT_PAGE).optional(),
 });
 
 
@@ -123,14 +125,16 @@ export const jobRoutes = [
     query: outputQuery,
     produces: "text/plain",
     handler: async ({ center, actor, params, query, res }) => {
-      const out = await center.jobs.output(actor!, params.id!, query.stream ?? "stdout", query.offset ?? 0, query.limit ?? 1048576);
+      const out = await center.jobs.output(actor!, params.id!, query.stream ?? "stdout", query.offset ?? 0, query.limit ?? MAX_OUTPUT_PAGE);
       res.writeHead(200, {
         "content-type": "text/plain; charset=utf-8",
+        "content-length": String(out.length),
         "x-guang-offset": String(out.offset),
         "x-guang-size": String(out.size),
         "x-guang-complete": String(out.complete),
       });
-      res.end(out.data);
+      // sent as the client takes it: a slow reader holds a 64 KiB buffer, not the page
+      await pipeline(out.body, res).catch(() => undefined);
       return WROTE;
     },
   }),

@@ -10,7 +10,7 @@
  * - starts a new session (the job's process tree, outside the server's), writes its pid,
  *   kernel start time and the launch record to <run>/<id>.job, and the script to
  *   <run>/<id>.sh (the job's owner's alone);
- * - drops to the user's uid/gid, enters the working directory, opens the output files as
+ * - drops to the user's uid/gid, takes the center's umask (outputs the user's own), enters the working directory, opens the output files as
  *   that user, sets the environment, binds to its cores (sched_setaffinity called
  *   directly; `taskset` where the number is unknown), and execs the script.
  * When a job ends it reads the job's CPU time from /proc (the zombie still has it), reaps
@@ -49,7 +49,7 @@ $SIG{CHLD} = \&reap;
 my $chld = POSIX::SigSet->new(POSIX::SIGCHLD());
 sub launch {
   my $line = shift;
-  my ($id, $run, $workdir, $uid, $gid, $cores, $out, $err, $script, $text, $nargs, @rest) = map { unesc($_) } split(/\t/, $line, -1);
+  my ($id, $run, $workdir, $uid, $gid, $cores, $umask, $out, $err, $script, $text, $nargs, @rest) = map { unesc($_) } split(/\t/, $line, -1);
   my @args = splice(@rest, 0, $nargs);
   my ($launch, @env) = @rest;
   my $rec = "$run/$id.job";
@@ -70,17 +70,17 @@ sub launch {
     if ($uid ne '') { chown($uid, $gid, $script); }
     if ($gid ne '') { $) = "$gid $gid"; $( = $gid; $die->("cannot switch to group $gid: $!") if (split(' ', $())[0] != $gid; }
     if ($uid ne '') { $< = $> = $uid; $die->("cannot switch to user $uid: $!") if $< != $uid || $> != $uid; }
-    umask(022);
+    umask(oct($umask));
     chdir($workdir) or $die->("cannot enter the working directory $workdir: $!");
     open(STDIN, '<', '/dev/null');
     # a job running as the server's own user must not follow a symlink planted where its
     # output goes (it could point into Guang's data); a user's job opens with the user's rights
     my $flags = O_WRONLY | O_CREAT | O_TRUNC | ($uid eq '' ? O_NOFOLLOW : 0);
-    sysopen(my $o, $out, $flags, 0644) or $die->("cannot open the output file $out: $!");
+    sysopen(my $o, $out, $flags, 0666) or $die->("cannot open the output file $out: $!");
     open(STDOUT, '>&', $o) or $die->("cannot open the output file $out: $!");
     if ($err eq $out) { open(STDERR, '>&', \*STDOUT) or $die->("cannot open $err: $!"); }
     else {
-      sysopen(my $e, $err, $flags, 0644) or $die->("cannot open the error file $err: $!");
+      sysopen(my $e, $err, $flags, 0666) or $die->("cannot open the error file $err: $!");
       open(STDERR, '>&', $e) or $die->("cannot open the error file $err: $!");
     }
     %ENV = @env;

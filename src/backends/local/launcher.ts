@@ -10,6 +10,8 @@ export interface LaunchRequest {
   uid: number | null;
   gid: number | null;
   cores: number[] | null;
+  /** The job's umask, which its output files are created under. */
+  umask: number;
   stdout: string;
   stderr: string;
   /** Where the script is written (by the launched job, before it runs it), and the script. */
@@ -70,6 +72,7 @@ export class Launcher {
       r.uid === null ? "" : String(r.uid),
       r.gid === null ? "" : String(r.gid),
       r.cores ? r.cores.join(",") : "",
+      r.umask.toString(8),
       r.stdout,
       r.stderr,
       r.script,

@@ -17,7 +17,8 @@ import { EndedJobs } from "./ended-jobs.js";
 import { checkLauncher, Launcher } from "./launcher.js";
 import { isSameProcess, processStartTime, readSessions, signal } from "./proc-table.js";
 import { readJobRecord, removeRunFiles, scriptPath } from "./run-files.js";
-import { resolvePosix, type UnixAccount } from "../unix-account.js";
+import type { UnixAccount } from "../unix-account.js";
+import type { IdentityPolicy } from "../unix-identity.js";
 
 export interface LocalClusterOptions {
   config: ClusterConfig;
@@ -32,8 +33,10 @@ export interface LocalClusterOptions {
   killWaitMs: number;
   /** How often running jobs' memory, time and liveness are checked. */
   sampleMs: number;
-  /** Run jobs as the user's Unix account when the server is root and the user has one. */
-  runAsMapped: boolean;
+  /** Who each job runs as (never root). */
+  identity: IdentityPolicy;
+  /** Of jobs and their output files. */
+  umask: number;
   submitHost: string;
   hooks: BackendHooks;
   /** Account limits and blocks, consulted at every pass. */
@@ -481,10 +484,12 @@ export class LocalCluster implements Backend {
     this.running.set(job.id, r);
     this.ensureSampler();
 
-    let owner: UnixAccount | null = null;
-    if (this.opts.runAsMapped && job.posix && process.getuid?.() === 0) {
-      owner = resolvePosix(job.posix);
-      if (!owner) return this.finish(r, `user ${job.user} maps to Unix account ${job.posix.name}, which does not exist on this machine and has no uid/gid recorded`);
+    let owner: UnixAccount | null;
+    try {
+      owner = this.opts.identity.forJob(job.user, job.posix);
+    } catch (e) {
+      // the identity went away between submission and start: the job never runs
+      return this.finish(r, (e as Error).message, undefined, true);
     }
     const base = { ...job.env };
     if (owner) Object.assign(base, { HOME: owner.home, USER: owner.name, LOGNAME: owner.name });
@@ -521,6 +526,7 @@ export class LocalCluster implements Backend {
       uid: owner?.uid ?? null,
       gid: owner?.gid ?? null,
       cores: bind.length > 0 ? bind : null,
+      umask: this.opts.umask,
       stdout: job.stdout,
       stderr: job.stderr,
       script: scriptPath(run, job.id),
@@ -613,7 +619,8 @@ export class LocalCluster implements Backend {
   }
 
   /** The job has ended (or never started): record how it ended, free its cores, decide again. */
-  private finish(r: Running, failure?: string, heardAtMs?: number): void {
+  /** `neverRan`: the script was never started (so the job costs nothing). */
+  private finish(r: Running, failure?: string, heardAtMs?: number, neverRan = false): void {
     if (r.ending) return;
     r.ending = true;
     const j = r.job;
@@ -631,7 +638,9 @@ export class LocalCluster implements Backend {
       outcome = { state: j.killReason ?? (ok ? "COMPLETED" : "FAILED"), exitCode: st.code, signal: st.signal, endMs: st.endMs, cpuSeconds: st.cpuSeconds, maxRssMiB: peak, reason: null };
     } else {
       const why = failure ?? st?.failure ?? "the job ended without a recorded exit status (was its launcher killed?)";
-      outcome = { state: j.killReason ?? "FAILED", exitCode: st?.code ?? null, signal: 0, endMs: st?.endMs ?? Date.now(), cpuSeconds: null, maxRssMiB: peak, reason: why };
+      // the launcher's failures all come before the script is run
+      const never = neverRan || (!failure && !!st?.failure);
+      outcome = { state: j.killReason ?? "FAILED", exitCode: st?.code ?? null, signal: 0, endMs: st?.endMs ?? Date.now(), cpuSeconds: null, maxRssMiB: peak, reason: why, ...(never ? { neverRan: true } : {}) };
     }
     if (j.alloc) this.slots.release(j.alloc, j.id);
     this.running.delete(j.id);

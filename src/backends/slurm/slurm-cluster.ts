@@ -4,7 +4,7 @@ import type { ResourceRequest } from "../../core/resource-request.js";
 import { compileShape, shapeMinimum } from "../../scheduler/shape.js";
 import type { ActiveJob, Backend, ClusterStatus, ExternalHooks, NodeUse, RulesSource } from "../backend.js";
 import type { PartitionConfig } from "../cluster-config.js";
-import { resolvePosix } from "../unix-account.js";
+import type { IdentityPolicy } from "../unix-identity.js";
 import { ASSOC_FIELDS, driftOf, parseAssociations, planAssociations } from "./slurm-associations.js";
 import { SlurmError, type SlurmCommands } from "./slurm-commands.js";
 import { finalState, hasEnded, parseSacct, parseScontrol, parseSqueue, SACCT_FIELDS, slurmLocalTime, slurmLimit, squeueFormat, type SacctJob, type SqueueJob } from "./slurm-output.js";
@@ -19,7 +19,8 @@ export interface SlurmClusterOptions {
   accountingMs: number;
   syncMs: number;
   /** Submit as the job's user (Guang runs as root); else as Guang's own user (an operator account). */
-  runAsMapped: boolean;
+  /** Who a job is submitted as (never root). */
+  identity: IdentityPolicy;
   hooks: ExternalHooks;
   rules: RulesSource;
 }
@@ -182,14 +183,8 @@ export class SlurmCluster implements Backend {
 
   /** sbatch, as the job's user: Slurm's id, or Slurm's refusal as a 400 (nothing is written then). */
   async place(job: ActiveJob): Promise<string> {
-    let as = null;
-    if (this.o.runAsMapped) {
-      if (!job.posix) throw invalidInput(`user ${job.user} has no POSIX identity, and cluster ${this.name} runs jobs as their users; a tenant admin gives one: guang admin user set ${job.user} --unix-name NAME`);
-      const unix = resolvePosix(job.posix);
-      if (!unix) throw invalidInput(`user ${job.user}'s Unix account ${job.posix.name} does not exist on the host of cluster ${this.name}; create it there (with the same uid as on the cluster's nodes) or give the uid and gid: guang admin user set ${job.user} --uid N --gid N`);
-      as = unix;
-      await this.ensureMember(job.account, unix.name);
-    }
+    const as = this.o.identity.forJob(job.user, job.posix);
+    if (as) await this.ensureMember(job.account, as.name);
     const sbatch = () => this.o.commands.run("sbatch", sbatchArgs(job), { input: job.script, as, env: job.env, cwd: job.workdir });
     let out: string;
     try {

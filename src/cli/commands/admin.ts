@@ -59,7 +59,7 @@ function userDetail(u: User): string {
   return [
     `User=${u.username} Tenant=${u.tenant} Source=${u.source} State=${u.disabled ? "disabled" : u.lockedUntil ? `locked until ${u.lockedUntil}` : "active"}`,
     `   Roles=${u.roles.join(",") || "(none)"} Email=${u.email ?? "-"}`,
-    `   Posix: ${u.posix ? `name=${u.posix.name} uid=${u.posix.uid ?? "(from passwd)"} gid=${u.posix.gid ?? "(from passwd)"} home=${u.posix.home ?? "-"}` : "(runs as the server's user)"}`,
+    `   Posix: ${u.posix ? `name=${u.posix.name} uid=${u.posix.uid ?? "(from passwd)"} gid=${u.posix.gid ?? "(from passwd)"} home=${u.posix.home ?? "-"}` : "(none)"}`,
     `   Accounts: ${(u.accounts ?? []).map((a) => `${a.name}(${a.role})`).join(" ") || "-"}`,
   ].join("\n");
 }

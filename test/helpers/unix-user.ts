@@ -1,0 +1,29 @@
+import { spawnSync } from "node:child_process";
+import { chownSync } from "node:fs";
+
+/** The unprivileged account test centers run jobs as when the tests run as root (see global-setup.ts). */
+export const TEST_UNIX_USER = "guangtest";
+export const TEST_UNIX_HOME = "/var/tmp/guangtest";
+export const AS_ROOT = process.getuid?.() === 0;
+
+let ids: { uid: number; gid: number } | null = null;
+
+/** The test account's uid and gid (as root). */
+export function testUnixIds(): { uid: number; gid: number } {
+  if (!ids) {
+    const uid = Number(spawnSync("id", ["-u", TEST_UNIX_USER], { encoding: "utf8" }).stdout.trim());
+    const gid = Number(spawnSync("id", ["-g", TEST_UNIX_USER], { encoding: "utf8" }).stdout.trim());
+    if (!uid) throw new Error(`the test account ${TEST_UNIX_USER} does not exist (made by test/helpers/global-setup.ts)`);
+    ids = { uid, gid };
+  }
+  return ids;
+}
+
+/** Gives a folder to the account test jobs run as, so that they can work in it (as root; otherwise nothing to do). */
+export function giveToJobs(path: string): string {
+  if (AS_ROOT) {
+    const { uid, gid } = testUnixIds();
+    chownSync(path, uid, gid);
+  }
+  return path;
+}
