@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { chownSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -24,4 +24,48 @@ export function startBenchServer(home: string, config: string): Promise<{ proc: 
     });
     proc.once("exit", (code) => reject(new Error(`server exited with ${code}: ${out}`)));
   });
+}
+
+/** As root, Guang runs no user work as root: benchmark jobs run as this account, made for the run and removed after. */
+export const BENCH_UNIX_USER = "guangbench";
+const AS_ROOT = process.getuid?.() === 0;
+let madeUser = false;
+
+/** The config lines that run every job as the benchmark account (as root; nothing otherwise). */
+export function benchJobsConfig(): string {
+  if (!AS_ROOT) return "";
+  if (spawnSync("id", ["-u", BENCH_UNIX_USER]).status !== 0) {
+    const r = spawnSync("useradd", ["-M", "-d", "/nonexistent", "-s", "/bin/sh", "-K", "UID_MIN=63000", "-K", "UID_MAX=63999", BENCH_UNIX_USER], { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`useradd ${BENCH_UNIX_USER}: ${r.stderr}`);
+    madeUser = true;
+  }
+  return `jobs:\n  runAs: shared\n  sharedUser: ${BENCH_UNIX_USER}\n`;
+}
+
+/** Gives a folder to the account benchmark jobs run as. */
+export function giveToBenchJobs(path: string): void {
+  if (!AS_ROOT) return;
+  const id = (f: string) => Number(spawnSync("id", [f, BENCH_UNIX_USER], { encoding: "utf8" }).stdout.trim());
+  chownSync(path, id("-u"), id("-g"));
+}
+
+export function removeBenchUser(): void {
+  if (!madeUser) return;
+  spawnSync("pkill", ["-KILL", "-u", BENCH_UNIX_USER]);
+  spawnSync("userdel", [BENCH_UNIX_USER], { stdio: "ignore" });
+  madeUser = false;
+}
+
+/** Signs in as the first admin, changing the generated password first as a new center asks; the token. */
+export async function benchAdminToken(url: string, home: string): Promise<string> {
+  const post = async (path: string, body: unknown, token?: string) => {
+    const r = await fetch(url + path, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    const out = (await r.json()) as any;
+    if (r.status >= 300) throw new Error(`POST ${path}: ${r.status} ${JSON.stringify(out)}`);
+    return out;
+  };
+  const password = readFileSync(join(home, "initial-admin-password"), "utf8").trim();
+  const login = await post("/api/v1/auth/login", { username: "admin", password });
+  if (login.mustChangePassword) await post("/api/v1/auth/password", { current: password, password: `${password}-bench` }, login.token);
+  return login.token as string;
 }

@@ -3,7 +3,7 @@ import { Agent, request } from "node:http";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { REPO, startBenchServer } from "./bench-server.js";
+import { benchAdminToken, benchJobsConfig, giveToBenchJobs, REPO, startBenchServer } from "./bench-server.js";
 
 /**
  * Trivial 1-CPU jobs submitted through the REST API of a real server until all are
@@ -22,7 +22,7 @@ export interface LocalJobsFigures {
 }
 
 // the machine as it is: as many jobs at once as it has cores
-const CONFIG = "scheduler:\n  planDepth: 0\n";
+const CONFIG = () => `${benchJobsConfig()}scheduler:\n  planDepth: 0\n`;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -69,11 +69,10 @@ export async function benchLocalJobs(n: number): Promise<LocalJobsFigures> {
   mkdirSync(base, { recursive: true });
   const home = mkdtempSync(join(base, "bench-home-"));
   const work = mkdtempSync(join(base, "bench-work-"));
-  const { proc, url } = await startBenchServer(home, CONFIG);
+  giveToBenchJobs(work);
+  const { proc, url } = await startBenchServer(home, CONFIG());
   try {
-    const password = readFileSync(join(home, "initial-admin-password"), "utf8").trim();
-    const login = (await (await fetch(`${url}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "admin", password }) })).json()) as { token: string };
-    const auth = { authorization: `Bearer ${login.token}` };
+    const auth = { authorization: `Bearer ${await benchAdminToken(url, home)}` };
     const submitted = new Map<number, number>();
     const runningAt = new Map<number, number>();
     let accounted = 0;

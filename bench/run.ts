@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { benchGeneralPass } from "./general-pass.js";
 import { benchLocalJobs } from "./local-jobs.js";
+import { removeBenchUser } from "./bench-server.js";
 import { benchSlurmSubmit } from "./slurm-submit.js";
 import { benchTrace, TRACE_GOALS } from "./sim-traces.js";
 import { benchUsageReport } from "./usage-report.js";
@@ -70,3 +71,5 @@ else {
     `  ${fmt(ss.guangPerSecond, 1)} submissions/s; plain sbatch in a loop: ${fmt(ss.sbatchPerSecond, 1)}/s; Guang reaches ${fmt(ss.guangPerSecond / ss.sbatchPerSecond, 2)} of sbatch's rate (the limit: it runs sbatch)`,
   );
 }
+
+removeBenchUser();

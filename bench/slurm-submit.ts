@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { REPO, startBenchServer } from "./bench-server.js";
+import { BENCH_UNIX_USER, benchAdminToken, benchJobsConfig, REPO, startBenchServer } from "./bench-server.js";
 
 /**
  * Submissions to a real Slurm through Guang's REST API (checks, hold, sbatch as the user,
@@ -44,7 +44,7 @@ export async function benchSlurmSubmit(n: number): Promise<SlurmSubmitFigures | 
   const base = join(REPO, ".guang");
   mkdirSync(base, { recursive: true });
   const home = mkdtempSync(join(base, "bench-slurm-"));
-  const { proc, url } = await startBenchServer(home, "clusters:\n  - name: hpc\n    backend: slurm\n");
+  const { proc, url } = await startBenchServer(home, `${benchJobsConfig()}clusters:\n  - name: hpc\n    backend: slurm\n`);
   const call = async (method: string, path: string, token: string | null, body?: unknown) => {
     const r = await fetch(url + path, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
     const out = (await r.json()) as any;
@@ -56,10 +56,9 @@ export async function benchSlurmSubmit(n: number): Promise<SlurmSubmitFigures | 
   const ids: string[] = [];
   let token = "";
   try {
-    const password = readFileSync(join(home, "initial-admin-password"), "utf8").trim();
-    token = (await call("POST", "/api/v1/auth/login", null, { username: "admin", password })).token as string;
-    // the admin submits as root, in the center's default account (put into Slurm by Guang)
-    await call("PATCH", "/api/v1/users/admin", token, { posix: { name: "root" } });
+    token = await benchAdminToken(url, home);
+    // the admin's jobs run as the benchmark's unprivileged account, in the center's default account (put into Slurm by Guang)
+    await call("PATCH", "/api/v1/users/admin", token, { posix: { name: BENCH_UNIX_USER } });
     const now = new Date(Date.now() + 1000).toISOString();
     for (const p of ["batch", "short"]) await call("POST", "/api/v1/prices", token, { cluster: "hpc", partition: p, effectiveFrom: now, cpuHour: "0" });
     await new Promise((r) => setTimeout(r, 1500));

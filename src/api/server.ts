@@ -42,6 +42,28 @@ function compile(r: Route): Compiled {
   return { route: r, re, names };
 }
 
+/**
+ * On every answer: none is cached (they carry tokens and people's data), sniffed as another
+ * type, framed by another site, or allowed to load anything (the HTML statements style
+ * themselves inline); no address leaks in a Referer.
+ */
+const SECURITY_HEADERS: [string, string][] = [
+  ["cache-control", "no-store"],
+  ["x-content-type-options", "nosniff"],
+  ["referrer-policy", "no-referrer"],
+  ["x-frame-options", "DENY"],
+  ["content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"],
+];
+
+/** A path parameter, %-decoded; a malformed escape is the client's mistake. */
+function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new GuangError("invalid_input", 400, `the path part "${part}" has a malformed %-escape; write % as %25`);
+  }
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
@@ -80,6 +102,7 @@ export function createApi(center: Center, opts: { version: string; maxBodyBytes:
   const openapi = JSON.stringify(openApiDocument(ROUTES, opts.version));
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for (const [k, v] of SECURITY_HEADERS) res.setHeader(k, v);
     const url = new URL(req.url ?? "/", "http://local");
     if (req.method === "GET" && url.pathname === "/api/v1/openapi.json") {
       res.writeHead(200, { "content-type": "application/json" });
@@ -95,7 +118,7 @@ export function createApi(center: Center, opts: { version: string; maxBodyBytes:
     }
     const r = hit.route;
     const m = hit.re.exec(url.pathname)!;
-    const params = Object.fromEntries(hit.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
+    const params = Object.fromEntries(hit.names.map((n, i) => [n, decodePathPart(m[i + 1]!)]));
     const cookies = readCookies(req);
     const ip = clientIp(req, opts.trustProxy);
     const actor = r.auth
@@ -107,6 +130,9 @@ export function createApi(center: Center, opts: { version: string; maxBodyBytes:
           ip,
         })
       : null;
+    if (actor?.mustChangePassword && r.action !== "password.change" && r.action !== "session.read") {
+      throw new GuangError("password_change_required", 403, "your password was chosen by someone else: change it first (guang passwd, or POST /api/v1/auth/password)");
+    }
     // routes about a collection are refused outright to whoever could never do their action;
     // routes that name an object leave it to the service, which answers "not found" for other tenants' objects
     if (actor && hit.names.length === 0 && !may(actor, r.action, null)) {

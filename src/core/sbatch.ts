@@ -27,6 +27,9 @@ function positiveInt(option: string, v: string): number {
 
 function nonEmpty(option: string, v: string): string {
   if (v.trim() === "") throw invalidInput(`${option} needs a value`);
+  // a newline or NUL in a name or path would forge lines in listings, logs and files
+  const bad = /[\x00-\x1f\x7f]/.exec(v);
+  if (bad) throw invalidInput(`${option} contains a control character (code ${bad[0].charCodeAt(0)}); use printable characters only`);
   return v.trim();
 }
 
@@ -227,7 +230,15 @@ export function readOptionWords(words: string[], where: string): { items: Option
  * directives are read until the first line that is neither blank nor a comment.
  */
 export function scriptDirectives(script: string): OptionItem[] {
-  const lines = script.split(/\r?\n/);
+  // as sbatch: a script saved on Windows would fail in bash ("\r: command not found")
+  const crlf = script.indexOf("\r\n");
+  if (crlf >= 0) {
+    const line = script.slice(0, crlf).split("\n").length;
+    throw invalidInput(`the script has DOS line breaks (\\r\\n), first at line ${line}; bash needs UNIX ones: convert it with dos2unix and submit again`, { line });
+  }
+  const nul = script.indexOf("\0");
+  if (nul >= 0) throw invalidInput(`the script contains a NUL byte at line ${script.slice(0, nul).split("\n").length}; a batch script is text`);
+  const lines = script.split("\n");
   if (!lines[0]?.startsWith("#!")) {
     throw invalidInput("the script's first line must start with #! and name its interpreter, e.g. #!/bin/bash");
   }

@@ -15,6 +15,10 @@ export interface Actor {
   posix: PosixIdentity | null;
   /** Where the request came from (for the audit log). */
   ip: string;
+  /** The hash of the token or session the request came with (what a password change keeps). */
+  credential?: string;
+  /** Signed in with a password someone else chose: only changing it is allowed. */
+  mustChangePassword?: boolean;
 }
 
 export function unauthorized(message: string): GuangError {

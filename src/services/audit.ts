@@ -54,8 +54,8 @@ export async function audited<T>(db: Db, actor: Actor, entry: Omit<AuditEntry, "
 }
 
 /** An action that wrote nothing of its own to the store (an admin cancelling someone's job): its record alone. */
-export async function auditDone(db: Db, actor: Actor, e: AuditEntry): Promise<void> {
-  await appendAudit(db, row(actor, e, "ok"));
+export async function auditDone(db: Db, actor: Actor, e: AuditEntry, result = "ok"): Promise<void> {
+  await appendAudit(db, row(actor, e, result));
 }
 
 /** What the platform itself found or did (drift put right on a cluster): actor "guang". */

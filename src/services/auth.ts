@@ -6,10 +6,11 @@ import { accountsOfUser } from "../store/accounts.js";
 import type { Db } from "../store/open.js";
 import { nowIso } from "../store/open.js";
 import { findTenantById } from "../store/tenants.js";
-import { findLiveToken, insertToken, listTokens, revokeToken } from "../store/tokens.js";
-import { addFailedLogin, findUserById, findUserByName, setPasswordHash, updateUser, type UserRow } from "../store/users.js";
+import { findLiveToken, insertToken, listTokens, revokeToken, revokeUserTokens, tokenHashOf } from "../store/tokens.js";
+import { findUserById, findUserByName, setPasswordHash, updateUser, type UserRow } from "../store/users.js";
 import { unauthorized, type Actor } from "./actor.js";
-import { auditSignIn } from "./audit.js";
+import { auditDone, auditSignIn } from "./audit.js";
+import { SignInBackoff } from "./sign-in-backoff.js";
 import type { AuthConfig } from "./center-config.js";
 import { provisionUser } from "./external-users.js";
 import { LdapDirectory } from "./ldap-directory.js";
@@ -55,6 +56,8 @@ export interface SignedIn {
   expiresAt: string;
   user: string;
   csrfToken: string;
+  /** The password was chosen by someone else: change it (POST /auth/password) before anything else. */
+  mustChangePassword: boolean;
 }
 
 export function posixOf(u: Pick<UserRow, "unix_user" | "uid" | "gid" | "home_dir">): PosixIdentity | null {
@@ -66,31 +69,37 @@ export class AuthService {
   private readonly perIp: RateLimit;
   private readonly perUser: RateLimit;
   private readonly ldap: LdapDirectory | null;
+  readonly backoff: SignInBackoff;
 
   constructor(
     private readonly db: Db,
     private readonly cfg: AuthConfig,
   ) {
     this.perIp = new RateLimit(cfg.attemptsPerIpPerMinute, 60000, "sign-in attempts from this address");
-    this.perUser = new RateLimit(cfg.attemptsPerUserPerMinute, 60000, "sign-in attempts for this user");
+    this.perUser = new RateLimit(cfg.attemptsPerUserPerMinute, 60000, "sign-in attempts for this user from your address");
+    this.backoff = new SignInBackoff(cfg.lockoutAttempts, cfg.lockoutMs);
     this.ldap = cfg.ldap ? new LdapDirectory(cfg.ldap) : null;
   }
 
   /**
    * Password sign-in: local users against their hash, LDAP users (and unknown names, when a
-   * directory is configured) against the directory. Rate-limited per address and per name;
-   * a local user is locked for a while after `lockoutAttempts` failures in a row.
+   * directory is configured) against the directory. Rate-limited per address and per name
+   * from that address; after `lockoutAttempts` failures of a name from an address, that
+   * pair backs off exponentially. Unknown names, wrong passwords and disabled users get the
+   * same answer after the same work.
    */
   async login(username: string, password: string, ip: string): Promise<SignedIn> {
     try {
       this.perIp.hit(ip);
-      this.perUser.hit(username.toLowerCase());
+      this.perUser.hit(`${username.toLowerCase()}\0${ip}`);
+      this.backoff.check(username, ip);
     } catch (e) {
       // the first refusal of a flood is recorded; the rest of it would only fill the log
       if ((e as GuangError).details?.firstRefusal) await auditSignIn(this.db, { userId: null, username, ip, tenantId: null }, "password", "too_many_attempts");
       throw e;
     }
     const fail = async (result: string, user: UserRow | undefined, message = "wrong username or password") => {
+      this.backoff.failed(username, ip);
       await auditSignIn(this.db, { userId: user?.id ?? null, username, ip, tenantId: user?.tenant_id ?? null }, user?.source ?? "password", result);
       throw unauthorized(message);
     };
@@ -114,20 +123,12 @@ export class AuthService {
       }
       return this.openSession(user, ip, "ldap");
     }
-    if (user?.locked_until && user.locked_until > nowIso()) {
-      await auditSignIn(this.db, { userId: user.id, username, ip, tenantId: user.tenant_id }, "password", "locked");
-      throw new GuangError("locked", 403, `user ${username} is locked after ${this.cfg.lockoutAttempts} failed sign-ins until ${user.locked_until}; wait, or ask a tenant admin to unlock it`);
-    }
     const ok = await verifyPassword(password, user?.source === "local" ? user.password_hash : DUMMY_HASH);
-    if (!user || !ok) {
-      if (user) {
-        const n = await addFailedLogin(this.db, user.id);
-        if (n >= this.cfg.lockoutAttempts) await updateUser(this.db, user.id, { locked_until: nowIso(Date.now() + this.cfg.lockoutMs), failed_logins: 0 });
-      }
-      return fail("wrong_password", user);
-    }
-    if (user.disabled_at !== null) return fail("disabled", user, `user ${username} is disabled; ask a tenant admin`);
-    if (user.failed_logins > 0 || user.locked_until !== null) await updateUser(this.db, user.id, { failed_logins: 0, locked_until: null });
+    if (!user || !ok) return fail("wrong_password", user);
+    // an admin's lock (or one from before back-off) still holds, and reads as a wrong password
+    if (user.locked_until && user.locked_until > nowIso()) return fail("locked", user);
+    if (user.disabled_at !== null) return fail("disabled", user);
+    this.backoff.succeeded(username, ip);
     return this.openSession(user, ip, "password");
   }
 
@@ -141,14 +142,16 @@ export class AuthService {
     const expiresAt = nowIso(Date.now() + this.cfg.sessionTtl * 1000);
     await insertToken(this.db, { userId: user.id, name: "login", tokenHash: hashToken(token), kind: "session", expiresAt });
     await auditSignIn(this.db, { userId: user.id, username: user.username, ip, tenantId: user.tenant_id }, method, "ok");
-    return { token, expiresAt, user: user.username, csrfToken: csrfTokenFor(token) };
+    return { token, expiresAt, user: user.username, csrfToken: csrfTokenFor(token), mustChangePassword: user.must_change_password === 1 };
   }
 
   /** Ends a session (sign-out). */
   async logout(actor: Actor, token: string): Promise<void> {
-    const row = await findLiveToken(this.db, hashToken(token), nowIso());
+    const hash = hashToken(token);
+    const row = await findLiveToken(this.db, hash, nowIso());
     if (row) await revokeToken(this.db, actor.userId, row.tokenId);
     this.forget();
+    this.revokedOne(hash);
   }
 
   /**
@@ -161,6 +164,21 @@ export class AuthService {
   forget(): void {
     this.recent.clear();
   }
+
+  /** Whether a token (by its hash) is still live: long-lived streams ask now and then. */
+  async isLive(hash: string): Promise<boolean> {
+    return (await findLiveToken(this.db, hash, nowIso())) !== undefined;
+  }
+
+  /** One token ended: streams opened with it end too. */
+  private revokedOne(hash: string): void {
+    this.onRevokedToken(hash);
+  }
+
+  /** Set by the composition root: ends the streams of one token. */
+  onRevokedToken: (hash: string) => void = () => {};
+  /** Set by the composition root: ends the streams of a user's tokens but `except` (a token hash). */
+  onRevokedUser: (userId: number, except: string | null) => void = () => {};
 
   /** The actor behind a request: a bearer token, or a session cookie (with its CSRF token on writes). */
   async authenticate(c: Credentials): Promise<Actor> {
@@ -180,19 +198,19 @@ export class AuthService {
     const hash = hashToken(token);
     const now = Date.now();
     const hit = this.recent.get(hash);
-    if (hit && hit.until > now && hit.expires > now) return { ...hit.actor, ip: c.ip };
+    if (hit && hit.until > now && hit.expires > now) return { ...hit.actor, ip: c.ip, credential: hash };
     const row = await findLiveToken(this.db, hash, nowIso(now));
     if (!row) throw unauthorized("the token is unknown, revoked or expired: log in again");
     const actor = await this.loadActor(row.userId);
     if (this.recent.size > 10000) this.recent.clear();
     this.recent.set(hash, { actor, until: now + CACHE_MS, expires: row.expires_at ? Date.parse(row.expires_at) : Infinity });
-    return { ...actor, ip: c.ip };
+    return { ...actor, ip: c.ip, credential: hash };
   }
 
   private async loadActor(userId: number): Promise<Omit<Actor, "ip">> {
     const u = (await findUserById(this.db, userId))!;
     const accounts = new Map<number, MemberRole>((await accountsOfUser(this.db, userId)).map((a) => [a.id, a.role]));
-    return { userId, username: u.username, tenantId: u.tenant_id, roles: JSON.parse(u.roles) as UserRole[], accounts, posix: posixOf(u) };
+    return { userId, username: u.username, tenantId: u.tenant_id, roles: JSON.parse(u.roles) as UserRole[], accounts, posix: posixOf(u), ...(u.must_change_password ? { mustChangePassword: true } : {}) };
   }
 
   /** Who the actor is, with tenant, roles and accounts. */
@@ -202,21 +220,41 @@ export class AuthService {
     return { user: actor.username, tenant: tenant?.name ?? null, roles: actor.roles, accounts: accounts.map((a) => ({ name: a.name, role: a.role })), posix: actor.posix };
   }
 
-  /** Changes one's own password; the current one must be given. */
+  /**
+   * Changes one's own password (the current one must be given): every other session and
+   * token of the user ends; the one the change came with stays. Throttled like sign-in.
+   */
   async changePassword(actor: Actor, current: string, next: string): Promise<void> {
+    this.perIp.hit(actor.ip);
+    this.perUser.hit(`${actor.username}\0${actor.ip}`);
+    this.backoff.check(actor.username, actor.ip);
     const user = await findUserById(this.db, actor.userId);
     if (!user || user.source !== "local") throw invalidInput(`your password is kept by ${user?.source ?? "another system"}; change it there`);
-    if (!(await verifyPassword(current, user.password_hash))) throw unauthorized("the current password is wrong");
+    if (!(await verifyPassword(current, user.password_hash))) {
+      this.backoff.failed(actor.username, actor.ip);
+      await auditDone(this.db, actor, { action: "auth.password", target: `user ${user.username}`, tenantId: user.tenant_id, details: {} }, "wrong_password");
+      throw unauthorized("the current password is wrong");
+    }
     checkPassword(next, user.username, this.cfg.passwordMinLength);
     if (next === current) throw invalidInput("the new password is the same as the current one");
-    await setPasswordHash(this.db, actor.userId, await hashPassword(next));
-    await auditSignIn(this.db, { userId: user.id, username: user.username, ip: actor.ip, tenantId: user.tenant_id }, "password-change", "ok");
+    const hash = await hashPassword(next);
+    await this.db.transaction().execute(async (trx) => {
+      await setPasswordHash(trx, actor.userId, hash);
+      await updateUser(trx, actor.userId, { must_change_password: 0 });
+      await revokeUserTokens(trx, actor.userId, true, actor.credential ?? null);
+      await auditDone(trx, actor, { action: "auth.password", target: `user ${user.username}`, tenantId: user.tenant_id, details: { otherSessionsEnded: true } });
+    });
+    this.forget();
+    this.onRevokedUser(actor.userId, actor.credential ?? null);
   }
 
   async createToken(actor: Actor, name: string, expiresInDays: number | null): Promise<{ id: number; name: string; token: string; expiresAt: string | null }> {
     if (!/^[\w.@-]{1,64}$/.test(name)) throw invalidInput("a token name is 1 to 64 letters, digits, '.', '_', '-' or '@'");
+    const most = this.cfg.tokenMaxDays;
+    if (expiresInDays !== null && expiresInDays > most) throw invalidInput(`an API token lives at most ${most} days on this center (auth.tokenMaxDays); ask for fewer`);
     const token = newToken();
-    const expiresAt = expiresInDays === null ? null : nowIso(Date.now() + expiresInDays * 86400000);
+    // a token without an end is given the longest life the center allows
+    const expiresAt = nowIso(Date.now() + (expiresInDays ?? most) * 86400000);
     const id = await insertToken(this.db, { userId: actor.userId, name, tokenHash: hashToken(token), kind: "api", expiresAt });
     return { id, name, token, expiresAt };
   }
@@ -227,7 +265,9 @@ export class AuthService {
   }
 
   async revokeToken(actor: Actor, id: number): Promise<void> {
+    const hash = await tokenHashOf(this.db, actor.userId, id);
     if (!(await revokeToken(this.db, actor.userId, id))) throw notFound(`you have no live token ${id}`);
     this.forget();
+    if (hash) this.revokedOne(hash);
   }
 }

@@ -101,6 +101,12 @@ const schema = z.strictObject({
       lockoutMinutes: z.number().min(1).max(10080).optional(),
       attemptsPerIpPerMinute: z.number().int().min(1).max(10000).optional(),
       attemptsPerUserPerMinute: z.number().int().min(1).max(10000).optional(),
+      /** The longest an API token may live, in days (one without an end gets this). */
+      tokenMaxDays: z.number().int().min(1).max(3650).optional(),
+      /** The first admin's generated password must be changed at the first sign-in. */
+      forcePasswordChange: z.boolean().optional(),
+      /** Live event streams (SSE) one user may hold open. */
+      maxStreamsPerUser: z.number().int().min(1).max(1000).optional(),
       ldap: ldap.optional(),
       oidc: oidc.optional(),
     })
@@ -193,6 +199,9 @@ export interface AuthConfig {
   lockoutMs: number;
   attemptsPerIpPerMinute: number;
   attemptsPerUserPerMinute: number;
+  tokenMaxDays: number;
+  forcePasswordChange: boolean;
+  maxStreamsPerUser: number;
   ldap: LdapConfig | null;
   oidc: OidcConfig | null;
 }
@@ -270,6 +279,9 @@ export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
       lockoutMs: (c.auth?.lockoutMinutes ?? 15) * 60000,
       attemptsPerIpPerMinute: c.auth?.attemptsPerIpPerMinute ?? 30,
       attemptsPerUserPerMinute: c.auth?.attemptsPerUserPerMinute ?? 10,
+      tokenMaxDays: c.auth?.tokenMaxDays ?? 365,
+      forcePasswordChange: c.auth?.forcePasswordChange ?? true,
+      maxStreamsPerUser: c.auth?.maxStreamsPerUser ?? 8,
       ldap: c.auth?.ldap ?? null,
       oidc: c.auth?.oidc ?? null,
     },

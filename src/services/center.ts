@@ -14,7 +14,7 @@ import { nowIso, openStore, type Store } from "../store/open.js";
 import { insertPrice } from "../store/prices.js";
 import { addMember, createAccount } from "../store/accounts.js";
 import { createTenant } from "../store/tenants.js";
-import { countUsers, createUser } from "../store/users.js";
+import { countUsers, createUser, updateUser } from "../store/users.js";
 import { AccountRules } from "./account-rules.js";
 import { AccountService } from "./accounts.js";
 import { AuditService } from "./audit.js";
@@ -34,6 +34,8 @@ import type { CenterConfig } from "./center-config.js";
 import { ClusterService } from "./clusters.js";
 import { ClusterReports } from "./cluster-reports.js";
 import { EventBus } from "./events.js";
+import { EventStreams } from "./event-streams.js";
+import { HomeLock } from "./home-lock.js";
 import { JobService, QOS } from "./jobs.js";
 import { hashPassword, randomPassword } from "./passwords.js";
 
@@ -68,8 +70,12 @@ export interface Center {
   jobs: JobService;
   clusters: ClusterService;
   events: EventBus;
+  /** Open event streams, by user and token. */
+  streams: EventStreams;
   /** Who user work runs as. */
   identity: IdentityPolicy;
+  /** This server's hold on its home. */
+  lock: HomeLock;
   /** Set on the first start: the admin's password, which is also in <home>/initial-admin-password. */
   initialAdminPassword: string | null;
   close(): Promise<void>;
@@ -132,7 +138,7 @@ async function seedFreePrices(store: Store, cluster: ClusterConfig): Promise<voi
 }
 
 /** First start: the center admin, the default tenant and account. */
-async function bootstrap(store: Store, home: string): Promise<string | null> {
+async function bootstrap(store: Store, home: string, forceChange: boolean): Promise<string | null> {
   if ((await countUsers(store.db)) > 0) return null;
   const password = randomPassword();
   const hash = await hashPassword(password);
@@ -140,6 +146,8 @@ async function bootstrap(store: Store, home: string): Promise<string | null> {
     const tenant = await createTenant(trx, "default");
     const account = await createAccount(trx, tenant, "default");
     const admin = await createUser(trx, { tenantId: tenant, username: "admin", passwordHash: hash, roles: ["center-admin"] });
+    // a password that was printed and kept in a file is changed at the first sign-in
+    if (forceChange) await updateUser(trx, admin, { must_change_password: 1 });
     await addMember(trx, account, admin, "owner");
   });
   writeFileSync(join(home, "initial-admin-password"), `${password}\n`, { mode: 0o600 });
@@ -154,12 +162,19 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
   // work/ can be passed through, not listed: each user's folder in it is theirs alone (700)
   mkdirSync(join(o.home, "work"), { recursive: true, mode: 0o711 });
   chmodSync(join(o.home, "work"), 0o711);
+  const lock = HomeLock.take(o.home);
   const url = o.databaseUrl ?? o.config.databaseUrl;
   const dbFile = join(o.home, "guang.db");
   if (!url) closeSync(openSync(dbFile, "a", 0o600));
-  const store = await openStore(url ? { url, schema: o.databaseSchema } : { file: dbFile });
+  let store: Store;
   try {
-    const initialAdminPassword = await bootstrap(store, o.home);
+    store = await openStore(url ? { url, schema: o.databaseSchema } : { file: dbFile });
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+  try {
+    const initialAdminPassword = await bootstrap(store, o.home, o.config.auth.forcePasswordChange);
     const machine = detectMachine();
     const stored = await getClusterRow(store.db, o.config.cluster?.name ?? "local");
     let cluster: ClusterConfig;
@@ -224,6 +239,10 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       maxScriptBytes: o.config.maxScriptBytes,
     });
     const auth = new AuthService(store.db, o.config.auth);
+    // event streams end with the token they were opened with
+    const streams = new EventStreams(o.config.auth.maxStreamsPerUser);
+    auth.onRevokedToken = (hash) => streams.closeCredential(hash);
+    auth.onRevokedUser = (id, except) => streams.closeUser(id, except);
     // after a change of accounts, members, roles or blocks: the scheduler and the sign-in cache see it at once
     const changed = async () => {
       await rules.reload();
@@ -264,7 +283,14 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       auth,
       oidc: o.config.auth.oidc ? new OidcSignIn(store.db, o.config.auth.oidc, auth) : null,
       tenants: new TenantService(store.db, { minPasswordLength: min }),
-      users: new UserService(store.db, { minPasswordLength: min, onAccessChange: changed, identity }),
+      users: new UserService(store.db, {
+        minPasswordLength: min,
+        onAccessChange: changed,
+        identity,
+        forcePasswordChange: o.config.auth.forcePasswordChange,
+        onTokensRevoked: (id) => streams.closeUser(id, null),
+        onUnlock: (name) => auth.backoff.forgive(name),
+      }),
       accounts: new AccountService(store.db, { changed, offer }),
       members: new MemberService(store.db, { changed }),
       audit: new AuditService(store.db),
@@ -276,6 +302,8 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       jobs,
       clusters: new ClusterService(store.db, backends),
       events,
+      lock,
+      streams,
       identity,
       initialAdminPassword,
       async close() {
@@ -284,10 +312,12 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
         for (const b of backends.values()) await b.stop();
         await notifier.flush();
         await store.close();
+        lock.release();
       },
     };
   } catch (e) {
     await store.close();
+    lock.release();
     throw e;
   }
 }

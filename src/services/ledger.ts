@@ -6,7 +6,7 @@ import { lockJob } from "../store/jobs.js";
 import { blocksOf, findAccountById, type AccountRow } from "../store/accounts.js";
 import { findTenantById } from "../store/tenants.js";
 import type { Billing, MoneyEvent } from "./billing.js";
-import { conflict, isCenterStaff, type Actor } from "./actor.js";
+import { conflict, forbidden, hasRole, isCenterStaff, type Actor } from "./actor.js";
 import { audited } from "./audit.js";
 import { authorize, reachesEveryTenant, reachesWholeTenant } from "./permissions.js";
 import { accountNamed, tenantNamed } from "./tenancy-lookup.js";
@@ -194,6 +194,10 @@ export class LedgerService {
     const events = await audited(this.db, actor, { action: "money.settings", target: `account ${account}`, details: { ...input } }, async (trx, e) => {
       const a = await accountNamed(trx, actor, account, "money.settings");
       e.tenantId = a.tenant_id;
+      // credit and exemption from blocks spend the center's money, not the tenant's: the center's finance decides them
+      if ((input.creditLimit !== undefined || input.whitelisted !== undefined) && !hasRole(actor, "center-finance")) {
+        throw forbidden(`only the center's finance may set an account's creditLimit or whitelisted; a tenant's finance sets threshold and lowBalance`);
+      }
       await trx.updateTable("accounts").set(set).where("id", "=", a.id).execute();
       return this.o.billing.checkBlock(trx, { ...a, ...set } as AccountRow);
     });

@@ -132,7 +132,17 @@ export async function insertUser(trx: Db, tenantId: number, input: NewUserInput,
 export class UserService {
   constructor(
     private readonly db: Db,
-    private readonly o: { minPasswordLength: number; onAccessChange: () => Promise<void>; identity: IdentityPolicy },
+    private readonly o: {
+      minPasswordLength: number;
+      onAccessChange: () => Promise<void>;
+      identity: IdentityPolicy;
+      /** A password an admin sets must be changed by its user at the next sign-in. */
+      forcePasswordChange: boolean;
+      /** Every session and token of the user was revoked: its streams end. */
+      onTokensRevoked: (userId: number) => void;
+      /** An admin unlocked the user: sign-in back-off for the name ends. */
+      onUnlock: (username: string) => void;
+    },
   ) {}
 
   /**
@@ -194,6 +204,8 @@ export class UserService {
     const details: Record<string, unknown> = { ...patch };
     if (patch.password !== undefined) details.password = "(set)";
     const hash = patch.password !== undefined ? await hashPassword(patch.password) : null;
+    let revokedUser: number | null = null;
+    let unlocked: string | null = null;
     await audited(this.db, actor, { action: "user.update", target: `user ${username}`, details }, async (trx, e) => {
       const u = await userNamed(trx, actor, username, "user.update");
       e.tenantId = u.tenant_id;
@@ -218,11 +230,19 @@ export class UserService {
         checkPassword(patch.password, u.username, this.o.minPasswordLength);
         set.password_hash = hash;
       }
+      if (patch.password !== undefined && this.o.forcePasswordChange && u.id !== actor.userId) set.must_change_password = 1;
       if (patch.unlock || patch.password !== undefined) Object.assign(set, { failed_logins: 0, locked_until: null });
       if (Object.keys(set).length === 0) throw invalidInput("nothing to change: give roles, email, posix, disabled, password or unlock");
       await updateUser(trx, u.id, set);
-      if (patch.disabled || patch.password !== undefined) await revokeUserTokens(trx, u.id, patch.disabled === true);
+      // a new password (or a disabled user) ends every way in: sessions and API tokens
+      if (patch.disabled || patch.password !== undefined) {
+        await revokeUserTokens(trx, u.id, true);
+        revokedUser = u.id;
+      }
+      if (patch.unlock) unlocked = u.username;
     });
+    if (revokedUser !== null) this.o.onTokensRevoked(revokedUser);
+    if (unlocked !== null) this.o.onUnlock(unlocked);
     await this.o.onAccessChange();
     return this.get(actor, username);
   }

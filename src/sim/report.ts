@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { formatSlurmDuration } from "../core/duration.js";
 import type { Simulation } from "./simulate.js";
@@ -31,9 +31,8 @@ function waitHistogram(sim: Simulation, start: Float64Array): number[] {
   return counts.map((c) => (100 * c) / Math.max(1, w.count));
 }
 
-/** Writes `DIR/index.html`: the figures and charts of a simulation, in English and Chinese. */
+/** Writes `DIR/index.html` (DIR exists): the figures and charts of a simulation, in English and Chinese. */
 export function writeReport(sim: Simulation, dir: string): string {
-  mkdirSync(dir, { recursive: true });
   const w = sim.workload;
   const timelines = sim.runs.map((r) => computeTimeline(w, r.start, 300));
   const step = timelines[0]?.step ?? 0;

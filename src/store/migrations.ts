@@ -284,6 +284,12 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable("clusters").addColumn("accounting_cursor", big).execute();
       },
     },
+    "0010-security": {
+      async up(db: Kysely<any>) {
+        // a password someone else chose (the first admin's, generated) is changed before anything else is done
+        await db.schema.alterTable("users").addColumn("must_change_password", "integer", (c) => c.notNull().defaultTo(0)).execute();
+      },
+    },
   };
 }
 

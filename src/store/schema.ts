@@ -81,6 +81,8 @@ export interface UserTable {
   /** Failed password sign-ins in a row; locked_until is set when there are too many. */
   failed_logins: Generated<number>;
   locked_until: string | null;
+  /** 1: the password was chosen by someone else and must be changed before anything else. */
+  must_change_password: Generated<number>;
   created_at: string;
 }
 

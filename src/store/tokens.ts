@@ -41,9 +41,11 @@ export async function listTokens(db: Db, userId: number) {
 }
 
 /** Ends every session of a user (disabled, or password changed by an admin); API tokens stay unless `all`. */
-export async function revokeUserTokens(db: Db, userId: number, all: boolean): Promise<void> {
+/** Revokes a user's sessions (and with `all`, API tokens too), but the one of hash `except`. */
+export async function revokeUserTokens(db: Db, userId: number, all: boolean, except: string | null = null): Promise<void> {
   let q = db.updateTable("api_tokens").set({ revoked_at: nowIso() }).where("user_id", "=", userId).where("revoked_at", "is", null);
   if (!all) q = q.where("kind", "=", "session");
+  if (except !== null) q = q.where("token_hash", "!=", except);
   await q.execute();
 }
 
@@ -57,4 +59,10 @@ export async function revokeToken(db: Db, userId: number, id: number): Promise<b
     .where("revoked_at", "is", null)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
+}
+
+/** The hash of one of the user's tokens (to end what was opened with it). */
+export async function tokenHashOf(db: Db, userId: number, id: number): Promise<string | null> {
+  const r = await db.selectFrom("api_tokens").select("token_hash").where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
+  return r?.token_hash ?? null;
 }

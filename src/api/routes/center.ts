@@ -3,6 +3,10 @@ import { hasRole } from "../../services/actor.js";
 import { route, WROTE } from "../route.js";
 
 const FLUSH_MS = 10;
+/** A stream whose client has this much unread is dropped (a browser that went to sleep, a stuck proxy). */
+const MAX_UNREAD_BYTES = 1048576;
+/** Keep-alive comments, and a check that the token is still live. */
+const KEEPALIVE_MS = 5000;
 
 export const centerRoutes = [
   route({
@@ -33,15 +37,30 @@ export const centerRoutes = [
     action: "event.read",
     produces: "text/event-stream",
     handler: async ({ center, actor, req, res }) => {
+      const me = actor!;
+      let ended = false;
+      const end = () => {
+        if (ended) return;
+        ended = true;
+        res.end();
+        res.destroy();
+      };
+      // refused before anything is written: over the user's limit is a 429
+      const unregister = center.streams.add(me.userId, me.credential ?? "", end);
       res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive", "x-accel-buffering": "no" });
       res.write(": connected\n\n");
-      const me = actor!;
       const everyone = hasRole(me, "center-admin");
+      // a client that does not read is dropped, not buffered for: it reconnects and reads the jobs again
+      const send = (text: string) => {
+        if (ended) return;
+        if (res.writableLength > MAX_UNREAD_BYTES) return end();
+        res.write(text);
+      };
       // events go out at most every FLUSH_MS, in one write: under load that is one write
       // for dozens of events instead of one each, for a delay no one watching can see
       let batch: string[] = [];
       const flush = () => {
-        res.write(batch.join(""));
+        send(batch.join(""));
         batch = [];
       };
       const off = center.events.subscribe((e) => {
@@ -49,11 +68,17 @@ export const centerRoutes = [
         if (batch.length === 0) setTimeout(flush, FLUSH_MS);
         batch.push(`event: job\ndata: ${JSON.stringify(e)}\n\n`);
       });
-      // a comment now and then keeps proxies from closing an idle stream
-      const beat = setInterval(() => res.write(": keep-alive\n\n"), 15000);
+      // a comment now and then keeps proxies from closing an idle stream; and a token revoked
+      // by another platform process (or expired) ends the stream here too
+      const beat = setInterval(() => {
+        send(": keep-alive\n\n");
+        if (me.credential) void center.auth.isLive(me.credential).then((live) => live || end(), () => undefined);
+      }, KEEPALIVE_MS);
       const done = () => {
         off();
+        unregister();
         clearInterval(beat);
+        ended = true;
       };
       req.on("close", done);
       res.on("close", done);

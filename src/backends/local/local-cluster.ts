@@ -544,6 +544,12 @@ export class LocalCluster implements Backend {
     r.job.pid = pid;
     r.job.pidStart = processStartTime(pid) ?? readJobRecord(this.opts.runRoot, id)?.start ?? "";
     this.report(r);
+    // a cancel (or time limit) that came while it was being started reaches it now: the
+    // process itself, and its group once it has made its session
+    if (r.job.killReason !== null && !r.ending) {
+      signal(pid, "SIGTERM");
+      signal(-pid, "SIGTERM");
+    }
   }
 
   /** Tells the store the job runs (once; with its pid when known). */

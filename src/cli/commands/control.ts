@@ -19,7 +19,10 @@ function jobAction(action: "cancel" | "hold" | "release") {
     const client = ApiClient.fromEnvironment();
     let code: number = EXIT.ok;
     const results: unknown[] = [];
-    for (const id of positionals) {
+    // waiting jobs are cancelled before running ones: a job that waits on another (afterany)
+    // would otherwise start in between, when the one it waits on ends
+    const order = action === "cancel" && positionals.length > 1 ? await pendingFirst(client, positionals) : positionals;
+    for (const id of order) {
       try {
         results.push(await client.request("POST", `/api/v1/jobs/${encodeURIComponent(id)}/${action}`));
       } catch (e) {
@@ -34,3 +37,15 @@ function jobAction(action: "cancel" | "hold" | "release") {
 export const cancelCommand = jobAction("cancel");
 export const holdCommand = jobAction("hold");
 export const releaseCommand = jobAction("release");
+
+async function pendingFirst(client: ApiClient, ids: string[]): Promise<string[]> {
+  const states = await Promise.all(
+    ids.map((id) =>
+      client
+        .request<{ state: string }>("GET", `/api/v1/jobs/${encodeURIComponent(id)}`)
+        .then((j) => j.state)
+        .catch(() => "?"),
+    ),
+  );
+  return [...ids.filter((_id, i) => states[i] === "PENDING"), ...ids.filter((_id, i) => states[i] !== "PENDING")];
+}

@@ -6,6 +6,7 @@ import { invalidInput } from "../../core/errors.js";
 import { loadCenterConfig } from "../../services/center-config.js";
 import { openCenter } from "../../services/center.js";
 import { EXIT } from "../exit.js";
+import { ensureFolder } from "../folder-arg.js";
 
 export const SERVE_HELP = `usage: guang serve [--home DIR] [--host ADDR] [--port N] [--config FILE.yaml]
 
@@ -41,7 +42,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     config.port = Number(values.port);
   }
   if (values.host !== undefined) config.host = values.host;
-  const home = resolve(values.home ?? process.env.GUANG_HOME ?? ".guang");
+  const home = ensureFolder(values.home ?? process.env.GUANG_HOME ?? ".guang", "--home");
   const center = await openCenter({ home, config, databaseUrl: process.env.GUANG_DATABASE_URL || null });
   const server = createApi(center, { version: version(), maxBodyBytes: config.maxScriptBytes * 2 + 65536, trustProxy: config.trustProxy });
   let url: string;
@@ -51,6 +52,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     await center.close();
     throw invalidInput(`cannot listen on ${config.host}:${config.port}: ${(e as Error).message}; choose another --port`);
   }
+  center.lock.setAddress(url);
   if (center.initialAdminPassword) {
     process.stdout.write(
       `First start: created the center admin "admin" with password ${center.initialAdminPassword}\n` +

@@ -3,6 +3,7 @@ import { formatSlurmDuration } from "../../core/duration.js";
 import { invalidInput } from "../../core/errors.js";
 import { parsePolicy } from "../../scheduler/policy.js";
 import { writeReport } from "../../sim/report.js";
+import { ensureFolder } from "../folder-arg.js";
 import { simulateFile, type Simulation } from "../../sim/simulate.js";
 import type { MissingEstimate } from "../../sim/workload.js";
 import { table } from "../format.js";
@@ -55,6 +56,8 @@ export function simCommand(argv: string[]): number {
   if (missing !== "drop" && missing !== "runtime") {
     throw invalidInput(`--missing-estimate must be "drop" or "runtime", got "${missing}"`);
   }
+  // a report folder that cannot be made is said before the simulation runs
+  const reportDir = values.report !== undefined ? ensureFolder(values.report, "--report") : null;
   const sim = simulateFile(positionals[0], {
     policies,
     procs: positiveInt("--procs", values.procs),
@@ -67,7 +70,14 @@ export function simCommand(argv: string[]): number {
         (sim.dropped.noEstimate > 0 ? "try --missing-estimate runtime" : "check the trace"),
     );
   }
-  const report = values.report !== undefined ? writeReport(sim, values.report) : null;
+  let report: string | null = null;
+  if (reportDir !== null) {
+    try {
+      report = writeReport(sim, reportDir);
+    } catch (e) {
+      throw invalidInput(`--report ${values.report}: cannot write the report there: ${(e as Error).message}`);
+    }
+  }
   if (values.json) {
     const objects = sim.runs.map((r) => ({
       trace: sim.file,

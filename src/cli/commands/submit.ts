@@ -31,19 +31,20 @@ export async function submitCommand(argv: string[]): Promise<number> {
   const { items, rest } = readOptionWords(words, "command line");
   void items;
   const flags = words.slice(0, words.length - rest.length);
-  let script: string;
+  let bytes: Buffer;
   if (rest.length === 0) {
     if (process.stdin.isTTY) throw invalidInput("give a script: guang submit [options] script.sh (or pipe one on stdin)");
     const chunks: Buffer[] = [];
     for await (const c of process.stdin) chunks.push(c as Buffer);
-    script = Buffer.concat(chunks).toString("utf8");
+    bytes = Buffer.concat(chunks);
   } else {
     try {
-      script = readFileSync(rest[0]!, "utf8");
+      bytes = readFileSync(rest[0]!);
     } catch (e) {
       throw invalidInput(`cannot read the script ${rest[0]}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`);
     }
   }
+  const script = scriptText(bytes, rest[0] ?? "the script on stdin");
   // the job gets this shell's environment (sbatch's --export=ALL), but not the token that submits it
   const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && e[0] !== "GUANG_TOKEN"));
   const client = ApiClient.fromEnvironment();
@@ -59,4 +60,15 @@ export async function submitCommand(argv: string[]): Promise<number> {
   else if (parsable) process.stdout.write(`${r.id}\n`);
   else process.stdout.write(`Submitted batch job ${r.id}\n`);
   return EXIT.ok;
+}
+
+/** The script as text; bytes that are not UTF-8 are refused, never silently replaced. */
+function scriptText(bytes: Buffer, name: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const decoded = bytes.toString("utf8");
+    const line = decoded.slice(0, Math.max(0, decoded.indexOf("\uFFFD"))).split("\n").length;
+    throw invalidInput(`${name} is not UTF-8 text (first at line ${line}); convert it, e.g. iconv -f GBK -t UTF-8 ${name} > fixed.sh`);
+  }
 }
