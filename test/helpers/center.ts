@@ -24,6 +24,8 @@ cluster:
 
 export interface TestCenter {
   home: string;
+  /** The first admin's generated password, as the first start printed it (changed since: the file has the current one). */
+  initialPassword: string;
   url: string;
   token: string;
   proc: ChildProcess;
@@ -83,8 +85,16 @@ export async function startCenter(config = TEST_CONFIG, env: Record<string, stri
   };
   const password = readFileSync(join(home, "initial-admin-password"), "utf8").trim();
   const login = await api("POST", "/api/v1/auth/login", { username: "admin", password });
+  if (login.body.mustChangePassword) {
+    // a new center asks for the generated password to be changed first; tests read the file for the current one
+    const next = `${password}-changed`;
+    const changed = await fetch(`${url}/api/v1/auth/password`, { method: "POST", headers: { authorization: `Bearer ${login.body.token}`, "content-type": "application/json" }, body: JSON.stringify({ current: password, password: next }) });
+    if (changed.status !== 200) throw new Error(`changing the first admin's password: ${changed.status} ${await changed.text()}`);
+    writeFileSync(join(home, "initial-admin-password"), `${next}\n`, { mode: 0o600 });
+  }
   const c: TestCenter = {
     home,
+    initialPassword: password,
     url,
     token: login.body.token,
     proc,

@@ -546,10 +546,7 @@ export class LocalCluster implements Backend {
     this.report(r);
     // a cancel (or time limit) that came while it was being started reaches it now: the
     // process itself, and its group once it has made its session
-    if (r.job.killReason !== null && !r.ending) {
-      signal(pid, "SIGTERM");
-      signal(-pid, "SIGTERM");
-    }
+    if (r.job.killReason !== null && !r.ending) this.signalJob(pid, [], "SIGTERM");
   }
 
   /** Tells the store the job runs (once; with its pid when known). */
@@ -599,13 +596,21 @@ export class LocalCluster implements Backend {
       if (j.killReason === null && j.timeLimit !== null && now >= j.startMs! + j.timeLimit * 1000) void this.kill(r, "TIMEOUT", false);
       else if (j.killReason === null && j.alloc!.memMiB > 0 && use && use.rssMiB > j.alloc!.memMiB) void this.kill(r, "OUT_OF_MEMORY", true);
       else if (r.killAt !== null && now >= r.killAt) {
-        this.signalJob(use?.pids ?? [], "SIGKILL");
+        this.signalJob(j.pid, use?.pids ?? [], "SIGKILL");
         r.killAt = now + this.opts.killWaitMs;
       }
     }
   }
 
-  private signalJob(pids: number[], sig: NodeJS.Signals): void {
+  /**
+   * Signals a job: its process and group by the pid (a job just forked may not have made its
+   * session yet, and has no session to find), and every process of its session.
+   */
+  private signalJob(pid: number | null, pids: number[], sig: NodeJS.Signals): void {
+    if (pid !== null && pid > 0) {
+      signal(pid, sig);
+      signal(-pid, sig);
+    }
     for (const p of pids) signal(p, sig);
   }
 
@@ -619,7 +624,7 @@ export class LocalCluster implements Backend {
     if (r.ending) return;
     if (j.pid !== null) {
       const pids = readSessions(new Set([j.pid])).get(j.pid)?.pids ?? [];
-      this.signalJob(pids, hard ? "SIGKILL" : "SIGTERM");
+      this.signalJob(j.pid, pids, hard ? "SIGKILL" : "SIGTERM");
     }
     r.killAt = Date.now() + (hard ? Math.min(1000, this.opts.killWaitMs) : this.opts.killWaitMs);
   }

@@ -34,9 +34,13 @@ export async function loginCommand(argv: string[]): Promise<number> {
       throw invalidInput(`cannot read the password file ${values["password-file"]}: ${(e as Error).message}`);
     }
   } else [password] = (await readSecrets(["Password: "])) as [string];
-  const r = await new ApiClient(server, null).request<{ token: string; expiresAt: string }>("POST", "/api/v1/auth/login", { username: values.user, password });
+  const r = await new ApiClient(server, null).request<{ token: string; expiresAt: string; mustChangePassword?: boolean }>("POST", "/api/v1/auth/login", { username: values.user, password });
   writeClientConfig({ server, user: values.user, token: r.token });
-  if (values.json) process.stdout.write(`${JSON.stringify({ server, user: values.user, config: clientConfigPath(), expiresAt: r.expiresAt })}\n`);
-  else process.stdout.write(`Logged in to ${server} as ${values.user} (token saved in ${clientConfigPath()}, valid until ${r.expiresAt})\n`);
+  const must = r.mustChangePassword === true;
+  if (values.json) process.stdout.write(`${JSON.stringify({ server, user: values.user, config: clientConfigPath(), expiresAt: r.expiresAt, mustChangePassword: must })}\n`);
+  else {
+    process.stdout.write(`Logged in to ${server} as ${values.user} (token saved in ${clientConfigPath()}, valid until ${r.expiresAt})\n`);
+    if (must) process.stdout.write("Your password was chosen by someone else: change it now with guang passwd (nothing else is allowed until then)\n");
+  }
   return EXIT.ok;
 }

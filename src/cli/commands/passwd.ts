@@ -16,6 +16,6 @@ export async function passwdCommand(argv: string[]): Promise<number> {
   const [current, next, again] = await readSecrets(interactive ? ["Current password: ", "New password: ", "Again: "] : ["", ""]);
   if (interactive && next !== again) throw invalidInput("the two new passwords differ; nothing changed");
   await ApiClient.fromEnvironment().request("POST", "/api/v1/auth/password", { current, password: next });
-  process.stdout.write("Password changed\n");
+  process.stdout.write("Password changed; your other sessions and API tokens have ended\n");
   return EXIT.ok;
 }

@@ -56,7 +56,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   if (center.initialAdminPassword) {
     process.stdout.write(
       `First start: created the center admin "admin" with password ${center.initialAdminPassword}\n` +
-        `(also in ${join(home, "initial-admin-password")}; change it after you log in)\n`,
+        `(also in ${join(home, "initial-admin-password")}; change it at your first sign-in: guang passwd)\n`,
     );
   }
   process.stdout.write(`Guang listening on ${url} (home ${home}, store ${center.store.location})\n`);
