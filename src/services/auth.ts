@@ -69,7 +69,7 @@ export class AuthService {
   private readonly perIp: RateLimit;
   private readonly perUser: RateLimit;
   private readonly ldap: LdapDirectory | null;
-  readonly backoff: SignInBackoff;
+  private readonly backoff: SignInBackoff;
 
   constructor(
     private readonly db: Db,
@@ -90,9 +90,9 @@ export class AuthService {
    */
   async login(username: string, password: string, ip: string): Promise<SignedIn> {
     try {
+      this.backoff.check(username, ip);
       this.perIp.hit(ip);
       this.perUser.hit(`${username.toLowerCase()}\0${ip}`);
-      this.backoff.check(username, ip);
     } catch (e) {
       // the first refusal of a flood is recorded; the rest of it would only fill the log
       if ((e as GuangError).details?.firstRefusal) await auditSignIn(this.db, { userId: null, username, ip, tenantId: null }, "password", "too_many_attempts");
@@ -165,6 +165,12 @@ export class AuthService {
     this.recent.clear();
   }
 
+  /** An admin's unlock: the name may be tried again at once, from every address. */
+  unlock(username: string): void {
+    this.backoff.forgive(username);
+    this.perUser.forgetPrefix(`${username.toLowerCase()}\0`);
+  }
+
   /** Whether a token (by its hash) is still live: long-lived streams ask now and then. */
   async isLive(hash: string): Promise<boolean> {
     return (await findLiveToken(this.db, hash, nowIso())) !== undefined;
@@ -225,9 +231,9 @@ export class AuthService {
    * token of the user ends; the one the change came with stays. Throttled like sign-in.
    */
   async changePassword(actor: Actor, current: string, next: string): Promise<void> {
+    this.backoff.check(actor.username, actor.ip);
     this.perIp.hit(actor.ip);
     this.perUser.hit(`${actor.username}\0${actor.ip}`);
-    this.backoff.check(actor.username, actor.ip);
     const user = await findUserById(this.db, actor.userId);
     if (!user || user.source !== "local") throw invalidInput(`your password is kept by ${user?.source ?? "another system"}; change it there`);
     if (!(await verifyPassword(current, user.password_hash))) {

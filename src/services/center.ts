@@ -289,7 +289,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
         identity,
         forcePasswordChange: o.config.auth.forcePasswordChange,
         onTokensRevoked: (id) => streams.closeUser(id, null),
-        onUnlock: (name) => auth.backoff.forgive(name),
+        onUnlock: (name) => auth.unlock(name),
       }),
       accounts: new AccountService(store.db, { changed, offer }),
       members: new MemberService(store.db, { changed }),

@@ -34,4 +34,9 @@ export class RateLimit {
     recent.push(now);
     this.seen.set(key, recent);
   }
+
+  /** Forgets the keys that start with `prefix` (an admin's unlock of a user name). */
+  forgetPrefix(prefix: string): void {
+    for (const k of this.seen.keys()) if (k.startsWith(prefix)) this.seen.delete(k);
+  }
 }

@@ -1,7 +1,7 @@
 import { chmodSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCenter, TEST_CONFIG, waitFor, workdir, type TestCenter } from "../helpers/center.js";
+import { MAPPED_TEST_CONFIG, startCenter, waitFor, workdir, type TestCenter } from "../helpers/center.js";
 import { ADMIN_DN, ADMIN_PW, BASE, slapdMissing, startSlapd, type Slapd } from "../helpers/slapd.js";
 
 const missing = slapdMissing();
@@ -14,7 +14,7 @@ const PEOPLE = [
 ];
 
 function ldapConfig(url: string, how: string): string {
-  return `${TEST_CONFIG}auth:
+  return `${MAPPED_TEST_CONFIG}auth:
   ldap:
     url: ${url}
 ${how}

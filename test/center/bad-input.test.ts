@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
-import { startCenter, waitFor, workdir, type TestCenter } from "../helpers/center.js";
+import { JOBS_AS_TEST_USER, startCenter, waitFor, workdir, type TestCenter } from "../helpers/center.js";
 
 let c: TestCenter;
 let dir: string;
 beforeAll(async () => {
   c = await startCenter(`
 jobs:
-  allowedRoots: [/tmp]
+${JOBS_AS_TEST_USER}  allowedRoots: [/tmp]
   maxScriptBytes: 4096
 cluster:
   cpus: 4

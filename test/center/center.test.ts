@@ -28,7 +28,7 @@ describe("the center", () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(c.output()).toContain(c.initialPassword);
     // the helper changed it, as the first sign-in must; the file is the helper's note of the current one
-    expect(c.output()).toMatch(/change it at your first sign-in);
+    expect(c.output()).toMatch(/change it at your first sign-in/);
     const pw = readFileSync(file, "utf8").trim();
     await c.stop();
     await c.restart();

@@ -6,13 +6,16 @@ import { join } from "node:path";
 import { CLI } from "./traces.js";
 import { AS_ROOT, giveToJobs, TEST_UNIX_USER } from "./unix-user.js";
 
+/** The lines of a test config's `jobs:` that run jobs as the unprivileged test account (as root). */
+export const JOBS_AS_TEST_USER = AS_ROOT ? `  runAs: shared\n  sharedUser: ${TEST_UNIX_USER}\n` : "";
+
 /**
  * Settings for test centers: a roomy virtual node (so many jobs run at once on 2 cores), two
  * fake GPUs, quick kills; as root, jobs run as the unprivileged test account.
  */
 export const TEST_CONFIG = `
-jobs:${AS_ROOT ? `\n  runAs: shared\n  sharedUser: ${TEST_UNIX_USER}` : ""}
-  killWait: 1
+jobs:
+${JOBS_AS_TEST_USER}  killWait: 1
   sampleInterval: 0.1
 cluster:
   cpus: 32
@@ -21,6 +24,10 @@ cluster:
     - { index: 0, type: a100 }
     - { index: 1, type: a100 }
 `;
+
+/** TEST_CONFIG with jobs as each user's own identity (the default of a real center): for users who have one (LDAP's, test accounts). */
+export const MAPPED_TEST_CONFIG = TEST_CONFIG.replace(JOBS_AS_TEST_USER, "");
+
 
 export interface TestCenter {
   home: string;

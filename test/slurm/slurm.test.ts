@@ -3,7 +3,7 @@ import { chownSync, chmodSync, existsSync, mkdtempSync, readFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshPostgresUrl, startCenter, TEST_CONFIG, waitFor, type TestCenter } from "../helpers/center.js";
+import { freshPostgresUrl, MAPPED_TEST_CONFIG, startCenter, waitFor, type TestCenter } from "../helpers/center.js";
 
 // The real-Slurm suite: a one-node Slurm started by scripts/slurm-test-cluster.sh (.ci/run does).
 const root = process.getuid?.() === 0;
@@ -53,7 +53,7 @@ function assocLimits(account: string): string {
   return sh("sacctmgr", ["-n", "-P", "show", "assoc", "where", `account=${account}`, "format=Account,User,GrpTRES,GrpJobs"]).trim().split("\n").find((r) => r.split("|")[1] === "") ?? "";
 }
 
-const config = `${TEST_CONFIG}
+const config = `${MAPPED_TEST_CONFIG}
 clusters:
   - name: hpc
     backend: slurm
@@ -159,7 +159,7 @@ describe.skipIf(!slurmUp)("a real Slurm cluster as a backend", () => {
     const noPart = await submit(t.ann!, ["-p", "gpu", "-t", "1"], "#!/bin/bash\ntrue\n");
     expect([noPart.status, noPart.body.error.message]).toEqual([400, "partition gpu does not exist on cluster hpc; its partitions: batch, short"]);
     const noPosix = await submit(t.bob!, ["-t", "1"], "#!/bin/bash\ntrue\n");
-    expect([noPosix.status, noPosix.body.error.message]).toEqual([400, expect.stringMatching(/^user bob has no POSIX identity, and cluster hpc runs jobs as their users/)]);
+    expect([noPosix.status, noPosix.body.error.message]).toEqual([409, expect.stringMatching(/^user bob has no Unix identity on this center, and Guang never runs user work as root/)]);
     // once he has one, Slurm knows him in the account at once
     await c.ok("PATCH", "/api/v1/users/bob", { posix: { name: UNIX2 } }, t.admin);
     const bobs = await submit(t.bob!, ["-t", "1"], "#!/bin/bash\ntrue\n", userDir(UNIX2));
