@@ -247,6 +247,8 @@ describe.skipIf(!slurmUp)("a real Slurm cluster as a backend", () => {
     });
     expect(found).toMatchObject({ origin: "foreign", user: "ann", account: ACCT, name: "direct", state: "COMPLETED" });
     expect(money(found.cost)).toBeGreaterThan(0);
+    // one server per home: the first stops before the next starts
+    await c.stop();
     await c.restart();
     await new Promise((r) => setTimeout(r, 3000));
     const jobs = (await c.ok("GET", "/api/v1/jobs?cluster=hpc&limit=1000", undefined, t.admin)).jobs;
