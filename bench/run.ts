@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { benchGeneralPass } from "./general-pass.js";
 import { benchLocalJobs } from "./local-jobs.js";
 import { removeBenchUser } from "./bench-server.js";
+import { benchOutputReaders } from "./output-readers.js";
 import { benchSlurmSubmit } from "./slurm-submit.js";
 import { benchTrace, TRACE_GOALS } from "./sim-traces.js";
 import { benchUsageReport } from "./usage-report.js";
@@ -51,6 +52,14 @@ console.log(
 console.log(
   `  raw spawn('bash', ['-c', 'true']) at ${lj.cores} at a time: ${fmt(lj.rawPerSecond, 0)}/s; Guang reaches ${fmt(lj.jobsPerSecond / lj.rawPerSecond, 2)} of it (goal ≥ 0.33); ` +
     `Slurm 22.05 on this machine: 0.78 jobs/s (${fmt(lj.jobsPerSecond / 0.78, 0)}× that)`,
+);
+
+const outMiB = quick ? 50 : 200;
+console.log(`\njob output: four readers page through a ${outMiB} MiB output (1 MiB pages) while another user lists jobs:`);
+const or = await benchOutputReaders(outMiB, quick ? 100 : 300);
+console.log(
+  `  GET /jobs p95 ${fmt(or.busyP95Ms, 1)} ms meanwhile (p50 ${fmt(or.busyP50Ms, 1)} ms; quiet: p95 ${fmt(or.quietP95Ms, 1)} ms); goal ≤ 50 ms: ${fmt(or.busyP95Ms / 50, 2)} of it; ` +
+    `the readers got ${fmt(or.readMiBps, 0)} MiB/s together`,
 );
 
 const stored = quick ? 200_000 : 1_000_000;

@@ -147,6 +147,8 @@ const schema = z.strictObject({
       /** The unprivileged account every job runs as with runAs: shared. */
       sharedUser: z.string().min(1).optional(),
       /** Octal umask of jobs (and so of their output files): 077 keeps them the user's own. */
+      /** Confine jobs in cgroups (root only): auto uses them where the machine has them. */
+      cgroups: z.enum(["auto", "off"]).optional(),
       umask: z.string().regex(/^0?[0-7]{3}$/, "jobs.umask is three octal digits such as 077 or 027").optional(),
       killWait: z.number().min(0).max(3600).optional(),
       sampleInterval: z.number().min(0.05).max(60).optional(),
@@ -224,6 +226,7 @@ export interface CenterConfig {
   sharedUser: string | null;
   /** Of jobs and their outputs. */
   umask: number;
+  cgroups: "auto" | "off";
   minUid: number;
   refuseNologin: boolean;
   killWaitMs: number;
@@ -294,6 +297,7 @@ export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
     runAs: c.jobs?.runAs ?? "mapped",
     sharedUser: c.jobs?.sharedUser ?? null,
     umask: parseInt(c.jobs?.umask ?? "077", 8),
+    cgroups: c.jobs?.cgroups ?? "auto",
     minUid: c.identities?.minUid ?? 1000,
     refuseNologin: c.identities?.refuseNologin ?? false,
     killWaitMs: (c.jobs?.killWait ?? 30) * 1000,

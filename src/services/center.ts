@@ -8,6 +8,7 @@ import { LocalCluster } from "../backends/local/local-cluster.js";
 import { SlurmCluster } from "../backends/slurm/slurm-cluster.js";
 import { SlurmCommands } from "../backends/slurm/slurm-commands.js";
 import { IdentityPolicy } from "../backends/unix-identity.js";
+import { Cgroups } from "../backends/local/cgroups.js";
 import { detectMachine, detectNvidiaGpus, type Machine } from "../backends/local/machine.js";
 import { getClusterRow, saveCluster } from "../store/clusters.js";
 import { nowIso, openStore, type Store } from "../store/open.js";
@@ -74,6 +75,8 @@ export interface Center {
   streams: EventStreams;
   /** Who user work runs as. */
   identity: IdentityPolicy;
+  /** How local jobs are confined, in a line for the start-up banner. */
+  confinement: string;
   /** This server's hold on its home. */
   lock: HomeLock;
   /** Set on the first start: the admin's password, which is also in <home>/initial-admin-password. */
@@ -191,6 +194,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
     // a block, an unblock, a warning: the scheduler looks again and people are told (bound below, once the scheduler exists)
     let moneyChanged = async (_e: MoneyEvent[]): Promise<void> => {};
     const identity = new IdentityPolicy({ runAs: o.config.runAs, sharedUser: o.config.sharedUser, minUid: o.config.minUid, refuseNologin: o.config.refuseNologin });
+    const cgroups = o.config.cgroups === "off" ? null : Cgroups.detect();
     const rules = new AccountRules(store.db);
     await rules.reload();
     const jobReports = new ClusterReports(store.db, events, billing, (e) => void moneyChanged(e), notifier, rules);
@@ -206,6 +210,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       sampleMs: o.config.sampleMs,
       identity,
       umask: o.config.umask,
+      cgroups,
       submitHost: machine.hostname,
       hooks: jobReports,
     });
@@ -305,6 +310,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       lock,
       streams,
       identity,
+      confinement: cgroups?.describe() ?? `jobs are not confined by cgroups (${process.getuid?.() === 0 ? (o.config.cgroups === "off" ? "jobs.cgroups: off" : "no cgroup memory controller Guang may use here") : "not root"}): memory is sampled every ${o.config.sampleMs / 1000} s`,
       initialAdminPassword,
       async close() {
         if (reload) clearInterval(reload);

@@ -10,7 +10,7 @@
  * - starts a new session (the job's process tree, outside the server's), writes its pid,
  *   kernel start time and the launch record to <run>/<id>.job, and the script to
  *   <run>/<id>.sh (the job's owner's alone);
- * - drops to the user's uid/gid, takes the center's umask (outputs the user's own), enters the working directory, opens the output files as
+ * - enters the job's cgroups (when there are), drops to the user's uid/gid, takes the center's umask (outputs the user's own), enters the working directory, opens the output files as
  *   that user, sets the environment, binds to its cores (sched_setaffinity called
  *   directly; `taskset` where the number is unknown), and execs the script.
  * When a job ends it reads the job's CPU time from /proc (the zombie still has it), reaps
@@ -49,7 +49,7 @@ $SIG{CHLD} = \&reap;
 my $chld = POSIX::SigSet->new(POSIX::SIGCHLD());
 sub launch {
   my $line = shift;
-  my ($id, $run, $workdir, $uid, $gid, $cores, $umask, $out, $err, $script, $text, $nargs, @rest) = map { unesc($_) } split(/\t/, $line, -1);
+  my ($id, $run, $workdir, $uid, $gid, $cores, $umask, $cgroups, $out, $err, $script, $text, $nargs, @rest) = map { unesc($_) } split(/\t/, $line, -1);
   my @args = splice(@rest, 0, $nargs);
   my ($launch, @env) = @rest;
   my $rec = "$run/$id.job";
@@ -64,6 +64,12 @@ sub launch {
     select((select($r), $| = 1)[0]);
     print $r "$$ $f[19]\n$launch\n";
     my $die = sub { print $r "fail " . shift() . "\n"; POSIX::_exit(127) };
+    # into the job's cgroups while still root; what it starts stays in them
+    for my $procs (grep { $_ ne '' } split(/,/, $cgroups)) {
+      open(my $cg, '>>', $procs) or $die->("cannot enter the job's cgroup $procs: $!");
+      print $cg "$$\n" or $die->("cannot enter the job's cgroup $procs: $!");
+      close($cg) or $die->("cannot enter the job's cgroup $procs: $!");
+    }
     umask(077);
     put($script, '>', $text);
     chmod(0700, $script);

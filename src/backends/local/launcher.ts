@@ -12,6 +12,8 @@ export interface LaunchRequest {
   cores: number[] | null;
   /** The job's umask, which its output files are created under. */
   umask: number;
+  /** cgroup.procs files the job enters before it drops to the user (none: not confined). */
+  cgroups: string[];
   stdout: string;
   stderr: string;
   /** Where the script is written (by the launched job, before it runs it), and the script. */
@@ -73,6 +75,7 @@ export class Launcher {
       r.gid === null ? "" : String(r.gid),
       r.cores ? r.cores.join(",") : "",
       r.umask.toString(8),
+      r.cgroups.join(","),
       r.stdout,
       r.stderr,
       r.script,

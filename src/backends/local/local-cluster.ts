@@ -19,6 +19,7 @@ import { isSameProcess, processStartTime, readSessions, signal } from "./proc-ta
 import { readJobRecord, removeRunFiles, scriptPath } from "./run-files.js";
 import type { UnixAccount } from "../unix-account.js";
 import type { IdentityPolicy } from "../unix-identity.js";
+import type { Cgroups, JobCgroup } from "./cgroups.js";
 
 export interface LocalClusterOptions {
   config: ClusterConfig;
@@ -37,6 +38,8 @@ export interface LocalClusterOptions {
   identity: IdentityPolicy;
   /** Of jobs and their output files. */
   umask: number;
+  /** Kernel confinement of jobs (memory, cores, devices), or null: the sampler alone. */
+  cgroups: Cgroups | null;
   submitHost: string;
   hooks: BackendHooks;
   /** Account limits and blocks, consulted at every pass. */
@@ -65,6 +68,7 @@ interface Running {
   ending: boolean;
   /** When the sampler first found its process gone without a recorded end. */
   goneSinceMs?: number;
+  cgroup?: JobCgroup;
 }
 
 /**
@@ -180,7 +184,7 @@ export class LocalCluster implements Backend {
       job.pid = rec.pid;
       job.pidStart = rec.start;
       this.slots.take(job.alloc, job.id);
-      const r: Running = { job, launchedMs: rec.launch.startMs, reported: false, killAt: null, peakRssMiB: 0, ending: false };
+      const r: Running = { job, launchedMs: rec.launch.startMs, reported: false, killAt: null, peakRssMiB: 0, ending: false, cgroup: this.opts.cgroups?.handle(job.id) };
       this.running.set(job.id, r);
       this.report(r);
       if (rec.status !== null) this.finish(r);
@@ -519,6 +523,11 @@ export class LocalCluster implements Backend {
     // virtual cores beyond the real ones are bound round-robin onto them
     const bind = [...new Set(cores.map((c) => c % this.opts.realCpus))].sort((x, y) => x - y);
     const run = this.opts.runRoot;
+    try {
+      r.cgroup = this.opts.cgroups?.create(job.id, { memMiB: a.mem, cores: bind, gpuIndices: alloc.gpuIndices, allGpus: this.opts.gpuIndices });
+    } catch (e) {
+      return this.finish(r, `cannot make the job's cgroup: ${(e as Error).message}`, undefined, true);
+    }
     this.launcher.launch({
       id: job.id,
       run,
@@ -527,6 +536,7 @@ export class LocalCluster implements Backend {
       gid: owner?.gid ?? null,
       cores: bind.length > 0 ? bind : null,
       umask: this.opts.umask,
+      cgroups: r.cgroup?.procs ?? [],
       stdout: job.stdout,
       stderr: job.stderr,
       script: scriptPath(run, job.id),
@@ -630,6 +640,12 @@ export class LocalCluster implements Backend {
   }
 
   /** The job has ended (or never started): record how it ended, free its cores, decide again. */
+  /** Removes a job's cgroups once the last of its processes has left them. */
+  private dropCgroup(cg: JobCgroup, tries: number): void {
+    if (cg.remove() || tries >= 20) return;
+    setTimeout(() => this.dropCgroup(cg, tries + 1), 500).unref();
+  }
+
   /** `neverRan`: the script was never started (so the job costs nothing). */
   private finish(r: Running, failure?: string, heardAtMs?: number, neverRan = false): void {
     if (r.ending) return;
@@ -643,10 +659,15 @@ export class LocalCluster implements Backend {
     if (j.pid !== null && j.pid > 0) signal(-j.pid, "SIGKILL");
     const st = failure ? null : (rec?.status ?? null);
     let outcome: JobOutcome;
+    // the kernel killed a process of it for its memory: OUT_OF_MEMORY, as Slurm says
+    const oom = r.cgroup?.oomKilled() ?? false;
+    // killed before a sample saw it: the kernel's peak (page cache included) is what it reached
+    if (oom) r.peakRssMiB = Math.max(r.peakRssMiB, r.cgroup?.peakMiB() ?? 0);
+    if (r.cgroup) this.dropCgroup(r.cgroup, 0);
     const peak = r.peakRssMiB;
     if (st && st.failure === null) {
       const ok = st.code === 0 && st.signal === 0;
-      outcome = { state: j.killReason ?? (ok ? "COMPLETED" : "FAILED"), exitCode: st.code, signal: st.signal, endMs: st.endMs, cpuSeconds: st.cpuSeconds, maxRssMiB: peak, reason: null };
+      outcome = { state: j.killReason ?? (oom ? "OUT_OF_MEMORY" : ok ? "COMPLETED" : "FAILED"), exitCode: st.code, signal: st.signal, endMs: st.endMs, cpuSeconds: st.cpuSeconds, maxRssMiB: peak, reason: null };
     } else {
       const why = failure ?? st?.failure ?? "the job ended without a recorded exit status (was its launcher killed?)";
       // the launcher's failures all come before the script is run

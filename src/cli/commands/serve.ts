@@ -60,7 +60,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     );
   }
   process.stdout.write(`Guang listening on ${url} (home ${home}, store ${center.store.location})\n`);
-  process.stdout.write(`Guang: ${center.identity.describe()}\n`);
+  process.stdout.write(`Guang: ${center.identity.describe()}\nGuang: ${center.confinement}\n`);
   return new Promise<number>((done) => {
     const stop = () => {
       process.stdout.write("Guang stopping; running jobs keep running and are adopted at the next start\n");
