@@ -60,9 +60,9 @@ export async function benchOutputReaders(outputMiB: number, probes: number): Pro
     const lister = new Agent({ keepAlive: true, maxSockets: 1 });
     agents.push(lister);
     for (let until = Date.now() + 120_000; ; ) {
-      const job = (await (await fetch(`${url}/api/v1/jobs/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { state: string };
+      const job = (await (await fetch(`${url}/api/v1/jobs/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { state: string; reason: string | null; exitCode: number | null };
       if (job.state === "COMPLETED") break;
-      if (!["PENDING", "RUNNING"].includes(job.state)) throw new Error(`the output job ended ${job.state}`);
+      if (!["PENDING", "RUNNING"].includes(job.state)) throw new Error(`the output job ended ${job.state} (${job.reason ?? `exit ${job.exitCode}`})`);
       if (Date.now() > until) throw new Error("the output job did not end within 120 s");
       await new Promise((r) => setTimeout(r, 200));
     }

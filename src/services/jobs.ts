@@ -558,11 +558,17 @@ export class JobService {
     if (busy >= MAX_READERS_PER_USER) throw new GuangError("too_many_requests", 429, `you are reading ${busy} outputs at once already; wait for one to finish`);
     const page = openOutput({ path: stream === "stdout" ? job.stdout : job.stderr, stream, jobId: idText, pending: job.state === "PENDING", final: FINAL_STATES.has(job.state), ownerUid, offset, limit });
     this.readers.set(actor.userId, busy + 1);
-    page.body.once("close", () => {
+    // released when the last byte has been read from the file (before the client can have
+    // it and ask for the next page), or when the stream fails or is closed early
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
       const n = (this.readers.get(actor.userId) ?? 1) - 1;
       if (n <= 0) this.readers.delete(actor.userId);
       else this.readers.set(actor.userId, n);
-    });
+    };
+    for (const ev of ["end", "close", "error"]) page.body.once(ev, release);
     return page;
   }
 
