@@ -18,6 +18,8 @@ export interface IdentitySettings {
   minUid: number;
   /** Refuse accounts whose shell is nologin or false (the center's choice). */
   refuseNologin: boolean;
+  /** Guang makes the accounts of users who have none (identities.auto). */
+  auto?: boolean;
 }
 
 const NOLOGIN = /(^|\/)(nologin|false)$/;
@@ -57,7 +59,7 @@ export class IdentityPolicy {
       return `jobs run as this server's own Unix user (uid ${process.getuid?.()}): every user of this center is trusted alike; start Guang as root to run each user's work as their own Unix account`;
     }
     if (this.shared) return `jobs run as the shared unprivileged account ${this.shared.name} (uid ${this.shared.uid}): users of this center are trusted alike`;
-    return `jobs run as each user's own Unix account (uid ≥ ${this.s.minUid}); users without one cannot run work`;
+    return `jobs run as each user's own Unix account (uid ≥ ${this.s.minUid}); ${this.s.auto ? "users without one get one made at their first job (identities.auto)" : "users without one cannot run work"}`;
   }
 
   private refuseSystem(a: UnixAccount, what: string, fail: (m: string) => GuangError): void {

@@ -6,6 +6,7 @@ import { invalidInput, isGuangError } from "../core/errors.js";
 import { parsePolicy, type Policy } from "../scheduler/policy.js";
 import { zodMessage } from "./zod-message.js";
 import type { RunAs } from "../backends/unix-identity.js";
+import type { AutoIdentities } from "./unix-accounts.js";
 
 const duration = z.union([z.number().int().positive(), z.string()]).transform((v, ctx) => {
   if (typeof v === "number") return v;
@@ -162,6 +163,15 @@ const schema = z.strictObject({
       minUid: z.number().int().min(1).max(2 ** 31 - 2).optional(),
       /** Refuse Unix accounts whose shell is nologin or false. */
       refuseNologin: z.boolean().optional(),
+      /** Make a Unix account for a user who has none, at their first job (root, runAs: mapped). */
+      auto: z
+        .strictObject({
+          uidMin: z.number().int().min(1000).max(2 ** 31 - 2),
+          uidMax: z.number().int().min(1000).max(2 ** 31 - 2),
+          homeRoot: z.string().startsWith("/", "identities.auto.homeRoot is an absolute path"),
+          shell: z.string().startsWith("/", "identities.auto.shell is an absolute path").optional(),
+        })
+        .optional(),
     })
     .optional(),
   clusters: z.array(z.discriminatedUnion("backend", [slurmCluster])).optional(),
@@ -229,6 +239,7 @@ export interface CenterConfig {
   cgroups: "auto" | "off";
   minUid: number;
   refuseNologin: boolean;
+  autoIdentities: AutoIdentities | null;
   killWaitMs: number;
   sampleMs: number;
   maxScriptBytes: number;
@@ -269,6 +280,10 @@ export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
     if (clusterNames.has(k.name)) throw invalidInput(`${source}: clusters: ${k.name} is declared twice (the local cluster is ${c.cluster?.name ?? "local"}; name it with cluster.name)`);
     clusterNames.add(k.name);
   }
+  const auto = c.identities?.auto;
+  if (auto && auto.uidMax < auto.uidMin) throw invalidInput(`${source}: identities.auto: uidMax is below uidMin`);
+  if (auto && auto.uidMin < (c.identities?.minUid ?? 1000)) throw invalidInput(`${source}: identities.auto.uidMin is below identities.minUid: the accounts Guang makes must be ones it may use`);
+  if (auto && c.jobs?.runAs !== undefined && c.jobs.runAs !== "mapped") throw invalidInput(`${source}: identities.auto makes each user's own account: it needs jobs.runAs: mapped`);
   if (parts.filter((p) => p.default).length > 1) throw invalidInput(`${source}: cluster.partitions: only one partition can be the default`);
   return {
     host: c.server?.host ?? "127.0.0.1",
@@ -300,6 +315,7 @@ export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
     cgroups: c.jobs?.cgroups ?? "auto",
     minUid: c.identities?.minUid ?? 1000,
     refuseNologin: c.identities?.refuseNologin ?? false,
+    autoIdentities: auto ? { ...auto, shell: auto.shell ?? "/bin/bash" } : null,
     killWaitMs: (c.jobs?.killWait ?? 30) * 1000,
     sampleMs: (c.jobs?.sampleInterval ?? 1) * 1000,
     maxScriptBytes: c.jobs?.maxScriptBytes ?? 1048576,

@@ -37,6 +37,7 @@ import { ClusterReports } from "./cluster-reports.js";
 import { EventBus } from "./events.js";
 import { EventStreams } from "./event-streams.js";
 import { HomeLock } from "./home-lock.js";
+import { UnixAccountMaker } from "./unix-accounts.js";
 import { JobService, QOS } from "./jobs.js";
 import { hashPassword, randomPassword } from "./passwords.js";
 
@@ -193,7 +194,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
     const notifier = new Notifier(store.db, o.config.notifications, o.config.currency);
     // a block, an unblock, a warning: the scheduler looks again and people are told (bound below, once the scheduler exists)
     let moneyChanged = async (_e: MoneyEvent[]): Promise<void> => {};
-    const identity = new IdentityPolicy({ runAs: o.config.runAs, sharedUser: o.config.sharedUser, minUid: o.config.minUid, refuseNologin: o.config.refuseNologin });
+    const identity = new IdentityPolicy({ runAs: o.config.runAs, sharedUser: o.config.sharedUser, minUid: o.config.minUid, refuseNologin: o.config.refuseNologin, auto: o.config.autoIdentities !== null });
     const cgroups = o.config.cgroups === "off" ? null : Cgroups.detect();
     const rules = new AccountRules(store.db);
     await rules.reload();
@@ -241,6 +242,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       defaultCluster: cluster.name,
       paths: { home: o.home, allowedRoots: o.config.allowedRoots },
       identity,
+      accounts: o.config.autoIdentities && identity.root ? new UnixAccountMaker(store.db, o.config.autoIdentities, () => changed()) : null,
       maxScriptBytes: o.config.maxScriptBytes,
     });
     const auth = new AuthService(store.db, o.config.auth);

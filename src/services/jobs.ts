@@ -23,6 +23,7 @@ import { authorize, may, reachesWholeTenant, seesTenant } from "./permissions.js
 import { jobEvent, type EventBus } from "./events.js";
 import { jobIdText, jobView, type JobView } from "./job-view.js";
 import { openOutput, type OutputPage } from "./job-output.js";
+import type { UnixAccountMaker } from "./unix-accounts.js";
 import { checkDirectory, checkJobPath, userWorkFolder, type PathPolicy } from "./path-policy.js";
 
 export interface SubmitInput {
@@ -73,6 +74,8 @@ export interface JobServiceOptions {
   defaultCluster: string;
   paths: PathPolicy;
   identity: IdentityPolicy;
+  /** Makes the Unix accounts of users who have none (identities.auto), or null. */
+  accounts: UnixAccountMaker | null;
   maxScriptBytes: number;
 }
 
@@ -180,7 +183,8 @@ export class JobService {
     if (never) throw invalidInput(`the job can never run: ${never}`);
 
     // who it will run as: a user the center cannot run work for is told now, not at start
-    const owner = this.o.identity.forJob(actor.username, actor.posix);
+    const posix = actor.posix ?? (this.o.accounts && this.o.identity.root ? await this.o.accounts.ensure(actor) : null);
+    const owner = this.o.identity.forJob(actor.username, posix);
     let workdir = input.workdir;
     if (opts.workdir !== undefined) workdir = isAbsolute(opts.workdir) || !workdir ? opts.workdir : resolve(workdir, opts.workdir);
     if (workdir === undefined) workdir = userWorkFolder(this.o.paths.home, actor.username, owner);
@@ -268,7 +272,7 @@ export class JobService {
         const full = { ...(row as unknown as JobRow), id, stdout_path: stdout, stderr_path: stderr, array_job_id: arrayJobId, external_id: null as string | null };
         if (backend.place) {
           // an outside scheduler takes it now: a refusal there writes nothing here
-          const active = this.activeJob(full, opts, actor.username, actor.posix, account.name);
+          const active = this.activeJob(full, opts, actor.username, posix, account.name);
           active.externalDependency = externalDependency;
           full.external_id = active.externalId = await backend.place(active);
           placed.push(active);
@@ -286,7 +290,7 @@ export class JobService {
       throw e;
     }
     for (const row of rows) {
-      backend.submit(this.activeJob(row, opts, actor.username, actor.posix, account.name));
+      backend.submit(this.activeJob(row, opts, actor.username, posix, account.name));
       this.publish(row, actor.username, "PENDING");
     }
     return { id: rows[0]!.id, jobIds: rows.map(jobIdText) };

@@ -288,6 +288,15 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       async up(db: Kysely<any>) {
         // a password someone else chose (the first admin's, generated) is changed before anything else is done
         await db.schema.alterTable("users").addColumn("must_change_password", "integer", (c) => c.notNull().defaultTo(0)).execute();
+        // every uid Guang ever gave a Unix account it made: never given again, whatever became of the user
+        await db.schema
+          .createTable("unix_uids")
+          .addColumn("uid", "integer", (c: any) => c.primaryKey())
+          .addColumn("unix_user", "text", (c: any) => c.notNull())
+          .addColumn("user_id", "integer", (c: any) => c.notNull().references("users.id"))
+          .addColumn("created_at", "text", (c: any) => c.notNull())
+          .execute();
+        await appendOnly(db, dialect, "unix_uids", "a uid once given is never given again");
       },
     },
   };

@@ -194,6 +194,14 @@ export interface GrantTable {
   expired: Generated<number>;
 }
 
+/** A uid Guang gave a Unix account it made (append-only: never given again). */
+export interface UnixUidTable {
+  uid: number;
+  unix_user: string;
+  user_id: number;
+  created_at: string;
+}
+
 /** A holder of money: the center's funds (what was paid in) and revenue, a tenant, an account. */
 export interface WalletTable {
   id: Generated<number>;
@@ -256,6 +264,7 @@ export interface Database {
   account_blocks: AccountBlockTable;
   audit_log: AuditTable;
   wallets: WalletTable;
+  unix_uids: UnixUidTable;
   ledger_transactions: LedgerTransactionTable;
   ledger_postings: LedgerPostingTable;
   prices: PriceTable;

@@ -100,3 +100,13 @@ export async function usernamesById(db: Db, ids: number[]): Promise<Map<number, 
   const rows = await db.selectFrom("users").select(["id", "username"]).where("id", "in", ids).execute();
   return new Map(rows.map((r) => [r.id, r.username]));
 }
+
+/** The highest uid Guang has given in [min, max], or null. */
+export async function highestGivenUid(db: Db, min: number, max: number): Promise<number | null> {
+  const r = await db.selectFrom("unix_uids").select((eb) => eb.fn.max<number>("uid").as("m")).where("uid", ">=", min).where("uid", "<=", max).executeTakeFirst();
+  return r?.m ?? null;
+}
+
+export async function recordGivenUid(db: Db, uid: number, unixUser: string, userId: number): Promise<void> {
+  await db.insertInto("unix_uids").values({ uid, unix_user: unixUser, user_id: userId, created_at: nowIso() }).execute();
+}

@@ -18,11 +18,11 @@ const MAPPED = `
 jobs:
   killWait: 1
   sampleInterval: 0.1
-identities:
-  minUid: 1000
 cluster:
   cpus: 8
   memMiB: 16384
+identities:
+  minUid: 1000
 `;
 
 let c: TestCenter;
@@ -135,5 +135,49 @@ describe.runIf(AS_ROOT)("identities on a root server", () => {
       expect(JSON.stringify(out.body)).not.toContain("root:");
       expect(lstatSync(join(dir, k.pre ?? `slurm-${r.id}.out`)).isSymbolicLink()).toBe(true);
     }
+  });
+});
+
+describe.runIf(AS_ROOT)("automatic identities", () => {
+  let d: TestCenter;
+  const made: string[] = [];
+  beforeAll(async () => {
+    const homes = workdir();
+    d = await startCenter(`${MAPPED}  auto: { uidMin: 64000, uidMax: 64099, homeRoot: ${homes} }\n`);
+  });
+  afterAll(async () => {
+    await d?.stop();
+    for (const u of made) {
+      spawnSync("pkill", ["-KILL", "-u", u]);
+      spawnSync("userdel", ["-r", u], { stdio: "ignore" });
+    }
+  });
+
+  it("a user without a Unix account gets one at their first job: the next uid of the range never given before", async () => {
+    for (const u of ["gauto-a", "gauto-b", "gauto-c"]) spawnSync("userdel", ["-r", u], { stdio: "ignore" });
+    const tokens: Record<string, string> = {};
+    for (const name of ["gauto-a", "gauto-b", "gauto-c"]) {
+      await d.ok("POST", "/api/v1/users", { username: name, password: PW });
+      await d.ok("POST", "/api/v1/accounts/default/members", { user: name });
+      tokens[name] = (await d.ok("POST", "/api/v1/auth/login", { username: name, password: PW }, null)).token;
+    }
+    made.push("gauto-a");
+    const first = await d.ok("POST", "/api/v1/jobs", { script: "#!/bin/bash\nid -un\n" }, tokens["gauto-a"]);
+    expect((await waitFor(d, first.id)).state).toBe("COMPLETED");
+    expect(readFileSync(join(d.home, "work", "gauto-a", `slurm-${first.id}.out`), "utf8")).toBe("gauto-a\n");
+    expect((await d.ok("GET", "/api/v1/users/gauto-a")).posix).toMatchObject({ name: "gauto-a", uid: 64000 });
+    // the admin takes the identity away: its uid is not given to the next user
+    await d.ok("PATCH", "/api/v1/users/gauto-a", { posix: null });
+    made.push("gauto-b");
+    await d.ok("POST", "/api/v1/jobs", { script: "#!/bin/bash\ntrue\n" }, tokens["gauto-b"]);
+    expect((await d.ok("GET", "/api/v1/users/gauto-b")).posix.uid).toBe(64001);
+    // a name the machine has already is not taken on Guang's own
+    spawnSync("useradd", ["-M", "-K", "UID_MIN=64500", "-K", "UID_MAX=64599", "gauto-c"]);
+    made.push("gauto-c");
+    const r = await d.api("POST", "/api/v1/jobs", { script: "#!/bin/bash\ntrue\n" }, tokens["gauto-c"]);
+    expect([r.status, r.body.error.code]).toEqual([409, "no_identity"]);
+    expect(r.body.error.message).toMatch(/has a Unix account gauto-c already/);
+    const audit = (await d.ok("GET", "/api/v1/audit?action=user.identity")).records;
+    expect(audit.map((a: { actor: string }) => a.actor).sort()).toEqual(["gauto-a", "gauto-b"]);
   });
 });
