@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCenter, submit, waitFor, workdir, type TestCenter } from "../helpers/center.js";
+import { JOBS_AS_TEST_USER, startCenter, submit, waitFor, workdir, type TestCenter } from "../helpers/center.js";
 import { AS_ROOT } from "../helpers/unix-user.js";
 
 /** Jobs confined like Slurm's task/cgroup: the kernel holds a job to its memory and its cores. */
@@ -24,7 +24,7 @@ describe.runIf(can)("cgroup confinement", () => {
     // the machine as it is: cores are real, so a cpuset can be seen
     c = await startCenter(`
 jobs:
-${AS_ROOT ? "  runAs: shared\n  sharedUser: guangtest\n" : ""}  killWait: 1
+${JOBS_AS_TEST_USER}  killWait: 1
   sampleInterval: 0.5
 `);
   });
