@@ -1,8 +1,4 @@
-import pg from "pg";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isGuangError } from "../../src/core/errors.js";
 import type { Actor } from "../../src/services/actor.js";
 import { Billing } from "../../src/services/billing.js";
@@ -10,7 +6,7 @@ import { LedgerService } from "../../src/services/ledger.js";
 import { createAccount } from "../../src/store/accounts.js";
 import { saveCluster } from "../../src/store/clusters.js";
 import { insertJob, updateJob } from "../../src/store/jobs.js";
-import { openStore, type Store } from "../../src/store/open.js";
+import { bothStores } from "../helpers/stores.js";
 import { createTenant } from "../../src/store/tenants.js";
 import { createUser } from "../../src/store/users.js";
 
@@ -18,30 +14,12 @@ import { createUser } from "../../src/store/users.js";
  * Money under concurrency, on both stores: SQLite serializes writers, PostgreSQL does not,
  * so every use case that reads money before it moves it must lock what it read.
  */
-const pgUrl = process.env.GUANG_TEST_DATABASE_URL;
-if (!pgUrl) console.log("skipped: money races on PostgreSQL (set GUANG_TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test)");
-const pgSchema = `guang_races_${process.pid}_${Date.now()}`;
-const stores: [string, () => Promise<Store>][] = [
-  ["sqlite", () => openStore({ file: join(mkdtempSync(join(tmpdir(), "guang-races-")), "guang.db") })],
-  ["postgres", () => openStore({ url: pgUrl!, schema: pgSchema })],
-];
+const stores = bothStores("money races");
 
-const opened: Store[] = [];
-afterAll(async () => {
-  for (const s of opened) await s.close();
-  if (pgUrl) {
-    const c = new pg.Client({ connectionString: pgUrl });
-    await c.connect();
-    await c.query(`drop schema if exists ${pgSchema} cascade`);
-    await c.end();
-  }
-});
-
-for (const [name, open] of stores) {
-  describe.skipIf(name === "postgres" && !pgUrl)(`money races on ${name}`, () => {
+for (const { name, skip, open } of stores) {
+  describe.skipIf(skip)(`money races on ${name}`, () => {
     it("concurrent refunds, transfers, recharges and adjustments: no refund beyond its charge, no tenant below zero, every balance the sum of its postings", async () => {
       const store = await open();
-      opened.push(store);
       const db = store.db;
       const t = await createTenant(db, "t");
       const a = await createAccount(db, t, "a");

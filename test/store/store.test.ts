@@ -1,10 +1,7 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { getJob, insertJob, listJobs, updateJob, type NewJobRow } from "../../src/store/jobs.js";
-import { nowIso, openStore, type Store } from "../../src/store/open.js";
+import { nowIso, type Store } from "../../src/store/open.js";
+import { bothStores } from "../helpers/stores.js";
 import { findLiveToken, insertToken, revokeToken } from "../../src/store/tokens.js";
 import { addMember, createAccount, isMember } from "../../src/store/accounts.js";
 import { createTenant } from "../../src/store/tenants.js";
@@ -12,25 +9,7 @@ import { countUsers, createUser } from "../../src/store/users.js";
 import { saveCluster } from "../../src/store/clusters.js";
 
 /** The same suite on the embedded SQLite file and on PostgreSQL (when GUANG_TEST_DATABASE_URL names one). */
-const pgUrl = process.env.GUANG_TEST_DATABASE_URL;
-if (!pgUrl) console.log("skipped: store tests on PostgreSQL (set GUANG_TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test)");
-
-const pgSchema = `guang_test_${process.pid}_${Date.now()}`;
-const backends: [string, () => Promise<Store>][] = [
-  ["sqlite", () => openStore({ file: join(mkdtempSync(join(tmpdir(), "guang-store-")), "guang.db") })],
-  ["postgres", () => openStore({ url: pgUrl!, schema: pgSchema })],
-];
-
-const opened: Store[] = [];
-afterAll(async () => {
-  for (const s of opened) await s.close();
-  if (pgUrl) {
-    const c = new pg.Client({ connectionString: pgUrl });
-    await c.connect();
-    await c.query(`drop schema if exists ${pgSchema} cascade`);
-    await c.end();
-  }
-});
+const backends = bothStores("store tests");
 
 function job(over: Partial<NewJobRow>): NewJobRow {
   return {
@@ -54,12 +33,11 @@ function job(over: Partial<NewJobRow>): NewJobRow {
   };
 }
 
-for (const [name, open] of backends) {
-  describe.skipIf(name === "postgres" && !pgUrl)(`store on ${name}`, () => {
+for (const { name, skip, open } of backends) {
+  describe.skipIf(skip)(`store on ${name}`, () => {
     let s: Store;
     it("migrates an empty database, and again without harm", async () => {
       s = await open();
-      opened.push(s);
       expect(await countUsers(s.db)).toBe(0);
       const tenant = await createTenant(s.db, "default");
       const account = await createAccount(s.db, tenant, "default");
