@@ -1,20 +1,5 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
-import { ACCOUNT_HELP, accountCommand } from "./commands/account.js";
-import { ADMIN_HELP, adminCommand } from "./commands/admin.js";
-import { CANCEL_HELP, cancelCommand, HOLD_HELP, holdCommand, RELEASE_HELP, releaseCommand } from "./commands/control.js";
-import { CLUSTERS_HELP, clustersCommand } from "./commands/clusters.js";
-import { demoCommand, DEMO_HELP } from "./commands/demo.js";
-import { HISTORY_HELP, historyCommand } from "./commands/history.js";
-import { JOBS_HELP, jobsCommand } from "./commands/jobs.js";
-import { LOGIN_HELP, loginCommand } from "./commands/login.js";
-import { MONEY_HELP, moneyCommand } from "./commands/money.js";
-import { PASSWD_HELP, passwdCommand } from "./commands/passwd.js";
-import { REPORT_HELP, reportCommand } from "./commands/report.js";
-import { SERVE_HELP, serveCommand } from "./commands/serve.js";
-import { SHOW_HELP, showCommand } from "./commands/show.js";
-import { simCommand, SIM_HELP } from "./commands/sim.js";
-import { SUBMIT_HELP, submitCommand } from "./commands/submit.js";
 import { EXIT, reportError } from "./exit.js";
 
 const HELP = `guang — Guang 光, the software that runs an intelligent supercomputing center
@@ -43,24 +28,30 @@ commands:
 exit codes: 0 ok, 1 refused by the server, 2 bad usage or input
 `;
 
-const COMMANDS: Record<string, { run: (argv: string[]) => number | Promise<number>; help: string }> = {
-  serve: { run: serveCommand, help: SERVE_HELP },
-  login: { run: loginCommand, help: LOGIN_HELP },
-  passwd: { run: passwdCommand, help: PASSWD_HELP },
-  submit: { run: submitCommand, help: SUBMIT_HELP },
-  jobs: { run: jobsCommand, help: JOBS_HELP },
-  show: { run: showCommand, help: SHOW_HELP },
-  cancel: { run: cancelCommand, help: CANCEL_HELP },
-  hold: { run: holdCommand, help: HOLD_HELP },
-  release: { run: releaseCommand, help: RELEASE_HELP },
-  history: { run: historyCommand, help: HISTORY_HELP },
-  clusters: { run: clustersCommand, help: CLUSTERS_HELP },
-  account: { run: accountCommand, help: ACCOUNT_HELP },
-  admin: { run: adminCommand, help: ADMIN_HELP },
-  money: { run: moneyCommand, help: MONEY_HELP },
-  report: { run: reportCommand, help: REPORT_HELP },
-  sim: { run: simCommand, help: SIM_HELP },
-  demo: { run: demoCommand, help: DEMO_HELP },
+type Command = { run: (argv: string[]) => number | Promise<number>; help: string };
+
+/**
+ * Each command's module is loaded when it is run (or its help asked for): a Slurm user runs
+ * `guang jobs` in loops, and loading the server's code for it cost most of its time.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => ((m) => ({ run: m.serveCommand, help: m.SERVE_HELP }))(await import("./commands/serve.js")),
+  login: async () => ((m) => ({ run: m.loginCommand, help: m.LOGIN_HELP }))(await import("./commands/login.js")),
+  passwd: async () => ((m) => ({ run: m.passwdCommand, help: m.PASSWD_HELP }))(await import("./commands/passwd.js")),
+  submit: async () => ((m) => ({ run: m.submitCommand, help: m.SUBMIT_HELP }))(await import("./commands/submit.js")),
+  jobs: async () => ((m) => ({ run: m.jobsCommand, help: m.JOBS_HELP }))(await import("./commands/jobs.js")),
+  show: async () => ((m) => ({ run: m.showCommand, help: m.SHOW_HELP }))(await import("./commands/show.js")),
+  cancel: async () => ((m) => ({ run: m.cancelCommand, help: m.CANCEL_HELP }))(await import("./commands/control.js")),
+  hold: async () => ((m) => ({ run: m.holdCommand, help: m.HOLD_HELP }))(await import("./commands/control.js")),
+  release: async () => ((m) => ({ run: m.releaseCommand, help: m.RELEASE_HELP }))(await import("./commands/control.js")),
+  history: async () => ((m) => ({ run: m.historyCommand, help: m.HISTORY_HELP }))(await import("./commands/history.js")),
+  clusters: async () => ((m) => ({ run: m.clustersCommand, help: m.CLUSTERS_HELP }))(await import("./commands/clusters.js")),
+  account: async () => ((m) => ({ run: m.accountCommand, help: m.ACCOUNT_HELP }))(await import("./commands/account.js")),
+  admin: async () => ((m) => ({ run: m.adminCommand, help: m.ADMIN_HELP }))(await import("./commands/admin.js")),
+  money: async () => ((m) => ({ run: m.moneyCommand, help: m.MONEY_HELP }))(await import("./commands/money.js")),
+  report: async () => ((m) => ({ run: m.reportCommand, help: m.REPORT_HELP }))(await import("./commands/report.js")),
+  sim: async () => ((m) => ({ run: m.simCommand, help: m.SIM_HELP }))(await import("./commands/sim.js")),
+  demo: async () => ((m) => ({ run: m.demoCommand, help: m.DEMO_HELP }))(await import("./commands/demo.js")),
 };
 
 function version(): string {
@@ -72,20 +63,20 @@ export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   if (cmd === undefined || cmd === "help" || cmd === "--help" || cmd === "-h") {
     const topic = rest[0] !== undefined ? COMMANDS[rest[0]] : undefined;
-    process.stdout.write(topic ? topic.help : HELP);
+    process.stdout.write(topic ? (await topic()).help : HELP);
     return EXIT.ok;
   }
   if (cmd === "version" || cmd === "--version" || cmd === "-V") {
     process.stdout.write(`guang ${version()}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS[cmd];
-  if (!command) {
+  const load = COMMANDS[cmd];
+  if (!load) {
     process.stderr.write(`guang: unknown command "${cmd}"; commands: ${Object.keys(COMMANDS).join(", ")} (see 'guang help')\n`);
     return EXIT.usage;
   }
   try {
-    return await command.run(rest);
+    return await (await load()).run(rest);
   } catch (e) {
     return reportError(e);
   }
