@@ -4,6 +4,7 @@ import { benchGeneralPass } from "./general-pass.js";
 import { benchLocalJobs } from "./local-jobs.js";
 import { removeBenchUser } from "./bench-server.js";
 import { benchOutputReaders } from "./output-readers.js";
+import { benchApiRate } from "./api-rate.js";
 import { benchSlurmSubmit } from "./slurm-submit.js";
 import { benchTrace, TRACE_GOALS } from "./sim-traces.js";
 import { benchUsageReport } from "./usage-report.js";
@@ -52,6 +53,14 @@ console.log(
 console.log(
   `  raw spawn('bash', ['-c', 'true']) at ${lj.cores} at a time: ${fmt(lj.rawPerSecond, 0)}/s; Guang reaches ${fmt(lj.jobsPerSecond / lj.rawPerSecond, 2)} of it (goal ≥ 0.33); ` +
     `Slurm 22.05 on this machine: 0.78 jobs/s (${fmt(lj.jobsPerSecond / 0.78, 0)}× that)`,
+);
+
+console.log(`\nAPI and CLI as their users meet them:`);
+const ar = await benchApiRate(quick ? 3 : 10, quick ? 5 : 15);
+console.log(`  GET /jobs?limit=50 as an authenticated user: ${fmt(ar.listPerSecond, 0)} requests/s (${ar.concurrency} keep-alive clients)`);
+console.log(
+  `  whole processes, median: node -e 0 ${fmt(ar.nodeMs, 0)} ms; guang help ${fmt(ar.helpMs, 0)} ms (${fmt(ar.helpMs / ar.nodeMs, 2)}× node; goal ≤ 2×); ` +
+    `guang jobs ${fmt(ar.jobsMs, 0)} ms (${fmt(ar.jobsMs / ar.nodeMs, 2)}× node; goal ≤ 2×)`,
 );
 
 const outMiB = quick ? 50 : 200;

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { GuangError, isGuangError } from "../core/errors.js";
 import type { Center } from "../services/center.js";
 import { zodMessage } from "../services/zod-message.js";
@@ -60,82 +60,99 @@ function decodePathPart(part: string): string {
   try {
     return decodeURIComponent(part);
   } catch {
-    throw new GuangError("invalid_input", 400, `the path part "${part}" has a malformed %-escape; write % as %25`);
+    throw badEscape(part);
   }
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
-  res.end(text);
+function badEscape(part: string): GuangError {
+  return new GuangError("invalid_input", 400, `the path "${part}" has a malformed %-escape; write % as %25`);
 }
 
-function sendError(res: ServerResponse, e: GuangError): void {
-  if (res.headersSent) {
-    res.end();
-    return;
+function errorBody(e: GuangError) {
+  return { error: { code: e.code, message: e.message, details: e.details } };
+}
+
+/** The error of one of Fastify's own refusals, in the words of our error catalogue. */
+function fromFastify(e: { code?: string; statusCode?: number; message: string }, req: FastifyRequest, maxBodyBytes: number): GuangError | null {
+  switch (e.code) {
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return new GuangError("payload_too_large", 413, `the request body is over ${maxBodyBytes} bytes; send a smaller script or put data in files`);
+    case "FST_ERR_BAD_URL":
+      return badEscape(req.url);
+    case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return new GuangError("invalid_input", 400, e.message);
   }
-  sendJson(res, e.status, { error: { code: e.code, message: e.message, details: e.details } });
+  return e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500 ? new GuangError("invalid_input", e.statusCode, e.message) : null;
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (c: Buffer) => {
-      size += c.length;
-      if (size > limit) {
-        reject(new GuangError("payload_too_large", 413, `the request body is over ${limit} bytes; send a smaller script or put data in files`));
-        req.resume();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-/** The HTTP API: routes map to services, and every failure becomes the error shape of DESIGN.md. */
-export function createApi(center: Center, opts: { version: string; maxBodyBytes: number; trustProxy: boolean }): Server {
+/**
+ * The HTTP API on Fastify: routes map to services, and every failure becomes the error
+ * shape of DESIGN.md. Each route runs one pipeline — who asks (token or session cookie with
+ * its CSRF token), may they at all, the query and the JSON body checked by the route's zod
+ * schemas — before its handler. One JSON log line per request: method, route, status, time,
+ * user; never a query string (it may carry a sign-in code) nor a body.
+ */
+export function createApi(center: Center, opts: { version: string; maxBodyBytes: number; trustProxy: boolean; log?: boolean }): FastifyInstance {
   const compiled = ROUTES.map(compile);
   const openapi = JSON.stringify(openApiDocument(ROUTES, opts.version));
+  const app = Fastify({
+    logger: opts.log === false ? false : { level: "info", base: null },
+    // Fastify's two lines a request give way to our one (onResponse below)
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: opts.maxBodyBytes,
+    // Clients keep connections open between requests; closing an idle one after Node's 5 s
+    // races with a client that reuses it at that moment ("other side closed"). Idle
+    // connections live a minute, longer than proxies and clients keep theirs.
+    keepAliveTimeout: 65_000,
+    // a stopping server ends every connection, event streams included
+    forceCloseConnections: true,
+    return503OnClosing: true,
+    // the router's own refusals (a malformed %-escape) in our words
+    frameworkErrors: (e, req, reply) => {
+      const err = fromFastify(e, req, opts.maxBodyBytes) ?? new GuangError("invalid_input", 400, e.message);
+      void (reply as unknown as FastifyReply).code(err.status).type("application/json; charset=utf-8").send(errorBody(err));
+    },
+  });
+  // bodies are read as text and parsed by the route that wants one: our words for bad JSON and wrong types
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser("*", { parseAs: "string" }, (_req, body, done) => done(null, body));
+  app.addHook("onRequest", (_req, reply, done) => {
+    for (const [k, v] of SECURITY_HEADERS) reply.raw.setHeader(k, v);
+    done();
+  });
+  app.addHook("onResponse", (req, reply, done) => {
+    const user = (req as FastifyRequest & { guangUser?: string }).guangUser;
+    req.log.info({ method: req.method, route: req.routeOptions.url ?? req.url.split("?")[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, ...(user ? { user } : {}) }, "request");
+    done();
+  });
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    for (const [k, v] of SECURITY_HEADERS) res.setHeader(k, v);
-    const url = new URL(req.url ?? "/", "http://local");
-    if (req.method === "GET" && url.pathname === "/api/v1/openapi.json") {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(openapi);
-      return;
-    }
-    const matches = compiled.filter((c) => c.re.test(url.pathname));
-    if (matches.length === 0) throw new GuangError("not_found", 404, `no such endpoint ${url.pathname}; see /api/v1/openapi.json`);
-    const hit = matches.find((c) => c.route.method === req.method);
-    if (!hit) {
-      res.setHeader("allow", matches.map((c) => c.route.method).join(", "));
-      throw new GuangError("method_not_allowed", 405, `${req.method} is not allowed on ${url.pathname}; use ${matches.map((c) => c.route.method).join(" or ")}`);
-    }
-    const r = hit.route;
-    const m = hit.re.exec(url.pathname)!;
-    const params = Object.fromEntries(hit.names.map((n, i) => [n, decodePathPart(m[i + 1]!)]));
-    const cookies = readCookies(req);
-    const ip = clientIp(req, opts.trustProxy);
+  app.get("/api/v1/openapi.json", async (_req, reply) => reply.type("application/json").send(openapi));
+
+  async function run(c: Compiled, req: FastifyRequest, reply: FastifyReply): Promise<unknown> {
+    const r = c.route;
+    const res: ServerResponse = reply.raw;
+    const url = new URL(req.raw.url ?? "/", "http://local");
+    const m = c.re.exec(url.pathname);
+    const params = Object.fromEntries(c.names.map((n, i) => [n, decodePathPart(m?.[i + 1] ?? "")]));
+    const cookies = readCookies(req.raw);
+    const ip = clientIp(req.raw, opts.trustProxy);
     const actor = r.auth
       ? await center.auth.authenticate({
           authorization: req.headers.authorization,
           session: cookies[SESSION_COOKIE],
           csrf: typeof req.headers["x-csrf-token"] === "string" ? req.headers["x-csrf-token"] : undefined,
-          method: req.method ?? "GET",
+          method: req.method,
           ip,
         })
       : null;
+    if (actor) (req as FastifyRequest & { guangUser?: string }).guangUser = actor.username;
     if (actor?.mustChangePassword && r.action !== "password.change" && r.action !== "session.read") {
       throw new GuangError("password_change_required", 403, "your password was chosen by someone else: change it first (guang passwd, or POST /api/v1/auth/password)");
     }
     // routes about a collection are refused outright to whoever could never do their action;
     // routes that name an object leave it to the service, which answers "not found" for other tenants' objects
-    if (actor && hit.names.length === 0 && !may(actor, r.action, null)) {
+    if (actor && c.names.length === 0 && !may(actor, r.action, null)) {
       throw new GuangError("forbidden", 403, `you may not do ${r.action}; that needs one of: ${PERMISSIONS[r.action].join(", ")}`);
     }
     let query: unknown = {};
@@ -150,10 +167,9 @@ export function createApi(center: Center, opts: { version: string; maxBodyBytes:
     if (r.body) {
       const type = req.headers["content-type"] ?? "";
       if (!type.includes("application/json")) throw new GuangError("unsupported_media_type", 415, "send the body as JSON with Content-Type: application/json");
-      const text = await readBody(req, opts.maxBodyBytes);
       let raw: unknown;
       try {
-        raw = JSON.parse(text);
+        raw = JSON.parse(typeof req.body === "string" ? req.body : "");
       } catch (e) {
         throw new GuangError("invalid_json", 400, `the body is not valid JSON: ${(e as Error).message}`);
       }
@@ -161,31 +177,47 @@ export function createApi(center: Center, opts: { version: string; maxBodyBytes:
       if (!b.success) throw new GuangError("invalid_input", 400, zodMessage(b.error), { issues: b.error.issues.map((i) => ({ path: i.path, message: i.message })) });
       body = b.data;
     }
-    const out = await r.handler({ center, actor, params, query, body, req, res, ip, cookies });
-    if (out !== WROTE) sendJson(res, r.status ?? 200, out);
+    const out = await r.handler({ center, actor, params, query, body, req: req.raw, res, ip, cookies });
+    // a handler that wrote the answer itself (a stream, a file) keeps Fastify off it
+    if (out === WROTE) return reply.hijack();
+    return reply.code(r.status ?? 200).send(out);
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      if (isGuangError(e)) return sendError(res, e);
-      process.stderr.write(`guang: internal error on ${req.method} ${req.url}: ${(e as Error)?.stack ?? String(e)}\n`);
-      sendError(res, new GuangError("internal", 500, "internal error; the server log has the details"));
+  for (const c of compiled) {
+    app.route({
+      method: c.route.method,
+      url: c.route.path.replace(/\{(\w+)\}/g, ":$1"),
+      handler: (req, reply) => run(c, req, reply),
     });
+  }
+
+  app.setNotFoundHandler(async (req, reply) => {
+    const path = new URL(req.raw.url ?? "/", "http://local").pathname;
+    const matches = compiled.filter((c) => c.re.test(path));
+    if (matches.length === 0) throw new GuangError("not_found", 404, `no such endpoint ${path}; see /api/v1/openapi.json`);
+    const allowed = matches.map((c) => c.route.method);
+    reply.header("allow", allowed.join(", "));
+    throw new GuangError("method_not_allowed", 405, `${req.method} is not allowed on ${path}; use ${allowed.join(" or ")}`);
   });
-  // Clients keep connections open between requests; closing an idle one after Node's 5 s
-  // races with a client that reuses it at that moment ("other side closed"). Idle
-  // connections live a minute, longer than proxies and clients keep theirs.
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
-  return server;
+
+  app.setErrorHandler(async (e: Error & { code?: string; statusCode?: number }, req, reply) => {
+    const known = isGuangError(e) ? e : fromFastify(e, req, opts.maxBodyBytes);
+    const err = known ?? new GuangError("internal", 500, "internal error; the server log has the details");
+    if (!known) req.log.error({ err: e, method: req.method, route: req.routeOptions.url }, "internal error");
+    if (reply.raw.headersSent) {
+      reply.hijack();
+      reply.raw.end();
+      return;
+    }
+    return reply.code(err.status).type("application/json; charset=utf-8").send(errorBody(err));
+  });
+  return app;
 }
 
-export function listen(server: Server, host: string, port: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      const a = server.address() as AddressInfo;
-      resolve(`http://${a.family === "IPv6" ? `[${a.address}]` : a.address}:${a.port}`);
-    });
-  });
+/** Listens; the URL it listens on. */
+export async function listen(app: FastifyInstance, host: string, port: number): Promise<string> {
+  await app.listen({ host, port });
+  const a = app.server.address();
+  if (a === null || typeof a === "string") return String(a);
+  return `http://${a.family === "IPv6" ? `[${a.address}]` : a.address}:${a.port}`;
 }

@@ -116,11 +116,16 @@ export function describeLocalCluster(machine: Machine, cfg: CenterConfig["cluste
  * of a millisecond, and what is in it matters only while this machine is up — after a
  * reboot the jobs are gone anyway, and jobs the store says were running end as lost.
  */
+/** A short name of this home, the same at every start: where it has a place in a shared space (/dev/shm, cgroups). */
+function homeTag(home: string): string {
+  return createHash("sha256").update(realpathSync(home)).digest("hex").slice(0, 12);
+}
+
 function prepareRunDir(home: string, configured: string | null): string {
   let dir = configured;
   if (dir === null) {
     const shm = "/dev/shm";
-    const tag = createHash("sha256").update(realpathSync(home)).digest("hex").slice(0, 12);
+    const tag = homeTag(home);
     dir = existsSync(shm) && statSync(shm).isDirectory() ? join(shm, `guang-${process.getuid?.() ?? 0}-${tag}`) : join(home, "run");
   }
   mkdirSync(dir, { recursive: true, mode: 0o711 });
@@ -195,7 +200,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
     // a block, an unblock, a warning: the scheduler looks again and people are told (bound below, once the scheduler exists)
     let moneyChanged = async (_e: MoneyEvent[]): Promise<void> => {};
     const identity = new IdentityPolicy({ runAs: o.config.runAs, sharedUser: o.config.sharedUser, minUid: o.config.minUid, refuseNologin: o.config.refuseNologin, auto: o.config.autoIdentities !== null });
-    const cgroups = o.config.cgroups === "off" ? null : Cgroups.detect();
+    const cgroups = o.config.cgroups === "off" ? null : Cgroups.detect(`home-${homeTag(o.home)}`);
     const rules = new AccountRules(store.db);
     await rules.reload();
     const jobReports = new ClusterReports(store.db, events, billing, (e) => void moneyChanged(e), notifier, rules);

@@ -63,45 +63,67 @@ export class Cgroups {
     private readonly roots: Roots,
   ) {}
 
-  static detect(root = "/sys/fs/cgroup"): Cgroups | null {
+  /**
+   * `scope`: this server's own branch (guang/<scope>/job_N), so that servers of other homes
+   * on the machine, whose job ids are their own, never meet in one cgroup.
+   */
+  static detect(scope: string, root = "/sys/fs/cgroup"): Cgroups | null {
     if (process.getuid?.() !== 0) return null;
-    return Cgroups.v2(root) ?? Cgroups.v1(root);
+    return Cgroups.v2(root, scope) ?? Cgroups.v1(root, scope);
   }
 
-  private static v2(root: string): Cgroups | null {
+  private static v2(root: string, scope: string): Cgroups | null {
     const controllers = read(join(root, "cgroup.controllers"))?.trim().split(/\s+/) ?? [];
     if (!controllers.includes("memory")) return null;
     const want = ["memory", ...(controllers.includes("cpuset") ? ["cpuset"] : [])].map((c) => `+${c}`).join(" ");
     try {
-      const base = join(root, "guang");
-      mkdirSync(base, { recursive: true });
       // controllers reach a child only when every parent hands them down
-      write(join(root, "cgroup.subtree_control"), want);
-      write(join(base, "cgroup.subtree_control"), want);
-      return new Cgroups("v2", { memory: base, cpuset: want.includes("cpuset") ? base : null, devices: null });
+      let dir = root;
+      for (const part of ["guang", scope]) {
+        write(join(dir, "cgroup.subtree_control"), want);
+        dir = join(dir, part);
+        mkdirSync(dir, { recursive: true });
+      }
+      write(join(dir, "cgroup.subtree_control"), want);
+      return new Cgroups("v2", { memory: dir, cpuset: want.includes("cpuset") ? dir : null, devices: null });
     } catch {
       // a parent with processes of its own cannot hand controllers down (a container's cgroup)
       return null;
     }
   }
 
-  private static v1(root: string): Cgroups | null {
+  private static v1(root: string, scope: string): Cgroups | null {
     const mem = join(root, "memory");
     if (!existsSync(join(mem, "memory.limit_in_bytes"))) return null;
     try {
-      mkdirSync(join(mem, "guang"), { recursive: true });
+      mkdirSync(join(mem, "guang", scope), { recursive: true });
       let cpuset: string | null = join(root, "cpuset");
       if (existsSync(join(cpuset, "cpuset.cpus"))) {
-        const base = join(cpuset, "guang");
-        mkdirSync(base, { recursive: true });
-        // a v1 cpuset starts empty: it takes its parent's cores and memory nodes
-        for (const f of ["cpuset.cpus", "cpuset.mems"]) if (!read(join(base, f))?.trim()) write(join(base, f), read(join(cpuset, f))!.trim());
+        // a v1 cpuset starts empty: each level takes its parent's cores and memory nodes
+        for (const part of ["guang", scope]) {
+          const child = join(cpuset, part);
+          mkdirSync(child, { recursive: true });
+          for (const f of ["cpuset.cpus", "cpuset.mems"]) if (!read(join(child, f))?.trim()) write(join(child, f), read(join(cpuset, f))!.trim());
+          cpuset = child;
+        }
       } else cpuset = null;
-      const devices = existsSync(join(root, "devices", "devices.allow")) ? join(root, "devices") : null;
-      if (devices) mkdirSync(join(devices, "guang"), { recursive: true });
-      return new Cgroups("v1", { memory: join(mem, "guang"), cpuset: cpuset && join(cpuset, "guang"), devices: devices && join(devices, "guang") });
+      const devices = existsSync(join(root, "devices", "devices.allow")) ? join(root, "devices", "guang", scope) : null;
+      if (devices) mkdirSync(devices, { recursive: true });
+      return new Cgroups("v1", { memory: join(mem, "guang", scope), cpuset, devices });
     } catch {
       return null;
+    }
+  }
+
+  /** Removes this server's branch when no job is left in it (a stopping server with nothing running). */
+  release(): void {
+    for (const dir of new Set([this.roots.memory, this.roots.cpuset, this.roots.devices])) {
+      if (!dir) continue;
+      try {
+        rmdirSync(dir);
+      } catch {
+        // a job's cgroup is still in it, or it is gone
+      }
     }
   }
 

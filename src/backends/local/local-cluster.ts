@@ -292,6 +292,7 @@ export class LocalCluster implements Backend {
     this.launcher.stop();
     // an idle server leaves no empty run directory behind (in /dev/shm, one per home)
     if (this.running.size === 0) {
+      this.opts.cgroups?.release();
       try {
         rmdirSync(this.opts.runRoot);
       } catch {

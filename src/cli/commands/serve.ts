@@ -44,10 +44,10 @@ export async function serveCommand(argv: string[]): Promise<number> {
   if (values.host !== undefined) config.host = values.host;
   const home = ensureFolder(values.home ?? process.env.GUANG_HOME ?? ".guang", "--home");
   const center = await openCenter({ home, config, databaseUrl: process.env.GUANG_DATABASE_URL || null });
-  const server = createApi(center, { version: version(), maxBodyBytes: config.maxScriptBytes * 2 + 65536, trustProxy: config.trustProxy });
+  const app = createApi(center, { version: version(), maxBodyBytes: config.maxScriptBytes * 2 + 65536, trustProxy: config.trustProxy });
   let url: string;
   try {
-    url = await listen(server, config.host, config.port);
+    url = await listen(app, config.host, config.port);
   } catch (e) {
     await center.close();
     throw invalidInput(`cannot listen on ${config.host}:${config.port}: ${(e as Error).message}; choose another --port`);
@@ -64,9 +64,11 @@ export async function serveCommand(argv: string[]): Promise<number> {
   return new Promise<number>((done) => {
     const stop = () => {
       process.stdout.write("Guang stopping; running jobs keep running and are adopted at the next start\n");
-      server.close();
-      server.closeAllConnections();
-      void center.close().then(() => done(EXIT.ok));
+      void app
+        .close()
+        .catch(() => undefined)
+        .then(() => center.close())
+        .then(() => done(EXIT.ok));
     };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
