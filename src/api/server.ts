@@ -93,11 +93,11 @@ function fromFastify(e: { code?: string; statusCode?: number; message: string },
  * schemas — before its handler. One JSON log line per request: method, route, status, time,
  * user; never a query string (it may carry a sign-in code) nor a body.
  */
-export function createApi(center: Center, opts: { version: string; maxBodyBytes: number; trustProxy: boolean; log?: boolean }): FastifyInstance {
+export function createApi(center: Center, opts: { version: string; maxBodyBytes: number; trustProxy: boolean; logLevel: string }): FastifyInstance {
   const compiled = ROUTES.map(compile);
   const openapi = JSON.stringify(openApiDocument(ROUTES, opts.version));
   const app = Fastify({
-    logger: opts.log === false ? false : { level: "info", base: null },
+    logger: opts.logLevel === "silent" ? false : { level: opts.logLevel, base: null },
     // Fastify's two lines a request give way to our one (onResponse below)
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: opts.maxBodyBytes,

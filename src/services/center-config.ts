@@ -91,6 +91,8 @@ const schema = z.strictObject({
       port: z.number().int().min(0).max(65535).optional(),
       /** Behind a reverse proxy or load balancer: the client's address is the last one it adds to X-Forwarded-For. */
       trustProxy: z.boolean().optional(),
+      /** What the server logs (JSON lines on its standard output): info has one line per request. */
+      logLevel: z.enum(["debug", "info", "warn", "error", "silent"]).optional(),
     })
     .optional(),
   database: z.strictObject({ url: z.string().optional() }).optional(),
@@ -223,6 +225,7 @@ export interface CenterConfig {
   host: string;
   port: number;
   trustProxy: boolean;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
   databaseUrl: string | null;
   auth: AuthConfig;
   currency: string;
@@ -289,6 +292,7 @@ export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
     host: c.server?.host ?? "127.0.0.1",
     port: c.server?.port ?? 8080,
     trustProxy: c.server?.trustProxy ?? false,
+    logLevel: c.server?.logLevel ?? "info",
     databaseUrl: c.database?.url ?? null,
     auth: {
       sessionTtl: c.auth?.sessionTtl ?? 30 * 86400,

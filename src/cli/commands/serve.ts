@@ -44,7 +44,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   if (values.host !== undefined) config.host = values.host;
   const home = ensureFolder(values.home ?? process.env.GUANG_HOME ?? ".guang", "--home");
   const center = await openCenter({ home, config, databaseUrl: process.env.GUANG_DATABASE_URL || null });
-  const app = createApi(center, { version: version(), maxBodyBytes: config.maxScriptBytes * 2 + 65536, trustProxy: config.trustProxy });
+  const app = createApi(center, { version: version(), maxBodyBytes: config.maxScriptBytes * 2 + 65536, trustProxy: config.trustProxy, logLevel: config.logLevel });
   let url: string;
   try {
     url = await listen(app, config.host, config.port);
