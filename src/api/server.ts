@@ -68,6 +68,9 @@ function badEscape(part: string): GuangError {
   return new GuangError("invalid_input", 400, `the path "${part}" has a malformed %-escape; write % as %25`);
 }
 
+/** What the request log line tells besides Fastify's own: who asked, and the code of a refusal. */
+type Tagged = FastifyRequest & { guangUser?: string; guangCode?: string };
+
 function errorBody(e: GuangError) {
   return { error: { code: e.code, message: e.message, details: e.details } };
 }
@@ -122,8 +125,8 @@ export function createApi(center: Center, opts: { version: string; maxBodyBytes:
     done();
   });
   app.addHook("onResponse", (req, reply, done) => {
-    const user = (req as FastifyRequest & { guangUser?: string }).guangUser;
-    req.log.info({ method: req.method, route: req.routeOptions.url ?? req.url.split("?")[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, ...(user ? { user } : {}) }, "request");
+    const { guangUser: user, guangCode: code } = req as Tagged;
+    req.log.info({ method: req.method, route: req.routeOptions.url ?? req.url.split("?")[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, ...(user ? { user } : {}), ...(code ? { code } : {}) }, "request");
     done();
   });
 
@@ -146,7 +149,7 @@ export function createApi(center: Center, opts: { version: string; maxBodyBytes:
           ip,
         })
       : null;
-    if (actor) (req as FastifyRequest & { guangUser?: string }).guangUser = actor.username;
+    if (actor) (req as Tagged).guangUser = actor.username;
     if (actor?.mustChangePassword && r.action !== "password.change" && r.action !== "session.read") {
       throw new GuangError("password_change_required", 403, "your password was chosen by someone else: change it first (guang passwd, or POST /api/v1/auth/password)");
     }
@@ -203,6 +206,8 @@ export function createApi(center: Center, opts: { version: string; maxBodyBytes:
   app.setErrorHandler(async (e: Error & { code?: string; statusCode?: number }, req, reply) => {
     const known = isGuangError(e) ? e : fromFastify(e, req, opts.maxBodyBytes);
     const err = known ?? new GuangError("internal", 500, "internal error; the server log has the details");
+    // a refusal's code goes into the request's log line
+    (req as Tagged).guangCode = err.code;
     if (!known) req.log.error({ err: e, method: req.method, route: req.routeOptions.url }, "internal error");
     if (reply.raw.headersSent) {
       reply.hijack();

@@ -53,6 +53,10 @@ export async function serveCommand(argv: string[]): Promise<number> {
     throw invalidInput(`cannot listen on ${config.host}:${config.port}: ${(e as Error).message}; choose another --port`);
   }
   center.lock.setAddress(url);
+  // the life of every job in the log: submitted (PENDING), started, ended with its state and exit
+  center.events.subscribe((e) =>
+    app.log.info({ job: e.jobId, user: e.user, state: e.state, ...(e.reason ? { reason: e.reason } : {}), ...(e.exitCode !== null ? { exitCode: e.exitCode, signal: e.signal } : {}) }, "job"),
+  );
   if (center.initialAdminPassword) {
     process.stdout.write(
       `First start: created the center admin "admin" with password ${center.initialAdminPassword}\n` +
