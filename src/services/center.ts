@@ -252,7 +252,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
     });
     const auth = new AuthService(store.db, o.config.auth);
     // event streams end with the token they were opened with
-    const streams = new EventStreams(o.config.auth.maxStreamsPerUser);
+    const streams = new EventStreams(o.config.auth.maxStreamsPerUser, store.db);
     auth.onRevokedToken = (hash) => streams.closeCredential(hash);
     auth.onRevokedUser = (id, except) => streams.closeUser(id, except);
     // after a change of accounts, members, roles or blocks: the scheduler and the sign-in cache see it at once

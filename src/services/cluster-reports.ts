@@ -7,7 +7,7 @@ import { findPosixHolder } from "../store/users.js";
 import type { AccountRules } from "./account-rules.js";
 import { auditSystem } from "./audit.js";
 import type { Billing, MoneyEvent } from "./billing.js";
-import { jobEvent, type EventBus } from "./events.js";
+import { jobEvent, storeEvent, type EventBus } from "./events.js";
 import { JobReports } from "./job-reports.js";
 import type { Notifier } from "./notifier.js";
 
@@ -39,7 +39,7 @@ export class ClusterReports extends JobReports implements ExternalHooks {
       return { recorded: false, why: `Slurm user ${j.user} is not the Unix name of a user of account ${account.name}'s tenant; give the user that Unix name (guang admin user set NAME --unix-name ${j.user})` };
     }
     const submit = nowIso(j.submitMs);
-    const { id, events } = await this.db.transaction().execute(async (trx) => {
+    const { event, events } = await this.db.transaction().execute(async (trx) => {
       const id = await insertJob(trx, {
         cluster: j.cluster,
         partition: j.partition,
@@ -73,9 +73,10 @@ export class ClusterReports extends JobReports implements ExternalHooks {
         external_id: j.externalId,
         origin: "foreign",
       });
-      return { id, events: await this.billing.settle(trx, id) };
+      const event = await storeEvent(trx, jobEvent({ id, array_job_id: null, array_task_id: null, user_id: user.id }, user.username, j.state, j.reason, j.exitCode, j.signal));
+      return { id, event, events: await this.billing.settle(trx, id) };
     });
-    this.events.publish(jobEvent({ id, array_job_id: null, array_task_id: null, user_id: user.id }, user.username, j.state, j.reason, j.exitCode, j.signal));
+    this.events.publish(event);
     if (events.length) this.moneyChanged(events);
     return { recorded: true, why: null };
   }

@@ -1,4 +1,10 @@
-import { GuangError } from "../core/errors.js";
+import { GuangError, invalidInput } from "../core/errors.js";
+import type { Db } from "../store/open.js";
+import { hasRole, type Actor } from "./actor.js";
+import { eventsAfter, type JobEvent } from "./events.js";
+
+/** The most events one reconnection is sent; a client further behind reads the jobs again. */
+const MAX_MISSED = 10000;
 
 interface Stream {
   userId: number;
@@ -14,7 +20,29 @@ interface Stream {
 export class EventStreams {
   private readonly open = new Set<Stream>();
 
-  constructor(private readonly maxPerUser: number) {}
+  constructor(
+    private readonly maxPerUser: number,
+    private readonly db: Db,
+  ) {}
+
+  /** Whose events a watcher gets: a center admin everyone's, others their own jobs'. */
+  seesAll(actor: Actor): boolean {
+    return hasRole(actor, "center-admin");
+  }
+
+  /**
+   * What a client that reconnects with Last-Event-ID missed, from the store (so it is the
+   * same whichever platform process it reaches), oldest first.
+   */
+  async missed(actor: Actor, afterId: number): Promise<JobEvent[]> {
+    return eventsAfter(this.db, afterId, this.seesAll(actor) ? null : actor.userId, MAX_MISSED);
+  }
+
+  /** A Last-Event-ID header: the id of the last event a client received. */
+  static eventId(text: string): number {
+    if (!/^\d{1,15}$/.test(text)) throw invalidInput(`Last-Event-ID "${text.slice(0, 40)}" is not an event id; send the id of the last event received, or none`);
+    return Number(text);
+  }
 
   /** Registers a stream; refuses (429) one over the user's limit. The returned function unregisters it. */
   add(userId: number, credential: string, close: () => void): () => void {

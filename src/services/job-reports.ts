@@ -4,7 +4,7 @@ import { dependencyRows, updateJob, type JobPatch } from "../store/jobs.js";
 import { nowIso, type Db } from "../store/open.js";
 import type { Billing, MoneyEvent } from "./billing.js";
 import type { JobMail, Notifier } from "./notifier.js";
-import { jobEvent, type EventBus } from "./events.js";
+import { jobEvent, storeEvent, type EventBus, type JobEvent } from "./events.js";
 
 /**
  * What the backends report of jobs (started, being killed, ended), written to the store and
@@ -20,16 +20,16 @@ export class JobReports implements BackendHooks {
     protected readonly notifier: Notifier,
   ) {}
 
-  private writes: { id: number; patch: JobPatch; settle: boolean; done: () => void; failed: (e: unknown) => void }[] = [];
+  private writes: { id: number; patch: JobPatch; settle: boolean; event: JobEvent | null; done: (e: JobEvent | null) => void; failed: (e: unknown) => void }[] = [];
 
   /**
    * The backend's reports of one turn of the event loop are written in one transaction:
    * under load dozens of jobs start and end per turn, and a commit costs more than an update.
    */
-  private record(id: number, patch: JobPatch, settle = false): Promise<void> {
+  private record(id: number, patch: JobPatch, settle = false, event: JobEvent | null = null): Promise<JobEvent | null> {
     return new Promise((done, failed) => {
       if (this.writes.length === 0) setImmediate(() => void this.flushWrites());
-      this.writes.push({ id, patch, settle, done, failed });
+      this.writes.push({ id, patch, settle, event, done, failed });
     });
   }
 
@@ -38,15 +38,18 @@ export class JobReports implements BackendHooks {
     this.writes = [];
     try {
       // a job's end and its charge are written together: after a crash there is either both or neither
+      const stored: (JobEvent | null)[] = [];
       const events = await this.db.transaction().execute(async (trx) => {
         const out: MoneyEvent[] = [];
+        stored.length = 0;
         for (const w of batch) {
           await updateJob(trx, w.id, w.patch);
           if (w.settle) out.push(...(await this.billing.settle(trx, w.id)));
+          stored.push(w.event ? await storeEvent(trx, w.event) : null);
         }
         return out;
       });
-      for (const w of batch) w.done();
+      batch.forEach((w, i) => w.done(stored[i] ?? null));
       if (events.length) this.moneyChanged(events);
     } catch (e) {
       for (const w of batch) w.failed(e);
@@ -58,15 +61,15 @@ export class JobReports implements BackendHooks {
   }
 
   async started(job: ActiveJob): Promise<void> {
-    await this.record(job.id, {
+    const event = await this.record(job.id, {
       state: "RUNNING",
       reason: null,
       start_time: nowIso(job.startMs!),
       alloc: JSON.stringify(job.alloc),
       pid: job.pid,
       pid_start: job.pidStart,
-    });
-    this.events.publish(jobEvent(this.rowRef(job), job.user, "RUNNING", null, null, null));
+    }, false, jobEvent(this.rowRef(job), job.user, "RUNNING", null, null, null));
+    this.events.publish(event!);
     void this.notifier.jobBegan(this.mailOf(job), job.alloc?.node ?? "?", new Date(job.startMs!));
   }
 
@@ -79,7 +82,7 @@ export class JobReports implements BackendHooks {
   }
 
   async ended(job: ActiveJob, o: JobOutcome): Promise<void> {
-    await this.record(job.id, {
+    const event = await this.record(job.id, {
       state: o.state,
       reason: o.reason,
       end_time: nowIso(o.endMs),
@@ -92,8 +95,8 @@ export class JobReports implements BackendHooks {
       ...(o.startMs !== undefined && o.startMs !== null ? { start_time: nowIso(o.startMs), alloc: JSON.stringify(o.alloc ?? null) } : {}),
       // a job whose script never ran did not start, and costs nothing
       ...(o.neverRan ? { start_time: null } : {}),
-    }, true);
-    this.events.publish(jobEvent(this.rowRef(job), job.user, o.state, o.reason, o.exitCode, o.signal));
+    }, true, jobEvent(this.rowRef(job), job.user, o.state, o.reason, o.exitCode, o.signal));
+    this.events.publish(event!);
     const startMs = o.startMs ?? job.startMs;
     const elapsedSeconds = startMs === null ? 0 : Math.max(0, Math.round((o.endMs - startMs) / 1000));
     void this.notifier.jobEnded(this.mailOf(job), { id: job.id, state: o.state, exitCode: o.exitCode, signal: o.signal, elapsedSeconds, at: new Date(o.endMs) });

@@ -20,7 +20,7 @@ import type { Billing } from "./billing.js";
 import { auditDone } from "./audit.js";
 import { posixOf } from "./auth.js";
 import { authorize, may, reachesWholeTenant, seesTenant } from "./permissions.js";
-import { jobEvent, type EventBus } from "./events.js";
+import { jobEvent, storeEvent, type EventBus, type JobEvent } from "./events.js";
 import { jobIdText, jobView, type JobView } from "./job-view.js";
 import { openOutput, type OutputPage } from "./job-output.js";
 import type { UnixAccountMaker } from "./unix-accounts.js";
@@ -209,6 +209,8 @@ export class JobService {
     const need = backend.need(opts.request);
     // jobs an outside scheduler took inside the transaction: taken back if it fails
     const placed: ActiveJob[] = [];
+    // the events of the new jobs, stored with them and published once they are committed
+    const told: JobEvent[] = [];
     const submitTrx = this.db.transaction().execute(async (trx) => {
       await lockAccount(trx, account.id, this.o.dialect);
       const limit = await checkSubmission(trx, account, actor.userId, {
@@ -279,6 +281,7 @@ export class JobService {
         }
         await updateJob(trx, id, { stdout_path: stdout, stderr_path: stderr, array_job_id: arrayJobId, external_id: full.external_id });
         out.push(full);
+        told.push(await storeEvent(trx, jobEvent(full, actor.username, "PENDING", null, null, null)));
       }
       return out;
     });
@@ -289,10 +292,8 @@ export class JobService {
       for (const job of placed) await backend.unplace?.(job);
       throw e;
     }
-    for (const row of rows) {
-      backend.submit(this.activeJob(row, opts, actor.username, posix, account.name));
-      this.publish(row, actor.username, "PENDING");
-    }
+    for (const row of rows) backend.submit(this.activeJob(row, opts, actor.username, posix, account.name));
+    for (const e of told) this.o.events.publish(e);
     return { id: rows[0]!.id, jobIds: rows.map(jobIdText) };
   }
 
@@ -574,9 +575,5 @@ export class JobService {
     };
     for (const ev of ["end", "close", "error"]) page.body.once(ev, release);
     return page;
-  }
-
-  private publish(row: Pick<JobRow, "id" | "array_job_id" | "array_task_id" | "user_id">, user: string, state: string): void {
-    this.o.events.publish(jobEvent(row, user, state, null, null, null));
   }
 }

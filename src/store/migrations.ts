@@ -297,6 +297,14 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn("created_at", "text", (c: any) => c.notNull())
           .execute();
         await appendOnly(db, dialect, "unix_uids", "a uid once given is never given again");
+        // every change of a job's state, in order: a client that reconnects asks for what it missed (SSE Last-Event-ID)
+        await id(db.schema.createTable("job_events"))
+          .addColumn("job_id", "integer", (c: any) => c.notNull())
+          .addColumn("user_id", "integer", (c: any) => c.notNull())
+          .addColumn("body", "text", (c: any) => c.notNull())
+          .addColumn("at", "text", (c: any) => c.notNull())
+          .execute();
+        await db.schema.createIndex("job_events_user").on("job_events").columns(["user_id", "id"]).execute();
       },
     },
   };

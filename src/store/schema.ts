@@ -202,6 +202,15 @@ export interface UnixUidTable {
   created_at: string;
 }
 
+/** A change of a job's state as its watchers were told it (the JSON of the event). */
+export interface JobEventTable {
+  id: Generated<number>;
+  job_id: number;
+  user_id: number;
+  body: string;
+  at: string;
+}
+
 /** A holder of money: the center's funds (what was paid in) and revenue, a tenant, an account. */
 export interface WalletTable {
   id: Generated<number>;
@@ -265,6 +274,7 @@ export interface Database {
   audit_log: AuditTable;
   wallets: WalletTable;
   unix_uids: UnixUidTable;
+  job_events: JobEventTable;
   ledger_transactions: LedgerTransactionTable;
   ledger_postings: LedgerPostingTable;
   prices: PriceTable;

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { hasRole } from "../../services/actor.js";
+import type { JobEvent } from "../../services/events.js";
+import { EventStreams } from "../../services/event-streams.js";
 import { route, WROTE } from "../route.js";
 
 const FLUSH_MS = 10;
@@ -38,6 +39,9 @@ export const centerRoutes = [
     produces: "text/event-stream",
     handler: async ({ center, actor, req, res }) => {
       const me = actor!;
+      const last = req.headers["last-event-id"];
+      // checked before anything is written: a bad id is a 400
+      const resume = typeof last === "string" && last !== "" ? EventStreams.eventId(last) : null;
       let ended = false;
       const end = () => {
         if (ended) return;
@@ -49,13 +53,14 @@ export const centerRoutes = [
       const unregister = center.streams.add(me.userId, me.credential ?? "", end);
       res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive", "x-accel-buffering": "no" });
       res.write(": connected\n\n");
-      const everyone = hasRole(me, "center-admin");
+      const everyone = center.streams.seesAll(me);
       // a client that does not read is dropped, not buffered for: it reconnects and reads the jobs again
       const send = (text: string) => {
         if (ended) return;
         if (res.writableLength > MAX_UNREAD_BYTES) return end();
         res.write(text);
       };
+      const line = (e: JobEvent) => `id: ${e.eventId}\nevent: job\ndata: ${JSON.stringify(e)}\n\n`;
       // events go out at most every FLUSH_MS, in one write: under load that is one write
       // for dozens of events instead of one each, for a delay no one watching can see
       let batch: string[] = [];
@@ -63,11 +68,26 @@ export const centerRoutes = [
         send(batch.join(""));
         batch = [];
       };
+      // live events wait while what was missed is read, then follow it without a gap or a
+      // repeat (by id: on PostgreSQL events may commit out of their ids' order)
+      let replaying = resume !== null;
+      const replayed = new Set<number>();
+      const held: JobEvent[] = [];
       const off = center.events.subscribe((e) => {
         if (!everyone && e.userId !== me.userId) return;
+        if (replaying) return void held.push(e);
+        if (replayed.has(e.eventId)) return;
         if (batch.length === 0) setTimeout(flush, FLUSH_MS);
-        batch.push(`event: job\ndata: ${JSON.stringify(e)}\n\n`);
+        batch.push(line(e));
       });
+      if (resume !== null) {
+        const missed = await center.streams.missed(me, resume);
+        for (const e of missed) replayed.add(e.eventId);
+        const after = held.filter((e) => !replayed.has(e.eventId));
+        for (const e of after) replayed.add(e.eventId);
+        send([...missed, ...after].map(line).join(""));
+        replaying = false;
+      }
       // a comment now and then keeps proxies from closing an idle stream; and a token revoked
       // by another platform process (or expired) ends the stream here too
       const beat = setInterval(() => {
