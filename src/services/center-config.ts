@@ -141,6 +141,9 @@ const schema = z.strictObject({
     .strictObject({
       policy: z.string().optional(),
       planDepth: z.number().int().min(0).max(10000).optional(),
+      /** Fair share: how fast past usage is forgotten, and how often the factors are recomputed. */
+      fairShareHalfLife: duration.optional(),
+      fairShareRefreshSeconds: z.number().min(0.1).max(3600).optional(),
     })
     .optional(),
   jobs: z
@@ -234,6 +237,8 @@ export interface CenterConfig {
   notifications: NotificationsConfig | null;
   policy: Policy;
   planDepth: number;
+  fairShareHalfLifeS: number;
+  fairShareRefreshMs: number;
   allowedRoots: string[];
   runAs: RunAs;
   sharedUser: string | null;
@@ -312,6 +317,8 @@ export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
     grantSweepMs: (c.billing?.grantSweepSeconds ?? 60) * 1000,
     notifications: c.notifications ?? null,
     planDepth: c.scheduler?.planDepth ?? 100,
+    fairShareHalfLifeS: c.scheduler?.fairShareHalfLife ?? 7 * 86400,
+    fairShareRefreshMs: (c.scheduler?.fairShareRefreshSeconds ?? 30) * 1000,
     allowedRoots: c.jobs?.allowedRoots ?? [],
     runAs: c.jobs?.runAs ?? "mapped",
     sharedUser: c.jobs?.sharedUser ?? null,

@@ -37,6 +37,7 @@ import { ClusterReports } from "./cluster-reports.js";
 import { EventBus } from "./events.js";
 import { EventStreams } from "./event-streams.js";
 import { HomeLock } from "./home-lock.js";
+import { FairShare } from "./fair-share.js";
 import { UnixAccountMaker } from "./unix-accounts.js";
 import { JobService, QOS } from "./jobs.js";
 import { hashPassword, randomPassword } from "./passwords.js";
@@ -72,6 +73,8 @@ export interface Center {
   jobs: JobService;
   clusters: ClusterService;
   events: EventBus;
+  /** Fair-share factors, like sshare. */
+  fairShare: FairShare;
   /** Open event streams, by user and token. */
   streams: EventStreams;
   /** Who user work runs as. */
@@ -203,9 +206,12 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
     const cgroups = o.config.cgroups === "off" ? null : Cgroups.detect(`home-${homeTag(o.home)}`);
     const rules = new AccountRules(store.db);
     await rules.reload();
+    const fairShare = new FairShare(store.db, o.config.fairShareHalfLifeS);
+    await fairShare.reload();
     const jobReports = new ClusterReports(store.db, events, billing, (e) => void moneyChanged(e), notifier, rules);
     const local = new LocalCluster({
       rules,
+      fairshare: (a, u) => fairShare.of(a, u),
       config: cluster,
       realCpus: machine.cpus,
       gpuIndices: cluster.gpuIndices,
@@ -258,6 +264,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
     // after a change of accounts, members, roles or blocks: the scheduler and the sign-in cache see it at once
     const changed = async () => {
       await rules.reload();
+      await fairShare.reload();
       auth.forget();
       for (const b of backends.values()) b.schedule();
     };
@@ -287,6 +294,12 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
     await expireGrants();
     const grantTimer = setInterval(() => void expireGrants(), o.config.grantSweepMs);
     grantTimer.unref();
+    // usage that ended meanwhile (and the passing of time, which decays it) reaches the priorities
+    const shareTimer = setInterval(
+      () => void fairShare.reload().then(() => local.schedule(), (e: unknown) => process.stderr.write(`guang: computing fair share failed: ${(e as Error).message}\n`)),
+      o.config.fairShareRefreshMs,
+    );
+    shareTimer.unref();
     const partitionsOf = (name: string): string[] => backends.get(name)?.partitions().map((p) => p.name) ?? [];
     const offer = () => ({ clusters: [...backends.keys()], partitions: [...new Set([...backends.keys()].flatMap(partitionsOf))], qos: QOS, partitionsOf });
     return {
@@ -314,6 +327,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       jobs,
       clusters: new ClusterService(store.db, backends),
       events,
+      fairShare,
       lock,
       streams,
       identity,
@@ -322,6 +336,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       async close() {
         if (reload) clearInterval(reload);
         clearInterval(grantTimer);
+        clearInterval(shareTimer);
         for (const b of backends.values()) await b.stop();
         await notifier.flush();
         await store.close();

@@ -183,6 +183,14 @@ const CASES: Case[] = [
     allowForeign: CENTER,
   },
   {
+    route: "GET /api/v1/accounts/{name}/fairshare",
+    own: get("/api/v1/accounts/ta-proj/fairshare"),
+    allowOwn: READERS,
+    foreign: get("/api/v1/accounts/tb-proj/fairshare"),
+    ghost: get("/api/v1/accounts/no-such/fairshare"),
+    allowForeign: CENTER,
+  },
+  {
     route: "POST /api/v1/accounts/{name}/members",
     own: () => ({ method: "POST", path: "/api/v1/accounts/ta-proj/members", body: { user: "ta-user" } }),
     allowOwn: MANAGERS,

@@ -72,6 +72,16 @@ export const accountRoutes = [
     handler: async ({ center, actor, params }) => ({ members: await center.members.list(actor!, params.name!) }),
   }),
   route({
+    method: "GET",
+    path: "/api/v1/accounts/{name}/fairshare",
+    summary: "Fair share of an account's members, like sshare: decayed usage (core-hours) and the Fair Tree factor the scheduler uses",
+    tag: "tenancy",
+    auth: true,
+    action: "member.list",
+    response: z.object({ account: z.string(), users: z.array(z.object({ user: z.string(), usageCoreHours: z.number(), factor: z.number() })) }),
+    handler: ({ center, actor, params }) => center.fairShare.view(actor!, params.name!),
+  }),
+  route({
     method: "POST",
     path: "/api/v1/accounts/{name}/members",
     summary: "Add a user of the account's tenant as member, admin or owner, with limits",

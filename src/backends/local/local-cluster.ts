@@ -44,6 +44,8 @@ export interface LocalClusterOptions {
   hooks: BackendHooks;
   /** Account limits and blocks, consulted at every pass. */
   rules: RulesSource;
+  /** A user's fair-share factor in an account, [0, 1], consulted at every pass. */
+  fairshare: (accountId: number, userId: number) => number;
 }
 
 /**
@@ -371,7 +373,7 @@ export class LocalCluster implements Backend {
       const shape = this.shapes.get(j.id)!;
       const p = this.model.partitionIndex.get(j.partition)!;
       const priority = jobPriority(
-        { submit: j.submitMs / 1000, cpus: shape.tasks * shape.cpuPerTask, fairshare: 1, partition: this.opts.config.partitions[p]!.priority, qos: 0 },
+        { submit: j.submitMs / 1000, cpus: shape.tasks * shape.cpuPerTask, fairshare: this.opts.fairshare(j.accountId, j.userId), partition: this.opts.config.partitions[p]!.priority, qos: 0 },
         now,
         this.model.totalCpus,
         DEFAULT_WEIGHTS,

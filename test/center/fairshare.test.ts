@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { JOBS_AS_TEST_USER, startCenter, submit, waitFor, workdir, type TestCenter } from "../helpers/center.js";
+
+/** Fair share for real: the live scheduler ranks waiting jobs by Fair Tree over usage from the store. */
+let c: TestCenter;
+const PW = "Secret-pass-1";
+
+beforeAll(async () => {
+  c = await startCenter(`
+jobs:
+${JOBS_AS_TEST_USER}  killWait: 1
+  sampleInterval: 0.1
+scheduler:
+  fairShareRefreshSeconds: 0.2
+cluster:
+  cpus: 4
+  memMiB: 8192
+`);
+});
+afterAll(async () => {
+  await c?.stop();
+});
+
+async function until<T>(what: string, probe: () => Promise<T>, ok: (v: T) => boolean, ms = 20000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (ok(v)) return v;
+    if (Date.now() > end) throw new Error(`${what} did not happen within ${ms} ms; last seen: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe("fair share", () => {
+  it("a heavy user's new job waits behind a light user's on a full cluster; sshare-like factors in the API", async () => {
+    const tokens: Record<string, string> = {};
+    for (const u of ["heavy", "light"]) {
+      await c.ok("POST", "/api/v1/users", { username: u, password: PW });
+      await c.ok("POST", "/api/v1/accounts/default/members", { user: u });
+      tokens[u] = (await c.ok("POST", "/api/v1/auth/login", { username: u, password: PW }, null)).token;
+    }
+    const dir = workdir();
+    const as = (u: string, args: string[], script: string) => c.ok("POST", "/api/v1/jobs", { script, args, workdir: dir }, tokens[u]).then((r) => r.id as number);
+    // heavy uses the whole cluster for a while; light uses nothing
+    expect((await waitFor(c, await as("heavy", ["-n", "4"], "#!/bin/bash\nsleep 1\n"))).state).toBe("COMPLETED");
+    const share = await until(
+      "heavy's factor falling below light's",
+      () => c.ok("GET", "/api/v1/accounts/default/fairshare"),
+      (v: { users: { user: string; factor: number; usageCoreHours: number }[] }) => {
+        const f = (u: string) => v.users.find((x) => x.user === u)!.factor;
+        return f("heavy") < f("light");
+      },
+    );
+    expect(share.users.find((u) => u.user === "heavy")?.usageCoreHours).toBeGreaterThan(0);
+    // a full cluster; heavy asks first, light after
+    const blocker = await submit(c, "#!/bin/bash\nsleep 2\n", { args: ["-n", "4"], workdir: dir });
+    await waitFor(c, blocker, ["RUNNING"]);
+    const h = await as("heavy", ["-n", "4"], "#!/bin/bash\ntrue\n");
+    const l = await as("light", ["-n", "4"], "#!/bin/bash\ntrue\n");
+    const [jh, jl] = [await waitFor(c, h), await waitFor(c, l)];
+    expect([jh.state, jl.state]).toEqual(["COMPLETED", "COMPLETED"]);
+    expect(Date.parse(jl.startTime)).toBeLessThan(Date.parse(jh.startTime));
+  });
+});
