@@ -1,4 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import { request as httpsRequest } from "node:https";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { GuangError, invalidInput } from "../core/errors.js";
@@ -49,36 +51,48 @@ export class ApiClient {
   }
 
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await this.fetch(method, path, body);
-    const text = await res.text();
+    const { text } = await this.send(method, path, body);
     return (text ? JSON.parse(text) : {}) as T;
   }
 
-  async text(path: string): Promise<{ text: string; headers: Headers }> {
-    const res = await this.fetch("GET", path);
-    return { text: await res.text(), headers: res.headers };
+  async text(path: string): Promise<{ text: string; headers: IncomingHttpHeaders }> {
+    return this.send("GET", path);
   }
 
-  private async fetch(method: string, path: string, body?: unknown): Promise<Response> {
-    let res: Response;
-    try {
-      res = await fetch(new URL(path, this.server), {
+  /**
+   * One request on a connection of its own, with node:http rather than fetch: a CLI is one
+   * short process, and loading fetch's engine cost it more than the request (guang jobs
+   * 0.22 s against 0.1 s).
+   */
+  private async send(method: string, path: string, body?: unknown): Promise<{ status: number; text: string; headers: IncomingHttpHeaders }> {
+    const url = new URL(path, this.server);
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const unreachable = (why: string) => new ServerRefusal("server:unreachable", 503, `cannot reach the server at ${this.server} (${why}): is 'guang serve' running there?`);
+    if (url.protocol !== "http:" && url.protocol !== "https:") throw unreachable(`${url.protocol} is not http: or https:`);
+    const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+    const res = await new Promise<{ status: number; statusText: string; text: string; headers: IncomingHttpHeaders }>((resolve, reject) => {
+      const req = send(url, {
         method,
+        agent: false,
         headers: {
           ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
-          ...(body !== undefined ? { "content-type": "application/json" } : {}),
+          ...(payload !== undefined ? { "content-type": "application/json", "content-length": Buffer.byteLength(payload) } : {}),
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
       });
-    } catch (e) {
-      const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message;
-      throw new ServerRefusal("server:unreachable", 503, `cannot reach the server at ${this.server} (${cause}): is 'guang serve' running there?`);
-    }
-    if (!res.ok) {
+      req.on("response", (r) => {
+        const chunks: Buffer[] = [];
+        r.on("data", (c: Buffer) => chunks.push(c));
+        r.on("end", () => resolve({ status: r.statusCode ?? 0, statusText: r.statusMessage ?? "", text: Buffer.concat(chunks).toString("utf8"), headers: r.headers }));
+        r.on("error", (e) => reject(unreachable(e.message)));
+      });
+      req.on("error", (e: NodeJS.ErrnoException) => reject(unreachable(e.code ?? e.message)));
+      req.end(payload);
+    });
+    if (res.status < 200 || res.status >= 300) {
       let message = `${res.status} ${res.statusText}`;
       let code = "refused";
       try {
-        const j = (await res.json()) as { error?: { code?: string; message?: string } };
+        const j = JSON.parse(res.text) as { error?: { code?: string; message?: string } };
         if (j.error?.message) message = j.error.message;
         if (j.error?.code) code = j.error.code;
       } catch {
