@@ -1,3 +1,4 @@
+import { ERROR_CODES } from "../core/error-codes.js";
 import { z } from "zod";
 import { PERMISSIONS } from "../services/permissions.js";
 import type { Route } from "./route.js";
@@ -7,7 +8,7 @@ const errorSchema = {
   properties: {
     error: {
       type: "object",
-      properties: { code: { type: "string" }, message: { type: "string" }, details: { type: "object" } },
+      properties: { code: { type: "string", enum: Object.keys(ERROR_CODES) }, message: { type: "string" }, details: { type: "object" } },
       required: ["code", "message"],
     },
   },
@@ -43,7 +44,13 @@ export function openApiDocument(routes: Route[], version: string): object {
   }
   return {
     openapi: "3.1.0",
-    info: { title: "Guang API", version, description: "Guang (光): the software that runs an intelligent supercomputing center." },
+    info: {
+      title: "Guang API",
+      version,
+      description: "Guang (光): the software that runs an intelligent supercomputing center.",
+      // the error catalogue: every code an answer can carry, its usual status and meaning
+      "x-error-codes": Object.entries(ERROR_CODES).map(([code, e]) => ({ code, status: e.status, meaning: e.meaning })),
+    },
     components: {
       securitySchemes: {
         bearer: { type: "http", scheme: "bearer" },

@@ -3,6 +3,8 @@
  * the HTTP status an API would answer with, and a message that says what is wrong and how
  * to fix it. The CLI maps these to exit codes; the API (later) to its error body.
  */
+import type { ErrorCode } from "./error-codes.js";
+
 export type ErrorDetails = Record<string, unknown>;
 
 export class GuangError extends Error {
@@ -10,7 +12,8 @@ export class GuangError extends Error {
   readonly status: number;
   readonly details: ErrorDetails;
 
-  constructor(code: string, status: number, message: string, details: ErrorDetails = {}) {
+  /** `code`: one of the catalogue (./error-codes.ts); the CLI's own refusals by a server are "server:CODE". */
+  constructor(code: ErrorCode | `server:${string}`, status: number, message: string, details: ErrorDetails = {}) {
     super(message);
     this.name = "GuangError";
     this.code = code;

@@ -52,6 +52,9 @@ describe("the center", () => {
       expect(Object.keys(r.body.paths)).toContain(p);
     }
     expect(r.body.paths["/api/v1/jobs"].post.requestBody.content["application/json"].schema.properties.script.type).toBe("string");
+    // the error catalogue, for clients that key their words on the code
+    const codes = r.body.info["x-error-codes"].map((e: { code: string }) => e.code);
+    for (const code of ["invalid_input", "no_identity", "password_change_required", "insufficient_funds"]) expect(codes).toContain(code);
   });
 
   it("named API tokens can be created, used and revoked", async () => {
