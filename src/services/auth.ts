@@ -151,7 +151,7 @@ export class AuthService {
     const row = await findLiveToken(this.db, hash, nowIso());
     if (row) await revokeToken(this.db, actor.userId, row.tokenId);
     this.forget();
-    this.revokedOne(hash);
+    this.onRevokedToken(hash);
   }
 
   /**
@@ -174,11 +174,6 @@ export class AuthService {
   /** Whether a token (by its hash) is still live: long-lived streams ask now and then. */
   async isLive(hash: string): Promise<boolean> {
     return (await findLiveToken(this.db, hash, nowIso())) !== undefined;
-  }
-
-  /** One token ended: streams opened with it end too. */
-  private revokedOne(hash: string): void {
-    this.onRevokedToken(hash);
   }
 
   /** Set by the composition root: ends the streams of one token. */
@@ -274,6 +269,6 @@ export class AuthService {
     const hash = await tokenHashOf(this.db, actor.userId, id);
     if (!(await revokeToken(this.db, actor.userId, id))) throw notFound(`you have no live token ${id}`);
     this.forget();
-    if (hash) this.revokedOne(hash);
+    if (hash) this.onRevokedToken(hash);
   }
 }

@@ -113,17 +113,17 @@ export function describeLocalCluster(machine: Machine, cfg: CenterConfig["cluste
   };
 }
 
+/** A short name of this home, the same at every start: where it has a place in a shared space (/dev/shm, cgroups). */
+function homeTag(home: string): string {
+  return createHash("sha256").update(realpathSync(home)).digest("hex").slice(0, 12);
+}
+
 /**
  * The run directory holds each launched job's script and record (two small files a job).
  * Memory (/dev/shm) by default: creating files there costs microseconds, on some disks most
  * of a millisecond, and what is in it matters only while this machine is up — after a
  * reboot the jobs are gone anyway, and jobs the store says were running end as lost.
  */
-/** A short name of this home, the same at every start: where it has a place in a shared space (/dev/shm, cgroups). */
-function homeTag(home: string): string {
-  return createHash("sha256").update(realpathSync(home)).digest("hex").slice(0, 12);
-}
-
 function prepareRunDir(home: string, configured: string | null): string {
   let dir = configured;
   if (dir === null) {
@@ -264,7 +264,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
     // after a change of accounts, members, roles or blocks: the scheduler and the sign-in cache see it at once
     const changed = async () => {
       await rules.reload();
-      await fairShare.reload();
+      await fairShare.reload(false);
       auth.forget();
       for (const b of backends.values()) b.schedule();
     };

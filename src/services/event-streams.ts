@@ -64,8 +64,4 @@ export class EventStreams {
   closeUser(userId: number, except: string | null): void {
     for (const s of [...this.open]) if (s.userId === userId && s.credential !== except) s.close();
   }
-
-  count(): number {
-    return this.open.size;
-  }
 }

@@ -16,8 +16,8 @@ export interface FairShareView {
 /**
  * Fair share for the live scheduler, as Slurm's Fair Tree computes it over tenant → account
  * → user (scheduler/fairshare.ts), from the core-seconds of ended jobs in the store, decayed
- * with a half-life. Recomputed every `refreshMs` and after changes of accounts or members;
- * the scheduler reads the last result at each pass.
+ * with a half-life. Usage is read again on a timer; the factors are also recomputed after
+ * changes of accounts or members. The scheduler reads the last result at each pass.
  */
 export class FairShare {
   private factors = new Map<string, number>();
@@ -28,7 +28,14 @@ export class FairShare {
     private readonly halfLifeS: number,
   ) {}
 
-  async reload(nowMs = Date.now()): Promise<void> {
+  /** Decayed usage by leaf, as last read from the store. */
+  private leafUsage = new Map<string, number>();
+
+  /**
+   * Recomputes the factors: over the accounts and members as they are now, and (unless
+   * `readUsage` is false: an access change, which moves no usage) with usage read again.
+   */
+  async reload(readUsage = true, nowMs = Date.now()): Promise<void> {
     const { tenants, accounts, members } = await shareTree(this.db);
     // only users are leaves: an account without members, or a tenant without accounts, takes no part
     const roots: ShareNode[] = tenants
@@ -40,12 +47,16 @@ export class FairShare {
           .filter((a) => a.children.length > 0),
       }))
       .filter((t) => t.children.length > 0);
-    const now = nowMs / 1000;
-    const usage = new Map<string, number>();
-    for (const j of await usageSince(this.db, new Date(nowMs - HALF_LIVES_KEPT * this.halfLifeS * 1000).toISOString())) {
-      const key = `t${j.tenant_id}/a${j.account_id}/u${j.user_id}`;
-      usage.set(key, (usage.get(key) ?? 0) + decayUsage(Number(j.core_seconds), Date.parse(j.end_time!) / 1000, now, this.halfLifeS));
+    if (readUsage) {
+      const now = nowMs / 1000;
+      const fresh = new Map<string, number>();
+      for (const j of await usageSince(this.db, new Date(nowMs - HALF_LIVES_KEPT * this.halfLifeS * 1000).toISOString())) {
+        const key = `t${j.tenant_id}/a${j.account_id}/u${j.user_id}`;
+        fresh.set(key, (fresh.get(key) ?? 0) + decayUsage(Number(j.core_seconds), Date.parse(j.end_time!) / 1000, now, this.halfLifeS));
+      }
+      this.leafUsage = fresh;
     }
+    const usage = this.leafUsage;
     const byLeaf = fairTreeFactors(roots, usage);
     const factors = new Map<string, number>();
     const used = new Map<string, number>();

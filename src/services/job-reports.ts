@@ -41,7 +41,6 @@ export class JobReports implements BackendHooks {
       const stored: (JobEvent | null)[] = [];
       const events = await this.db.transaction().execute(async (trx) => {
         const out: MoneyEvent[] = [];
-        stored.length = 0;
         for (const w of batch) {
           await updateJob(trx, w.id, w.patch);
           if (w.settle) out.push(...(await this.billing.settle(trx, w.id)));

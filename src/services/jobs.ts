@@ -438,15 +438,19 @@ export class JobService {
     return visible;
   }
 
-  async get(actor: Actor, idText: string): Promise<JobView> {
+  /** The stored job an id names, if the actor may read it. */
+  private async readable(actor: Actor, idText: string): Promise<JobRow> {
     const m = /^(\d+)$/.exec(idText.trim());
     if (m) {
       const row = await getJob(this.db, Number(m[1]));
       if (!row || !(await this.allowed(actor, row, "job.read"))) throw notFound(`job ${idText} does not exist`);
-      return this.view(row);
+      return row;
     }
-    const rows = await this.resolve(actor, idText, "job.read");
-    return this.view(rows[0]!);
+    return (await this.resolve(actor, idText, "job.read"))[0]!;
+  }
+
+  async get(actor: Actor, idText: string): Promise<JobView> {
+    return this.view(await this.readable(actor, idText));
   }
 
   async list(actor: Actor, q: ListInput): Promise<{ jobs: JobView[]; next: number | null }> {
@@ -550,18 +554,19 @@ export class JobService {
    * openOutput); at most MAX_READERS_PER_USER pages of one user are read at a time.
    */
   async output(actor: Actor, idText: string, stream: "stdout" | "stderr", offset: number, limit: number): Promise<OutputPage> {
-    const job = await this.get(actor, idText);
-    const row = (await getJob(this.db, job.id))!;
+    const row = await this.readable(actor, idText);
+    // the backend's view is newer than the store's for an active job
+    const state = this.o.backends.get(row.cluster)?.live(row.id)?.state ?? row.state;
     const user = await findUserById(this.db, row.user_id);
     let ownerUid: number | null = null;
     try {
-      ownerUid = this.o.identity.forJob(job.user, user ? posixOf(user) : null)?.uid ?? null;
+      ownerUid = this.o.identity.forJob(user?.username ?? `#${row.user_id}`, user ? posixOf(user) : null)?.uid ?? null;
     } catch (e) {
       throw conflict(`the output of job ${idText} cannot be read on its owner's behalf: ${(e as Error).message}`);
     }
     const busy = this.readers.get(actor.userId) ?? 0;
     if (busy >= MAX_READERS_PER_USER) throw new GuangError("too_many_requests", 429, `you are reading ${busy} outputs at once already; wait for one to finish`);
-    const page = openOutput({ path: stream === "stdout" ? job.stdout : job.stderr, stream, jobId: idText, pending: job.state === "PENDING", final: FINAL_STATES.has(job.state), ownerUid, offset, limit });
+    const page = openOutput({ path: stream === "stdout" ? row.stdout_path : row.stderr_path, stream, jobId: idText, pending: state === "PENDING", final: FINAL_STATES.has(state), ownerUid, offset, limit });
     this.readers.set(actor.userId, busy + 1);
     // released when the last byte has been read from the file (before the client can have
     // it and ask for the next page), or when the stream fails or is closed early

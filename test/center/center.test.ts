@@ -2,6 +2,8 @@ import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli, startCenter, submit, waitFor, workdir, type TestCenter } from "../helpers/center.js";
+import { openEvents } from "../helpers/events.js";
+import { until } from "../helpers/until.js";
 
 let c: TestCenter;
 beforeAll(async () => {
@@ -87,25 +89,14 @@ describe("the center", () => {
     expect(seen.body.user).toBe("alice");
 
     // events: bob's stream carries none of alice's jobs, the admin's carries them
-    const listen = async (token: string) => {
-      const ctrl = new AbortController();
-      const res = await fetch(`${c.url}/api/v1/events`, { headers: { authorization: `Bearer ${token}` }, signal: ctrl.signal });
-      const reader = res.body!.getReader();
-      let text = "";
-      void (async () => {
-        for (;;) {
-          const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-          if (done) return;
-          text += Buffer.from(value!).toString();
-        }
-      })();
-      return { text: () => text, stop: () => ctrl.abort() };
-    };
-    const bobs = await listen(bob);
-    const admins = await listen(c.token);
+    const bobs = await openEvents(c.url, bob);
+    const admins = await openEvents(c.url, c.token);
     expect((await c.api("POST", `/api/v1/jobs/${id}/cancel`)).status).toBe(200);
     await waitFor(c, id);
-    await new Promise((r) => setTimeout(r, 300));
+    // bob's stream is told of his own cancel of a job after alice's: by then alice's would have come
+    const mine = (await c.ok("POST", "/api/v1/jobs", { script: "#!/bin/bash\ntrue\n", workdir: dir }, bob)).id;
+    await until("bob's own job on his stream", () => bobs.events.some((e) => e.job === mine), 15000, () => bobs.text());
+    await until("alice's cancelled job on the admin's stream", () => admins.events.some((e) => e.job === id && e.state === "CANCELLED"), 15000, () => admins.text());
     bobs.stop();
     admins.stop();
     expect(admins.text()).toContain(`"id":${id},`);

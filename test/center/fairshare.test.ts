@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JOBS_AS_TEST_USER, startCenter, submit, waitFor, workdir, type TestCenter } from "../helpers/center.js";
+import { until } from "../helpers/until.js";
 
 /** Fair share for real: the live scheduler ranks waiting jobs by Fair Tree over usage from the store. */
 let c: TestCenter;
@@ -21,16 +22,6 @@ afterAll(async () => {
   await c?.stop();
 });
 
-async function until<T>(what: string, probe: () => Promise<T>, ok: (v: T) => boolean, ms = 20000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`${what} did not happen within ${ms} ms; last seen: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe("fair share", () => {
   it("a heavy user's new job waits behind a light user's on a full cluster; sshare-like factors in the API", async () => {
     const tokens: Record<string, string> = {};
@@ -43,13 +34,16 @@ describe("fair share", () => {
     const as = (u: string, args: string[], script: string) => c.ok("POST", "/api/v1/jobs", { script, args, workdir: dir }, tokens[u]).then((r) => r.id as number);
     // heavy uses the whole cluster for a while; light uses nothing
     expect((await waitFor(c, await as("heavy", ["-n", "4"], "#!/bin/bash\nsleep 1\n"))).state).toBe("COMPLETED");
+    let last: unknown;
     const share = await until(
       "heavy's factor falling below light's",
-      () => c.ok("GET", "/api/v1/accounts/default/fairshare"),
-      (v: { users: { user: string; factor: number; usageCoreHours: number }[] }) => {
+      async () => {
+        const v = (last = await c.ok("GET", "/api/v1/accounts/default/fairshare")) as { users: { user: string; factor: number; usageCoreHours: number }[] };
         const f = (u: string) => v.users.find((x) => x.user === u)!.factor;
-        return f("heavy") < f("light");
+        return f("heavy") < f("light") && v;
       },
+      20000,
+      () => last,
     );
     expect(share.users.find((u) => u.user === "heavy")?.usageCoreHours).toBeGreaterThan(0);
     // a full cluster; heavy asks first, light after

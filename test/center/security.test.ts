@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli, startCenter, submit, TEST_CONFIG, waitFor, workdir, type TestCenter } from "../helpers/center.js";
 import { CLI } from "../helpers/traces.js";
+import { openEvents } from "../helpers/events.js";
+import { until, within } from "../helpers/until.js";
 
 /** What an ordinary account holder tried against a center, and what must hold (issue 11). */
 let c: TestCenter;
@@ -23,25 +25,6 @@ afterAll(async () => {
   await c?.stop();
 });
 
-/** Reads an event stream until it ends; `ended` resolves then. */
-async function stream(token: string) {
-  const res = await fetch(`${c.url}/api/v1/events`, { headers: { authorization: `Bearer ${token}` } });
-  if (res.status !== 200) return { status: res.status, ended: Promise.resolve(), stop: () => undefined };
-  const reader = res.body!.getReader();
-  const ended = (async () => {
-    for (;;) {
-      const { done } = await reader.read().catch(() => ({ done: true }));
-      if (done) return;
-    }
-  })();
-  return { status: 200, ended, stop: () => void reader.cancel().catch(() => undefined) };
-}
-
-/** Resolves with `p`, or fails after `ms` saying what did not happen. */
-function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([p, new Promise<T>((_r, reject) => setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms))]);
-}
-
 describe("security", () => {
   it("credit and whitelisting are the center's finance's, not the tenant's", async () => {
     const fin = await login("lab-fin");
@@ -59,7 +42,7 @@ describe("security", () => {
     const s1 = await login("dave");
     const s2 = await login("dave");
     const api = (await ok("POST", "/api/v1/tokens", { name: "script" }, s1)).token;
-    const s2Stream = await stream(s2);
+    const s2Stream = await openEvents(c.url, s2);
     expect(s2Stream.status).toBe(200);
     await ok("POST", "/api/v1/auth/password", { current: PW, password: "Secret-pass-2" }, s1);
     expect((await c.api("GET", "/api/v1/auth/whoami", undefined, s1)).status).toBe(200);
@@ -83,11 +66,11 @@ describe("security", () => {
 
   it("event streams: at most maxStreamsPerUser each, and a revoked token's stream ends", async () => {
     const t = await login("lab-admin");
-    const open = [await stream(t), await stream(t), await stream(t)];
+    const open = [await openEvents(c.url, t), await openEvents(c.url, t), await openEvents(c.url, t)];
     expect(open.map((s) => s.status)).toEqual([200, 200, 200]);
-    expect((await stream(t)).status).toBe(429);
+    expect((await openEvents(c.url, t)).status).toBe(429);
     const tok = await ok("POST", "/api/v1/tokens", { name: "watch" }, t);
-    const other = await stream(await login("lab-fin"));
+    const other = await openEvents(c.url, await login("lab-fin"));
     expect(other.status).toBe(200);
     await ok("DELETE", `/api/v1/tokens/${tok.id}`, undefined, t);
     await ok("DELETE", "/api/v1/auth/session", undefined, t);
@@ -132,7 +115,10 @@ describe("security", () => {
     await ok("POST", "/api/v1/prices", { cluster: "local", partition: "gpu", effectiveFrom: new Date(Date.now() + 500).toISOString(), cpuHour: "0.0001", minCharge: "0.5" }, cfo);
     await ok("POST", "/api/v1/tenants/default/recharge", { amount: "10" }, cfo);
     await ok("POST", "/api/v1/accounts/default/transfer", { amount: "10" }, cfo);
-    await new Promise((r) => setTimeout(r, 600));
+    await until("the new gpu price in force", async () => {
+      const prices = (await ok("GET", "/api/v1/prices?cluster=local&partition=gpu")).prices as { minCharge: string }[];
+      return prices.some((p) => p.minCharge === "0.50");
+    });
     const dir = workdir();
     const locked = join(dir, "read-only");
     mkdirSync(locked);

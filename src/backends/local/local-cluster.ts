@@ -642,14 +642,16 @@ export class LocalCluster implements Backend {
     r.killAt = Date.now() + (hard ? Math.min(1000, this.opts.killWaitMs) : this.opts.killWaitMs);
   }
 
-  /** The job has ended (or never started): record how it ended, free its cores, decide again. */
   /** Removes a job's cgroups once the last of its processes has left them. */
   private dropCgroup(cg: JobCgroup, tries: number): void {
     if (cg.remove() || tries >= 20) return;
     setTimeout(() => this.dropCgroup(cg, tries + 1), 500).unref();
   }
 
-  /** `neverRan`: the script was never started (so the job costs nothing). */
+  /**
+   * The job has ended (or never started): record how it ended, free its cores, decide again.
+   * `neverRan`: the script was never started (so the job costs nothing).
+   */
   private finish(r: Running, failure?: string, heardAtMs?: number, neverRan = false): void {
     if (r.ending) return;
     r.ending = true;
