@@ -1,7 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import { invalidInput } from "../../core/errors.js";
-import { LAUNCHER_PERL } from "./launcher.pl.js";
+import { fileURLToPath } from "node:url";
+
+/** The launcher's Perl, a file of its own beside this module (the build copies it into dist/). */
+const LAUNCHER_FILE = fileURLToPath(new URL("./launcher.pl", import.meta.url));
 
 export interface LaunchRequest {
   id: number;
@@ -51,7 +54,7 @@ export class Launcher {
   private ensure(): ChildProcess {
     if (this.proc && this.proc.exitCode === null && !this.proc.killed) return this.proc;
     // its own session: a Ctrl-C meant for the server must not take the jobs' launcher with it
-    const proc = spawn("perl", ["-e", LAUNCHER_PERL, AFFINITY_SYSCALL[process.arch] ?? ""], { stdio: ["pipe", "pipe", "inherit"], detached: true });
+    const proc = spawn("perl", [LAUNCHER_FILE, AFFINITY_SYSCALL[process.arch] ?? ""], { stdio: ["pipe", "pipe", "inherit"], detached: true });
     proc.on("error", (e) => process.stderr.write(`guang: the job launcher (perl) failed: ${e.message}\n`));
     proc.once("exit", (code) => {
       if (!this.stopped) process.stderr.write(`guang: the job launcher exited (${code}); a new one starts with the next job\n`);

@@ -77,7 +77,7 @@ interface Running {
  * The `local` backend: this machine is one node; the embedded scheduler decides, on every
  * submit, end, cancel and release (coalesced into one pass per turn of the event loop), and
  * jobs run as real process trees, each in its own session, started and reaped by the
- * launcher (./launcher.pl.ts), which outlives the server. Time limits, memory and
+ * launcher (./launcher.pl), which outlives the server. Time limits, memory and
  * liveness are checked every `sampleMs`.
  */
 export class LocalCluster implements Backend {

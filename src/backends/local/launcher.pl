@@ -1,26 +1,24 @@
-/**
- * The job launcher, in Perl (perl-base is on every Debian machine). Why not
- * Node: forking costs time in proportion to the forking process's memory, and the server's
- * is large (~3.6 ms a job); this process is tiny. Why one process for all jobs rather than
- * one supervisor each: every extra fork costs ~1 ms of CPU, which on a small machine is the
- * difference between 200 and 300 jobs a second.
- *
- * It reads launch requests on stdin, one per line (tab-separated, %XX-escaped), and forks
- * each job, which:
- * - starts a new session (the job's process tree, outside the server's), writes its pid,
- *   kernel start time and the launch record to <run>/<id>.job, and the script to
- *   <run>/<id>.sh (the job's owner's alone);
- * - enters the job's cgroups (when there are), drops to the user's uid/gid, takes the center's umask (outputs the user's own), enters the working directory, opens the output files as
- *   that user, sets the environment, binds to its cores (sched_setaffinity called
- *   directly; `taskset` where the number is unknown), and execs the script.
- * When a job ends it reads the job's CPU time from /proc (the zombie still has it), reaps
- * it, kills what it left in its process group, appends "code signal cpu-seconds" to the
- * record and says "end ID". It says "start ID PID" after each fork.
- *
- * It runs in its own session and keeps going after the server has gone (stdin closed)
- * until its last job has ended, so jobs keep being recorded across a server restart.
- */
-export const LAUNCHER_PERL = String.raw`
+#!/usr/bin/perl
+# The job launcher, in Perl (perl-base is on every Debian machine). Why not
+# Node: forking costs time in proportion to the forking process's memory, and the server's
+# is large (~3.6 ms a job); this process is tiny. Why one process for all jobs rather than
+# one supervisor each: every extra fork costs ~1 ms of CPU, which on a small machine is the
+# difference between 200 and 300 jobs a second.
+#
+# It reads launch requests on stdin, one per line (tab-separated, %XX-escaped), and forks
+# each job, which:
+# - starts a new session (the job's process tree, outside the server's), writes its pid,
+#   kernel start time and the launch record to <run>/<id>.job, and the script to
+#   <run>/<id>.sh (the job's owner's alone);
+# - enters the job's cgroups (when there are), drops to the user's uid/gid, takes the center's umask (outputs the user's own), enters the working directory, opens the output files as
+#   that user, sets the environment, binds to its cores (sched_setaffinity called
+#   directly; `taskset` where the number is unknown), and execs the script.
+# When a job ends it reads the job's CPU time from /proc (the zombie still has it), reaps
+# it, kills what it left in its process group, appends "code signal cpu-seconds" to the
+# record and says "end ID". It says "start ID PID" after each fork.
+#
+# It runs in its own session and keeps going after the server has gone (stdin closed)
+# until its last job has ended, so jobs keep being recorded across a server restart.
 use strict; use warnings; use POSIX (); use Fcntl qw(O_WRONLY O_CREAT O_TRUNC O_NOFOLLOW);
 $SIG{PIPE} = 'IGNORE'; $SIG{INT} = 'IGNORE'; $SIG{HUP} = 'IGNORE'; $| = 1;
 my $affinity = $ARGV[0] // '';
@@ -124,4 +122,3 @@ while (1) {
 }
 $eof = 1;
 while (%jobs) { sleep(1); reap(); }
-`;
