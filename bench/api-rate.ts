@@ -26,7 +26,10 @@ function timed(n: number, args: string[], env: Record<string, string> = {}): num
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
+    const r = spawnSync(process.execPath, args, {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     if (r.status !== 0) throw new Error(`${args.join(" ")} failed: ${r.stderr}`);
     times.push(performance.now() - t0);
   }
@@ -47,15 +50,28 @@ export async function benchApiRate(seconds: number, runs: number): Promise<ApiRa
     const token = await benchAdminToken(url, home);
     // a listing worth the name: 50 held jobs
     for (let i = 0; i < 50; i++) {
-      const r = await fetch(`${url}/api/v1/jobs`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ script: "#!/bin/bash\ntrue\n", args: ["-H"], workdir: "/tmp" }) });
-      if (r.status !== 201) throw new Error(`submitting a job for the listing: ${r.status} ${await r.text()}`);
+      const r = await fetch(`${url}/api/v1/jobs`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({ script: "#!/bin/bash\ntrue\n", args: ["-H"], workdir: "/tmp" }),
+      });
+      if (r.status !== 201)
+        throw new Error(`submitting a job for the listing: ${r.status} ${await r.text()}`);
     }
     const get = () =>
       new Promise<void>((resolve, reject) => {
-        const req = request(`${url}/api/v1/jobs?limit=50`, { agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
-          res.resume();
-          res.on("end", () => (res.statusCode === 200 ? resolve() : reject(new Error(`GET /jobs answered ${res.statusCode}`))));
-        });
+        const req = request(
+          `${url}/api/v1/jobs?limit=50`,
+          { agent, headers: { authorization: `Bearer ${token}` } },
+          (res) => {
+            res.resume();
+            res.on("end", () =>
+              res.statusCode === 200
+                ? resolve()
+                : reject(new Error(`GET /jobs answered ${res.statusCode}`)),
+            );
+          },
+        );
         req.on("error", reject);
         req.end();
       });

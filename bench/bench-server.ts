@@ -10,11 +10,18 @@ const CLI = join(REPO, "dist", "src", "cli", "main.js");
  * A real `guang serve` for a benchmark, with its config beside its home, on a free port.
  * GUANG_BENCH_NODE_FLAGS: extra flags for the server's node (e.g. --cpu-prof to profile it).
  */
-export function startBenchServer(home: string, config: string): Promise<{ proc: ChildProcess; url: string }> {
+export function startBenchServer(
+  home: string,
+  config: string,
+): Promise<{ proc: ChildProcess; url: string }> {
   const cfg = `${home}.yaml`;
   writeFileSync(cfg, config);
   const flags = process.env.GUANG_BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
-  const proc = spawn(process.execPath, [...flags, CLI, "serve", "--home", home, "--port", "0", "--config", cfg], { stdio: ["ignore", "pipe", "inherit"] });
+  const proc = spawn(
+    process.execPath,
+    [...flags, CLI, "serve", "--home", home, "--port", "0", "--config", cfg],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
   return new Promise((resolve, reject) => {
     let out = "";
     proc.stdout!.on("data", (d: Buffer) => {
@@ -35,7 +42,22 @@ let madeUser = false;
 export function benchJobsConfig(): string {
   if (!AS_ROOT) return "";
   if (spawnSync("id", ["-u", BENCH_UNIX_USER]).status !== 0) {
-    const r = spawnSync("useradd", ["-M", "-d", "/nonexistent", "-s", "/bin/sh", "-K", "UID_MIN=63000", "-K", "UID_MAX=63999", BENCH_UNIX_USER], { encoding: "utf8" });
+    const r = spawnSync(
+      "useradd",
+      [
+        "-M",
+        "-d",
+        "/nonexistent",
+        "-s",
+        "/bin/sh",
+        "-K",
+        "UID_MIN=63000",
+        "-K",
+        "UID_MAX=63999",
+        BENCH_UNIX_USER,
+      ],
+      { encoding: "utf8" },
+    );
     if (r.status !== 0) throw new Error(`useradd ${BENCH_UNIX_USER}: ${r.stderr}`);
     madeUser = true;
   }
@@ -45,7 +67,8 @@ export function benchJobsConfig(): string {
 /** Gives a folder to the account benchmark jobs run as. */
 export function giveToBenchJobs(path: string): void {
   if (!AS_ROOT) return;
-  const id = (f: string) => Number(spawnSync("id", [f, BENCH_UNIX_USER], { encoding: "utf8" }).stdout.trim());
+  const id = (f: string) =>
+    Number(spawnSync("id", [f, BENCH_UNIX_USER], { encoding: "utf8" }).stdout.trim());
   chownSync(path, id("-u"), id("-g"));
 }
 
@@ -59,13 +82,25 @@ export function removeBenchUser(): void {
 /** Signs in as the first admin, changing the generated password first as a new center asks; the token. */
 export async function benchAdminToken(url: string, home: string): Promise<string> {
   const post = async (path: string, body: unknown, token?: string) => {
-    const r = await fetch(url + path, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    const r = await fetch(url + path, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify(body),
+    });
     const out = (await r.json()) as any;
     if (r.status >= 300) throw new Error(`POST ${path}: ${r.status} ${JSON.stringify(out)}`);
     return out;
   };
   const password = readFileSync(join(home, "initial-admin-password"), "utf8").trim();
   const login = await post("/api/v1/auth/login", { username: "admin", password });
-  if (login.mustChangePassword) await post("/api/v1/auth/password", { current: password, password: `${password}-bench` }, login.token);
+  if (login.mustChangePassword)
+    await post(
+      "/api/v1/auth/password",
+      { current: password, password: `${password}-bench` },
+      login.token,
+    );
   return login.token as string;
 }

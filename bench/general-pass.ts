@@ -21,14 +21,25 @@ export interface GeneralPassFigures {
   msMin: number;
 }
 
-export function benchGeneralPass(policy: Policy, runs: number, nodes = 10_000, waiting = 10_000): GeneralPassFigures {
+export function benchGeneralPass(
+  policy: Policy,
+  runs: number,
+  nodes = 10_000,
+  waiting = 10_000,
+): GeneralPassFigures {
   const rnd = prng(42);
   const spec: ClusterSpec = {
     name: "big",
     defMemPerCpu: 2000,
     nodes: Array.from({ length: nodes }, (_, i) => {
       const gpu = i % 10 === 9;
-      return { name: `n${i}`, cpus: 64, memMiB: 256_000, gpus: gpu ? 8 : 0, gpuType: gpu ? "a100" : null };
+      return {
+        name: `n${i}`,
+        cpus: 64,
+        memMiB: 256_000,
+        gpus: gpu ? 8 : 0,
+        gpuType: gpu ? "a100" : null,
+      };
     }),
     partitions: [],
   };
@@ -45,7 +56,11 @@ export function benchGeneralPass(policy: Policy, runs: number, nodes = 10_000, w
     let used = 0;
     while (used < 56) {
       const cpu = Math.min(64 - used, 8 * (1 + Math.floor(rnd() * 4)));
-      running.push({ id: id++, estEnd: now + 60 + Math.floor(rnd() * 86_400), alloc: [{ node: n, tasks: cpu, cpu, mem: cpu * 2000, gpu: model.gpus[n] > 0 ? 1 : 0 }] });
+      running.push({
+        id: id++,
+        estEnd: now + 60 + Math.floor(rnd() * 86_400),
+        alloc: [{ node: n, tasks: cpu, cpu, mem: cpu * 2000, gpu: model.gpus[n] > 0 ? 1 : 0 }],
+      });
       used += cpu;
     }
   }
@@ -74,7 +89,18 @@ export function benchGeneralPass(policy: Policy, runs: number, nodes = 10_000, w
       id: id + i,
       user: users[Math.floor(rnd() * users.length)],
       partition: gpu ? 1 : 0,
-      shape: compileShape(gpu ? { nodes: 1, tasks: 1, cpusPerTask: 8, gpusPerNode: 1 + Math.floor(rnd() * 4), gpuType: "a100" } : { tasks, cpusPerTask: 1 + Math.floor(rnd() * 4) }, 2000),
+      shape: compileShape(
+        gpu
+          ? {
+              nodes: 1,
+              tasks: 1,
+              cpusPerTask: 8,
+              gpusPerNode: 1 + Math.floor(rnd() * 4),
+              gpuType: "a100",
+            }
+          : { tasks, cpusPerTask: 1 + Math.floor(rnd() * 4) },
+        2000,
+      ),
       timeLimit: 600 + Math.floor(rnd() * 172_800),
       submit: now - Math.floor(rnd() * 7 * 86_400),
     };
@@ -90,12 +116,29 @@ export function benchGeneralPass(policy: Policy, runs: number, nodes = 10_000, w
       shape: j.shape,
       timeLimit: j.timeLimit,
       submit: j.submit,
-      priority: jobPriority({ submit: j.submit, cpus: j.shape.tasks * j.shape.cpuPerTask, fairshare: fs.get(j.user) ?? 0, partition: 1, qos: 0 }, now, model.totalCpus),
+      priority: jobPriority(
+        {
+          submit: j.submit,
+          cpus: j.shape.tasks * j.shape.cpuPerTask,
+          fairshare: fs.get(j.user) ?? 0,
+          partition: 1,
+          qos: 0,
+        },
+        now,
+        model.totalCpus,
+      ),
     }));
     const result = schedulePass({ model, now, running, queue, config: { policy, depth: 100 } });
     times.push(performance.now() - t0);
     started = result.starts.length;
   }
   times.sort((a, b) => a - b);
-  return { nodes, waiting, running: running.length, started, msMedian: times[Math.floor(times.length / 2)], msMin: times[0] };
+  return {
+    nodes,
+    waiting,
+    running: running.length,
+    started,
+    msMedian: times[Math.floor(times.length / 2)],
+    msMin: times[0],
+  };
 }

@@ -3,7 +3,13 @@ import { Agent, request } from "node:http";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { benchAdminToken, benchJobsConfig, giveToBenchJobs, REPO, startBenchServer } from "./bench-server.js";
+import {
+  benchAdminToken,
+  benchJobsConfig,
+  giveToBenchJobs,
+  REPO,
+  startBenchServer,
+} from "./bench-server.js";
 
 /**
  * Trivial 1-CPU jobs submitted through the REST API of a real server until all are
@@ -53,10 +59,18 @@ console.log(await loop(n));
 
 function rawSpawnRate(n: number, concurrency: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ["--input-type=module", "-e", RAW_LOOP, String(n), String(concurrency)], { stdio: ["ignore", "pipe", "inherit"] });
+    const p = spawn(
+      process.execPath,
+      ["--input-type=module", "-e", RAW_LOOP, String(n), String(concurrency)],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
     let out = "";
     p.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-    p.once("exit", (code) => (code === 0 ? resolve(Number(out.trim())) : reject(new Error(`the raw spawn loop failed (${code})`))));
+    p.once("exit", (code) =>
+      code === 0
+        ? resolve(Number(out.trim()))
+        : reject(new Error(`the raw spawn loop failed (${code})`)),
+    );
   });
 }
 
@@ -106,11 +120,27 @@ export async function benchLocalJobs(n: number): Promise<LocalJobsFigures> {
     const agent = new Agent({ keepAlive: true, maxSockets: 4 });
     const post = () =>
       new Promise<number>((resolve, reject) => {
-        const req = request(`${url}/api/v1/jobs`, { method: "POST", agent, headers: { ...auth, "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
-          let text = "";
-          res.on("data", (d: Buffer) => (text += d.toString()));
-          res.on("end", () => (res.statusCode === 201 ? resolve((JSON.parse(text) as { id: number }).id) : reject(new Error(text))));
-        });
+        const req = request(
+          `${url}/api/v1/jobs`,
+          {
+            method: "POST",
+            agent,
+            headers: {
+              ...auth,
+              "content-type": "application/json",
+              "content-length": Buffer.byteLength(body),
+            },
+          },
+          (res) => {
+            let text = "";
+            res.on("data", (d: Buffer) => (text += d.toString()));
+            res.on("end", () =>
+              res.statusCode === 201
+                ? resolve((JSON.parse(text) as { id: number }).id)
+                : reject(new Error(text)),
+            );
+          },
+        );
         req.on("error", reject);
         req.end(body);
       });
@@ -130,7 +160,10 @@ export async function benchLocalJobs(n: number): Promise<LocalJobsFigures> {
       // a job whose end is never recorded is a bug: say so rather than wait for ever
       let timer: NodeJS.Timeout | undefined;
       const limit = new Promise<never>((_r, reject) => {
-        timer = setTimeout(() => reject(new Error(`only ${accounted} of ${target} jobs ended within 120 s`)), 120_000);
+        timer = setTimeout(
+          () => reject(new Error(`only ${accounted} of ${target} jobs ended within 120 s`)),
+          120_000,
+        );
       });
       await Promise.race([done, limit]).finally(() => clearTimeout(timer));
     };
@@ -146,8 +179,15 @@ export async function benchLocalJobs(n: number): Promise<LocalJobsFigures> {
         const f = readFileSync(`/proc/${pid}/stat`, "latin1").split(") ")[1]!.split(" ");
         return `${Number(f[11]) / 100}u+${Number(f[12]) / 100}s`;
       };
-      const kids = (pid: number) => readFileSync(`/proc/${pid}/task/${pid}/children`, "latin1").trim().split(" ").filter(Boolean).map(Number);
-      console.log(`cpu s: server ${ticks(proc.pid!)}, launcher ${kids(proc.pid!).map(ticks)}, client ${(process.cpuUsage().user + process.cpuUsage().system) / 1e6}`);
+      const kids = (pid: number) =>
+        readFileSync(`/proc/${pid}/task/${pid}/children`, "latin1")
+          .trim()
+          .split(" ")
+          .filter(Boolean)
+          .map(Number);
+      console.log(
+        `cpu s: server ${ticks(proc.pid!)}, launcher ${kids(proc.pid!).map(ticks)}, client ${(process.cpuUsage().user + process.cpuUsage().system) / 1e6}`,
+      );
     }
     reader.cancel().catch(() => {});
     agent.destroy();

@@ -1,7 +1,13 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { join } from "node:path";
-import { benchAdminToken, benchJobsConfig, giveToBenchJobs, REPO, startBenchServer } from "./bench-server.js";
+import {
+  benchAdminToken,
+  benchJobsConfig,
+  giveToBenchJobs,
+  REPO,
+  startBenchServer,
+} from "./bench-server.js";
 
 export interface OutputReadersFigures {
   outputMiB: number;
@@ -20,7 +26,15 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** One GET with its own connection pool; the body read to the end. */
-function get(agent: Agent, url: string, token: string): Promise<{ status: number; bytes: number; headers: Record<string, string | string[] | undefined> }> {
+function get(
+  agent: Agent,
+  url: string,
+  token: string,
+): Promise<{
+  status: number;
+  bytes: number;
+  headers: Record<string, string | string[] | undefined>;
+}> {
   return new Promise((resolve, reject) => {
     const req = request(url, { agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
       let bytes = 0;
@@ -37,7 +51,10 @@ function get(agent: Agent, url: string, token: string): Promise<{ status: number
  * stay quick (the issue's figure: GET /jobs p95 ≤ 50 ms meanwhile). Measured as clients meet
  * it, over HTTP against a real server.
  */
-export async function benchOutputReaders(outputMiB: number, probes: number): Promise<OutputReadersFigures> {
+export async function benchOutputReaders(
+  outputMiB: number,
+  probes: number,
+): Promise<OutputReadersFigures> {
   const base = process.env.GUANG_BENCH_DIR ?? join(REPO, ".guang");
   mkdirSync(base, { recursive: true });
   const home = mkdtempSync(join(base, "bench-out-"));
@@ -47,22 +64,41 @@ export async function benchOutputReaders(outputMiB: number, probes: number): Pro
   const agents: Agent[] = [];
   try {
     const token = await benchAdminToken(url, home);
-    const body = JSON.stringify({ script: `#!/bin/bash\nhead -c ${outputMiB * 1048576} /dev/zero | tr '\\0' 'x'\n`, workdir: work });
+    const body = JSON.stringify({
+      script: `#!/bin/bash\nhead -c ${outputMiB * 1048576} /dev/zero | tr '\\0' 'x'\n`,
+      workdir: work,
+    });
     const id = await new Promise<number>((resolve, reject) => {
-      const req = request(`${url}/api/v1/jobs`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } }, (res) => {
-        let t = "";
-        res.on("data", (d: Buffer) => (t += d.toString()));
-        res.on("end", () => (res.statusCode === 201 ? resolve((JSON.parse(t) as { id: number }).id) : reject(new Error(t))));
-      });
+      const req = request(
+        `${url}/api/v1/jobs`,
+        {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        },
+        (res) => {
+          let t = "";
+          res.on("data", (d: Buffer) => (t += d.toString()));
+          res.on("end", () =>
+            res.statusCode === 201
+              ? resolve((JSON.parse(t) as { id: number }).id)
+              : reject(new Error(t)),
+          );
+        },
+      );
       req.on("error", reject);
       req.end(body);
     });
     const lister = new Agent({ keepAlive: true, maxSockets: 1 });
     agents.push(lister);
-    for (let until = Date.now() + 120_000; ; ) {
-      const job = (await (await fetch(`${url}/api/v1/jobs/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { state: string; reason: string | null; exitCode: number | null };
+    for (let until = Date.now() + 120_000; ;) {
+      const job = (await (
+        await fetch(`${url}/api/v1/jobs/${id}`, { headers: { authorization: `Bearer ${token}` } })
+      ).json()) as { state: string; reason: string | null; exitCode: number | null };
       if (job.state === "COMPLETED") break;
-      if (!["PENDING", "RUNNING"].includes(job.state)) throw new Error(`the output job ended ${job.state} (${job.reason ?? `exit ${job.exitCode}`})`);
+      if (!["PENDING", "RUNNING"].includes(job.state))
+        throw new Error(
+          `the output job ended ${job.state} (${job.reason ?? `exit ${job.exitCode}`})`,
+        );
       if (Date.now() > until) throw new Error("the output job did not end within 120 s");
       await new Promise((r) => setTimeout(r, 200));
     }

@@ -29,11 +29,18 @@ for (const g of TRACE_GOALS) {
     console.log(`  skipped: ${g.file} not found in ${traces}`);
     continue;
   }
-  const peer = g.peer !== null ? `; ${fmt(g.peer / f.seconds, 1)}× faster than the reference simulator (${g.peer} s)` : "";
-  console.log(`  ${f.trace} ${f.policy}: ${f.jobs} jobs in ${fmt(f.seconds)} s (goal ≤ ${g.goal} s: ${fmt(f.seconds / g.goal, 2)} of it${peer})`);
+  const peer =
+    g.peer !== null
+      ? `; ${fmt(g.peer / f.seconds, 1)}× faster than the reference simulator (${g.peer} s)`
+      : "";
+  console.log(
+    `  ${f.trace} ${f.policy}: ${f.jobs} jobs in ${fmt(f.seconds)} s (goal ≤ ${g.goal} s: ${fmt(f.seconds / g.goal, 2)} of it${peer})`,
+  );
 }
 
-console.log("\ngeneral pass (node-aware, multifactor with Fair Tree), 10,000 waiting jobs on 10,000 nodes:");
+console.log(
+  "\ngeneral pass (node-aware, multifactor with Fair Tree), 10,000 waiting jobs on 10,000 nodes:",
+);
 for (const policy of ["fcfs", "easy"] as const) {
   const f = benchGeneralPass(policy, quick ? 11 : 21); // odd counts; the first runs warm the JIT
   console.log(
@@ -41,10 +48,14 @@ for (const policy of ["fcfs", "easy"] as const) {
   );
 }
 const c = benchGeneralPass("conservative", quick ? 1 : 3);
-console.log(`  conservative (depth 100): median ${fmt(c.msMedian, 0)} ms (no goal set; reservations for 100 jobs on a full 10,000-node cluster)`);
+console.log(
+  `  conservative (depth 100): median ${fmt(c.msMedian, 0)} ms (no goal set; reservations for 100 jobs on a full 10,000-node cluster)`,
+);
 
 const n = quick ? 200 : 1000;
-console.log(`\nlocal cluster: ${n} trivial 1-CPU jobs through the REST API until all are accounted for:`);
+console.log(
+  `\nlocal cluster: ${n} trivial 1-CPU jobs through the REST API until all are accounted for:`,
+);
 const lj = await benchLocalJobs(n);
 console.log(
   `  ${fmt(lj.jobsPerSecond, 0)} jobs/s on ${lj.cores} cores (${fmt(lj.seconds, 2)} s; goal ≥ 300 jobs/s: ${fmt(lj.jobsPerSecond / 300, 2)}× of it); ` +
@@ -57,14 +68,18 @@ console.log(
 
 console.log(`\nAPI and CLI as their users meet them:`);
 const ar = await benchApiRate(quick ? 3 : 10, quick ? 5 : 15);
-console.log(`  GET /jobs?limit=50 as an authenticated user: ${fmt(ar.listPerSecond, 0)} requests/s (${ar.concurrency} keep-alive clients)`);
+console.log(
+  `  GET /jobs?limit=50 as an authenticated user: ${fmt(ar.listPerSecond, 0)} requests/s (${ar.concurrency} keep-alive clients)`,
+);
 console.log(
   `  whole processes, median: node -e 0 ${fmt(ar.nodeMs, 0)} ms; guang help ${fmt(ar.helpMs, 0)} ms (${fmt(ar.helpMs / ar.nodeMs, 2)}× node; goal ≤ 2×); ` +
     `guang jobs ${fmt(ar.jobsMs, 0)} ms (${fmt(ar.jobsMs / ar.nodeMs, 2)}× node; goal ≤ 2×)`,
 );
 
 const outMiB = quick ? 50 : 200;
-console.log(`\njob output: four readers page through a ${outMiB} MiB output (1 MiB pages) while another user lists jobs:`);
+console.log(
+  `\njob output: four readers page through a ${outMiB} MiB output (1 MiB pages) while another user lists jobs:`,
+);
 const or = await benchOutputReaders(outMiB, quick ? 100 : 300);
 console.log(
   `  GET /jobs p95 ${fmt(or.busyP95Ms, 1)} ms meanwhile (p50 ${fmt(or.busyP50Ms, 1)} ms; quiet: p95 ${fmt(or.quietP95Ms, 1)} ms); goal ≤ 50 ms: ${fmt(or.busyP95Ms / 50, 2)} of it; ` +
@@ -72,17 +87,22 @@ console.log(
 );
 
 const stored = quick ? 200_000 : 1_000_000;
-console.log(`\nusage report: a month by account with ${stored.toLocaleString("en")} jobs stored (a year of history, SQLite):`);
+console.log(
+  `\nusage report: a month by account with ${stored.toLocaleString("en")} jobs stored (a year of history, SQLite):`,
+);
 const ur = await benchUsageReport(stored, quick ? 3 : 7);
 console.log(
   `  ${fmt(ur.msMedian, 1)} ms for ${ur.monthJobs} jobs of the month in ${ur.accounts} accounts (goal ≤ 200 ms with 1,000,000 stored: ${fmt(ur.msMedian / 200, 2)} of it); history written in ${fmt(ur.insertSeconds, 1)} s`,
 );
 
 const sn = quick ? 20 : 100;
-console.log(`\nSlurm: ${sn} held jobs submitted through Guang's REST API (checks, hold, sbatch as the user, the job written), one at a time:`);
+console.log(
+  `\nSlurm: ${sn} held jobs submitted through Guang's REST API (checks, hold, sbatch as the user, the job written), one at a time:`,
+);
 // a benchmark reports: a Slurm that will not take the jobs is said, not a crash of the whole run
 const ss = await benchSlurmSubmit(sn).catch((e: Error) => e);
-if (ss === null) console.log("  skipped: no Slurm (run as root with scripts/slurm-test-cluster.sh up)");
+if (ss === null)
+  console.log("  skipped: no Slurm (run as root with scripts/slurm-test-cluster.sh up)");
 else if (ss instanceof Error) console.log(`  not measured: ${ss.message}`);
 else {
   console.log(

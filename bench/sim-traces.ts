@@ -22,7 +22,12 @@ export const TRACE_GOALS: { file: string; policy: Policy; goal: number; peer: nu
   { file: "HPC2N-2002-2.2-cln.swf.gz", policy: "easy", goal: 1.3, peer: null },
 ];
 
-export function benchTrace(dir: string, file: string, policy: Policy, repeat: number): Omit<TraceFigures, "goalSeconds" | "peerSeconds"> | null {
+export function benchTrace(
+  dir: string,
+  file: string,
+  policy: Policy,
+  repeat: number,
+): Omit<TraceFigures, "goalSeconds" | "peerSeconds"> | null {
   const path = join(dir, file);
   if (!existsSync(path)) return null;
   let best = Infinity;

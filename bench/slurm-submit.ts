@@ -1,7 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { BENCH_UNIX_USER, benchAdminToken, benchJobsConfig, REPO, startBenchServer } from "./bench-server.js";
+import {
+  BENCH_UNIX_USER,
+  benchAdminToken,
+  benchJobsConfig,
+  REPO,
+  startBenchServer,
+} from "./bench-server.js";
 
 /**
  * Submissions to a real Slurm through Guang's REST API (checks, hold, sbatch as the user,
@@ -34,19 +40,36 @@ console.log(JSON.stringify({ perSecond: n / ((performance.now() - t0) / 1000), i
 `;
 
 function rawSbatch(n: number): { perSecond: number; ids: string[] } {
-  const r = spawnSync(process.execPath, ["--input-type=module", "-e", RAW_LOOP, String(n)], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", RAW_LOOP, String(n)], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   if (r.status !== 0) throw new Error(`the plain sbatch loop failed (${r.status})`);
   return JSON.parse(r.stdout) as { perSecond: number; ids: string[] };
 }
 
 export async function benchSlurmSubmit(n: number): Promise<SlurmSubmitFigures | null> {
-  if (process.getuid?.() !== 0 || !spawnSync("scontrol", ["ping"], { encoding: "utf8" }).stdout?.includes("UP")) return null;
+  if (
+    process.getuid?.() !== 0 ||
+    !spawnSync("scontrol", ["ping"], { encoding: "utf8" }).stdout?.includes("UP")
+  )
+    return null;
   const base = join(REPO, ".guang");
   mkdirSync(base, { recursive: true });
   const home = mkdtempSync(join(base, "bench-slurm-"));
-  const { proc, url } = await startBenchServer(home, `${benchJobsConfig()}clusters:\n  - name: hpc\n    backend: slurm\n`);
+  const { proc, url } = await startBenchServer(
+    home,
+    `${benchJobsConfig()}clusters:\n  - name: hpc\n    backend: slurm\n`,
+  );
   const call = async (method: string, path: string, token: string | null, body?: unknown) => {
-    const r = await fetch(url + path, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const r = await fetch(url + path, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        "content-type": "application/json",
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const out = (await r.json()) as any;
     if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(out)}`);
     return out;
@@ -60,9 +83,19 @@ export async function benchSlurmSubmit(n: number): Promise<SlurmSubmitFigures | 
     // the admin's jobs run as the benchmark's unprivileged account, in the center's default account (put into Slurm by Guang)
     await call("PATCH", "/api/v1/users/admin", token, { posix: { name: BENCH_UNIX_USER } });
     const now = new Date(Date.now() + 1000).toISOString();
-    for (const p of ["batch", "short"]) await call("POST", "/api/v1/prices", token, { cluster: "hpc", partition: p, effectiveFrom: now, cpuHour: "0" });
+    for (const p of ["batch", "short"])
+      await call("POST", "/api/v1/prices", token, {
+        cluster: "hpc",
+        partition: p,
+        effectiveFrom: now,
+        cpuHour: "0",
+      });
     await new Promise((r) => setTimeout(r, 1500));
-    const body = { script: "#!/bin/bash\ntrue\n", args: ["-M", "hpc", "-H", "-t", "1"], workdir: "/tmp" };
+    const body = {
+      script: "#!/bin/bash\ntrue\n",
+      args: ["-M", "hpc", "-H", "-t", "1"],
+      workdir: "/tmp",
+    };
     // a warm-up: the first submission puts the user into Slurm
     for (let i = 0; i < 3; i++) guangIds.push((await call("POST", "/api/v1/jobs", token, body)).id);
     const t0 = performance.now();
@@ -73,8 +106,18 @@ export async function benchSlurmSubmit(n: number): Promise<SlurmSubmitFigures | 
     ids.push(...raw.ids);
     return { jobs: n, guangPerSecond, sbatchPerSecond: raw.perSecond };
   } finally {
-    for (const id of guangIds) ids.push(await call("GET", `/api/v1/jobs/${id}`, token).then((j) => j.clusterJobId as string, () => ""));
-    if (ids.some((x) => x)) spawnSync("scancel", ids.filter((x) => x));
+    for (const id of guangIds)
+      ids.push(
+        await call("GET", `/api/v1/jobs/${id}`, token).then(
+          (j) => j.clusterJobId as string,
+          () => "",
+        ),
+      );
+    if (ids.some((x) => x))
+      spawnSync(
+        "scancel",
+        ids.filter((x) => x),
+      );
     proc.kill("SIGTERM");
     await new Promise((r) => proc.once("exit", r));
     rmSync(home, { recursive: true, force: true });

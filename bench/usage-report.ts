@@ -2,8 +2,8 @@ import BetterSqlite3 from "better-sqlite3";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Actor } from "../src/services/actor.js";
-import { ReportService } from "../src/services/reports.js";
+import type { Actor } from "../src/services/access/actor.js";
+import { ReportService } from "../src/services/reports/reports.js";
 import { openStore } from "../src/store/open.js";
 
 export interface UsageReportFigures {
@@ -32,12 +32,20 @@ export async function benchUsageReport(n: number, repeat: number): Promise<Usage
     const users = 2000;
     const t0 = Date.now();
     raw.transaction(() => {
-      raw.prepare("insert into clusters (name, backend, config, created_at, updated_at) values ('local', 'local', '{}', '', '')").run();
+      raw
+        .prepare(
+          "insert into clusters (name, backend, config, created_at, updated_at) values ('local', 'local', '{}', '', '')",
+        )
+        .run();
       const ti = raw.prepare("insert into tenants (name, created_at) values (?, '')");
       for (let i = 0; i < tenants; i++) ti.run(`t${i}`);
-      const ai = raw.prepare("insert into accounts (tenant_id, name, created_at) values (?, ?, '')");
+      const ai = raw.prepare(
+        "insert into accounts (tenant_id, name, created_at) values (?, ?, '')",
+      );
       for (let i = 0; i < accounts; i++) ai.run((i % tenants) + 1, `a${i}`);
-      const ui = raw.prepare("insert into users (tenant_id, username, password_hash, created_at) values (?, ?, '!', '')");
+      const ui = raw.prepare(
+        "insert into users (tenant_id, username, password_hash, created_at) values (?, ?, '!', '')",
+      );
       for (let i = 0; i < users; i++) ui.run((i % tenants) + 1, `u${i}`);
       const ji = raw.prepare(
         `insert into jobs (cluster, partition, account_id, user_id, tenant_id, name, qos, state, script, options, time_limit, workdir, stdout_path, stderr_path, environment,
@@ -62,7 +70,20 @@ export async function benchUsageReport(n: number, repeat: number): Promise<Usage
         const cpus = 1 + Math.floor(rnd() * 64);
         const gpus = rnd() < 0.2 ? 1 + Math.floor(rnd() * 8) : 0;
         const cost = Math.floor(cpus * run * 0.14);
-        ji.run(gpus ? "gpu" : "cpu", account + 1, user + 1, (account % tenants) + 1, new Date(end - (run + wait) * 1000).toISOString(), new Date(end - run * 1000).toISOString(), new Date(end).toISOString(), cost, cost, cpus * run, gpus * run, wait);
+        ji.run(
+          gpus ? "gpu" : "cpu",
+          account + 1,
+          user + 1,
+          (account % tenants) + 1,
+          new Date(end - (run + wait) * 1000).toISOString(),
+          new Date(end - run * 1000).toISOString(),
+          new Date(end).toISOString(),
+          cost,
+          cost,
+          cpus * run,
+          gpus * run,
+          wait,
+        );
       }
     })();
     raw.close();
@@ -70,13 +91,25 @@ export async function benchUsageReport(n: number, repeat: number): Promise<Usage
     const s = await openStore({ file });
     try {
       const reports = new ReportService(s.db, "CNY");
-      const actor: Actor = { userId: 1, username: "bench", tenantId: 1, roles: ["center-finance"], accounts: new Map(), posix: null, ip: "127.0.0.1" };
+      const actor: Actor = {
+        userId: 1,
+        username: "bench",
+        tenantId: 1,
+        roles: ["center-finance"],
+        accounts: new Map(),
+        posix: null,
+        ip: "127.0.0.1",
+      };
       const times: number[] = [];
       let monthJobs = 0;
       let lines = 0;
       for (let i = 0; i < repeat + 1; i++) {
         const start = process.hrtime.bigint();
-        const r = await reports.usage(actor, { from: "2026-06-01T00:00:00.000Z", to: "2026-07-01T00:00:00.000Z", groupBy: "account" });
+        const r = await reports.usage(actor, {
+          from: "2026-06-01T00:00:00.000Z",
+          to: "2026-07-01T00:00:00.000Z",
+          groupBy: "account",
+        });
         const ms = Number(process.hrtime.bigint() - start) / 1e6;
         // the first run warms the page cache and the statement cache
         if (i > 0) times.push(ms);
@@ -84,7 +117,13 @@ export async function benchUsageReport(n: number, repeat: number): Promise<Usage
         lines = r.lines.length;
       }
       times.sort((a, b) => a - b);
-      return { jobs: n, monthJobs, accounts: lines, msMedian: times[Math.floor(times.length / 2)]!, insertSeconds };
+      return {
+        jobs: n,
+        monthJobs,
+        accounts: lines,
+        msMedian: times[Math.floor(times.length / 2)]!,
+        insertSeconds,
+      };
     } finally {
       await s.close();
     }

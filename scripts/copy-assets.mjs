@@ -13,4 +13,3 @@ function walk(dir) {
   }
 }
 walk("src");
-

@@ -24,7 +24,10 @@ export function readCookies(req: IncomingMessage): Record<string, string> {
 
 /** Whether the browser reached us over TLS (directly or through a proxy that says so). */
 function overTls(req: IncomingMessage): boolean {
-  return (req.socket as { encrypted?: boolean }).encrypted === true || req.headers["x-forwarded-proto"] === "https";
+  return (
+    (req.socket as { encrypted?: boolean }).encrypted === true ||
+    req.headers["x-forwarded-proto"] === "https"
+  );
 }
 
 export interface CookieOptions {
@@ -35,10 +38,24 @@ export interface CookieOptions {
 }
 
 /** Adds a Set-Cookie header; Secure whenever the request came over TLS. */
-export function setCookie(req: IncomingMessage, res: ServerResponse, name: string, value: string, o: CookieOptions): void {
-  const parts = [`${name}=${encodeURIComponent(value)}`, "Path=/", `Max-Age=${Math.max(0, Math.floor(o.maxAge))}`, `SameSite=${o.sameSite}`];
+export function setCookie(
+  req: IncomingMessage,
+  res: ServerResponse,
+  name: string,
+  value: string,
+  o: CookieOptions,
+): void {
+  const parts = [
+    `${name}=${encodeURIComponent(value)}`,
+    "Path=/",
+    `Max-Age=${Math.max(0, Math.floor(o.maxAge))}`,
+    `SameSite=${o.sameSite}`,
+  ];
   if (o.httpOnly) parts.push("HttpOnly");
   if (overTls(req)) parts.push("Secure");
   const prev = res.getHeader("set-cookie");
-  res.setHeader("set-cookie", [...(Array.isArray(prev) ? prev : prev ? [String(prev)] : []), parts.join("; ")]);
+  res.setHeader("set-cookie", [
+    ...(Array.isArray(prev) ? prev : prev ? [String(prev)] : []),
+    parts.join("; "),
+  ]);
 }

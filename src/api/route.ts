@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
-import type { Actor } from "../services/actor.js";
-import type { Center } from "../services/center.js";
-import type { Action } from "../services/permissions.js";
+import type { Actor } from "../services/access/actor.js";
+import type { CenterServices } from "../services/center.js";
+import type { Action } from "../services/access/permissions.js";
 
 export interface RouteContext<B, Q> {
-  center: Center;
+  center: CenterServices;
   /** Null only on routes that need no sign-in. */
   actor: Actor | null;
   params: Record<string, string>;

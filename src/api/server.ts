@@ -1,10 +1,15 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from "fastify";
 import { GuangError, isGuangError } from "../core/errors.js";
-import type { Center } from "../services/center.js";
-import { zodMessage } from "../services/zod-message.js";
+import type { CenterServices } from "../services/center.js";
+import { zodMessage } from "../core/zod-message.js";
 import { openApiDocument } from "./openapi.js";
-import { may, PERMISSIONS } from "../services/permissions.js";
+import { may, PERMISSIONS } from "../services/access/permissions.js";
 import { readCookies, SESSION_COOKIE } from "./cookies.js";
 import { WROTE, type Route } from "./route.js";
 import { accountRoutes } from "./routes/accounts.js";
@@ -17,7 +22,17 @@ import { authRoutes } from "./routes/auth.js";
 import { centerRoutes } from "./routes/center.js";
 import { jobRoutes } from "./routes/jobs.js";
 
-export const ROUTES: Route[] = [...authRoutes, ...tenantRoutes, ...userRoutes, ...accountRoutes, ...auditRoutes, ...moneyRoutes, ...reportRoutes, ...jobRoutes, ...centerRoutes];
+export const ROUTES: Route[] = [
+  ...authRoutes,
+  ...tenantRoutes,
+  ...userRoutes,
+  ...accountRoutes,
+  ...auditRoutes,
+  ...moneyRoutes,
+  ...reportRoutes,
+  ...jobRoutes,
+  ...centerRoutes,
+];
 
 /**
  * The address a request came from, for rate limits and the audit log. Behind a trusted proxy
@@ -26,7 +41,8 @@ export const ROUTES: Route[] = [...authRoutes, ...tenantRoutes, ...userRoutes, .
  */
 function clientIp(req: IncomingMessage, trustProxy: boolean): string {
   const forwarded = req.headers["x-forwarded-for"];
-  const last = trustProxy && typeof forwarded === "string" ? forwarded.split(",").pop()!.trim() : "";
+  const last =
+    trustProxy && typeof forwarded === "string" ? forwarded.split(",").pop()!.trim() : "";
   return (last || req.socket.remoteAddress || "?").replace(/^::ffff:/, "");
 }
 
@@ -38,7 +54,9 @@ interface Compiled {
 
 function compile(r: Route): Compiled {
   const names: string[] = [];
-  const re = new RegExp(`^${r.path.replace(/\{(\w+)\}/g, (_m, n: string) => (names.push(n), "([^/]+)"))}$`);
+  const re = new RegExp(
+    `^${r.path.replace(/\{(\w+)\}/g, (_m, n: string) => (names.push(n), "([^/]+)"))}$`,
+  );
   return { route: r, re, names };
 }
 
@@ -52,7 +70,10 @@ const SECURITY_HEADERS: [string, string][] = [
   ["x-content-type-options", "nosniff"],
   ["referrer-policy", "no-referrer"],
   ["x-frame-options", "DENY"],
-  ["content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"],
+  [
+    "content-security-policy",
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  ],
 ];
 
 /** A path parameter, %-decoded; a malformed escape is the client's mistake. */
@@ -65,7 +86,11 @@ function decodePathPart(part: string): string {
 }
 
 function badEscape(part: string): GuangError {
-  return new GuangError("invalid_input", 400, `the path "${part}" has a malformed %-escape; write % as %25`);
+  return new GuangError(
+    "invalid_input",
+    400,
+    `the path "${part}" has a malformed %-escape; write % as %25`,
+  );
 }
 
 /** What the request log line tells besides Fastify's own: who asked, and the code of a refusal. */
@@ -76,17 +101,27 @@ function errorBody(e: GuangError) {
 }
 
 /** The error of one of Fastify's own refusals, in the words of our error catalogue. */
-function fromFastify(e: { code?: string; statusCode?: number; message: string }, req: FastifyRequest, maxBodyBytes: number): GuangError | null {
+function fromFastify(
+  e: { code?: string; statusCode?: number; message: string },
+  req: FastifyRequest,
+  maxBodyBytes: number,
+): GuangError | null {
   switch (e.code) {
     case "FST_ERR_CTP_BODY_TOO_LARGE":
-      return new GuangError("payload_too_large", 413, `the request body is over ${maxBodyBytes} bytes; send a smaller script or put data in files`);
+      return new GuangError(
+        "payload_too_large",
+        413,
+        `the request body is over ${maxBodyBytes} bytes; send a smaller script or put data in files`,
+      );
     case "FST_ERR_BAD_URL":
       return badEscape(req.url);
     case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
       return new GuangError("invalid_input", 400, e.message);
   }
-  return e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500 ? new GuangError("invalid_input", e.statusCode, e.message) : null;
+  return e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500
+    ? new GuangError("invalid_input", e.statusCode, e.message)
+    : null;
 }
 
 /**
@@ -96,7 +131,10 @@ function fromFastify(e: { code?: string; statusCode?: number; message: string },
  * schemas — before its handler. One JSON log line per request: method, route, status, time,
  * user; never a query string (it may carry a sign-in code) nor a body.
  */
-export function createApi(center: Center, opts: { version: string; maxBodyBytes: number; trustProxy: boolean; logLevel: string }): FastifyInstance {
+export function createApi(
+  center: CenterServices,
+  opts: { version: string; maxBodyBytes: number; trustProxy: boolean; logLevel: string },
+): FastifyInstance {
   const compiled = ROUTES.map(compile);
   const openapi = JSON.stringify(openApiDocument(ROUTES, opts.version));
   const app = Fastify({
@@ -113,8 +151,12 @@ export function createApi(center: Center, opts: { version: string; maxBodyBytes:
     return503OnClosing: true,
     // the router's own refusals (a malformed %-escape) in our words
     frameworkErrors: (e, req, reply) => {
-      const err = fromFastify(e, req, opts.maxBodyBytes) ?? new GuangError("invalid_input", 400, e.message);
-      void (reply as unknown as FastifyReply).code(err.status).type("application/json; charset=utf-8").send(errorBody(err));
+      const err =
+        fromFastify(e, req, opts.maxBodyBytes) ?? new GuangError("invalid_input", 400, e.message);
+      void (reply as unknown as FastifyReply)
+        .code(err.status)
+        .type("application/json; charset=utf-8")
+        .send(errorBody(err));
     },
   });
   // bodies are read as text and parsed by the route that wants one: our words for bad JSON and wrong types
@@ -126,11 +168,23 @@ export function createApi(center: Center, opts: { version: string; maxBodyBytes:
   });
   app.addHook("onResponse", (req, reply, done) => {
     const { guangUser: user, guangCode: code } = req as Tagged;
-    req.log.info({ method: req.method, route: req.routeOptions.url ?? req.url.split("?")[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, ...(user ? { user } : {}), ...(code ? { code } : {}) }, "request");
+    req.log.info(
+      {
+        method: req.method,
+        route: req.routeOptions.url ?? req.url.split("?")[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+        ...(user ? { user } : {}),
+        ...(code ? { code } : {}),
+      },
+      "request",
+    );
     done();
   });
 
-  app.get("/api/v1/openapi.json", async (_req, reply) => reply.type("application/json").send(openapi));
+  app.get("/api/v1/openapi.json", async (_req, reply) =>
+    reply.type("application/json").send(openapi),
+  );
 
   async function run(c: Compiled, req: FastifyRequest, reply: FastifyReply): Promise<unknown> {
     const r = c.route;
@@ -144,19 +198,34 @@ export function createApi(center: Center, opts: { version: string; maxBodyBytes:
       ? await center.auth.authenticate({
           authorization: req.headers.authorization,
           session: cookies[SESSION_COOKIE],
-          csrf: typeof req.headers["x-csrf-token"] === "string" ? req.headers["x-csrf-token"] : undefined,
+          csrf:
+            typeof req.headers["x-csrf-token"] === "string"
+              ? req.headers["x-csrf-token"]
+              : undefined,
           method: req.method,
           ip,
         })
       : null;
     if (actor) (req as Tagged).guangUser = actor.username;
-    if (actor?.mustChangePassword && r.action !== "password.change" && r.action !== "session.read") {
-      throw new GuangError("password_change_required", 403, "your password was chosen by someone else: change it first (guang passwd, or POST /api/v1/auth/password)");
+    if (
+      actor?.mustChangePassword &&
+      r.action !== "password.change" &&
+      r.action !== "session.read"
+    ) {
+      throw new GuangError(
+        "password_change_required",
+        403,
+        "your password was chosen by someone else: change it first (guang passwd, or POST /api/v1/auth/password)",
+      );
     }
     // routes about a collection are refused outright to whoever could never do their action;
     // routes that name an object leave it to the service, which answers "not found" for other tenants' objects
     if (actor && c.names.length === 0 && !may(actor, r.action, null)) {
-      throw new GuangError("forbidden", 403, `you may not do ${r.action}; that needs one of: ${PERMISSIONS[r.action].join(", ")}`);
+      throw new GuangError(
+        "forbidden",
+        403,
+        `you may not do ${r.action}; that needs one of: ${PERMISSIONS[r.action].join(", ")}`,
+      );
     }
     let query: unknown = {};
     if (r.query) {
@@ -169,18 +238,40 @@ export function createApi(center: Center, opts: { version: string; maxBodyBytes:
     let body: unknown = undefined;
     if (r.body) {
       const type = req.headers["content-type"] ?? "";
-      if (!type.includes("application/json")) throw new GuangError("unsupported_media_type", 415, "send the body as JSON with Content-Type: application/json");
+      if (!type.includes("application/json"))
+        throw new GuangError(
+          "unsupported_media_type",
+          415,
+          "send the body as JSON with Content-Type: application/json",
+        );
       let raw: unknown;
       try {
         raw = JSON.parse(typeof req.body === "string" ? req.body : "");
       } catch (e) {
-        throw new GuangError("invalid_json", 400, `the body is not valid JSON: ${(e as Error).message}`);
+        throw new GuangError(
+          "invalid_json",
+          400,
+          `the body is not valid JSON: ${(e as Error).message}`,
+        );
       }
       const b = r.body.safeParse(raw);
-      if (!b.success) throw new GuangError("invalid_input", 400, zodMessage(b.error), { issues: b.error.issues.map((i) => ({ path: i.path, message: i.message })) });
+      if (!b.success)
+        throw new GuangError("invalid_input", 400, zodMessage(b.error), {
+          issues: b.error.issues.map((i) => ({ path: i.path, message: i.message })),
+        });
       body = b.data;
     }
-    const out = await r.handler({ center, actor, params, query, body, req: req.raw, res, ip, cookies });
+    const out = await r.handler({
+      center,
+      actor,
+      params,
+      query,
+      body,
+      req: req.raw,
+      res,
+      ip,
+      cookies,
+    });
     // a handler that wrote the answer itself (a stream, a file) keeps Fastify off it
     if (out === WROTE) return reply.hijack();
     return reply.code(r.status ?? 200).send(out);
@@ -197,18 +288,25 @@ export function createApi(center: Center, opts: { version: string; maxBodyBytes:
   app.setNotFoundHandler(async (req, reply) => {
     const path = new URL(req.raw.url ?? "/", "http://local").pathname;
     const matches = compiled.filter((c) => c.re.test(path));
-    if (matches.length === 0) throw new GuangError("not_found", 404, `no such endpoint ${path}; see /api/v1/openapi.json`);
+    if (matches.length === 0)
+      throw new GuangError("not_found", 404, `no such endpoint ${path}; see /api/v1/openapi.json`);
     const allowed = matches.map((c) => c.route.method);
     reply.header("allow", allowed.join(", "));
-    throw new GuangError("method_not_allowed", 405, `${req.method} is not allowed on ${path}; use ${allowed.join(" or ")}`);
+    throw new GuangError(
+      "method_not_allowed",
+      405,
+      `${req.method} is not allowed on ${path}; use ${allowed.join(" or ")}`,
+    );
   });
 
   app.setErrorHandler(async (e: Error & { code?: string; statusCode?: number }, req, reply) => {
     const known = isGuangError(e) ? e : fromFastify(e, req, opts.maxBodyBytes);
-    const err = known ?? new GuangError("internal", 500, "internal error; the server log has the details");
+    const err =
+      known ?? new GuangError("internal", 500, "internal error; the server log has the details");
     // a refusal's code goes into the request's log line
     (req as Tagged).guangCode = err.code;
-    if (!known) req.log.error({ err: e, method: req.method, route: req.routeOptions.url }, "internal error");
+    if (!known)
+      req.log.error({ err: e, method: req.method, route: req.routeOptions.url }, "internal error");
     if (reply.raw.headersSent) {
       reply.hijack();
       reply.raw.end();

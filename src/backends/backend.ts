@@ -194,7 +194,12 @@ export interface Backend {
   /** Null when a job of this request could run in the partition on an empty cluster; otherwise why not. */
   whyNever(partition: string, request: ResourceRequest): string | null;
   /** What a job of this request holds at least (for limits and the worst-case price). */
-  need(request: ResourceRequest): { cpu: number; memMiB: number; gpu: number; gpuType: string | null };
+  need(request: ResourceRequest): {
+    cpu: number;
+    memMiB: number;
+    gpu: number;
+    gpuType: string | null;
+  };
   /**
    * Hands a job to an outside scheduler inside the transaction that writes it (so that a
    * refusal writes nothing); returns its id there. Absent: the job is only taken by submit().
@@ -206,7 +211,15 @@ export interface Backend {
   live(id: number): ActiveJob | undefined;
   cancel(id: number): Promise<boolean>;
   hold(id: number, by: "user" | "admin"): boolean | Promise<boolean>;
-  release(id: number, by: "user" | "admin"): "released" | "not-held" | "not-pending" | "admin-hold" | Promise<"released" | "not-held" | "not-pending" | "admin-hold">;
+  release(
+    id: number,
+    by: "user" | "admin",
+  ):
+    | "released"
+    | "not-held"
+    | "not-pending"
+    | "admin-hold"
+    | Promise<"released" | "not-held" | "not-pending" | "admin-hold">;
   adopt(jobs: ActiveJob[]): void;
   nodeUse(): NodeUse[];
   counts(): { pending: number; running: number };

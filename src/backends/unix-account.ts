@@ -15,7 +15,8 @@ function passwd(): UnixAccount[] {
   const out: UnixAccount[] = [];
   for (const line of readFileSync("/etc/passwd", "utf8").split("\n")) {
     const f = line.split(":");
-    if (f.length >= 7) out.push({ name: f[0]!, uid: Number(f[2]), gid: Number(f[3]), home: f[5]!, shell: f[6]! });
+    if (f.length >= 7)
+      out.push({ name: f[0]!, uid: Number(f[2]), gid: Number(f[3]), home: f[5]!, shell: f[6]! });
   }
   return out;
 }
@@ -33,6 +34,13 @@ export function findUnixAccountByUid(uid: number): UnixAccount | null {
 /** The account a job runs as: the ids the center recorded, or this machine's passwd entry for the name. */
 export function resolvePosix(p: PosixIdentity): UnixAccount | null {
   const local = findUnixAccount(p.name);
-  if (p.uid !== null && p.gid !== null) return { name: p.name, uid: p.uid, gid: p.gid, home: p.home ?? local?.home ?? "/", shell: local?.shell ?? null };
+  if (p.uid !== null && p.gid !== null)
+    return {
+      name: p.name,
+      uid: p.uid,
+      gid: p.gid,
+      home: p.home ?? local?.home ?? "/",
+      shell: local?.shell ?? null,
+    };
   return local;
 }

@@ -45,8 +45,12 @@ export class ApiClient {
     const saved = readClientConfig();
     const server = process.env.GUANG_SERVER || saved?.server;
     const token = process.env.GUANG_TOKEN || saved?.token || null;
-    if (!server) throw invalidInput("no server: run 'guang login --server URL --user NAME' or set GUANG_SERVER and GUANG_TOKEN");
-    if (!token) throw invalidInput(`not logged in to ${server}: run 'guang login' or set GUANG_TOKEN`);
+    if (!server)
+      throw invalidInput(
+        "no server: run 'guang login --server URL --user NAME' or set GUANG_SERVER and GUANG_TOKEN",
+      );
+    if (!token)
+      throw invalidInput(`not logged in to ${server}: run 'guang login' or set GUANG_TOKEN`);
     return new ApiClient(server, token);
   }
 
@@ -64,25 +68,49 @@ export class ApiClient {
    * short process, and loading fetch's engine cost it more than the request (guang jobs
    * 0.22 s against 0.1 s).
    */
-  private async send(method: string, path: string, body?: unknown): Promise<{ status: number; text: string; headers: IncomingHttpHeaders }> {
+  private async send(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; text: string; headers: IncomingHttpHeaders }> {
     const url = new URL(path, this.server);
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    const unreachable = (why: string) => new ServerRefusal("server:unreachable", 503, `cannot reach the server at ${this.server} (${why}): is 'guang serve' running there?`);
-    if (url.protocol !== "http:" && url.protocol !== "https:") throw unreachable(`${url.protocol} is not http: or https:`);
+    const unreachable = (why: string) =>
+      new ServerRefusal(
+        "server:unreachable",
+        503,
+        `cannot reach the server at ${this.server} (${why}): is 'guang serve' running there?`,
+      );
+    if (url.protocol !== "http:" && url.protocol !== "https:")
+      throw unreachable(`${url.protocol} is not http: or https:`);
     const send = url.protocol === "https:" ? httpsRequest : httpRequest;
-    const res = await new Promise<{ status: number; statusText: string; text: string; headers: IncomingHttpHeaders }>((resolve, reject) => {
+    const res = await new Promise<{
+      status: number;
+      statusText: string;
+      text: string;
+      headers: IncomingHttpHeaders;
+    }>((resolve, reject) => {
       const req = send(url, {
         method,
         agent: false,
         headers: {
           ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
-          ...(payload !== undefined ? { "content-type": "application/json", "content-length": Buffer.byteLength(payload) } : {}),
+          ...(payload !== undefined
+            ? { "content-type": "application/json", "content-length": Buffer.byteLength(payload) }
+            : {}),
         },
       });
       req.on("response", (r) => {
         const chunks: Buffer[] = [];
         r.on("data", (c: Buffer) => chunks.push(c));
-        r.on("end", () => resolve({ status: r.statusCode ?? 0, statusText: r.statusMessage ?? "", text: Buffer.concat(chunks).toString("utf8"), headers: r.headers }));
+        r.on("end", () =>
+          resolve({
+            status: r.statusCode ?? 0,
+            statusText: r.statusMessage ?? "",
+            text: Buffer.concat(chunks).toString("utf8"),
+            headers: r.headers,
+          }),
+        );
         r.on("error", (e) => reject(unreachable(e.message)));
       });
       req.on("error", (e: NodeJS.ErrnoException) => reject(unreachable(e.code ?? e.message)));

@@ -16,7 +16,11 @@ export function reportError(e: unknown): number {
   }
   if (isGuangError(e)) {
     process.stderr.write(`guang: ${e.message}\n`);
-    return e.status >= 500 ? EXIT.internal : e.code === "invalid_input" || e.code === "usage" ? EXIT.usage : EXIT.refused;
+    return e.status >= 500
+      ? EXIT.internal
+      : e.code === "invalid_input" || e.code === "usage"
+        ? EXIT.usage
+        : EXIT.refused;
   }
   const err = e as { code?: string; message?: string };
   if (typeof err?.code === "string" && err.code.startsWith("ERR_PARSE_ARGS")) {

@@ -26,10 +26,14 @@ export function ensureFolder(path: string, flag: string): string {
       st = statSync(p);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code !== "ENOENT") throw invalidInput(`${flag} ${path}: cannot use ${p}: ${WHY[code ?? ""] ?? (e as Error).message}`);
+      if (code !== "ENOENT")
+        throw invalidInput(
+          `${flag} ${path}: cannot use ${p}: ${WHY[code ?? ""] ?? (e as Error).message}`,
+        );
     }
     if (st) {
-      if (!st.isDirectory()) throw invalidInput(`${flag} ${path}: ${p} is a file, not a folder; name a folder`);
+      if (!st.isDirectory())
+        throw invalidInput(`${flag} ${path}: ${p} is a file, not a folder; name a folder`);
       break;
     }
     missing.unshift(p);
@@ -40,7 +44,9 @@ export function ensureFolder(path: string, flag: string): string {
       mkdirSync(p);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw invalidInput(`${flag} ${path}: cannot make the folder ${p}: ${WHY[code ?? ""] ?? (e as Error).message}`);
+      throw invalidInput(
+        `${flag} ${path}: cannot make the folder ${p}: ${WHY[code ?? ""] ?? (e as Error).message}`,
+      );
     }
   }
   return full;

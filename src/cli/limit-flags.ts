@@ -18,7 +18,9 @@ const FIELDS: Record<keyof typeof LIMIT_OPTIONS, string> = {
 };
 
 /** The limits the flags set (numbers, times as given for the server to read, null to lift), or undefined when none is given. */
-export function limitsFromFlags(values: Record<string, unknown>): Record<string, number | string | null> | undefined {
+export function limitsFromFlags(
+  values: Record<string, unknown>,
+): Record<string, number | string | null> | undefined {
   const out: Record<string, number | string | null> = {};
   for (const [flag, field] of Object.entries(FIELDS)) {
     const v = values[flag];
@@ -33,5 +35,10 @@ export function limitsFromFlags(values: Record<string, unknown>): Record<string,
 
 /** "a,b" → ["a", "b"]. */
 export function listFlag(v: unknown): string[] | undefined {
-  return typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined;
+  return typeof v === "string"
+    ? v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
 }

@@ -35,27 +35,54 @@ type Command = { run: (argv: string[]) => number | Promise<number>; help: string
  * `guang jobs` in loops, and loading the server's code for it cost most of its time.
  */
 const COMMANDS: Record<string, () => Promise<Command>> = {
-  serve: async () => ((m) => ({ run: m.serveCommand, help: m.SERVE_HELP }))(await import("./commands/serve.js")),
-  login: async () => ((m) => ({ run: m.loginCommand, help: m.LOGIN_HELP }))(await import("./commands/login.js")),
-  passwd: async () => ((m) => ({ run: m.passwdCommand, help: m.PASSWD_HELP }))(await import("./commands/passwd.js")),
-  submit: async () => ((m) => ({ run: m.submitCommand, help: m.SUBMIT_HELP }))(await import("./commands/submit.js")),
-  jobs: async () => ((m) => ({ run: m.jobsCommand, help: m.JOBS_HELP }))(await import("./commands/jobs.js")),
-  show: async () => ((m) => ({ run: m.showCommand, help: m.SHOW_HELP }))(await import("./commands/show.js")),
-  cancel: async () => ((m) => ({ run: m.cancelCommand, help: m.CANCEL_HELP }))(await import("./commands/control.js")),
-  hold: async () => ((m) => ({ run: m.holdCommand, help: m.HOLD_HELP }))(await import("./commands/control.js")),
-  release: async () => ((m) => ({ run: m.releaseCommand, help: m.RELEASE_HELP }))(await import("./commands/control.js")),
-  history: async () => ((m) => ({ run: m.historyCommand, help: m.HISTORY_HELP }))(await import("./commands/history.js")),
-  clusters: async () => ((m) => ({ run: m.clustersCommand, help: m.CLUSTERS_HELP }))(await import("./commands/clusters.js")),
-  account: async () => ((m) => ({ run: m.accountCommand, help: m.ACCOUNT_HELP }))(await import("./commands/account.js")),
-  admin: async () => ((m) => ({ run: m.adminCommand, help: m.ADMIN_HELP }))(await import("./commands/admin.js")),
-  money: async () => ((m) => ({ run: m.moneyCommand, help: m.MONEY_HELP }))(await import("./commands/money.js")),
-  report: async () => ((m) => ({ run: m.reportCommand, help: m.REPORT_HELP }))(await import("./commands/report.js")),
-  sim: async () => ((m) => ({ run: m.simCommand, help: m.SIM_HELP }))(await import("./commands/sim.js")),
-  demo: async () => ((m) => ({ run: m.demoCommand, help: m.DEMO_HELP }))(await import("./commands/demo.js")),
+  serve: async () =>
+    ((m) => ({ run: m.serveCommand, help: m.SERVE_HELP }))(await import("./commands/serve.js")),
+  login: async () =>
+    ((m) => ({ run: m.loginCommand, help: m.LOGIN_HELP }))(await import("./commands/login.js")),
+  passwd: async () =>
+    ((m) => ({ run: m.passwdCommand, help: m.PASSWD_HELP }))(await import("./commands/passwd.js")),
+  submit: async () =>
+    ((m) => ({ run: m.submitCommand, help: m.SUBMIT_HELP }))(await import("./commands/submit.js")),
+  jobs: async () =>
+    ((m) => ({ run: m.jobsCommand, help: m.JOBS_HELP }))(await import("./commands/jobs.js")),
+  show: async () =>
+    ((m) => ({ run: m.showCommand, help: m.SHOW_HELP }))(await import("./commands/show.js")),
+  cancel: async () =>
+    ((m) => ({ run: m.cancelCommand, help: m.CANCEL_HELP }))(await import("./commands/control.js")),
+  hold: async () =>
+    ((m) => ({ run: m.holdCommand, help: m.HOLD_HELP }))(await import("./commands/control.js")),
+  release: async () =>
+    ((m) => ({ run: m.releaseCommand, help: m.RELEASE_HELP }))(
+      await import("./commands/control.js"),
+    ),
+  history: async () =>
+    ((m) => ({ run: m.historyCommand, help: m.HISTORY_HELP }))(
+      await import("./commands/history.js"),
+    ),
+  clusters: async () =>
+    ((m) => ({ run: m.clustersCommand, help: m.CLUSTERS_HELP }))(
+      await import("./commands/clusters.js"),
+    ),
+  account: async () =>
+    ((m) => ({ run: m.accountCommand, help: m.ACCOUNT_HELP }))(
+      await import("./commands/account.js"),
+    ),
+  admin: async () =>
+    ((m) => ({ run: m.adminCommand, help: m.ADMIN_HELP }))(await import("./commands/admin.js")),
+  money: async () =>
+    ((m) => ({ run: m.moneyCommand, help: m.MONEY_HELP }))(await import("./commands/money.js")),
+  report: async () =>
+    ((m) => ({ run: m.reportCommand, help: m.REPORT_HELP }))(await import("./commands/report.js")),
+  sim: async () =>
+    ((m) => ({ run: m.simCommand, help: m.SIM_HELP }))(await import("./commands/sim.js")),
+  demo: async () =>
+    ((m) => ({ run: m.demoCommand, help: m.DEMO_HELP }))(await import("./commands/demo.js")),
 };
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
+  const pkg = JSON.parse(
+    readFileSync(new URL("../../../package.json", import.meta.url), "utf8"),
+  ) as { version: string };
   return pkg.version;
 }
 
@@ -72,7 +99,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   const load = COMMANDS[cmd];
   if (!load) {
-    process.stderr.write(`guang: unknown command "${cmd}"; commands: ${Object.keys(COMMANDS).join(", ")} (see 'guang help')\n`);
+    process.stderr.write(
+      `guang: unknown command "${cmd}"; commands: ${Object.keys(COMMANDS).join(", ")} (see 'guang help')\n`,
+    );
     return EXIT.usage;
   }
   try {

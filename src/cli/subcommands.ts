@@ -3,7 +3,11 @@ import { invalidInput } from "../core/errors.js";
 export type Handler = (argv: string[]) => Promise<number>;
 
 /** `guang X SUB ...`: runs the named subcommand, or says which there are. */
-export function subcommands(command: string, help: string, table: Record<string, Handler>): Handler {
+export function subcommands(
+  command: string,
+  help: string,
+  table: Record<string, Handler>,
+): Handler {
   return async (argv) => {
     const [sub, ...rest] = argv;
     if (sub === undefined || sub === "help" || sub === "--help" || sub === "-h") {
@@ -11,7 +15,10 @@ export function subcommands(command: string, help: string, table: Record<string,
       return 0;
     }
     const run = table[sub];
-    if (!run) throw invalidInput(`guang ${command}: unknown subcommand "${sub}"; there are: ${Object.keys(table).join(", ")}`);
+    if (!run)
+      throw invalidInput(
+        `guang ${command}: unknown subcommand "${sub}"; there are: ${Object.keys(table).join(", ")}`,
+      );
     return run(rest);
   };
 }

@@ -17,7 +17,13 @@ export interface AccountLimits {
   maxTimeLimit?: number;
 }
 
-export const LIMIT_NAMES = ["maxRunningJobs", "maxSubmitJobs", "maxCpus", "maxGpus", "maxTimeLimit"] as const;
+export const LIMIT_NAMES = [
+  "maxRunningJobs",
+  "maxSubmitJobs",
+  "maxCpus",
+  "maxGpus",
+  "maxTimeLimit",
+] as const;
 
 /** What an account may use (absent: everything). */
 export interface AccountAllowed {
@@ -38,6 +44,8 @@ export function tighter(a: number | undefined, b: number | undefined): number | 
 
 /** Limits in one line, times as Slurm writes them: "maxCpus=64 maxTimeLimit=2-00:00:00", or "-" for none. */
 export function describeLimits(l: AccountLimits): string {
-  const parts = LIMIT_NAMES.filter((k) => l[k] !== undefined).map((k) => `${k}=${k === "maxTimeLimit" ? formatSlurmDuration(l[k]!) : l[k]}`);
+  const parts = LIMIT_NAMES.filter((k) => l[k] !== undefined).map(
+    (k) => `${k}=${k === "maxTimeLimit" ? formatSlurmDuration(l[k]!) : l[k]}`,
+  );
   return parts.length ? parts.join(" ") : "-";
 }

@@ -1,11 +1,26 @@
 import { invalidInput } from "./errors.js";
 
 const UNIT_SECONDS: Record<string, number> = {
-  "": 1, s: 1, sec: 1, secs: 1, second: 1, seconds: 1,
-  m: 60, min: 60, mins: 60, minute: 60, minutes: 60,
-  h: 3600, hour: 3600, hours: 3600,
-  d: 86400, day: 86400, days: 86400,
-  w: 604800, week: 604800, weeks: 604800,
+  "": 1,
+  s: 1,
+  sec: 1,
+  secs: 1,
+  second: 1,
+  seconds: 1,
+  m: 60,
+  min: 60,
+  mins: 60,
+  minute: 60,
+  minutes: 60,
+  h: 3600,
+  hour: 3600,
+  hours: 3600,
+  d: 86400,
+  day: 86400,
+  days: 86400,
+  w: 604800,
+  week: 604800,
+  weeks: 604800,
 };
 
 /**
@@ -53,7 +68,8 @@ export function parseBeginTime(text: string, nowMs: number): number {
   if (date) {
     const [y, mo, d, h, mi, sec] = date.slice(1).map((x) => Number(x ?? 0)) as number[];
     const t = new Date(y!, mo! - 1, d!, h!, mi!, sec!);
-    if (t.getMonth() !== mo! - 1 || t.getDate() !== d! || h! > 23 || mi! > 59 || sec! > 59) throw bad();
+    if (t.getMonth() !== mo! - 1 || t.getDate() !== d! || h! > 23 || mi! > 59 || sec! > 59)
+      throw bad();
     return t.getTime();
   }
   throw bad();

@@ -32,7 +32,8 @@ export function parseDependency(text: string): DependencySpec {
       `invalid --dependency "${text}": ${why}; use e.g. afterok:123, afterany:123:124, afterok:123_4, after:5?afterok:6 or singleton`,
     );
   if (s === "") throw bad("it is empty");
-  if (s.includes(",") && s.includes("?")) throw bad('mix "," (all of) and "?" (any of) is not allowed');
+  if (s.includes(",") && s.includes("?"))
+    throw bad('mix "," (all of) and "?" (any of) is not allowed');
   const any = s.includes("?");
   const spec: DependencySpec = { clauses: [], any, singleton: false };
   for (const part of s.split(any ? "?" : ",")) {
@@ -41,7 +42,10 @@ export function parseDependency(text: string): DependencySpec {
       continue;
     }
     const [type, ...ids] = part.split(":");
-    if (type === undefined || !TYPES.has(type)) throw bad(`"${type}" is not a dependency type (after, afterok, afternotok, afterany, singleton)`);
+    if (type === undefined || !TYPES.has(type))
+      throw bad(
+        `"${type}" is not a dependency type (after, afterok, afternotok, afterany, singleton)`,
+      );
     if (ids.length === 0) throw bad(`${type} needs at least one job id`);
     const targets = ids.map((id) => {
       const m = /^(\d+)(?:_(\d+))?$/.exec(id);
@@ -60,7 +64,10 @@ export type TargetState = "pending" | "running" | "ok" | "notok";
  * The verdict on one clause given the states of all jobs it names: satisfied, still
  * waiting, or never satisfiable (Slurm's DependencyNeverSatisfied).
  */
-export function clauseVerdict(type: DependencyType, states: TargetState[]): "met" | "wait" | "never" {
+export function clauseVerdict(
+  type: DependencyType,
+  states: TargetState[],
+): "met" | "wait" | "never" {
   let wait = false;
   for (const st of states) {
     if (type === "after") {

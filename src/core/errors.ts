@@ -13,7 +13,12 @@ export class GuangError extends Error {
   readonly details: ErrorDetails;
 
   /** `code`: one of the catalogue (./error-codes.ts); the CLI's own refusals by a server are "server:CODE". */
-  constructor(code: ErrorCode | `server:${string}`, status: number, message: string, details: ErrorDetails = {}) {
+  constructor(
+    code: ErrorCode | `server:${string}`,
+    status: number,
+    message: string,
+    details: ErrorDetails = {},
+  ) {
     super(message);
     this.name = "GuangError";
     this.code = code;

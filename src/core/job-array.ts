@@ -21,7 +21,8 @@ export function parseArraySpec(text: string): ArraySpec {
   if (extra !== undefined) throw bad("more than one %");
   let throttle = 0;
   if (throttleText !== undefined) {
-    if (!/^\d+$/.test(throttleText) || Number(throttleText) < 1) throw bad("the %throttle must be a positive whole number");
+    if (!/^\d+$/.test(throttleText) || Number(throttleText) < 1)
+      throw bad("the %throttle must be a positive whole number");
     throttle = Number(throttleText);
   }
   if (!list) throw bad("no indices");
@@ -34,7 +35,8 @@ export function parseArraySpec(text: string): ArraySpec {
     const step = m[3] === undefined ? 1 : Number(m[3]);
     if (hi < lo) throw bad(`range ${part} ends before it starts`);
     if (step < 1) throw bad(`step in ${part} must be at least 1`);
-    if (hi > MAX_ARRAY_INDEX) throw bad(`index ${hi} is above the largest allowed index ${MAX_ARRAY_INDEX}`);
+    if (hi > MAX_ARRAY_INDEX)
+      throw bad(`index ${hi} is above the largest allowed index ${MAX_ARRAY_INDEX}`);
     for (let i = lo; i <= hi; i += step) set.add(i);
   }
   return { indices: [...set].sort((a, b) => a - b), throttle };

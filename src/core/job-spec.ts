@@ -3,7 +3,21 @@ import type { ExportSpec } from "./export-spec.js";
 import type { ArraySpec } from "./job-array.js";
 import type { ResourceRequest } from "./resource-request.js";
 
-export const MAIL_TYPES = ["NONE", "BEGIN", "END", "FAIL", "REQUEUE", "ALL", "INVALID_DEPEND", "STAGE_OUT", "TIME_LIMIT", "TIME_LIMIT_90", "TIME_LIMIT_80", "TIME_LIMIT_50", "ARRAY_TASKS"] as const;
+export const MAIL_TYPES = [
+  "NONE",
+  "BEGIN",
+  "END",
+  "FAIL",
+  "REQUEUE",
+  "ALL",
+  "INVALID_DEPEND",
+  "STAGE_OUT",
+  "TIME_LIMIT",
+  "TIME_LIMIT_90",
+  "TIME_LIMIT_80",
+  "TIME_LIMIT_50",
+  "ARRAY_TASKS",
+] as const;
 export type MailType = (typeof MAIL_TYPES)[number];
 
 /**

@@ -1,9 +1,23 @@
 /** Job states as Slurm users know them. */
-export const JOB_STATES = ["PENDING", "RUNNING", "COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "OUT_OF_MEMORY"] as const;
+export const JOB_STATES = [
+  "PENDING",
+  "RUNNING",
+  "COMPLETED",
+  "FAILED",
+  "CANCELLED",
+  "TIMEOUT",
+  "OUT_OF_MEMORY",
+] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
 /** The states a job ends in. */
-export const FINAL_STATES: ReadonlySet<string> = new Set<JobState>(["COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "OUT_OF_MEMORY"]);
+export const FINAL_STATES: ReadonlySet<string> = new Set<JobState>([
+  "COMPLETED",
+  "FAILED",
+  "CANCELLED",
+  "TIMEOUT",
+  "OUT_OF_MEMORY",
+]);
 
 /** Why a job is still pending, in Slurm's words. */
 export type PendingReason =

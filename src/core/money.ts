@@ -14,7 +14,10 @@ export const MONEY_MAX = 10 ** 15;
 /** "1234.5" / "1234.5000" / "-3" → units; refuses more than four decimals, exponents, and separators. */
 export function parseMoney(text: string, what = "amount"): Money {
   const m = /^(-)?(\d{1,11})(?:\.(\d{1,4}))?$/.exec(text.trim());
-  if (!m) throw invalidInput(`${what} "${text}" is not an amount of money: write digits with at most four decimals, e.g. 1200.50`);
+  if (!m)
+    throw invalidInput(
+      `${what} "${text}" is not an amount of money: write digits with at most four decimals, e.g. 1200.50`,
+    );
   const units = Number(m[2]) * MONEY_SCALE + Number((m[3] ?? "").padEnd(4, "0"));
   return m[1] ? -units : units;
 }
@@ -24,6 +27,8 @@ export function formatMoney(units: Money): string {
   const sign = units < 0 ? "-" : "";
   const abs = Math.abs(units);
   const whole = Math.floor(abs / MONEY_SCALE);
-  const frac = String(abs % MONEY_SCALE).padStart(4, "0").replace(/0{1,2}$/, "");
+  const frac = String(abs % MONEY_SCALE)
+    .padStart(4, "0")
+    .replace(/0{1,2}$/, "");
   return `${sign}${whole}.${frac.length < 2 ? frac.padEnd(2, "0") : frac}`;
 }

@@ -37,7 +37,12 @@ export interface ResourceSeconds {
 }
 
 export function resourceSeconds(u: Usage): ResourceSeconds {
-  return { coreSeconds: u.cpus * u.seconds, memMiBSeconds: u.memMiB * u.seconds, gpuSeconds: u.gpus * u.seconds, gpuType: u.gpuType };
+  return {
+    coreSeconds: u.cpus * u.seconds,
+    memMiBSeconds: u.memMiB * u.seconds,
+    gpuSeconds: u.gpus * u.seconds,
+    gpuType: u.gpuType,
+  };
 }
 
 /**

@@ -26,7 +26,9 @@ export interface ResourceRequest {
 function positive(name: string, v: number | undefined, allowZero = false): void {
   if (v === undefined) return;
   if (!Number.isInteger(v) || v < 0 || (!allowZero && v === 0)) {
-    throw invalidInput(`${name} must be a ${allowZero ? "non-negative" : "positive"} whole number, got ${v}`);
+    throw invalidInput(
+      `${name} must be a ${allowZero ? "non-negative" : "positive"} whole number, got ${v}`,
+    );
   }
 }
 
@@ -46,6 +48,8 @@ export function validateRequest(r: ResourceRequest): void {
     throw invalidInput("--gres=gpu and --gpus are mutually exclusive: give one of them");
   }
   if (r.nodes !== undefined && r.tasks !== undefined && r.tasks < r.nodes) {
-    throw invalidInput(`${r.tasks} tasks (-n) cannot spread over ${r.nodes} nodes (-N): ask for at least one task per node`);
+    throw invalidInput(
+      `${r.tasks} tasks (-n) cannot spread over ${r.nodes} nodes (-N): ask for at least one task per node`,
+    );
   }
 }

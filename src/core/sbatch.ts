@@ -21,7 +21,8 @@ interface OptionDef {
 }
 
 function positiveInt(option: string, v: string): number {
-  if (!/^\d+$/.test(v.trim()) || Number(v) < 1) throw invalidInput(`${option} needs a positive whole number, got "${v}"`);
+  if (!/^\d+$/.test(v.trim()) || Number(v) < 1)
+    throw invalidInput(`${option} needs a positive whole number, got "${v}"`);
   return Number(v);
 }
 
@@ -29,7 +30,10 @@ function nonEmpty(option: string, v: string): string {
   if (v.trim() === "") throw invalidInput(`${option} needs a value`);
   // a newline or NUL in a name or path would forge lines in listings, logs and files
   const bad = /[\x00-\x1f\x7f]/.exec(v);
-  if (bad) throw invalidInput(`${option} contains a control character (code ${bad[0].charCodeAt(0)}); use printable characters only`);
+  if (bad)
+    throw invalidInput(
+      `${option} contains a control character (code ${bad[0].charCodeAt(0)}); use printable characters only`,
+    );
   return v.trim();
 }
 
@@ -37,7 +41,10 @@ function nonEmpty(option: string, v: string): string {
 function applyGres(o: JobOptions, v: string): void {
   for (const item of v.split(",")) {
     const parts = item.trim().split(":");
-    if (parts[0] !== "gpu") throw invalidInput(`--gres "${item}": only gpu is a generic resource here; use gpu:N or gpu:TYPE:N`);
+    if (parts[0] !== "gpu")
+      throw invalidInput(
+        `--gres "${item}": only gpu is a generic resource here; use gpu:N or gpu:TYPE:N`,
+      );
     let count = 1;
     let type: string | null = null;
     if (parts.length === 2) {
@@ -56,20 +63,26 @@ function applyGpus(o: JobOptions, v: string): void {
   const parts = v.trim().split(":");
   if (parts.length > 2) throw invalidInput(`--gpus "${v}": use N or TYPE:N`);
   o.request.gpus = positiveInt("--gpus", parts[parts.length - 1]!);
-  o.request.gpuType = parts.length === 2 ? nonEmpty("--gpus type", parts[0]!) : (o.request.gpuType ?? null);
+  o.request.gpuType =
+    parts.length === 2 ? nonEmpty("--gpus type", parts[0]!) : (o.request.gpuType ?? null);
 }
 
 function applyMailType(o: JobOptions, v: string): void {
   const types = v.split(",").map((t) => t.trim().toUpperCase());
   for (const t of types) {
-    if (!(MAIL_TYPES as readonly string[]).includes(t)) throw invalidInput(`--mail-type "${t}" is unknown; use ${MAIL_TYPES.join(", ")}`);
+    if (!(MAIL_TYPES as readonly string[]).includes(t))
+      throw invalidInput(`--mail-type "${t}" is unknown; use ${MAIL_TYPES.join(", ")}`);
   }
   o.mailType = types as MailType[];
 }
 
 const OPTIONS: OptionDef[] = [
   { long: "job-name", short: "J", apply: (o, v) => void (o.name = nonEmpty("--job-name", v)) },
-  { long: "partition", short: "p", apply: (o, v) => void (o.partition = nonEmpty("--partition", v)) },
+  {
+    long: "partition",
+    short: "p",
+    apply: (o, v) => void (o.partition = nonEmpty("--partition", v)),
+  },
   { long: "account", short: "A", apply: (o, v) => void (o.account = nonEmpty("--account", v)) },
   { long: "qos", short: "q", apply: (o, v) => void (o.qos = nonEmpty("--qos", v)) },
   { long: "clusters", short: "M", apply: (o, v) => void (o.cluster = oneCluster(v)) },
@@ -78,18 +91,31 @@ const OPTIONS: OptionDef[] = [
     short: "N",
     apply: (o, v) => {
       const m = /^(\d+)-(\d+)$/.exec(v.trim());
-      if (m && m[1] !== m[2]) throw invalidInput(`--nodes "${v}": node ranges are not supported; give one number`);
+      if (m && m[1] !== m[2])
+        throw invalidInput(`--nodes "${v}": node ranges are not supported; give one number`);
       o.request.nodes = positiveInt("--nodes", m ? m[1]! : v);
     },
   },
-  { long: "ntasks", short: "n", apply: (o, v) => void (o.request.tasks = positiveInt("--ntasks", v)) },
+  {
+    long: "ntasks",
+    short: "n",
+    apply: (o, v) => void (o.request.tasks = positiveInt("--ntasks", v)),
+  },
   {
     long: "ntasks-per-node",
-    apply: (o, v) => void (o.request.tasks = positiveInt("--ntasks-per-node", v) * (o.request.nodes ?? 1)),
+    apply: (o, v) =>
+      void (o.request.tasks = positiveInt("--ntasks-per-node", v) * (o.request.nodes ?? 1)),
   },
-  { long: "cpus-per-task", short: "c", apply: (o, v) => void (o.request.cpusPerTask = positiveInt("--cpus-per-task", v)) },
+  {
+    long: "cpus-per-task",
+    short: "c",
+    apply: (o, v) => void (o.request.cpusPerTask = positiveInt("--cpus-per-task", v)),
+  },
   { long: "mem", apply: (o, v) => void (o.request.memPerNode = parseMemoryMiB(v, "--mem")) },
-  { long: "mem-per-cpu", apply: (o, v) => void (o.request.memPerCpu = parseMemoryMiB(v, "--mem-per-cpu")) },
+  {
+    long: "mem-per-cpu",
+    apply: (o, v) => void (o.request.memPerCpu = parseMemoryMiB(v, "--mem-per-cpu")),
+  },
   { long: "gres", apply: applyGres },
   { long: "gpus", short: "G", apply: applyGpus },
   { long: "time", short: "t", apply: (o, v) => void (o.timeLimit = parseSlurmDuration(v)) },
@@ -105,7 +131,8 @@ const OPTIONS: OptionDef[] = [
     long: "exclusive",
     flag: true,
     apply: (o, v) => {
-      if (v !== "" && v !== "true") throw invalidInput(`--exclusive=${v} is not supported; use --exclusive alone`);
+      if (v !== "" && v !== "true")
+        throw invalidInput(`--exclusive=${v} is not supported; use --exclusive alone`);
       o.request.exclusive = true;
     },
   },
@@ -116,15 +143,22 @@ const OPTIONS: OptionDef[] = [
 const BY_LONG = new Map(OPTIONS.map((d) => [d.long, d]));
 /** sbatch -M takes a list (federations); a job here goes to one cluster. */
 function oneCluster(v: string): string {
-  const names = nonEmpty("--clusters", v).split(",").filter((x) => x);
-  if (names.length !== 1) throw invalidInput(`--clusters (-M) names one cluster here, got "${v}"; list them with guang clusters`);
+  const names = nonEmpty("--clusters", v)
+    .split(",")
+    .filter((x) => x);
+  if (names.length !== 1)
+    throw invalidInput(
+      `--clusters (-M) names one cluster here, got "${v}"; list them with guang clusters`,
+    );
   return names[0]!;
 }
 
 const BY_SHORT = new Map(OPTIONS.filter((d) => d.short).map((d) => [d.short!, d]));
 
 /** Option names as sbatch users write them, for messages. */
-export const SBATCH_OPTION_NAMES: readonly string[] = OPTIONS.map((d) => (d.short ? `-${d.short}/--${d.long}` : `--${d.long}`));
+export const SBATCH_OPTION_NAMES: readonly string[] = OPTIONS.map((d) =>
+  d.short ? `-${d.short}/--${d.long}` : `--${d.long}`,
+);
 
 /** One option as it was written, with where it came from (for error messages). */
 export interface OptionItem {
@@ -138,7 +172,12 @@ function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(
+        prev[j]! + 1,
+        cur[j - 1]! + 1,
+        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     prev = cur;
   }
   return prev[b.length]!;
@@ -148,7 +187,11 @@ function lookup(name: string, where: string): OptionDef {
   const def = name.length === 1 ? BY_SHORT.get(name) : BY_LONG.get(name);
   if (def) return def;
   const shown = name.length === 1 ? `-${name}` : `--${name}`;
-  const close = OPTIONS.filter((d) => name.length > 1 && (d.long.startsWith(name) || name.startsWith(d.long) || editDistance(name, d.long) <= 2)).map((d) => `--${d.long}`);
+  const close = OPTIONS.filter(
+    (d) =>
+      name.length > 1 &&
+      (d.long.startsWith(name) || name.startsWith(d.long) || editDistance(name, d.long) <= 2),
+  ).map((d) => `--${d.long}`);
   throw invalidInput(
     `${where}: unknown option ${shown}${close.length ? ` (did you mean ${close.join(" or ")}?)` : ""}; supported: ${SBATCH_OPTION_NAMES.join(", ")}`,
     { option: shown, where },
@@ -189,7 +232,10 @@ export function splitWords(text: string, where: string): string[] {
  * `--job-name name`, flags alone. Stops at the first word that is not an option and
  * returns the rest (a script path and its arguments, on a command line).
  */
-export function readOptionWords(words: string[], where: string): { items: OptionItem[]; rest: string[] } {
+export function readOptionWords(
+  words: string[],
+  where: string,
+): { items: OptionItem[]; rest: string[] } {
   const items: OptionItem[] = [];
   let i = 0;
   for (; i < words.length; i++) {
@@ -216,7 +262,8 @@ export function readOptionWords(words: string[], where: string): { items: Option
     }
     if (value === undefined) {
       const next = words[i + 1];
-      if (next === undefined) throw invalidInput(`${where}: option ${w} needs a value`, { option: w, where });
+      if (next === undefined)
+        throw invalidInput(`${where}: option ${w} needs a value`, { option: w, where });
       value = next;
       i++;
     }
@@ -234,13 +281,21 @@ export function scriptDirectives(script: string): OptionItem[] {
   const crlf = script.indexOf("\r\n");
   if (crlf >= 0) {
     const line = script.slice(0, crlf).split("\n").length;
-    throw invalidInput(`the script has DOS line breaks (\\r\\n), first at line ${line}; bash needs UNIX ones: convert it with dos2unix and submit again`, { line });
+    throw invalidInput(
+      `the script has DOS line breaks (\\r\\n), first at line ${line}; bash needs UNIX ones: convert it with dos2unix and submit again`,
+      { line },
+    );
   }
   const nul = script.indexOf("\0");
-  if (nul >= 0) throw invalidInput(`the script contains a NUL byte at line ${script.slice(0, nul).split("\n").length}; a batch script is text`);
+  if (nul >= 0)
+    throw invalidInput(
+      `the script contains a NUL byte at line ${script.slice(0, nul).split("\n").length}; a batch script is text`,
+    );
   const lines = script.split("\n");
   if (!lines[0]?.startsWith("#!")) {
-    throw invalidInput("the script's first line must start with #! and name its interpreter, e.g. #!/bin/bash");
+    throw invalidInput(
+      "the script's first line must start with #! and name its interpreter, e.g. #!/bin/bash",
+    );
   }
   const items: OptionItem[] = [];
   for (let i = 1; i < lines.length; i++) {
@@ -252,7 +307,11 @@ export function scriptDirectives(script: string): OptionItem[] {
     const where = `script line ${i + 1}`;
     const words = splitWords(m[2]!, where);
     const { items: found, rest } = readOptionWords(words, where);
-    if (rest.length > 0) throw invalidInput(`${where}: "${rest.join(" ")}" is not an option; #SBATCH lines hold options like --time=10`, { where });
+    if (rest.length > 0)
+      throw invalidInput(
+        `${where}: "${rest.join(" ")}" is not an option; #SBATCH lines hold options like --time=10`,
+        { where },
+      );
     items.push(...found);
   }
   return items;
@@ -268,7 +327,8 @@ export function objectOptions(obj: Record<string, string | number | boolean>): O
       if (raw === false) continue;
       items.push({ name: def.long, value: "", where });
     } else {
-      if (typeof raw === "boolean") throw invalidInput(`${where} needs a value, not ${raw}`, { option: key });
+      if (typeof raw === "boolean")
+        throw invalidInput(`${where} needs a value, not ${raw}`, { option: key });
       items.push({ name: def.long, value: String(raw), where });
     }
   }
@@ -286,7 +346,12 @@ export function buildJobOptions(items: OptionItem[], nowMs: number): JobOptions 
     try {
       def.apply(o, it.value, nowMs);
     } catch (e) {
-      if (isGuangError(e)) throw invalidInput(`${it.where}: ${e.message}`, { ...e.details, option: `--${def.long}`, where: it.where });
+      if (isGuangError(e))
+        throw invalidInput(`${it.where}: ${e.message}`, {
+          ...e.details,
+          option: `--${def.long}`,
+          where: it.where,
+        });
       throw e;
     }
   }

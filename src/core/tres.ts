@@ -21,7 +21,9 @@ export function subTres(a: Tres, b: Tres): Tres {
 
 /** True when `need` fits in `have`, resource by resource. */
 export function tresFits(need: Tres, have: Tres): boolean {
-  return need.cpu <= have.cpu && need.mem <= have.mem && need.gpu <= have.gpu && need.node <= have.node;
+  return (
+    need.cpu <= have.cpu && need.mem <= have.mem && need.gpu <= have.gpu && need.node <= have.node
+  );
 }
 
 /** Slurm's TRES string, e.g. "cpu=4,mem=8G,node=1,gres/gpu=2" (mem in M below 1 GiB). */

@@ -24,10 +24,24 @@ interface Use {
 
 // In Slurm's words: an account's limits are its association's Grp* limits; a member's,
 // the user association's (MaxJobs, and GrpTRES for CPUs and GPUs).
-const ACCOUNT_REASONS = { jobs: "AssocGrpJobsLimit", cpus: "AssocGrpCpuLimit", gpus: "AssocGrpGRES" } as const;
-const MEMBER_REASONS = { jobs: "AssocMaxJobsLimit", cpus: "AssocGrpCpuLimit", gpus: "AssocGrpGRES" } as const;
+const ACCOUNT_REASONS = {
+  jobs: "AssocGrpJobsLimit",
+  cpus: "AssocGrpCpuLimit",
+  gpus: "AssocGrpGRES",
+} as const;
+const MEMBER_REASONS = {
+  jobs: "AssocMaxJobsLimit",
+  cpus: "AssocGrpCpuLimit",
+  gpus: "AssocGrpGRES",
+} as const;
 
-function over(u: Use, l: RunningLimits, cpus: number, gpus: number, r: typeof ACCOUNT_REASONS | typeof MEMBER_REASONS): PendingReason | null {
+function over(
+  u: Use,
+  l: RunningLimits,
+  cpus: number,
+  gpus: number,
+  r: typeof ACCOUNT_REASONS | typeof MEMBER_REASONS,
+): PendingReason | null {
   if (l.maxRunningJobs !== undefined && u.jobs + 1 > l.maxRunningJobs) return r.jobs;
   if (l.maxCpus !== undefined && u.cpus + cpus > l.maxCpus) return r.cpus;
   if (l.maxGpus !== undefined && u.gpus + gpus > l.maxGpus) return r.gpus;
@@ -59,11 +73,19 @@ export class AssocCounter {
   }
 
   /** Null, and the job counted, when it keeps within the rules; otherwise why it waits. */
-  admit(account: number, user: number, cpus: number, gpus: number, rules: AssocRules): PendingReason | null {
+  admit(
+    account: number,
+    user: number,
+    cpus: number,
+    gpus: number,
+    rules: AssocRules,
+  ): PendingReason | null {
     if (rules.blocked) return "AccountBlocked";
     const a = this.get(`a${account}`);
     const m = this.get(`u${account}:${user}`);
-    const why = over(a, rules.account, cpus, gpus, ACCOUNT_REASONS) ?? over(m, rules.member, cpus, gpus, MEMBER_REASONS);
+    const why =
+      over(a, rules.account, cpus, gpus, ACCOUNT_REASONS) ??
+      over(m, rules.member, cpus, gpus, MEMBER_REASONS);
     if (why === null) this.add(account, user, cpus, gpus);
     return why;
   }

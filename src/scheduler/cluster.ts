@@ -51,9 +51,14 @@ export function compileCluster(spec: ClusterSpec): ClusterModel {
   const up = new Uint8Array(n);
   let totalCpus = 0;
   spec.nodes.forEach((node, i) => {
-    if (byName.has(node.name)) throw invalidInput(`cluster ${spec.name}: node "${node.name}" is declared twice`);
-    if (!(node.cpus > 0) || !Number.isInteger(node.cpus)) throw invalidInput(`cluster ${spec.name}: node "${node.name}" needs a positive whole number of cpus`);
-    if (!(node.memMiB >= 0) || !(node.gpus >= 0)) throw invalidInput(`cluster ${spec.name}: node "${node.name}" has negative memory or GPUs`);
+    if (byName.has(node.name))
+      throw invalidInput(`cluster ${spec.name}: node "${node.name}" is declared twice`);
+    if (!(node.cpus > 0) || !Number.isInteger(node.cpus))
+      throw invalidInput(
+        `cluster ${spec.name}: node "${node.name}" needs a positive whole number of cpus`,
+      );
+    if (!(node.memMiB >= 0) || !(node.gpus >= 0))
+      throw invalidInput(`cluster ${spec.name}: node "${node.name}" has negative memory or GPUs`);
     byName.set(node.name, i);
     cpus[i] = node.cpus;
     mem[i] = node.memMiB;
@@ -63,21 +68,43 @@ export function compileCluster(spec: ClusterSpec): ClusterModel {
   });
   const partitionIndex = new Map<string, number>();
   const partitionNodes = spec.partitions.map((p, k) => {
-    if (partitionIndex.has(p.name)) throw invalidInput(`cluster ${spec.name}: partition "${p.name}" is declared twice`);
+    if (partitionIndex.has(p.name))
+      throw invalidInput(`cluster ${spec.name}: partition "${p.name}" is declared twice`);
     partitionIndex.set(p.name, k);
     const idx = p.nodes.map((name) => {
       const i = byName.get(name);
-      if (i === undefined) throw invalidInput(`cluster ${spec.name}: partition "${p.name}" names node "${name}", which is not declared`);
+      if (i === undefined)
+        throw invalidInput(
+          `cluster ${spec.name}: partition "${p.name}" names node "${name}", which is not declared`,
+        );
       return i;
     });
     return Int32Array.from(idx.sort((a, b) => a - b));
   });
-  return { spec, nodes: spec.nodes, cpus, mem, gpus, up, partitionNodes, partitionIndex, totalCpus, defMemPerCpu: spec.defMemPerCpu ?? 0 };
+  return {
+    spec,
+    nodes: spec.nodes,
+    cpus,
+    mem,
+    gpus,
+    up,
+    partitionNodes,
+    partitionIndex,
+    totalCpus,
+    defMemPerCpu: spec.defMemPerCpu ?? 0,
+  };
 }
 
 /** A cluster of `count` identical nodes in one partition "batch" (simulations, tests, benchmarks). */
-export function uniformCluster(count: number, node: Omit<NodeSpec, "name">, name = "sim"): ClusterSpec {
+export function uniformCluster(
+  count: number,
+  node: Omit<NodeSpec, "name">,
+  name = "sim",
+): ClusterSpec {
   const width = String(count - 1).length;
-  const nodes = Array.from({ length: count }, (_, i) => ({ ...node, name: `n${String(i).padStart(width, "0")}` }));
+  const nodes = Array.from({ length: count }, (_, i) => ({
+    ...node,
+    name: `n${String(i).padStart(width, "0")}`,
+  }));
   return { name, nodes, partitions: [{ name: "batch", nodes: nodes.map((x) => x.name) }] };
 }

@@ -24,12 +24,17 @@ export function decayUsage(usage: number, from: number, to: number, halfLife: nu
  * Fair-share factors of the tree's leaves. Leaves are keyed by the path of names joined by
  * "/" (e.g. "tenant/account/user"); `usage` gives each leaf's (decayed) usage by that key.
  */
-export function fairTreeFactors(roots: ShareNode[], usage: ReadonlyMap<string, number>): Map<string, number> {
+export function fairTreeFactors(
+  roots: ShareNode[],
+  usage: ReadonlyMap<string, number>,
+): Map<string, number> {
   const leaves: { key: string; rank: number }[] = [];
   const usageOf = new Map<ShareNode, number>();
   const sumUsage = (node: ShareNode, path: string): number => {
     const key = path ? `${path}/${node.name}` : node.name;
-    const u = node.children?.length ? node.children.reduce((acc, c) => acc + sumUsage(c, key), 0) : (usage.get(key) ?? 0);
+    const u = node.children?.length
+      ? node.children.reduce((acc, c) => acc + sumUsage(c, key), 0)
+      : (usage.get(key) ?? 0);
     usageOf.set(node, u);
     return u;
   };
@@ -46,7 +51,17 @@ export function fairTreeFactors(roots: ShareNode[], usage: ReadonlyMap<string, n
     };
     const ordered = siblings
       .map((c) => ({ c, lf: lf(c) }))
-      .sort((a, b) => (b.lf === a.lf ? (a.c.name < b.c.name ? -1 : a.c.name > b.c.name ? 1 : 0) : b.lf > a.lf ? 1 : -1));
+      .sort((a, b) =>
+        b.lf === a.lf
+          ? a.c.name < b.c.name
+            ? -1
+            : a.c.name > b.c.name
+              ? 1
+              : 0
+          : b.lf > a.lf
+            ? 1
+            : -1,
+      );
     let prevLf: number | null = null;
     let prevRank = 0;
     for (const { c, lf: value } of ordered) {

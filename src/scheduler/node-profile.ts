@@ -134,7 +134,8 @@ export class NodeProfile {
         this.hasReservation[a.node] = 1;
         this.reservedCache.length = 0;
       }
-      if (Number.isFinite(end)) this.addEvent(a.node, end, sign * a.cpu, sign * a.mem, sign * a.gpu);
+      if (Number.isFinite(end))
+        this.addEvent(a.node, end, sign * a.cpu, sign * a.mem, sign * a.gpu);
     }
   }
 
@@ -227,7 +228,8 @@ export class NodeProfile {
       return s.exactNodes > 0 ? picked.length === s.exactNodes : remaining === 0;
     };
     // class 1: nodes whose room for this shape is tight around the window
-    const tight = t <= this.now ? this.sortedReservedIn(partition) : this.nodesWithEventsIn(partition);
+    const tight =
+      t <= this.now ? this.sortedReservedIn(partition) : this.nodesWithEventsIn(partition);
     for (const n of tight) {
       const fit = this.fitOver(n, s, t, end);
       if (fit < need) continue;
@@ -303,7 +305,7 @@ export class NodeProfile {
       }
     }
     const needCpu = s.tasks * s.cpuPerTask;
-    for (let i = 0; i < steps; ) {
+    for (let i = 0; i < steps;) {
       // a step that ends before notBefore cannot hold a start
       if (stepCpu[i] < needCpu || (i + 1 < steps && stepT[i + 1] <= notBefore)) {
         i++;
@@ -341,7 +343,13 @@ export class NodeProfile {
   private allocFor(n: number, s: Shape, tasks: number): NodeAlloc {
     const m = this.model;
     if (s.exclusive) return { node: n, tasks, cpu: m.cpus[n], mem: m.mem[n], gpu: m.gpus[n] };
-    return { node: n, tasks, cpu: tasks * s.cpuPerTask, mem: s.memPerNode + tasks * s.memPerTask, gpu: s.gpuPerNode };
+    return {
+      node: n,
+      tasks,
+      cpu: tasks * s.cpuPerTask,
+      mem: s.memPerNode + tasks * s.memPerTask,
+      gpu: s.gpuPerNode,
+    };
   }
 
   /** With an exact node count, spreads the tasks evenly (⌈n/N⌉ on the first n mod N nodes). */

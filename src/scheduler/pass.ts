@@ -94,8 +94,13 @@ export function schedulePass(input: PassInput): PassResult {
   );
   const order = input.queue.slice().sort(compareQueued);
   const conservative = config.policy === "conservative";
-  const kept = conservative ? (input.reservations ?? new Map<number, Reservation>()) : new Map<number, Reservation>();
-  const byId = conservative || (config.planDepth ?? 0) > 0 ? new Map(order.map((j) => [j.id, j])) : new Map<number, QueuedJob>();
+  const kept = conservative
+    ? (input.reservations ?? new Map<number, Reservation>())
+    : new Map<number, Reservation>();
+  const byId =
+    conservative || (config.planDepth ?? 0) > 0
+      ? new Map(order.map((j) => [j.id, j]))
+      : new Map<number, QueuedJob>();
   for (const [id, r] of kept) {
     const job = byId.get(id);
     if (job !== undefined) profile.reserve(r.alloc, r.start, job.timeLimit);
@@ -135,7 +140,8 @@ export function schedulePass(input: PassInput): PassResult {
     const first = !blockedIn.has(job.partition);
     blockedIn.add(job.partition);
     const reason: PendingReason = first ? "Resources" : "Priority";
-    const reserve = config.policy === "conservative" ? reserved < depth : config.policy === "easy" && first;
+    const reserve =
+      config.policy === "conservative" ? reserved < depth : config.policy === "easy" && first;
     if (reserve) {
       reserved++;
       const r = reserveEarliest(profile, job);
@@ -152,19 +158,25 @@ export function schedulePass(input: PassInput): PassResult {
   if (planDepth > 0) {
     // FCFS starts a partition's jobs in order: none before the one ahead of it.
     const ahead = new Map<number, number>();
-    for (const d of pending) if (d.plannedStart !== null) ahead.set(byId.get(d.id)!.partition, d.plannedStart);
+    for (const d of pending)
+      if (d.plannedStart !== null) ahead.set(byId.get(d.id)!.partition, d.plannedStart);
     for (let k = 0; k < planDepth; k++) {
       const d = pending[unplanned[k]];
       const job = byId.get(d.id)!;
       const notBefore = config.policy === "fcfs" ? (ahead.get(job.partition) ?? now) : now;
       d.plannedStart = reserveEarliest(profile, job, notBefore)?.start ?? null;
-      if (d.plannedStart !== null) ahead.set(job.partition, Math.max(ahead.get(job.partition) ?? now, d.plannedStart));
+      if (d.plannedStart !== null)
+        ahead.set(job.partition, Math.max(ahead.get(job.partition) ?? now, d.plannedStart));
     }
   }
   return { starts, pending, reservations };
 }
 
-function reserveEarliest(profile: NodeProfile, job: QueuedJob, notBefore?: number): Reservation | null {
+function reserveEarliest(
+  profile: NodeProfile,
+  job: QueuedJob,
+  notBefore?: number,
+): Reservation | null {
   const start = profile.earliest(job.shape, job.partition, job.timeLimit, notBefore);
   if (!Number.isFinite(start)) return null;
   const alloc = profile.place(job.shape, job.partition, start, job.timeLimit);

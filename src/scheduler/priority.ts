@@ -35,7 +35,12 @@ export interface PriorityFactors {
   nice?: number;
 }
 
-export function jobPriority(f: PriorityFactors, now: number, totalCpus: number, w: PriorityWeights = DEFAULT_WEIGHTS): number {
+export function jobPriority(
+  f: PriorityFactors,
+  now: number,
+  totalCpus: number,
+  w: PriorityWeights = DEFAULT_WEIGHTS,
+): number {
   const age = w.maxAge > 0 ? Math.min(1, Math.max(0, now - f.submit) / w.maxAge) : 0;
   const size = totalCpus > 0 ? Math.min(1, f.cpus / totalCpus) : 0;
   return (

@@ -64,7 +64,13 @@ export function shapeMinimum(s: Shape): Tres {
  * Tasks of `s` that fit in the given free resources of one node (capped by the shape's
  * per-node maximum). `whole` is whether the node is entirely free (for --exclusive).
  */
-export function tasksThatFit(s: Shape, cpu: number, mem: number, gpu: number, whole: boolean): number {
+export function tasksThatFit(
+  s: Shape,
+  cpu: number,
+  mem: number,
+  gpu: number,
+  whole: boolean,
+): number {
   if (s.exclusive && !whole) return 0;
   if (gpu < s.gpuPerNode || mem < s.memPerNode) return 0;
   let t = Math.floor(cpu / s.cpuPerTask);

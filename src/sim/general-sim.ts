@@ -1,6 +1,13 @@
 import type { ClusterModel } from "../scheduler/cluster.js";
 import { compileCluster, uniformCluster } from "../scheduler/cluster.js";
-import { schedulePass, type PassConfig, type PassResult, type QueuedJob, type Reservation, type RunningJob } from "../scheduler/pass.js";
+import {
+  schedulePass,
+  type PassConfig,
+  type PassResult,
+  type QueuedJob,
+  type Reservation,
+  type RunningJob,
+} from "../scheduler/pass.js";
 import type { Policy } from "../scheduler/policy.js";
 import type { Shape } from "../scheduler/shape.js";
 import type { SimScheduler } from "./replay.js";
@@ -32,7 +39,14 @@ export class GeneralSim implements SimScheduler {
 
   submit(j: number): void {
     const g = this.jobs(j);
-    this.queue.push({ id: j, partition: g.partition, shape: g.shape, timeLimit: this.w.est[j], submit: this.w.submit[j], priority: g.priority ?? 0 });
+    this.queue.push({
+      id: j,
+      partition: g.partition,
+      shape: g.shape,
+      timeLimit: this.w.est[j],
+      submit: this.w.submit[j],
+      priority: g.priority ?? 0,
+    });
   }
 
   end(j: number): void {
@@ -74,7 +88,9 @@ export class GeneralSim implements SimScheduler {
 
 /** The workload's machine as 1-core nodes: the general path doing what the pool fast path does. */
 export function generalOnUnitNodes(w: Workload, policy: Policy, depth = Infinity): GeneralSim {
-  const model = compileCluster(uniformCluster(w.procs, { cpus: 1, memMiB: 0, gpus: 0, gpuType: null }));
+  const model = compileCluster(
+    uniformCluster(w.procs, { cpus: 1, memMiB: 0, gpus: 0, gpuType: null }),
+  );
   const shapes = new Map<number, Shape>();
   return new GeneralSim(
     model,
@@ -82,7 +98,17 @@ export function generalOnUnitNodes(w: Workload, policy: Policy, depth = Infinity
     (j) => {
       let s = shapes.get(w.procsOf[j]);
       if (!s) {
-        s = { tasks: w.procsOf[j], exactNodes: 0, maxTasksPerNode: Infinity, cpuPerTask: 1, memPerTask: 0, memPerNode: 0, gpuPerNode: 0, gpuType: null, exclusive: false };
+        s = {
+          tasks: w.procsOf[j],
+          exactNodes: 0,
+          maxTasksPerNode: Infinity,
+          cpuPerTask: 1,
+          memPerTask: 0,
+          memPerNode: 0,
+          gpuPerNode: 0,
+          gpuType: null,
+          exclusive: false,
+        };
         shapes.set(w.procsOf[j], s);
       }
       return { shape: s, partition: 0 };

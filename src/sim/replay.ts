@@ -27,7 +27,11 @@ export interface ReplayObserver {
  * submission joins the queue and runs a pass only if the processors free now are at least
  * the new job's; a termination returns its processors at once and runs a pass.
  */
-export function replay(w: Workload, sched: SimScheduler, observer: ReplayObserver = {}): Float64Array {
+export function replay(
+  w: Workload,
+  sched: SimScheduler,
+  observer: ReplayObserver = {},
+): Float64Array {
   const start = new Float64Array(w.count).fill(-1);
   const ends = new TerminationHeap();
   const started: number[] = [];

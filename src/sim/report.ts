@@ -41,7 +41,8 @@ export function writeReport(sim: Simulation, dir: string): string {
     sim.runs.map((r, k) => ({ name: r.policy, color: COLORS[k % COLORS.length], values: pick(k) }));
   const rows = sim.runs
     .map(
-      (r) => `<tr><td>${esc(r.policy)}</td><td>${r.metrics.jobs}</td><td>${r.metrics.avgWait.toFixed(1)} <small>(${formatSlurmDuration(r.metrics.avgWait)})</small></td><td>${r.metrics.p50Wait}</td><td>${r.metrics.p95Wait}</td><td>${r.metrics.avgBoundedSlowdown.toFixed(4)}</td><td>${(100 * r.metrics.utilization).toFixed(2)}%</td><td>${(r.metrics.makespan / 86400).toFixed(1)} d</td><td>${r.wallSeconds.toFixed(3)} s</td></tr>`,
+      (r) =>
+        `<tr><td>${esc(r.policy)}</td><td>${r.metrics.jobs}</td><td>${r.metrics.avgWait.toFixed(1)} <small>(${formatSlurmDuration(r.metrics.avgWait)})</small></td><td>${r.metrics.p50Wait}</td><td>${r.metrics.p95Wait}</td><td>${r.metrics.avgBoundedSlowdown.toFixed(4)}</td><td>${(100 * r.metrics.utilization).toFixed(2)}%</td><td>${(r.metrics.makespan / 86400).toFixed(1)} d</td><td>${r.wallSeconds.toFixed(3)} s</td></tr>`,
     )
     .join("");
   const html = `<!doctype html>
@@ -58,9 +59,24 @@ figure{margin:1.5rem 0}figcaption{font-weight:600;margin-bottom:.3rem}small{colo
 (dropped 剔除: ${sim.dropped.noRuntime} runtime ≤ 0, ${sim.dropped.noEstimate} without requested time, ${sim.dropped.tooLarge} larger than the machine, ${sim.dropped.noProcs} without processors, ${sim.dropped.negativeSubmit} with negative submit time).
 Machine 机器: <b>${w.procs}</b> processors (${esc(sim.procsSource)}).</p>
 <table><thead><tr><th>policy 策略</th><th>jobs 作业</th><th>avg wait 平均等待 (s)</th><th>p50 wait</th><th>p95 wait</th><th>avg bounded slowdown 平均有界减速比</th><th>utilization 利用率</th><th>makespan 完工时间</th><th>sim time 模拟耗时</th></tr></thead><tbody>${rows}</tbody></table>
-${lineChart("Utilization over time · 利用率随时间变化", series((k) => timelines[k].utilization), day, 1, (v) => `${Math.round(v * 100)}%`)}
-${lineChart("Waiting jobs over time · 排队作业数随时间变化", series((k) => timelines[k].queue), day)}
-${barChart("Wait time distribution, % of jobs · 等待时间分布（作业占比 %）", WAIT_CLASSES.map(([c]) => c), series((k) => waitHistogram(sim, sim.runs[k].start)), (v) => `${+v.toFixed(1)}%`)}
+${lineChart(
+  "Utilization over time · 利用率随时间变化",
+  series((k) => timelines[k].utilization),
+  day,
+  1,
+  (v) => `${Math.round(v * 100)}%`,
+)}
+${lineChart(
+  "Waiting jobs over time · 排队作业数随时间变化",
+  series((k) => timelines[k].queue),
+  day,
+)}
+${barChart(
+  "Wait time distribution, % of jobs · 等待时间分布（作业占比 %）",
+  WAIT_CLASSES.map(([c]) => c),
+  series((k) => waitHistogram(sim, sim.runs[k].start)),
+  (v) => `${+v.toFixed(1)}%`,
+)}
 <p class="meta">Time axis: days since the first submission 自首个作业提交起的天数. Bounded slowdown = max(1, (wait + run) / max(run, 10 s)).</p>
 </body></html>
 `;

@@ -3,7 +3,12 @@ import { PoolScheduler } from "../scheduler/pool.js";
 import { computeMetrics, type Metrics } from "./metrics.js";
 import { replay, type SimScheduler } from "./replay.js";
 import { readSwfFile } from "./swf.js";
-import { applyConventions, type ConventionOptions, type Dropped, type Workload } from "./workload.js";
+import {
+  applyConventions,
+  type ConventionOptions,
+  type Dropped,
+  type Workload,
+} from "./workload.js";
 
 export interface SimulationRun {
   policy: Policy;
@@ -40,7 +45,9 @@ export function poolAdapter(s: PoolScheduler): SimScheduler {
 }
 
 export function poolSimScheduler(w: Workload, policy: Policy, depth?: number): SimScheduler {
-  return poolAdapter(new PoolScheduler(w.procs, policy, { procs: w.procsOf, est: w.est }, { depth }));
+  return poolAdapter(
+    new PoolScheduler(w.procs, policy, { procs: w.procsOf, est: w.est }, { depth }),
+  );
 }
 
 export function simulateWorkload(w: Workload, policy: Policy, depth?: number): SimulationRun {

@@ -59,14 +59,23 @@ export function readSwfFile(file: string): SwfTrace {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why =
-      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : String(code ?? e);
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "it is a directory"
+          : code === "EACCES"
+            ? "permission denied"
+            : String(code ?? e);
     throw invalidInput(`${file}: cannot read trace: ${why}`, { file });
   }
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
       bytes = gunzipSync(bytes);
     } catch {
-      throw invalidInput(`${file}: not a valid gzip file (it starts like one but cannot be decompressed)`, { file });
+      throw invalidInput(
+        `${file}: not a valid gzip file (it starts like one but cannot be decompressed)`,
+        { file },
+      );
     }
   }
   return parseSwf(bytes, file);

@@ -90,7 +90,13 @@ export function applyConventions(trace: SwfTrace, options: ConventionOptions = {
   const missing = options.missingEstimate ?? "drop";
   const n = trace.count;
   const w = emptyWorkload(n, procs);
-  const dropped: Dropped = { tooLarge: 0, noProcs: 0, noRuntime: 0, noEstimate: 0, negativeSubmit: 0 };
+  const dropped: Dropped = {
+    tooLarge: 0,
+    noProcs: 0,
+    noRuntime: 0,
+    noEstimate: 0,
+    negativeSubmit: 0,
+  };
   let k = 0;
   let sorted = true;
   for (let i = 0; i < n; i++) {

@@ -5,8 +5,18 @@ import { nowIso } from "./open.js";
 
 export type AccountRow = Selectable<AccountTable>;
 
-export async function createAccount(db: Db, tenantId: number, name: string, limits = "{}", allowed = "{}"): Promise<number> {
-  const r = await db.insertInto("accounts").values({ tenant_id: tenantId, name, created_at: nowIso(), limits, allowed }).returning("id").executeTakeFirstOrThrow();
+export async function createAccount(
+  db: Db,
+  tenantId: number,
+  name: string,
+  limits = "{}",
+  allowed = "{}",
+): Promise<number> {
+  const r = await db
+    .insertInto("accounts")
+    .values({ tenant_id: tenantId, name, created_at: nowIso(), limits, allowed })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 
@@ -19,12 +29,18 @@ export async function findAccountById(db: Db, id: number) {
 }
 
 export async function accountNameById(db: Db, id: number): Promise<string | undefined> {
-  return (await db.selectFrom("accounts").select("name").where("id", "=", id).executeTakeFirst())?.name;
+  return (await db.selectFrom("accounts").select("name").where("id", "=", id).executeTakeFirst())
+    ?.name;
 }
 
 /** Accounts of a tenant, or of all tenants; or the ones with these ids. */
 export async function listAccounts(db: Db, f: { tenantId?: number; ids?: number[] }) {
-  let q = db.selectFrom("accounts").innerJoin("tenants", "tenants.id", "accounts.tenant_id").selectAll("accounts").select("tenants.name as tenant").orderBy("accounts.id");
+  let q = db
+    .selectFrom("accounts")
+    .innerJoin("tenants", "tenants.id", "accounts.tenant_id")
+    .selectAll("accounts")
+    .select("tenants.name as tenant")
+    .orderBy("accounts.id");
   if (f.tenantId !== undefined) q = q.where("accounts.tenant_id", "=", f.tenantId);
   if (f.ids !== undefined) {
     if (f.ids.length === 0) return [];
@@ -33,7 +49,11 @@ export async function listAccounts(db: Db, f: { tenantId?: number; ids?: number[
   return q.execute();
 }
 
-export async function updateAccount(db: Db, id: number, patch: { limits?: string; allowed?: string }): Promise<void> {
+export async function updateAccount(
+  db: Db,
+  id: number,
+  patch: { limits?: string; allowed?: string },
+): Promise<void> {
   await db.updateTable("accounts").set(patch).where("id", "=", id).execute();
 }
 
@@ -41,8 +61,13 @@ export async function updateAccount(db: Db, id: number, patch: { limits?: string
  * Serializes submissions to one account across processes (PostgreSQL), so that counting
  * its jobs and adding one cannot interleave. SQLite has one writer at a time already.
  */
-export async function lockAccount(db: Db, id: number, dialect: "sqlite" | "postgres"): Promise<void> {
-  if (dialect === "postgres") await db.selectFrom("accounts").select("id").where("id", "=", id).forUpdate().execute();
+export async function lockAccount(
+  db: Db,
+  id: number,
+  dialect: "sqlite" | "postgres",
+): Promise<void> {
+  if (dialect === "postgres")
+    await db.selectFrom("accounts").select("id").where("id", "=", id).forUpdate().execute();
 }
 
 export async function blocksOf(db: Db, accountIds: number[]) {
@@ -61,32 +86,81 @@ export async function allBlocks(db: Db) {
 }
 
 /** Sets a block of one kind (replacing an earlier one of that kind); false when it was already set. */
-export async function setBlock(db: Db, accountId: number, kind: AccountBlockTable["kind"], byUserId: number | null, reason: string): Promise<boolean> {
-  const had = await db.deleteFrom("account_blocks").where("account_id", "=", accountId).where("kind", "=", kind).executeTakeFirst();
-  await db.insertInto("account_blocks").values({ account_id: accountId, kind, by_user_id: byUserId, reason, at: nowIso() }).execute();
+export async function setBlock(
+  db: Db,
+  accountId: number,
+  kind: AccountBlockTable["kind"],
+  byUserId: number | null,
+  reason: string,
+): Promise<boolean> {
+  const had = await db
+    .deleteFrom("account_blocks")
+    .where("account_id", "=", accountId)
+    .where("kind", "=", kind)
+    .executeTakeFirst();
+  await db
+    .insertInto("account_blocks")
+    .values({ account_id: accountId, kind, by_user_id: byUserId, reason, at: nowIso() })
+    .execute();
   return Number(had.numDeletedRows) === 0;
 }
 
 /** Lifts a block; false when there was none of that kind. */
-export async function clearBlock(db: Db, accountId: number, kind: AccountBlockTable["kind"]): Promise<boolean> {
-  const r = await db.deleteFrom("account_blocks").where("account_id", "=", accountId).where("kind", "=", kind).executeTakeFirst();
+export async function clearBlock(
+  db: Db,
+  accountId: number,
+  kind: AccountBlockTable["kind"],
+): Promise<boolean> {
+  const r = await db
+    .deleteFrom("account_blocks")
+    .where("account_id", "=", accountId)
+    .where("kind", "=", kind)
+    .executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
 
-export async function addMember(db: Db, accountId: number, userId: number, role: AccountMemberTable["role"], limits = "{}"): Promise<void> {
-  await db.insertInto("account_members").values({ account_id: accountId, user_id: userId, role, limits }).execute();
+export async function addMember(
+  db: Db,
+  accountId: number,
+  userId: number,
+  role: AccountMemberTable["role"],
+  limits = "{}",
+): Promise<void> {
+  await db
+    .insertInto("account_members")
+    .values({ account_id: accountId, user_id: userId, role, limits })
+    .execute();
 }
 
-export async function updateMember(db: Db, accountId: number, userId: number, patch: { role?: AccountMemberTable["role"]; limits?: string }): Promise<void> {
-  await db.updateTable("account_members").set(patch).where("account_id", "=", accountId).where("user_id", "=", userId).execute();
+export async function updateMember(
+  db: Db,
+  accountId: number,
+  userId: number,
+  patch: { role?: AccountMemberTable["role"]; limits?: string },
+): Promise<void> {
+  await db
+    .updateTable("account_members")
+    .set(patch)
+    .where("account_id", "=", accountId)
+    .where("user_id", "=", userId)
+    .execute();
 }
 
 export async function removeMember(db: Db, accountId: number, userId: number): Promise<void> {
-  await db.deleteFrom("account_members").where("account_id", "=", accountId).where("user_id", "=", userId).execute();
+  await db
+    .deleteFrom("account_members")
+    .where("account_id", "=", accountId)
+    .where("user_id", "=", userId)
+    .execute();
 }
 
 export async function findMember(db: Db, accountId: number, userId: number) {
-  return db.selectFrom("account_members").selectAll().where("account_id", "=", accountId).where("user_id", "=", userId).executeTakeFirst();
+  return db
+    .selectFrom("account_members")
+    .selectAll()
+    .where("account_id", "=", accountId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
 }
 
 export async function membersOf(db: Db, accountId: number) {
@@ -125,7 +199,11 @@ export async function isMember(db: Db, accountId: number, userId: number): Promi
 }
 
 /** Jobs pending or running in an account: all of them, and one user's. */
-export async function countActiveJobs(db: Db, accountId: number, userId: number): Promise<{ account: number; user: number }> {
+export async function countActiveJobs(
+  db: Db,
+  accountId: number,
+  userId: number,
+): Promise<{ account: number; user: number }> {
   const rows = await db
     .selectFrom("jobs")
     .select(["user_id", (eb) => eb.fn.countAll<number>().as("n")])

@@ -30,7 +30,8 @@ export async function queryAudit(db: Db, f: AuditFilter): Promise<AuditRow[]> {
     const a = f.action;
     q = q.where((eb) => eb.or([eb("action", "=", a), eb("action", "like", `${a}.%`)]));
   }
-  if (f.result !== undefined) q = f.result === "denied" ? q.where("result", "!=", "ok") : q.where("result", "=", f.result);
+  if (f.result !== undefined)
+    q = f.result === "denied" ? q.where("result", "!=", "ok") : q.where("result", "=", f.result);
   if (f.from !== undefined) q = q.where("at", ">=", f.from);
   if (f.to !== undefined) q = q.where("at", "<", f.to);
   if (f.beforeId !== undefined) q = q.where("id", "<", f.beforeId);

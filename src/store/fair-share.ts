@@ -3,8 +3,16 @@ import type { Db } from "./open.js";
 /** The share tree as the store has it: tenants, their accounts, the accounts' members. */
 export async function shareTree(db: Db) {
   const tenants = await db.selectFrom("tenants").select("id").orderBy("id").execute();
-  const accounts = await db.selectFrom("accounts").select(["id", "tenant_id"]).orderBy("id").execute();
-  const members = await db.selectFrom("account_members").select(["account_id", "user_id"]).orderBy("user_id").execute();
+  const accounts = await db
+    .selectFrom("accounts")
+    .select(["id", "tenant_id"])
+    .orderBy("id")
+    .execute();
+  const members = await db
+    .selectFrom("account_members")
+    .select(["account_id", "user_id"])
+    .orderBy("user_id")
+    .execute();
   return { tenants, accounts, members };
 }
 

@@ -21,17 +21,37 @@ export async function getJob(db: Db, id: number): Promise<JobRow | undefined> {
   return db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function getArrayTask(db: Db, arrayJobId: number, taskId: number): Promise<JobRow | undefined> {
-  return db.selectFrom("jobs").selectAll().where("array_job_id", "=", arrayJobId).where("array_task_id", "=", taskId).executeTakeFirst();
+export async function getArrayTask(
+  db: Db,
+  arrayJobId: number,
+  taskId: number,
+): Promise<JobRow | undefined> {
+  return db
+    .selectFrom("jobs")
+    .selectAll()
+    .where("array_job_id", "=", arrayJobId)
+    .where("array_task_id", "=", taskId)
+    .executeTakeFirst();
 }
 
 /** All tasks of an array (by its array job id), or the one job of that id. */
 export async function jobsOfArray(db: Db, id: number): Promise<JobRow[]> {
-  return db.selectFrom("jobs").selectAll().where((eb) => eb.or([eb("id", "=", id), eb("array_job_id", "=", id)])).orderBy("id").execute();
+  return db
+    .selectFrom("jobs")
+    .selectAll()
+    .where((eb) => eb.or([eb("id", "=", id), eb("array_job_id", "=", id)]))
+    .orderBy("id")
+    .execute();
 }
 
 export async function activeJobs(db: Db, cluster: string): Promise<JobRow[]> {
-  return db.selectFrom("jobs").selectAll().where("cluster", "=", cluster).where("state", "in", [...ACTIVE_STATES]).orderBy("id").execute();
+  return db
+    .selectFrom("jobs")
+    .selectAll()
+    .where("cluster", "=", cluster)
+    .where("state", "in", [...ACTIVE_STATES])
+    .orderBy("id")
+    .execute();
 }
 
 /** States of the jobs that dependencies name: ids of jobs and of arrays. */
@@ -83,5 +103,6 @@ export async function listJobs(db: Db, f: JobFilter): Promise<JobRow[]> {
 
 /** Locks a job's row until the transaction ends (PostgreSQL; SQLite serializes writers): for what reads its charge before moving money. */
 export async function lockJob(db: Db, id: number, dialect: "sqlite" | "postgres"): Promise<void> {
-  if (dialect === "postgres") await db.selectFrom("jobs").select("id").where("id", "=", id).forUpdate().execute();
+  if (dialect === "postgres")
+    await db.selectFrom("jobs").select("id").where("id", "=", id).forUpdate().execute();
 }

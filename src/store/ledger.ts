@@ -14,18 +14,33 @@ export interface WalletOwner {
 
 function ownerKey(o: WalletOwner): string {
   if (o.kind === "grant" || o.kind === "grant-hold") return `${o.kind}:${o.grantId}`;
-  return o.kind === "tenant" ? `tenant:${o.tenantId}` : o.kind === "account" || o.kind === "account-hold" ? `${o.kind}:${o.accountId}` : o.kind;
+  return o.kind === "tenant"
+    ? `tenant:${o.tenantId}`
+    : o.kind === "account" || o.kind === "account-hold"
+      ? `${o.kind}:${o.accountId}`
+      : o.kind;
 }
 
 /** The wallet of an owner, made on first use (by whichever of two concurrent callers comes first). */
 export async function walletOf(db: Db, o: WalletOwner): Promise<{ id: number; balance: number }> {
   const key = ownerKey(o);
-  const find = () => db.selectFrom("wallets").select(["id", "balance"]).where("owner_key", "=", key).executeTakeFirst();
+  const find = () =>
+    db
+      .selectFrom("wallets")
+      .select(["id", "balance"])
+      .where("owner_key", "=", key)
+      .executeTakeFirst();
   const found = await find();
   if (found) return { id: found.id, balance: Number(found.balance) };
   await db
     .insertInto("wallets")
-    .values({ owner_key: key, kind: o.kind, tenant_id: o.tenantId, account_id: o.accountId, created_at: nowIso() })
+    .values({
+      owner_key: key,
+      kind: o.kind,
+      tenant_id: o.tenantId,
+      account_id: o.accountId,
+      created_at: nowIso(),
+    })
     .onConflict((oc) => oc.column("owner_key").doNothing())
     .execute();
   const made = (await find())!;
@@ -45,11 +60,21 @@ export interface NewTransaction {
 export async function insertTransaction(db: Db, t: NewTransaction): Promise<number> {
   const { id } = await db
     .insertInto("ledger_transactions")
-    .values({ at: nowIso(), kind: t.kind, actor_id: t.actorId, reason: t.reason, job_id: t.jobId ?? null, idempotency_key: t.idempotencyKey ?? null })
+    .values({
+      at: nowIso(),
+      kind: t.kind,
+      actor_id: t.actorId,
+      reason: t.reason,
+      job_id: t.jobId ?? null,
+      idempotency_key: t.idempotencyKey ?? null,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   for (const p of t.postings) {
-    await db.insertInto("ledger_postings").values({ transaction_id: id, wallet_id: p.walletId, amount: p.amount }).execute();
+    await db
+      .insertInto("ledger_postings")
+      .values({ transaction_id: id, wallet_id: p.walletId, amount: p.amount })
+      .execute();
     await db
       .updateTable("wallets")
       .set((eb) => ({ balance: eb("balance", "+", p.amount) }))
@@ -60,12 +85,31 @@ export async function insertTransaction(db: Db, t: NewTransaction): Promise<numb
 }
 
 /** Locks wallets for the rest of the transaction (PostgreSQL), so a balance checked is the balance spent from. */
-export async function lockWallets(db: Db, ids: number[], dialect: "sqlite" | "postgres"): Promise<void> {
-  if (dialect === "postgres" && ids.length) await db.selectFrom("wallets").select("id").where("id", "in", ids).orderBy("id").forUpdate().execute();
+export async function lockWallets(
+  db: Db,
+  ids: number[],
+  dialect: "sqlite" | "postgres",
+): Promise<void> {
+  if (dialect === "postgres" && ids.length)
+    await db
+      .selectFrom("wallets")
+      .select("id")
+      .where("id", "in", ids)
+      .orderBy("id")
+      .forUpdate()
+      .execute();
 }
 
 export async function walletBalance(db: Db, id: number): Promise<number> {
-  return Number((await db.selectFrom("wallets").select("balance").where("id", "=", id).executeTakeFirstOrThrow()).balance);
+  return Number(
+    (
+      await db
+        .selectFrom("wallets")
+        .select("balance")
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow()
+    ).balance,
+  );
 }
 
 /** Wallets with their owners' names: all, one tenant's (its own and its accounts'), or one account's. */
@@ -74,7 +118,13 @@ export async function listWallets(db: Db, f: { tenantId?: number; accountId?: nu
     .selectFrom("wallets")
     .leftJoin("tenants", "tenants.id", "wallets.tenant_id")
     .leftJoin("accounts", "accounts.id", "wallets.account_id")
-    .select(["wallets.id", "wallets.kind", "wallets.balance", "tenants.name as tenant", "accounts.name as account"])
+    .select([
+      "wallets.id",
+      "wallets.kind",
+      "wallets.balance",
+      "tenants.name as tenant",
+      "accounts.name as account",
+    ])
     .orderBy("wallets.id");
   if (f.tenantId !== undefined) q = q.where("wallets.tenant_id", "=", f.tenantId);
   if (f.accountId !== undefined) q = q.where("wallets.account_id", "=", f.accountId);
@@ -82,12 +132,21 @@ export async function listWallets(db: Db, f: { tenantId?: number; accountId?: nu
 }
 
 /** Transactions touching any of these wallets (all when undefined), newest first, with all their postings. */
-export async function listTransactions(db: Db, f: { walletIds?: number[]; beforeId?: number; limit: number }) {
-  let q = db.selectFrom("ledger_transactions").leftJoin("users", "users.id", "ledger_transactions.actor_id").selectAll("ledger_transactions").select("users.username as actor");
+export async function listTransactions(
+  db: Db,
+  f: { walletIds?: number[]; beforeId?: number; limit: number },
+) {
+  let q = db
+    .selectFrom("ledger_transactions")
+    .leftJoin("users", "users.id", "ledger_transactions.actor_id")
+    .selectAll("ledger_transactions")
+    .select("users.username as actor");
   if (f.walletIds !== undefined) {
     if (f.walletIds.length === 0) return [];
     const ids = f.walletIds;
-    q = q.where("ledger_transactions.id", "in", (eb) => eb.selectFrom("ledger_postings").select("transaction_id").where("wallet_id", "in", ids));
+    q = q.where("ledger_transactions.id", "in", (eb) =>
+      eb.selectFrom("ledger_postings").select("transaction_id").where("wallet_id", "in", ids),
+    );
   }
   if (f.beforeId !== undefined) q = q.where("ledger_transactions.id", "<", f.beforeId);
   const txs = await q.orderBy("ledger_transactions.id", "desc").limit(f.limit).execute();
@@ -107,7 +166,13 @@ export async function listTransactions(db: Db, f: { walletIds?: number[]; before
 
 /** Whether an operation with this key has been recorded (a job's charge happens once). */
 export async function transactionByKey(db: Db, key: string): Promise<number | undefined> {
-  return (await db.selectFrom("ledger_transactions").select("id").where("idempotency_key", "=", key).executeTakeFirst())?.id;
+  return (
+    await db
+      .selectFrom("ledger_transactions")
+      .select("id")
+      .where("idempotency_key", "=", key)
+      .executeTakeFirst()
+  )?.id;
 }
 
 /** What has been refunded of a job's charge so far (money units). */
@@ -138,12 +203,21 @@ export async function balanceAt(db: Db, walletIds: number[], at: string): Promis
 }
 
 /** Money into (+) and out of (−) a set of wallets over [from, to), by kind of transaction. */
-export async function movementsByKind(db: Db, walletIds: number[], from: string, to: string): Promise<{ kind: string; amount: number; count: number }[]> {
+export async function movementsByKind(
+  db: Db,
+  walletIds: number[],
+  from: string,
+  to: string,
+): Promise<{ kind: string; amount: number; count: number }[]> {
   if (walletIds.length === 0) return [];
   const rows = await db
     .selectFrom("ledger_postings")
     .innerJoin("ledger_transactions", "ledger_transactions.id", "ledger_postings.transaction_id")
-    .select(["ledger_transactions.kind", (eb) => eb.fn.sum<number>("ledger_postings.amount").as("s"), (eb) => eb.fn.countAll<number>().as("n")])
+    .select([
+      "ledger_transactions.kind",
+      (eb) => eb.fn.sum<number>("ledger_postings.amount").as("s"),
+      (eb) => eb.fn.countAll<number>().as("n"),
+    ])
     .where("ledger_postings.wallet_id", "in", walletIds)
     .where("ledger_transactions.at", ">=", from)
     .where("ledger_transactions.at", "<", to)

@@ -2,15 +2,32 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import type { Dialect } from "./open.js";
 
 /** Makes the database itself refuse updates and deletes of a table (an audit trail, a ledger), not just the absence of an API. */
-async function appendOnly(db: Kysely<any>, dialect: Dialect, table: string, message: string): Promise<void> {
+async function appendOnly(
+  db: Kysely<any>,
+  dialect: Dialect,
+  table: string,
+  message: string,
+): Promise<void> {
   if (dialect === "sqlite") {
     for (const op of ["UPDATE", "DELETE"]) {
-      await sql.raw(`CREATE TRIGGER ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table} BEGIN SELECT RAISE(ABORT, '${message}'); END`).execute(db);
+      await sql
+        .raw(
+          `CREATE TRIGGER ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table} BEGIN SELECT RAISE(ABORT, '${message}'); END`,
+        )
+        .execute(db);
     }
     return;
   }
-  await sql.raw(`CREATE FUNCTION ${table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '${message}'; END $$`).execute(db);
-  await sql.raw(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_append_only()`).execute(db);
+  await sql
+    .raw(
+      `CREATE FUNCTION ${table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '${message}'; END $$`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_append_only()`,
+    )
+    .execute(db);
 }
 
 /**
@@ -102,7 +119,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn("max_rss_mib", "double precision")
           .execute();
         await db.schema.createIndex("jobs_state").on("jobs").columns(["state"]).execute();
-        await db.schema.createIndex("jobs_user_submit").on("jobs").columns(["user_id", "submit_time"]).execute();
+        await db.schema
+          .createIndex("jobs_user_submit")
+          .on("jobs")
+          .columns(["user_id", "submit_time"])
+          .execute();
         await db.schema.createIndex("jobs_submit").on("jobs").columns(["submit_time"]).execute();
         await db.schema.createIndex("jobs_array").on("jobs").columns(["array_job_id"]).execute();
       },
@@ -110,8 +131,15 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     "0002-tenancy": {
       async up(db: Kysely<any>) {
         // roles as a JSON list on the user: a handful of platform and tenant roles, read with the user
-        await db.schema.alterTable("users").addColumn("roles", "text", (c) => c.notNull().defaultTo("[]")).execute();
-        await db.updateTable("users").set({ roles: '["center-admin"]' }).where("center_admin", "=", 1).execute();
+        await db.schema
+          .alterTable("users")
+          .addColumn("roles", "text", (c) => c.notNull().defaultTo("[]"))
+          .execute();
+        await db
+          .updateTable("users")
+          .set({ roles: '["center-admin"]' })
+          .where("center_admin", "=", 1)
+          .execute();
         await db.schema.alterTable("users").dropColumn("center_admin").execute();
         for (const [name, type] of [
           ["uid", "integer"],
@@ -124,18 +152,47 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         ] as const) {
           await db.schema.alterTable("users").addColumn(name, type).execute();
         }
-        await db.schema.alterTable("users").addColumn("source", "text", (c) => c.notNull().defaultTo("local")).execute();
-        await db.schema.alterTable("users").addColumn("failed_logins", "integer", (c) => c.notNull().defaultTo(0)).execute();
+        await db.schema
+          .alterTable("users")
+          .addColumn("source", "text", (c) => c.notNull().defaultTo("local"))
+          .execute();
+        await db.schema
+          .alterTable("users")
+          .addColumn("failed_logins", "integer", (c) => c.notNull().defaultTo(0))
+          .execute();
         // two people with one uid could read each other's files: a uid and a Unix name belong to one user
         await db.schema.createIndex("users_uid").on("users").column("uid").unique().execute();
-        await db.schema.createIndex("users_unix_user").on("users").column("unix_user").unique().execute();
-        await db.schema.createIndex("users_external").on("users").column("external_id").unique().execute();
+        await db.schema
+          .createIndex("users_unix_user")
+          .on("users")
+          .column("unix_user")
+          .unique()
+          .execute();
+        await db.schema
+          .createIndex("users_external")
+          .on("users")
+          .column("external_id")
+          .unique()
+          .execute();
         await db.schema.createIndex("users_tenant").on("users").column("tenant_id").execute();
         await db.schema.createIndex("accounts_tenant").on("accounts").column("tenant_id").execute();
-        await db.schema.createIndex("members_user").on("account_members").column("user_id").execute();
-        await db.schema.alterTable("accounts").addColumn("limits", "text", (c) => c.notNull().defaultTo("{}")).execute();
-        await db.schema.alterTable("accounts").addColumn("allowed", "text", (c) => c.notNull().defaultTo("{}")).execute();
-        await db.schema.alterTable("account_members").addColumn("limits", "text", (c) => c.notNull().defaultTo("{}")).execute();
+        await db.schema
+          .createIndex("members_user")
+          .on("account_members")
+          .column("user_id")
+          .execute();
+        await db.schema
+          .alterTable("accounts")
+          .addColumn("limits", "text", (c) => c.notNull().defaultTo("{}"))
+          .execute();
+        await db.schema
+          .alterTable("accounts")
+          .addColumn("allowed", "text", (c) => c.notNull().defaultTo("{}"))
+          .execute();
+        await db.schema
+          .alterTable("account_members")
+          .addColumn("limits", "text", (c) => c.notNull().defaultTo("{}"))
+          .execute();
         await db.schema
           .createTable("account_blocks")
           .addColumn("account_id", "integer", (c) => c.notNull().references("accounts.id"))
@@ -156,7 +213,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn("result", "text", (c: any) => c.notNull())
           .addColumn("details", "text", (c: any) => c.notNull())
           .execute();
-        await db.schema.createIndex("audit_tenant").on("audit_log").columns(["tenant_id", "id"]).execute();
+        await db.schema
+          .createIndex("audit_tenant")
+          .on("audit_log")
+          .columns(["tenant_id", "id"])
+          .execute();
         await db.schema.createIndex("audit_at").on("audit_log").column("at").execute();
         await appendOnly(db, dialect, "audit_log", "the audit log is append-only");
       },
@@ -184,14 +245,25 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn("idempotency_key", "text", (c: any) => c.unique())
           .execute();
         await id(db.schema.createTable("ledger_postings"))
-          .addColumn("transaction_id", "integer", (c: any) => c.notNull().references("ledger_transactions.id"))
+          .addColumn("transaction_id", "integer", (c: any) =>
+            c.notNull().references("ledger_transactions.id"),
+          )
           .addColumn("wallet_id", "integer", (c: any) => c.notNull().references("wallets.id"))
           .addColumn("amount", big, (c: any) => c.notNull())
           .execute();
-        await db.schema.createIndex("postings_wallet").on("ledger_postings").columns(["wallet_id", "transaction_id"]).execute();
-        await db.schema.createIndex("postings_transaction").on("ledger_postings").column("transaction_id").execute();
+        await db.schema
+          .createIndex("postings_wallet")
+          .on("ledger_postings")
+          .columns(["wallet_id", "transaction_id"])
+          .execute();
+        await db.schema
+          .createIndex("postings_transaction")
+          .on("ledger_postings")
+          .column("transaction_id")
+          .execute();
         // the ledger's history never changes: corrections are new transactions
-        for (const table of ["ledger_transactions", "ledger_postings"]) await appendOnly(db, dialect, table, "the ledger is append-only");
+        for (const table of ["ledger_transactions", "ledger_postings"])
+          await appendOnly(db, dialect, table, "the ledger is append-only");
       },
     },
     "0004-prices": {
@@ -207,7 +279,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn("created_by", "integer", (c: any) => c.references("users.id"))
           .addColumn("created_at", "text", (c: any) => c.notNull())
           .execute();
-        await db.schema.createIndex("prices_lookup").on("prices").columns(["cluster", "partition", "effective_from"]).execute();
+        await db.schema
+          .createIndex("prices_lookup")
+          .on("prices")
+          .columns(["cluster", "partition", "effective_from"])
+          .execute();
         await id(db.schema.createTable("tenant_discounts"))
           .addColumn("tenant_id", "integer", (c: any) => c.notNull().references("tenants.id"))
           .addColumn("percent", "double precision", (c: any) => c.notNull())
@@ -215,17 +291,30 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn("created_by", "integer", (c: any) => c.references("users.id"))
           .addColumn("created_at", "text", (c: any) => c.notNull())
           .execute();
-        for (const table of ["prices", "tenant_discounts"]) await appendOnly(db, dialect, table, "prices are versioned: add a new one instead");
+        for (const table of ["prices", "tenant_discounts"])
+          await appendOnly(db, dialect, table, "prices are versioned: add a new one instead");
       },
     },
     "0005-charges": {
       async up(db: Kysely<any>) {
         // an account is blocked for money when what it has (balance + credit) falls below its threshold
-        await db.schema.alterTable("accounts").addColumn("threshold", big, (c) => c.notNull().defaultTo(0)).execute();
-        await db.schema.alterTable("accounts").addColumn("credit_limit", big, (c) => c.notNull().defaultTo(0)).execute();
-        await db.schema.alterTable("accounts").addColumn("whitelisted", "integer", (c) => c.notNull().defaultTo(0)).execute();
+        await db.schema
+          .alterTable("accounts")
+          .addColumn("threshold", big, (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema
+          .alterTable("accounts")
+          .addColumn("credit_limit", big, (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema
+          .alterTable("accounts")
+          .addColumn("whitelisted", "integer", (c) => c.notNull().defaultTo(0))
+          .execute();
         // what was held at submission, and what the job cost in the end (null until it is charged)
-        await db.schema.alterTable("jobs").addColumn("hold_units", big, (c) => c.notNull().defaultTo(0)).execute();
+        await db.schema
+          .alterTable("jobs")
+          .addColumn("hold_units", big, (c) => c.notNull().defaultTo(0))
+          .execute();
         await db.schema.alterTable("jobs").addColumn("cost_units", big).execute();
       },
     },
@@ -236,20 +325,39 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable("jobs").addColumn("core_seconds", "double precision").execute();
         await db.schema.alterTable("jobs").addColumn("gpu_seconds", "double precision").execute();
         await db.schema.alterTable("jobs").addColumn("wait_seconds", "double precision").execute();
-        await sql`update jobs set tenant_id = (select tenant_id from accounts where accounts.id = jobs.account_id)`.execute(db);
+        await sql`update jobs set tenant_id = (select tenant_id from accounts where accounts.id = jobs.account_id)`.execute(
+          db,
+        );
         // a covering index: a report over a time window reads the index alone
         await db.schema
           .createIndex("jobs_usage")
           .on("jobs")
-          .columns(["end_time", "tenant_id", "account_id", "user_id", "partition", "cluster", "core_seconds", "gpu_seconds", "wait_seconds", "cost_units"])
+          .columns([
+            "end_time",
+            "tenant_id",
+            "account_id",
+            "user_id",
+            "partition",
+            "cluster",
+            "core_seconds",
+            "gpu_seconds",
+            "wait_seconds",
+            "cost_units",
+          ])
           .execute();
       },
     },
     "0007-low-balance": {
       async up(db: Kysely<any>) {
         // below this, the account's owners and its tenant's finance are told once (until it rises again)
-        await db.schema.alterTable("accounts").addColumn("low_balance", big, (c) => c.notNull().defaultTo(0)).execute();
-        await db.schema.alterTable("accounts").addColumn("low_warned", "integer", (c) => c.notNull().defaultTo(0)).execute();
+        await db.schema
+          .alterTable("accounts")
+          .addColumn("low_balance", big, (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema
+          .alterTable("accounts")
+          .addColumn("low_warned", "integer", (c) => c.notNull().defaultTo(0))
+          .execute();
       },
     },
     "0008-grants": {
@@ -266,18 +374,33 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn("created_at", "text", (c: any) => c.notNull())
           .addColumn("expired", "integer", (c: any) => c.notNull().defaultTo(0))
           .execute();
-        await db.schema.createIndex("grants_account").on("grants").columns(["account_id", "ends_at"]).execute();
+        await db.schema
+          .createIndex("grants_account")
+          .on("grants")
+          .columns(["account_id", "ends_at"])
+          .execute();
         // what a job holds of each grant: [{ grant, seconds }]
-        await db.schema.alterTable("jobs").addColumn("grant_holds", "text", (c) => c.notNull().defaultTo("[]")).execute();
+        await db.schema
+          .alterTable("jobs")
+          .addColumn("grant_holds", "text", (c) => c.notNull().defaultTo("[]"))
+          .execute();
       },
     },
     "0009-clusters": {
       async up(db: Kysely<any>) {
         // a job's id in an outside scheduler (Slurm's): each is recorded once, however often accounting repeats it
         await db.schema.alterTable("jobs").addColumn("external_id", "text").execute();
-        await db.schema.createIndex("jobs_external").on("jobs").columns(["cluster", "external_id"]).unique().execute();
+        await db.schema
+          .createIndex("jobs_external")
+          .on("jobs")
+          .columns(["cluster", "external_id"])
+          .unique()
+          .execute();
         // "guang": submitted through Guang (charged no more than it held); "foreign": straight to the cluster, imported
-        await db.schema.alterTable("jobs").addColumn("origin", "text", (c) => c.notNull().defaultTo("guang")).execute();
+        await db.schema
+          .alterTable("jobs")
+          .addColumn("origin", "text", (c) => c.notNull().defaultTo("guang"))
+          .execute();
         // a disabled cluster takes no new jobs; where reading its accounting got to (epoch ms)
         await db.schema.alterTable("clusters").addColumn("disabled_at", "text").execute();
         await db.schema.alterTable("clusters").addColumn("disabled_reason", "text").execute();
@@ -287,7 +410,10 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     "0010-security": {
       async up(db: Kysely<any>) {
         // a password someone else chose (the first admin's, generated) is changed before anything else is done
-        await db.schema.alterTable("users").addColumn("must_change_password", "integer", (c) => c.notNull().defaultTo(0)).execute();
+        await db.schema
+          .alterTable("users")
+          .addColumn("must_change_password", "integer", (c) => c.notNull().defaultTo(0))
+          .execute();
         // every uid Guang ever gave a Unix account it made: never given again, whatever became of the user
         await db.schema
           .createTable("unix_uids")
@@ -304,7 +430,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn("body", "text", (c: any) => c.notNull())
           .addColumn("at", "text", (c: any) => c.notNull())
           .execute();
-        await db.schema.createIndex("job_events_user").on("job_events").columns(["user_id", "id"]).execute();
+        await db.schema
+          .createIndex("job_events_user")
+          .on("job_events")
+          .columns(["user_id", "id"])
+          .execute();
       },
     },
   };
@@ -320,10 +450,16 @@ class StaticProvider implements MigrationProvider {
 /** Brings the schema up to date; fails loudly (with the migration's name) rather than start on a half-migrated store. */
 export async function migrate(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<void> {
   // with a schema of its own, the migrator must look for its bookkeeping tables there, not in any schema
-  const migrator = new Migrator({ db, provider: new StaticProvider(migrations(dialect)), ...(schema ? { migrationTableSchema: schema } : {}) });
+  const migrator = new Migrator({
+    db,
+    provider: new StaticProvider(migrations(dialect)),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "?";
-    throw new Error(`store migration ${failed} failed: ${(error as Error).message ?? String(error)}`);
+    throw new Error(
+      `store migration ${failed} failed: ${(error as Error).message ?? String(error)}`,
+    );
   }
 }

@@ -31,18 +31,28 @@ pg.types.setTypeParser(20, (v) => Number(v));
 export async function openStore(opts: StoreOptions): Promise<Store> {
   if (opts.url) {
     const schema = opts.schema;
-    if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+    if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema))
+      throw new Error(`invalid schema name ${schema}`);
     if (schema) {
       const c = new pg.Client({ connectionString: opts.url });
       await c.connect();
       await c.query(`create schema if not exists ${schema}`);
       await c.end();
     }
-    const pool = new pg.Pool({ connectionString: opts.url, max: 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: 10,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const current = await sql<{ s: string }>`select current_schema() as s`.execute(db);
     await migrate(db, "postgres", schema ?? current.rows[0]?.s ?? "public");
-    return { db, dialect: "postgres", location: opts.url.replace(/:[^:@/]*@/, ":***@"), close: () => db.destroy() };
+    return {
+      db,
+      dialect: "postgres",
+      location: opts.url.replace(/:[^:@/]*@/, ":***@"),
+      close: () => db.destroy(),
+    };
   }
   if (!opts.file) throw new Error("openStore needs a file or a url");
   const sqlite = new BetterSqlite3(opts.file);

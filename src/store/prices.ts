@@ -16,7 +16,10 @@ export async function insertDiscount(db: Db, row: Insertable<TenantDiscountTable
  * The price in force at `at` for a job: the tenant's own price before the general one, an
  * exact QoS before "*", then the latest effective time.
  */
-export async function priceAt(db: Db, f: { cluster: string; partition: string; qos: string; tenantId: number; at: string }): Promise<PriceRow | undefined> {
+export async function priceAt(
+  db: Db,
+  f: { cluster: string; partition: string; qos: string; tenantId: number; at: string },
+): Promise<PriceRow | undefined> {
   const rows = await db
     .selectFrom("prices")
     .selectAll()
@@ -30,7 +33,15 @@ export async function priceAt(db: Db, f: { cluster: string; partition: string; q
   rows.sort((a, b) => {
     const [ta, qa] = rank(a);
     const [tb, qb] = rank(b);
-    return ta! - tb! || qa! - qb! || (a.effective_from < b.effective_from ? 1 : a.effective_from > b.effective_from ? -1 : b.id - a.id);
+    return (
+      ta! - tb! ||
+      qa! - qb! ||
+      (a.effective_from < b.effective_from
+        ? 1
+        : a.effective_from > b.effective_from
+          ? -1
+          : b.id - a.id)
+    );
   });
   return rows[0];
 }
@@ -48,13 +59,27 @@ export async function discountAt(db: Db, tenantId: number, at: string): Promise<
 }
 
 /** All prices (history included), for the general public or also one tenant's own; oldest first. */
-export async function listPrices(db: Db, f: { tenantIds?: number[] | "all"; cluster?: string; partition?: string }) {
-  let q = db.selectFrom("prices").leftJoin("tenants", "tenants.id", "prices.tenant_id").selectAll("prices").select("tenants.name as tenant").orderBy("prices.effective_from").orderBy("prices.id");
+export async function listPrices(
+  db: Db,
+  f: { tenantIds?: number[] | "all"; cluster?: string; partition?: string },
+) {
+  let q = db
+    .selectFrom("prices")
+    .leftJoin("tenants", "tenants.id", "prices.tenant_id")
+    .selectAll("prices")
+    .select("tenants.name as tenant")
+    .orderBy("prices.effective_from")
+    .orderBy("prices.id");
   if (f.cluster !== undefined) q = q.where("prices.cluster", "=", f.cluster);
   if (f.partition !== undefined) q = q.where("prices.partition", "=", f.partition);
   if (f.tenantIds !== "all") {
     const ids = f.tenantIds ?? [];
-    q = q.where((eb) => eb.or([eb("prices.tenant_id", "is", null), ...(ids.length ? [eb("prices.tenant_id", "in", ids)] : [])]));
+    q = q.where((eb) =>
+      eb.or([
+        eb("prices.tenant_id", "is", null),
+        ...(ids.length ? [eb("prices.tenant_id", "in", ids)] : []),
+      ]),
+    );
   }
   return q.execute();
 }

@@ -1,7 +1,15 @@
 import { sql, type RawBuilder } from "kysely";
 import type { Db } from "./open.js";
 
-export const REPORT_DIMENSIONS = ["tenant", "account", "user", "partition", "cluster", "day", "month"] as const;
+export const REPORT_DIMENSIONS = [
+  "tenant",
+  "account",
+  "user",
+  "partition",
+  "cluster",
+  "day",
+  "month",
+] as const;
 export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
 
 const COLUMN: Record<ReportDimension, RawBuilder<unknown>> = {
@@ -40,9 +48,12 @@ export async function usageReport(db: Db, f: UsageFilter): Promise<UsageRow[]> {
   const dims = f.groupBy.map((d, i) => sql`${COLUMN[d]} as ${sql.ref(`k${i}`)}`);
   const where = [sql`end_time >= ${f.from}`, sql`end_time < ${f.to}`];
   if (f.tenantId !== undefined) where.push(sql`tenant_id = ${f.tenantId}`);
-  if (f.accountIds !== undefined) where.push(f.accountIds.length ? sql`account_id in (${sql.join(f.accountIds)})` : sql`1 = 0`);
+  if (f.accountIds !== undefined)
+    where.push(f.accountIds.length ? sql`account_id in (${sql.join(f.accountIds)})` : sql`1 = 0`);
   if (f.userId !== undefined) where.push(sql`user_id = ${f.userId}`);
-  const group = f.groupBy.length ? sql`group by ${sql.join(f.groupBy.map((_d, i) => sql.ref(`k${i}`)))} order by ${sql.join(f.groupBy.map((_d, i) => sql.ref(`k${i}`)))}` : sql``;
+  const group = f.groupBy.length
+    ? sql`group by ${sql.join(f.groupBy.map((_d, i) => sql.ref(`k${i}`)))} order by ${sql.join(f.groupBy.map((_d, i) => sql.ref(`k${i}`)))}`
+    : sql``;
   const q = sql<Record<string, unknown>>`
     select ${sql.join([...dims, sql`count(*) as jobs`, sql`coalesce(sum(core_seconds), 0) as core_s`, sql`coalesce(sum(gpu_seconds), 0) as gpu_s`, sql`coalesce(sum(wait_seconds), 0) as wait_s`, sql`count(wait_seconds) as started`, sql`coalesce(sum(cost_units), 0) as cost`])}
     from jobs

@@ -216,7 +216,17 @@ export interface WalletTable {
   id: Generated<number>;
   owner_key: string;
   /** Grant wallets count resource-seconds, not money; they belong to no tenant or account column, so money sums never meet them. */
-  kind: "center-funds" | "center-revenue" | "tenant" | "account" | "account-hold" | "grant" | "grant-hold" | "grant-issued" | "grant-used" | "grant-expired";
+  kind:
+    | "center-funds"
+    | "center-revenue"
+    | "tenant"
+    | "account"
+    | "account-hold"
+    | "grant"
+    | "grant-hold"
+    | "grant-issued"
+    | "grant-used"
+    | "grant-expired";
   tenant_id: number | null;
   account_id: number | null;
   /** Sum of its postings (1/10,000 of the currency unit), kept in the same transaction as they are written. */
@@ -228,7 +238,16 @@ export interface WalletTable {
 export interface LedgerTransactionTable {
   id: Generated<number>;
   at: string;
-  kind: "recharge" | "transfer" | "adjustment" | "hold" | "release" | "charge" | "refund" | "grant" | "grant-expiry";
+  kind:
+    | "recharge"
+    | "transfer"
+    | "adjustment"
+    | "hold"
+    | "release"
+    | "charge"
+    | "refund"
+    | "grant"
+    | "grant-expiry";
   actor_id: number | null;
   reason: string | null;
   job_id: number | null;

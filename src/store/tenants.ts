@@ -2,7 +2,11 @@ import type { Db } from "./open.js";
 import { nowIso } from "./open.js";
 
 export async function createTenant(db: Db, name: string): Promise<number> {
-  const r = await db.insertInto("tenants").values({ name, created_at: nowIso() }).returning("id").executeTakeFirstOrThrow();
+  const r = await db
+    .insertInto("tenants")
+    .values({ name, created_at: nowIso() })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   return r.id;
 }
 
@@ -22,8 +26,16 @@ export async function listTenants(db: Db, onlyId?: number) {
       "tenants.id",
       "tenants.name",
       "tenants.created_at",
-      eb.selectFrom("users").whereRef("users.tenant_id", "=", "tenants.id").select(eb.fn.countAll<number>().as("n")).as("users"),
-      eb.selectFrom("accounts").whereRef("accounts.tenant_id", "=", "tenants.id").select(eb.fn.countAll<number>().as("n")).as("accounts"),
+      eb
+        .selectFrom("users")
+        .whereRef("users.tenant_id", "=", "tenants.id")
+        .select(eb.fn.countAll<number>().as("n"))
+        .as("users"),
+      eb
+        .selectFrom("accounts")
+        .whereRef("accounts.tenant_id", "=", "tenants.id")
+        .select(eb.fn.countAll<number>().as("n"))
+        .as("accounts"),
     ])
     .orderBy("tenants.id");
   if (onlyId !== undefined) q = q.where("tenants.id", "=", onlyId);

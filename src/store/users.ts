@@ -50,18 +50,35 @@ export async function findUserById(db: Db, id: number): Promise<UserRow | undefi
   return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function findUserByExternalId(db: Db, externalId: string): Promise<UserRow | undefined> {
-  return db.selectFrom("users").selectAll().where("external_id", "=", externalId).executeTakeFirst();
+export async function findUserByExternalId(
+  db: Db,
+  externalId: string,
+): Promise<UserRow | undefined> {
+  return db
+    .selectFrom("users")
+    .selectAll()
+    .where("external_id", "=", externalId)
+    .executeTakeFirst();
 }
 
 /** Who already holds this uid or Unix name (they belong to one user). */
-export async function findPosixHolder(db: Db, uid: number | null, unixUser: string | null, exceptId = 0): Promise<UserRow | undefined> {
+export async function findPosixHolder(
+  db: Db,
+  uid: number | null,
+  unixUser: string | null,
+  exceptId = 0,
+): Promise<UserRow | undefined> {
   if (uid === null && unixUser === null) return undefined;
   return db
     .selectFrom("users")
     .selectAll()
     .where("id", "!=", exceptId)
-    .where((eb) => eb.or([...(uid !== null ? [eb("uid", "=", uid)] : []), ...(unixUser !== null ? [eb("unix_user", "=", unixUser)] : [])]))
+    .where((eb) =>
+      eb.or([
+        ...(uid !== null ? [eb("uid", "=", uid)] : []),
+        ...(unixUser !== null ? [eb("unix_user", "=", unixUser)] : []),
+      ]),
+    )
     .executeTakeFirst();
 }
 
@@ -91,22 +108,42 @@ export async function addFailedLogin(db: Db, id: number): Promise<number> {
 }
 
 export async function countUsers(db: Db): Promise<number> {
-  const r = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 export async function usernamesById(db: Db, ids: number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom("users").select(["id", "username"]).where("id", "in", ids).execute();
+  const rows = await db
+    .selectFrom("users")
+    .select(["id", "username"])
+    .where("id", "in", ids)
+    .execute();
   return new Map(rows.map((r) => [r.id, r.username]));
 }
 
 /** The highest uid Guang has given in [min, max], or null. */
 export async function highestGivenUid(db: Db, min: number, max: number): Promise<number | null> {
-  const r = await db.selectFrom("unix_uids").select((eb) => eb.fn.max<number>("uid").as("m")).where("uid", ">=", min).where("uid", "<=", max).executeTakeFirst();
+  const r = await db
+    .selectFrom("unix_uids")
+    .select((eb) => eb.fn.max<number>("uid").as("m"))
+    .where("uid", ">=", min)
+    .where("uid", "<=", max)
+    .executeTakeFirst();
   return r?.m ?? null;
 }
 
-export async function recordGivenUid(db: Db, uid: number, unixUser: string, userId: number): Promise<void> {
-  await db.insertInto("unix_uids").values({ uid, unix_user: unixUser, user_id: userId, created_at: nowIso() }).execute();
+export async function recordGivenUid(
+  db: Db,
+  uid: number,
+  unixUser: string,
+  userId: number,
+): Promise<void> {
+  await db
+    .insertInto("unix_uids")
+    .values({ uid, unix_user: unixUser, user_id: userId, created_at: nowIso() })
+    .execute();
 }

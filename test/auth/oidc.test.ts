@@ -15,15 +15,23 @@ class Browser {
   private jar = new Map<string, Map<string, string>>();
 
   private cookies(url: URL): string {
-    return [...(this.jar.get(url.host) ?? new Map()).entries()].map(([k, v]) => `${k}=${v}`).join("; ");
+    return [...(this.jar.get(url.host) ?? new Map()).entries()]
+      .map(([k, v]) => `${k}=${v}`)
+      .join("; ");
   }
 
-  async go(url: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<{ status: number; location: string | null; body: string }> {
+  async go(
+    url: string,
+    init: { method?: string; form?: Record<string, string> } = {},
+  ): Promise<{ status: number; location: string | null; body: string }> {
     const u = new URL(url);
     const res = await fetch(u, {
       method: init.method ?? "GET",
       redirect: "manual",
-      headers: { cookie: this.cookies(u), ...(init.form ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
+      headers: {
+        cookie: this.cookies(u),
+        ...(init.form ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+      },
       body: init.form ? new URLSearchParams(init.form).toString() : undefined,
     });
     const jar = this.jar.get(u.host) ?? new Map<string, string>();
@@ -31,12 +39,17 @@ class Browser {
       const [pair] = c.split(";");
       const i = pair!.indexOf("=");
       const value = pair!.slice(i + 1);
-      if (value === "" || /max-age=0|expires=thu, 01 jan 1970/i.test(c)) jar.delete(pair!.slice(0, i));
+      if (value === "" || /max-age=0|expires=thu, 01 jan 1970/i.test(c))
+        jar.delete(pair!.slice(0, i));
       else jar.set(pair!.slice(0, i), value);
     }
     this.jar.set(u.host, jar);
     const location = res.headers.get("location");
-    return { status: res.status, location: location ? new URL(location, u).href : null, body: await res.text() };
+    return {
+      status: res.status,
+      location: location ? new URL(location, u).href : null,
+      body: await res.text(),
+    };
   }
 
   cookie(host: string, name: string): string | undefined {
@@ -44,7 +57,10 @@ class Browser {
   }
 
   /** The whole single sign-on as the provider's (development) login and consent pages ask for it. */
-  async signIn(guang: string, accountId: string): Promise<{ status: number; location: string | null; body: string; authorizeUrl: string }> {
+  async signIn(
+    guang: string,
+    accountId: string,
+  ): Promise<{ status: number; location: string | null; body: string; authorizeUrl: string }> {
     let r = await this.go(`${guang}/api/v1/auth/oidc/login`);
     const authorizeUrl = r.location!;
     for (let i = 0; i < 12 && r.location; i++) {
@@ -53,11 +69,18 @@ class Browser {
       r = await this.go(r.location);
       const m = /\/interaction\/([^/?]+)$/.exec(at.pathname);
       if (m && r.status === 200) {
-        const prompt = /name="prompt" value="(\w+)"/.exec(r.body)?.[1] ?? (r.body.includes('name="login"') ? "login" : "consent");
-        r = await this.go(at.href, { method: "POST", form: prompt === "login" ? { prompt, login: accountId, password: "any" } : { prompt } });
+        const prompt =
+          /name="prompt" value="(\w+)"/.exec(r.body)?.[1] ??
+          (r.body.includes('name="login"') ? "login" : "consent");
+        r = await this.go(at.href, {
+          method: "POST",
+          form: prompt === "login" ? { prompt, login: accountId, password: "any" } : { prompt },
+        });
       }
     }
-    throw new Error(`the sign-in did not come back to Guang: ${r.status} ${r.location} ${r.body.slice(0, 300)}`);
+    throw new Error(
+      `the sign-in did not come back to Guang: ${r.status} ${r.location} ${r.body.slice(0, 300)}`,
+    );
   }
 }
 
@@ -72,11 +95,22 @@ describe("OpenID Connect single sign-on against a real provider (oidc-provider)"
     issuer = `http://127.0.0.1:${providerPort}`;
     const redirect = `http://127.0.0.1:${guangPort}/api/v1/auth/oidc/callback`;
     const oidc = new Provider(issuer, {
-      clients: [{ client_id: "guang", client_secret: "guang-client-secret", redirect_uris: [redirect], grant_types: ["authorization_code"], response_types: ["code"] }],
+      clients: [
+        {
+          client_id: "guang",
+          client_secret: "guang-client-secret",
+          redirect_uris: [redirect],
+          grant_types: ["authorization_code"],
+          response_types: ["code"],
+        },
+      ],
       claims: { openid: ["sub"], profile: ["preferred_username"], email: ["email"], org: ["org"] },
       pkce: { required: () => true },
       cookies: { keys: ["test-cookie-key-1"] },
-      findAccount: async (_ctx, id) => (PEOPLE[id] ? { accountId: id, claims: async () => ({ sub: id, ...PEOPLE[id] }) } : undefined),
+      findAccount: async (_ctx, id) =>
+        PEOPLE[id]
+          ? { accountId: id, claims: async () => ({ sub: id, ...PEOPLE[id] }) }
+          : undefined,
     });
     provider = createServer(oidc.callback());
     await new Promise<void>((r) => provider.listen(providerPort, "127.0.0.1", r));
@@ -93,7 +127,14 @@ describe("OpenID Connect single sign-on against a real provider (oidc-provider)"
       Peking University: pku
 `;
     c = await startCenter(config, {}, guangPort);
-    expect((await c.api("POST", "/api/v1/tenants", { name: "pku", admin: { username: "pku-admin", password: "Tenant-boss-pass-1" } })).status).toBe(201);
+    expect(
+      (
+        await c.api("POST", "/api/v1/tenants", {
+          name: "pku",
+          admin: { username: "pku-admin", password: "Tenant-boss-pass-1" },
+        })
+      ).status,
+    ).toBe(201);
   }, 60000);
   afterAll(async () => {
     await c?.stop();
@@ -111,22 +152,33 @@ describe("OpenID Connect single sign-on against a real provider (oidc-provider)"
     expect(r.location).toBe(`${c.url}/api/v1/auth/whoami`);
     const me = await b.go(r.location!);
     expect(JSON.parse(me.body)).toMatchObject({ user: "wang", tenant: "pku", roles: [] });
-    expect((await c.api("GET", "/api/v1/users/wang")).body).toMatchObject({ source: "oidc", email: "wang@pku.example", tenant: "pku" });
+    expect((await c.api("GET", "/api/v1/users/wang")).body).toMatchObject({
+      source: "oidc",
+      email: "wang@pku.example",
+      tenant: "pku",
+    });
     // again: the same user
     const again = new Browser();
     expect((await again.signIn(c.url, "u1")).status).toBe(302);
-    expect((await c.api("GET", "/api/v1/users?tenant=pku")).body.users.filter((u: { username: string }) => u.username === "wang").length).toBe(1);
+    expect(
+      (await c.api("GET", "/api/v1/users?tenant=pku")).body.users.filter(
+        (u: { username: string }) => u.username === "wang",
+      ).length,
+    ).toBe(1);
   });
 
   it("refuses a person whose claim maps to no tenant, or whose name cannot be a user name, and records it", async () => {
     const zhao = await new Browser().signIn(c.url, "u2");
     expect(zhao.status).toBe(403);
-    expect(JSON.parse(zhao.body).error.message).toMatch(/oidc says nothing that maps zhao to a tenant \(org = Somewhere Else\)/);
+    expect(JSON.parse(zhao.body).error.message).toMatch(
+      /oidc says nothing that maps zhao to a tenant \(org = Somewhere Else\)/,
+    );
     const bad = await new Browser().signIn(c.url, "u3");
     expect(bad.status).toBe(403);
     expect(JSON.parse(bad.body).error.message).toMatch(/user name "Bad Name!" is not valid/);
     expect((await c.api("GET", "/api/v1/users/zhao")).status).toBe(404);
-    const audit = (await c.api("GET", "/api/v1/audit?action=auth.login&result=sign_in_refused")).body.records;
+    const audit = (await c.api("GET", "/api/v1/audit?action=auth.login&result=sign_in_refused"))
+      .body.records;
     expect(audit.some((a: { actor: string }) => a.actor === "zhao")).toBe(true);
   });
 
@@ -135,9 +187,13 @@ describe("OpenID Connect single sign-on against a real provider (oidc-provider)"
     const start = await b.go(`${c.url}/api/v1/auth/oidc/login`);
     const state = new URL(start.location!).searchParams.get("state")!;
     // the same state, but from a browser without the state cookie (login CSRF)
-    const other = await new Browser().go(`${c.url}/api/v1/auth/oidc/callback?code=x&state=${state}`);
+    const other = await new Browser().go(
+      `${c.url}/api/v1/auth/oidc/callback?code=x&state=${state}`,
+    );
     expect(other.status).toBe(403);
-    expect(JSON.parse(other.body).error.message).toMatch(/unknown or expired, or came back to another browser/);
+    expect(JSON.parse(other.body).error.message).toMatch(
+      /unknown or expired, or came back to another browser/,
+    );
     const forged = await b.go(`${c.url}/api/v1/auth/oidc/callback?code=x&state=forged`);
     expect(forged.status).toBe(403);
   });

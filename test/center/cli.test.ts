@@ -9,7 +9,10 @@ let dir: string;
 beforeAll(async () => {
   c = await startCenter();
   dir = workdir();
-  writeFileSync(join(dir, "job.sh"), "#!/bin/bash\n#SBATCH -J clijob -t 5\necho \"in $PWD as $SLURM_JOB_NAME with $CLI_VAR\"\n");
+  writeFileSync(
+    join(dir, "job.sh"),
+    '#!/bin/bash\n#SBATCH -J clijob -t 5\necho "in $PWD as $SLURM_JOB_NAME with $CLI_VAR"\n',
+  );
   writeFileSync(join(dir, "slow.sh"), "#!/bin/bash\nsleep 30\n");
 });
 afterAll(async () => {
@@ -22,7 +25,9 @@ describe("the guang CLI", () => {
     const pw = join(cfg, "pw");
     writeFileSync(pw, readFileSync(join(c.home, "initial-admin-password")));
     const env = { XDG_CONFIG_HOME: cfg, GUANG_SERVER: "", GUANG_TOKEN: "" };
-    const r = cli(c, ["login", "--server", c.url, "--user", "admin", "--password-file", pw], { env });
+    const r = cli(c, ["login", "--server", c.url, "--user", "admin", "--password-file", pw], {
+      env,
+    });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const file = join(cfg, "guang", "config.json");
@@ -30,30 +35,48 @@ describe("the guang CLI", () => {
     expect(JSON.parse(readFileSync(file, "utf8")).token).toMatch(/^guang_/);
     const jobs = cli(c, ["jobs"], { env });
     expect(jobs.code).toBe(0);
-    expect(jobs.stdout).toMatch(/^JOBID\s+PARTITION\s+NAME\s+USER\s+ST\s+TIME\s+NODES\s+NODELIST\(REASON\)/);
+    expect(jobs.stdout).toMatch(
+      /^JOBID\s+PARTITION\s+NAME\s+USER\s+ST\s+TIME\s+NODES\s+NODELIST\(REASON\)/,
+    );
     writeFileSync(pw, "wrong\n");
-    const bad = cli(c, ["login", "--server", c.url, "--user", "admin", "--password-file", pw], { env });
+    const bad = cli(c, ["login", "--server", c.url, "--user", "admin", "--password-file", pw], {
+      env,
+    });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/wrong username or password/);
   });
 
   it("submits like sbatch, and flags override #SBATCH lines", async () => {
-    const r = cli(c, ["submit", "-J", "renamed", "job.sh"], { cwd: dir, env: { CLI_VAR: "exported" } });
+    const r = cli(c, ["submit", "-J", "renamed", "job.sh"], {
+      cwd: dir,
+      env: { CLI_VAR: "exported" },
+    });
     expect(r.code).toBe(0);
     const id = Number(/^Submitted batch job (\d+)\n$/.exec(r.stdout)![1]);
     const job = await waitFor(c, id);
     expect(job.state).toBe("COMPLETED");
     expect(job.timeLimit).toBe(300);
-    expect(readFileSync(join(dir, `slurm-${id}.out`), "utf8")).toBe(`in ${dir} as renamed with exported\n`);
-    const p = cli(c, ["submit", "--parsable", "--export=NONE", "job.sh"], { cwd: dir, env: { CLI_VAR: "exported" } });
+    expect(readFileSync(join(dir, `slurm-${id}.out`), "utf8")).toBe(
+      `in ${dir} as renamed with exported\n`,
+    );
+    const p = cli(c, ["submit", "--parsable", "--export=NONE", "job.sh"], {
+      cwd: dir,
+      env: { CLI_VAR: "exported" },
+    });
     expect(p.stdout).toMatch(/^\d+\n$/);
     await waitFor(c, Number(p.stdout));
-    expect(readFileSync(join(dir, `slurm-${Number(p.stdout)}.out`), "utf8")).toBe(`in ${dir} as clijob with \n`);
+    expect(readFileSync(join(dir, `slurm-${Number(p.stdout)}.out`), "utf8")).toBe(
+      `in ${dir} as clijob with \n`,
+    );
   });
 
   it("passes arguments after the script to it, as sbatch does", async () => {
     writeFileSync(join(dir, "args.sh"), '#!/bin/bash\nprintf "[%s]" "$@"\n');
-    const id = Number(cli(c, ["submit", "--parsable", "-o", "args-%j.out", "args.sh", "one", "two words", "%3"], { cwd: dir }).stdout);
+    const id = Number(
+      cli(c, ["submit", "--parsable", "-o", "args-%j.out", "args.sh", "one", "two words", "%3"], {
+        cwd: dir,
+      }).stdout,
+    );
     expect((await waitFor(c, id)).state).toBe("COMPLETED");
     expect(readFileSync(join(dir, `args-${id}.out`), "utf8")).toBe("[one][two words][%3]");
   });
@@ -74,7 +97,9 @@ describe("the guang CLI", () => {
     expect(h.code).toBe(0);
     expect(h.stdout.split("\n")[0]).toMatch(/^JobID\s+JobName\s+State\s+ExitCode$/);
     expect(h.stdout).toMatch(new RegExp(`^${id}\\s+slow.sh\\s+CANCELLED\\s+0:15$`, "m"));
-    const hj = JSON.parse(cli(c, ["history", "-S", "now-1hour", "-j", String(id), "--json"]).stdout);
+    const hj = JSON.parse(
+      cli(c, ["history", "-S", "now-1hour", "-j", String(id), "--json"]).stdout,
+    );
     expect(hj.jobs.map((j: { state: string }) => j.state)).toEqual(["CANCELLED"]);
     const future = JSON.parse(cli(c, ["history", "-S", "now+1hour", "--json"]).stdout);
     expect(future.jobs).toEqual([]);

@@ -16,7 +16,12 @@ describe("event streams that resume", () => {
     const dir = workdir();
     const first = await openEvents(c.url, c.token);
     const a = await submit(c, "#!/bin/bash\ntrue\n", { workdir: dir });
-    await until("job A's end on the stream", () => first.events.some((e) => e.job === a && e.state === "COMPLETED"), 15000, () => first.events);
+    await until(
+      "job A's end on the stream",
+      () => first.events.some((e) => e.job === a && e.state === "COMPLETED"),
+      15000,
+      () => first.events,
+    );
     first.stop();
     const lastSeen = first.events.at(-1)!.id;
     // while nobody watches: two jobs run, and the server restarts in between
@@ -28,9 +33,21 @@ describe("event streams that resume", () => {
     await waitFor(c, d);
     const again = await openEvents(c.url, c.token, String(lastSeen));
     expect(again.status).toBe(200);
-    await until("the missed events of B and D", () => again.events.filter((e) => e.state === "COMPLETED").length >= 2, 15000, () => again.events);
+    await until(
+      "the missed events of B and D",
+      () => again.events.filter((e) => e.state === "COMPLETED").length >= 2,
+      15000,
+      () => again.events,
+    );
     again.stop();
-    expect(again.events.map((e) => `${e.job} ${e.state}`)).toEqual([`${b} PENDING`, `${b} RUNNING`, `${b} COMPLETED`, `${d} PENDING`, `${d} RUNNING`, `${d} COMPLETED`]);
+    expect(again.events.map((e) => `${e.job} ${e.state}`)).toEqual([
+      `${b} PENDING`,
+      `${b} RUNNING`,
+      `${b} COMPLETED`,
+      `${d} PENDING`,
+      `${d} RUNNING`,
+      `${d} COMPLETED`,
+    ]);
     // each event's data carries the id the stream gave it
     for (const e of [...first.events, ...again.events]) expect(e.eventId).toBe(e.id);
     const ids = again.events.map((e) => e.id);
@@ -40,11 +57,23 @@ describe("event streams that resume", () => {
   it("a user resumes only their own jobs' events; a bad Last-Event-ID is a 400", async () => {
     await c.ok("POST", "/api/v1/users", { username: "eva", password: "Secret-pass-1" });
     await c.ok("POST", "/api/v1/accounts/default/members", { user: "eva" });
-    const eva = (await c.ok("POST", "/api/v1/auth/login", { username: "eva", password: "Secret-pass-1" }, null)).token;
-    const mine = await c.ok("POST", "/api/v1/jobs", { script: "#!/bin/bash\ntrue\n", workdir: workdir() }, eva);
+    const eva = (
+      await c.ok("POST", "/api/v1/auth/login", { username: "eva", password: "Secret-pass-1" }, null)
+    ).token;
+    const mine = await c.ok(
+      "POST",
+      "/api/v1/jobs",
+      { script: "#!/bin/bash\ntrue\n", workdir: workdir() },
+      eva,
+    );
     await waitFor(c, mine.id);
     const resumed = await openEvents(c.url, eva, "0");
-    await until("eva's job on her stream", () => resumed.events.some((e) => e.job === mine.id && e.state === "COMPLETED"), 15000, () => resumed.events);
+    await until(
+      "eva's job on her stream",
+      () => resumed.events.some((e) => e.job === mine.id && e.state === "COMPLETED"),
+      15000,
+      () => resumed.events,
+    );
     resumed.stop();
     expect([...new Set(resumed.events.map((e) => e.job))]).toEqual([mine.id]);
     for (const e of resumed.events) expect(e.eventId).toBe(e.id);

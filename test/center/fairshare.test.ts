@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { JOBS_AS_TEST_USER, startCenter, submit, waitFor, workdir, type TestCenter } from "../helpers/center.js";
+import {
+  JOBS_AS_TEST_USER,
+  startCenter,
+  submit,
+  waitFor,
+  workdir,
+  type TestCenter,
+} from "../helpers/center.js";
 import { until } from "../helpers/until.js";
 
 /** Fair share for real: the live scheduler ranks waiting jobs by Fair Tree over usage from the store. */
@@ -28,17 +35,26 @@ describe("fair share", () => {
     for (const u of ["heavy", "light"]) {
       await c.ok("POST", "/api/v1/users", { username: u, password: PW });
       await c.ok("POST", "/api/v1/accounts/default/members", { user: u });
-      tokens[u] = (await c.ok("POST", "/api/v1/auth/login", { username: u, password: PW }, null)).token;
+      tokens[u] = (
+        await c.ok("POST", "/api/v1/auth/login", { username: u, password: PW }, null)
+      ).token;
     }
     const dir = workdir();
-    const as = (u: string, args: string[], script: string) => c.ok("POST", "/api/v1/jobs", { script, args, workdir: dir }, tokens[u]).then((r) => r.id as number);
+    const as = (u: string, args: string[], script: string) =>
+      c
+        .ok("POST", "/api/v1/jobs", { script, args, workdir: dir }, tokens[u])
+        .then((r) => r.id as number);
     // heavy uses the whole cluster for a while; light uses nothing
-    expect((await waitFor(c, await as("heavy", ["-n", "4"], "#!/bin/bash\nsleep 1\n"))).state).toBe("COMPLETED");
+    expect((await waitFor(c, await as("heavy", ["-n", "4"], "#!/bin/bash\nsleep 1\n"))).state).toBe(
+      "COMPLETED",
+    );
     let last: unknown;
     const share = await until(
       "heavy's factor falling below light's",
       async () => {
-        const v = (last = await c.ok("GET", "/api/v1/accounts/default/fairshare")) as { users: { user: string; factor: number; usageCoreHours: number }[] };
+        const v = (last = await c.ok("GET", "/api/v1/accounts/default/fairshare")) as {
+          users: { user: string; factor: number; usageCoreHours: number }[];
+        };
         const f = (u: string) => v.users.find((x) => x.user === u)!.factor;
         return f("heavy") < f("light") && v;
       },

@@ -36,14 +36,34 @@ describe.runIf(AS_ROOT)("identities on a root server", () => {
   beforeAll(async () => {
     for (const u of UNIX) {
       spawnSync("userdel", ["-r", u], { stdio: "ignore" });
-      const r = spawnSync("useradd", ["-M", "-d", "/nonexistent", "-s", "/bin/sh", "-K", "UID_MIN=62000", "-K", "UID_MAX=62999", u], { encoding: "utf8" });
+      const r = spawnSync(
+        "useradd",
+        [
+          "-M",
+          "-d",
+          "/nonexistent",
+          "-s",
+          "/bin/sh",
+          "-K",
+          "UID_MIN=62000",
+          "-K",
+          "UID_MAX=62999",
+          u,
+        ],
+        { encoding: "utf8" },
+      );
       if (r.status !== 0) throw new Error(`useradd ${u}: ${r.stderr}`);
     }
     c = await startCenter(MAPPED);
-    for (const [name, unix] of [["ann", "gsec-ann"], ["bob", "gsec-bob"]] as const) {
+    for (const [name, unix] of [
+      ["ann", "gsec-ann"],
+      ["bob", "gsec-bob"],
+    ] as const) {
       await c.ok("POST", "/api/v1/users", { username: name, password: PW, posix: { name: unix } });
       await c.ok("POST", "/api/v1/accounts/default/members", { user: name });
-      tokens[name] = (await c.ok("POST", "/api/v1/auth/login", { username: name, password: PW }, null)).token;
+      tokens[name] = (
+        await c.ok("POST", "/api/v1/auth/login", { username: name, password: PW }, null)
+      ).token;
     }
   });
   afterAll(async () => {
@@ -59,21 +79,40 @@ describe.runIf(AS_ROOT)("identities on a root server", () => {
   });
 
   it("a user without a Unix identity runs nothing: a 409 that says how to get one", async () => {
-    const r = await c.api("POST", "/api/v1/jobs", { script: "#!/bin/bash\nid\n", workdir: workdir() });
+    const r = await c.api("POST", "/api/v1/jobs", {
+      script: "#!/bin/bash\nid\n",
+      workdir: workdir(),
+    });
     expect(r.status).toBe(409);
     expect(r.body.error.code).toBe("no_identity");
-    expect(r.body.error.message).toMatch(/user admin has no Unix identity.*never runs user work as root.*guang admin user set admin --unix-name/);
+    expect(r.body.error.message).toMatch(
+      /user admin has no Unix identity.*never runs user work as root.*guang admin user set admin --unix-name/,
+    );
     expect((await c.ok("GET", "/api/v1/jobs")).jobs).toEqual([]);
   });
 
   it("identities are the center's: never a system account, never set by a tenant admin", async () => {
-    await c.ok("POST", "/api/v1/tenants", { name: "phys", admin: { username: "phys-admin", password: PW } });
-    const phys = (await c.ok("POST", "/api/v1/auth/login", { username: "phys-admin", password: PW }, null)).token;
-    const byTenant = await c.api("POST", "/api/v1/users", { username: "eve", password: PW, posix: { name: "gsec-bob" } }, phys);
+    await c.ok("POST", "/api/v1/tenants", {
+      name: "phys",
+      admin: { username: "phys-admin", password: PW },
+    });
+    const phys = (
+      await c.ok("POST", "/api/v1/auth/login", { username: "phys-admin", password: PW }, null)
+    ).token;
+    const byTenant = await c.api(
+      "POST",
+      "/api/v1/users",
+      { username: "eve", password: PW, posix: { name: "gsec-bob" } },
+      phys,
+    );
     expect(byTenant.status).toBe(403);
-    expect(byTenant.body.error.message).toMatch(/only a center admin may set a user's Unix identity/);
+    expect(byTenant.body.error.message).toMatch(
+      /only a center admin may set a user's Unix identity/,
+    );
     await c.ok("POST", "/api/v1/users", { username: "eve", password: PW }, phys);
-    expect((await c.api("PATCH", "/api/v1/users/eve", { posix: { name: "root" } }, phys)).status).toBe(403);
+    expect(
+      (await c.api("PATCH", "/api/v1/users/eve", { posix: { name: "root" } }, phys)).status,
+    ).toBe(403);
     for (const [posix, why] of [
       [{ name: "root" }, /system account \(uid 0/],
       [{ name: "daemon" }, /system account \(uid 1,/],
@@ -97,7 +136,12 @@ describe.runIf(AS_ROOT)("identities on a root server", () => {
     expect(job.state).toBe("COMPLETED");
     const folder = join(c.home, "work", "ann");
     const out = join(folder, `slurm-${r.id}.out`);
-    expect(readFileSync(out, "utf8").split("\n").slice(0, 4)).toEqual([String(uidOf("gsec-ann")), "700", "STORE-DENIED", "NOT-LISTED"]);
+    expect(readFileSync(out, "utf8").split("\n").slice(0, 4)).toEqual([
+      String(uidOf("gsec-ann")),
+      "700",
+      "STORE-DENIED",
+      "NOT-LISTED",
+    ]);
     expect(statSync(out).mode & 0o777).toBe(0o600);
     expect(statSync(folder).uid).toBe(uidOf("gsec-ann"));
     expect(statSync(folder).mode & 0o777).toBe(0o700);
@@ -119,15 +163,29 @@ describe.runIf(AS_ROOT)("identities on a root server", () => {
   it("outputs are read with the job user's rights: a symlink, or a file not the user's, is refused", async () => {
     const cases = [
       // the output replaced by a symlink to /etc/shadow
-      { script: `#!/bin/bash\necho hi\nrm -f "$PWD/slurm-$SLURM_JOB_ID.out"\nln -s /etc/shadow "$PWD/slurm-$SLURM_JOB_ID.out"\n`, opts: {}, why: /symbolic link/ },
+      {
+        script: `#!/bin/bash\necho hi\nrm -f "$PWD/slurm-$SLURM_JOB_ID.out"\nln -s /etc/shadow "$PWD/slurm-$SLURM_JOB_ID.out"\n`,
+        opts: {},
+        why: /symbolic link/,
+      },
       // the output's folder replaced by a symlink to /etc: the path now names root's file
-      { script: `#!/bin/bash\nmkdir -p x\nrm -rf sub\nln -s /etc sub\n`, opts: { output: "sub/shadow" }, why: /does not belong to the job's Unix account/, pre: "sub" },
+      {
+        script: `#!/bin/bash\nmkdir -p x\nrm -rf sub\nln -s /etc sub\n`,
+        opts: { output: "sub/shadow" },
+        why: /does not belong to the job's Unix account/,
+        pre: "sub",
+      },
     ];
     for (const k of cases) {
       const dir = workdir();
       spawnSync("chown", [`gsec-ann:gsec-ann`, dir]);
       if (k.pre) spawnSync("install", ["-d", "-o", "gsec-ann", join(dir, k.pre)]);
-      const r = await c.ok("POST", "/api/v1/jobs", { script: k.script, workdir: dir, options: k.opts }, tokens.ann);
+      const r = await c.ok(
+        "POST",
+        "/api/v1/jobs",
+        { script: k.script, workdir: dir, options: k.opts },
+        tokens.ann,
+      );
       await waitFor(c, r.id);
       const out = await c.api("GET", `/api/v1/jobs/${r.id}/output`, undefined, tokens.ann);
       expect(out.status, JSON.stringify(out.body).slice(0, 200)).toBe(409);
@@ -143,7 +201,9 @@ describe.runIf(AS_ROOT)("automatic identities", () => {
   const made: string[] = [];
   beforeAll(async () => {
     const homes = workdir();
-    d = await startCenter(`${MAPPED}  auto: { uidMin: 64000, uidMax: 64099, homeRoot: ${homes} }\n`);
+    d = await startCenter(
+      `${MAPPED}  auto: { uidMin: 64000, uidMax: 64099, homeRoot: ${homes} }\n`,
+    );
   });
   afterAll(async () => {
     await d?.stop();
@@ -154,18 +214,31 @@ describe.runIf(AS_ROOT)("automatic identities", () => {
   });
 
   it("a user without a Unix account gets one at their first job: the next uid of the range never given before", async () => {
-    for (const u of ["gauto-a", "gauto-b", "gauto-c"]) spawnSync("userdel", ["-r", u], { stdio: "ignore" });
+    for (const u of ["gauto-a", "gauto-b", "gauto-c"])
+      spawnSync("userdel", ["-r", u], { stdio: "ignore" });
     const tokens: Record<string, string> = {};
     for (const name of ["gauto-a", "gauto-b", "gauto-c"]) {
       await d.ok("POST", "/api/v1/users", { username: name, password: PW });
       await d.ok("POST", "/api/v1/accounts/default/members", { user: name });
-      tokens[name] = (await d.ok("POST", "/api/v1/auth/login", { username: name, password: PW }, null)).token;
+      tokens[name] = (
+        await d.ok("POST", "/api/v1/auth/login", { username: name, password: PW }, null)
+      ).token;
     }
     made.push("gauto-a");
-    const first = await d.ok("POST", "/api/v1/jobs", { script: "#!/bin/bash\nid -un\n" }, tokens["gauto-a"]);
+    const first = await d.ok(
+      "POST",
+      "/api/v1/jobs",
+      { script: "#!/bin/bash\nid -un\n" },
+      tokens["gauto-a"],
+    );
     expect((await waitFor(d, first.id)).state).toBe("COMPLETED");
-    expect(readFileSync(join(d.home, "work", "gauto-a", `slurm-${first.id}.out`), "utf8")).toBe("gauto-a\n");
-    expect((await d.ok("GET", "/api/v1/users/gauto-a")).posix).toMatchObject({ name: "gauto-a", uid: 64000 });
+    expect(readFileSync(join(d.home, "work", "gauto-a", `slurm-${first.id}.out`), "utf8")).toBe(
+      "gauto-a\n",
+    );
+    expect((await d.ok("GET", "/api/v1/users/gauto-a")).posix).toMatchObject({
+      name: "gauto-a",
+      uid: 64000,
+    });
     // the admin takes the identity away: its uid is not given to the next user
     await d.ok("PATCH", "/api/v1/users/gauto-a", { posix: null });
     made.push("gauto-b");
@@ -174,7 +247,12 @@ describe.runIf(AS_ROOT)("automatic identities", () => {
     // a name the machine has already is not taken on Guang's own
     spawnSync("useradd", ["-M", "-K", "UID_MIN=64500", "-K", "UID_MAX=64599", "gauto-c"]);
     made.push("gauto-c");
-    const r = await d.api("POST", "/api/v1/jobs", { script: "#!/bin/bash\ntrue\n" }, tokens["gauto-c"]);
+    const r = await d.api(
+      "POST",
+      "/api/v1/jobs",
+      { script: "#!/bin/bash\ntrue\n" },
+      tokens["gauto-c"],
+    );
     expect([r.status, r.body.error.code]).toEqual([409, "no_identity"]);
     expect(r.body.error.message).toMatch(/has a Unix account gauto-c already/);
     const audit = (await d.ok("GET", "/api/v1/audit?action=user.identity")).records;

@@ -65,16 +65,23 @@ date +%s.%N; sleep 0.4; date +%s.%N
     for (const t of [1, 3, 5, 7]) {
       const job = await waitFor(c, `${r.body.id}_${t}`);
       expect(job.state).toBe("COMPLETED");
-      const lines = readFileSync(join(dir, `arr-${r.body.id}_${t}.out`), "utf8").trim().split("\n");
+      const lines = readFileSync(join(dir, `arr-${r.body.id}_${t}.out`), "utf8")
+        .trim()
+        .split("\n");
       expect(lines[0]).toBe(`task=${t} of ${r.body.id} count=4`);
       spans.push([Number(lines[1]), Number(lines[2])]);
     }
     // %2: never more than two tasks at once
-    for (const [s] of spans) expect(spans.filter(([a, b]) => a <= s && s < b).length).toBeLessThanOrEqual(2);
+    for (const [s] of spans)
+      expect(spans.filter(([a, b]) => a <= s && s < b).length).toBeLessThanOrEqual(2);
   });
 
   it("records the end of every job of a burst (400 tasks, 32 at a time)", async () => {
-    const r = await c.api("POST", "/api/v1/jobs", { script: "#!/bin/bash\nexit $((SLURM_ARRAY_TASK_ID % 3))\n", workdir: dir, options: { array: "0-399", output: "/dev/null" } });
+    const r = await c.api("POST", "/api/v1/jobs", {
+      script: "#!/bin/bash\nexit $((SLURM_ARRAY_TASK_ID % 3))\n",
+      workdir: dir,
+      options: { array: "0-399", output: "/dev/null" },
+    });
     expect(r.status).toBe(201);
     const last = await waitFor(c, `${r.body.id}_399`, undefined, 60000);
     expect(last.exitCode).toBe(399 % 3);
@@ -86,15 +93,28 @@ date +%s.%N; sleep 0.4; date +%s.%N
       await new Promise((res) => setTimeout(res, 100));
     }
     expect(jobs.length).toBe(400);
-    for (const j of jobs) expect([j.state, j.exitCode]).toEqual([j.arrayTaskId % 3 === 0 ? "COMPLETED" : "FAILED", j.arrayTaskId % 3]);
+    for (const j of jobs)
+      expect([j.state, j.exitCode]).toEqual([
+        j.arrayTaskId % 3 === 0 ? "COMPLETED" : "FAILED",
+        j.arrayTaskId % 3,
+      ]);
   });
 
   it("honours dependencies: afterok, afternotok, afterany, singleton", async () => {
     const fail = await submit(c, "#!/bin/bash\nsleep 0.3; exit 1\n", { workdir: dir });
     const ok = await submit(c, "#!/bin/bash\nsleep 0.3\n", { workdir: dir });
-    const onOk = await submit(c, "#!/bin/bash\necho ran\n", { workdir: dir, options: { dependency: `afterok:${fail}` } });
-    const onNotOk = await submit(c, "#!/bin/bash\necho ran\n", { workdir: dir, options: { dependency: `afternotok:${fail}` } });
-    const onAny = await submit(c, "#!/bin/bash\necho ran\n", { workdir: dir, options: { dependency: `afterany:${fail}:${ok}` } });
+    const onOk = await submit(c, "#!/bin/bash\necho ran\n", {
+      workdir: dir,
+      options: { dependency: `afterok:${fail}` },
+    });
+    const onNotOk = await submit(c, "#!/bin/bash\necho ran\n", {
+      workdir: dir,
+      options: { dependency: `afternotok:${fail}` },
+    });
+    const onAny = await submit(c, "#!/bin/bash\necho ran\n", {
+      workdir: dir,
+      options: { dependency: `afterany:${fail}:${ok}` },
+    });
     const waiting = await c.api("GET", `/api/v1/jobs/${onAny}`);
     expect(waiting.body.state).toBe("PENDING");
     expect(waiting.body.reason).toBe("Dependency");
@@ -102,14 +122,27 @@ date +%s.%N; sleep 0.4; date +%s.%N
     expect((await waitFor(c, onAny)).state).toBe("COMPLETED");
     const never = await waitFor(c, onOk, ["PENDING"]);
     await new Promise((r) => setTimeout(r, 300));
-    expect((await c.api("GET", `/api/v1/jobs/${onOk}`)).body.reason).toBe("DependencyNeverSatisfied");
+    expect((await c.api("GET", `/api/v1/jobs/${onOk}`)).body.reason).toBe(
+      "DependencyNeverSatisfied",
+    );
     expect(never.state).toBe("PENDING");
     await c.api("POST", `/api/v1/jobs/${onOk}/cancel`);
 
-    const s1 = await submit(c, "#!/bin/bash\n#SBATCH -J single\ndate +%s.%N; sleep 0.4; date +%s.%N\n", { workdir: dir, options: { output: "single-%j.out" } });
-    const s2 = await submit(c, "#!/bin/bash\n#SBATCH -J single -d singleton\ndate +%s.%N\n", { workdir: dir, options: { output: "single-%j.out" } });
+    const s1 = await submit(
+      c,
+      "#!/bin/bash\n#SBATCH -J single\ndate +%s.%N; sleep 0.4; date +%s.%N\n",
+      { workdir: dir, options: { output: "single-%j.out" } },
+    );
+    const s2 = await submit(c, "#!/bin/bash\n#SBATCH -J single -d singleton\ndate +%s.%N\n", {
+      workdir: dir,
+      options: { output: "single-%j.out" },
+    });
     await waitFor(c, s2);
-    const end1 = Number(readFileSync(join(dir, `single-${s1}.out`), "utf8").trim().split("\n")[1]);
+    const end1 = Number(
+      readFileSync(join(dir, `single-${s1}.out`), "utf8")
+        .trim()
+        .split("\n")[1],
+    );
     const start2 = Number(readFileSync(join(dir, `single-${s2}.out`), "utf8").trim());
     expect(start2).toBeGreaterThanOrEqual(end1);
   });
@@ -123,7 +156,11 @@ date +%s.%N; sleep 0.4; date +%s.%N
   });
 
   it("at the time limit sends SIGTERM, and SIGKILL after the kill wait to a job that ignores it", async () => {
-    const id = await submit(c, "#!/bin/bash\n#SBATCH -t 0:01 -o stubborn-%j.out\ntrap 'echo got TERM' TERM\nwhile true; do sleep 0.1; done\n", { workdir: dir });
+    const id = await submit(
+      c,
+      "#!/bin/bash\n#SBATCH -t 0:01 -o stubborn-%j.out\ntrap 'echo got TERM' TERM\nwhile true; do sleep 0.1; done\n",
+      { workdir: dir },
+    );
     const job = await waitFor(c, id, undefined, 20000);
     expect(job.state).toBe("TIMEOUT");
     expect(readFileSync(join(dir, `stubborn-${id}.out`), "utf8")).toContain("got TERM");
@@ -133,7 +170,11 @@ date +%s.%N; sleep 0.4; date +%s.%N
   });
 
   it("kills a job over its memory: OUT_OF_MEMORY", async () => {
-    const id = await submit(c, `#!/bin/bash\n#SBATCH --mem=60M\npython3 -c "a = bytearray(400 * 1024 * 1024); import time; time.sleep(30)"\n`, { workdir: dir });
+    const id = await submit(
+      c,
+      `#!/bin/bash\n#SBATCH --mem=60M\npython3 -c "a = bytearray(400 * 1024 * 1024); import time; time.sleep(30)"\n`,
+      { workdir: dir },
+    );
     const job = await waitFor(c, id, undefined, 20000);
     expect(job.state).toBe("OUT_OF_MEMORY");
     // sampled over the request, or (in a cgroup) the kernel's peak at its limit
@@ -141,10 +182,19 @@ date +%s.%N; sleep 0.4; date +%s.%N
   });
 
   it("cancels a running job and its whole process tree", async () => {
-    const id = await submit(c, `#!/bin/bash\nsleep 300 & echo $! > pids-$SLURM_JOB_ID\n(sleep 300; true) & echo $! >> pids-$SLURM_JOB_ID\necho $$ >> pids-$SLURM_JOB_ID\nwait\n`, { workdir: dir });
+    const id = await submit(
+      c,
+      `#!/bin/bash\nsleep 300 & echo $! > pids-$SLURM_JOB_ID\n(sleep 300; true) & echo $! >> pids-$SLURM_JOB_ID\necho $$ >> pids-$SLURM_JOB_ID\nwait\n`,
+      { workdir: dir },
+    );
     await waitFor(c, id, ["RUNNING"]);
     const file = join(dir, `pids-${id}`);
-    for (let i = 0; i < 100 && !(existsSync(file) && readFileSync(file, "utf8").trim().split("\n").length === 3); i++) await new Promise((r) => setTimeout(r, 50));
+    for (
+      let i = 0;
+      i < 100 && !(existsSync(file) && readFileSync(file, "utf8").trim().split("\n").length === 3);
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 50));
     const pids = readFileSync(file, "utf8").trim().split("\n").map(Number);
     expect(pids.every(alive)).toBe(true);
     const r = await c.api("POST", `/api/v1/jobs/${id}/cancel`);
@@ -157,10 +207,14 @@ date +%s.%N; sleep 0.4; date +%s.%N
   });
 
   it("shows a job only its GPUs", async () => {
-    const script = "#!/bin/bash\n#SBATCH --gres=gpu:a100:1 -p gpu\necho \"gpus=[$CUDA_VISIBLE_DEVICES]\"; sleep 0.5\n";
+    const script =
+      '#!/bin/bash\n#SBATCH --gres=gpu:a100:1 -p gpu\necho "gpus=[$CUDA_VISIBLE_DEVICES]"; sleep 0.5\n';
     const a = await submit(c, script, { workdir: dir, options: { output: "gpu-%j.out" } });
     const b = await submit(c, script, { workdir: dir, options: { output: "gpu-%j.out" } });
-    const n = await submit(c, "#!/bin/bash\necho \"gpus=[$CUDA_VISIBLE_DEVICES]\"\n", { workdir: dir, options: { output: "gpu-%j.out" } });
+    const n = await submit(c, '#!/bin/bash\necho "gpus=[$CUDA_VISIBLE_DEVICES]"\n', {
+      workdir: dir,
+      options: { output: "gpu-%j.out" },
+    });
     const seen = [];
     for (const id of [a, b, n]) {
       await waitFor(c, id);
@@ -168,7 +222,10 @@ date +%s.%N; sleep 0.4; date +%s.%N
     }
     expect(seen.slice(0, 2).sort()).toEqual(["gpus=[0]", "gpus=[1]"]);
     expect(seen[2]).toBe("gpus=[]");
-    const three = await c.api("POST", "/api/v1/jobs", { script: "#!/bin/bash\n#SBATCH --gpus=3\ntrue\n", workdir: dir });
+    const three = await c.api("POST", "/api/v1/jobs", {
+      script: "#!/bin/bash\n#SBATCH --gpus=3\ntrue\n",
+      workdir: dir,
+    });
     expect(three.status).toBe(400);
     expect(three.body.error.message).toContain("can never run");
   });
@@ -180,7 +237,10 @@ date +%s.%N; sleep 0.4; date +%s.%N
     expect([held.body.state, held.body.reason]).toEqual(["PENDING", "JobHeldUser"]);
     expect((await c.api("POST", `/api/v1/jobs/${id}/release`)).status).toBe(200);
     expect((await waitFor(c, id)).state).toBe("COMPLETED");
-    const later = await submit(c, "#!/bin/bash\ntrue\n", { workdir: dir, options: { begin: "now+1" } });
+    const later = await submit(c, "#!/bin/bash\ntrue\n", {
+      workdir: dir,
+      options: { begin: "now+1" },
+    });
     await new Promise((r) => setTimeout(r, 100));
     expect((await c.api("GET", `/api/v1/jobs/${later}`)).body.reason).toBe("BeginTime");
     const done = await waitFor(c, later);
@@ -189,7 +249,10 @@ date +%s.%N; sleep 0.4; date +%s.%N
 
   it("streams job events over SSE", async () => {
     const ctrl = new AbortController();
-    const res = await fetch(`${c.url}/api/v1/events`, { headers: { authorization: `Bearer ${c.token}` }, signal: ctrl.signal });
+    const res = await fetch(`${c.url}/api/v1/events`, {
+      headers: { authorization: `Bearer ${c.token}` },
+      signal: ctrl.signal,
+    });
     expect(res.headers.get("content-type")).toContain("text/event-stream");
     const id = await submit(c, "#!/bin/bash\ntrue\n", { workdir: dir });
     const reader = res.body!.getReader();

@@ -1,7 +1,14 @@
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { render } from "../../src/services/mail-templates.js";
-import { freePort, startCenter, TEST_CONFIG, waitFor, workdir, type TestCenter } from "../helpers/center.js";
+import { render } from "../../src/services/formats/mail-templates.js";
+import {
+  freePort,
+  startCenter,
+  TEST_CONFIG,
+  waitFor,
+  workdir,
+  type TestCenter,
+} from "../helpers/center.js";
 
 interface Mail {
   to: string[];
@@ -21,7 +28,12 @@ function body(m: Mail): string {
   const raw = rest.join("\r\n\r\n");
   const cte = /Content-Transfer-Encoding:\s*(\S+)/i.exec(head!)?.[1]?.toLowerCase();
   if (cte === "base64") return Buffer.from(raw.replace(/\s/g, ""), "base64").toString("utf8");
-  if (cte === "quoted-printable") return latin1ToUtf8(raw.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))));
+  if (cte === "quoted-printable")
+    return latin1ToUtf8(
+      raw
+        .replace(/=\r\n/g, "")
+        .replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+    );
   return raw;
 }
 
@@ -31,16 +43,30 @@ async function mail(match: RegExp, timeoutMs = 15000): Promise<Mail> {
   for (;;) {
     const m = inbox.find((x) => match.test(body(x)));
     if (m) return m;
-    if (Date.now() > until) throw new Error(`no mail matching ${match}; got: ${inbox.map((x) => x.data.split("\r\n").find((l) => l.startsWith("Subject:"))).join(" | ")}`);
+    if (Date.now() > until)
+      throw new Error(
+        `no mail matching ${match}; got: ${inbox.map((x) => x.data.split("\r\n").find((l) => l.startsWith("Subject:"))).join(" | ")}`,
+      );
     await new Promise((r) => setTimeout(r, 50));
   }
 }
 
 /** Subjects are MIME-encoded (UTF-8): decode them to compare. */
 function subject(m: Mail): string {
-  const line = m.data.split("\r\n\r\n")[0]!.replace(/\r\n\s+/g, " ").split("\r\n").find((l) => l.startsWith("Subject:"))!.slice(9);
+  const line = m.data
+    .split("\r\n\r\n")[0]!
+    .replace(/\r\n\s+/g, " ")
+    .split("\r\n")
+    .find((l) => l.startsWith("Subject:"))!
+    .slice(9);
   return line.replace(/=\?utf-8\?([BQ])\?([^?]*)\?=\s?/gi, (_m, enc: string, text: string) =>
-    enc.toUpperCase() === "B" ? Buffer.from(text, "base64").toString("utf8") : latin1ToUtf8(text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16)))),
+    enc.toUpperCase() === "B"
+      ? Buffer.from(text, "base64").toString("utf8")
+      : latin1ToUtf8(
+          text
+            .replace(/_/g, " ")
+            .replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+        ),
   );
 }
 
@@ -54,13 +80,18 @@ beforeAll(async () => {
       const chunks: Buffer[] = [];
       stream.on("data", (d: Buffer) => chunks.push(d));
       stream.on("end", () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString("utf8") });
+        inbox.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          data: Buffer.concat(chunks).toString("utf8"),
+        });
         done();
       });
     },
   });
   await new Promise<void>((r) => smtp.listen(port, "127.0.0.1", r));
-  c = await startCenter(`${TEST_CONFIG}billing:\n  grantSweepSeconds: 0.5\nnotifications:\n  smtp: { host: 127.0.0.1, port: ${port}, from: "Guang <guang@center.example>" }\n  language: zh\n`);
+  c = await startCenter(
+    `${TEST_CONFIG}billing:\n  grantSweepSeconds: 0.5\nnotifications:\n  smtp: { host: 127.0.0.1, port: ${port}, from: "Guang <guang@center.example>" }\n  language: zh\n`,
+  );
 }, 60000);
 afterAll(async () => {
   await c?.stop();
@@ -69,34 +100,82 @@ afterAll(async () => {
 
 describe("e-mail through a real SMTP server", () => {
   it("tells a job's user when it begins and ends, as --mail-type asks", async () => {
-    const r = await c.api("POST", "/api/v1/jobs", { script: "#!/bin/bash\n#SBATCH -J mailme --mail-type=ALL --mail-user=ann@lab.example\ntrue\n", workdir: workdir() });
+    const r = await c.api("POST", "/api/v1/jobs", {
+      script: "#!/bin/bash\n#SBATCH -J mailme --mail-type=ALL --mail-user=ann@lab.example\ntrue\n",
+      workdir: workdir(),
+    });
     expect(r.status).toBe(201);
     await waitFor(c, r.body.id);
     const begin = await mail(new RegExp(`作业 ${r.body.id}（mailme）已于 .*上开始运行`));
     expect(begin.to).toEqual(["ann@lab.example"]);
-    const end = await mail(new RegExp(`作业 ${r.body.id}（mailme）已于 .* 结束：COMPLETED，退出码 0:0`));
+    const end = await mail(
+      new RegExp(`作业 ${r.body.id}（mailme）已于 .* 结束：COMPLETED，退出码 0:0`),
+    );
     expect(subject(end)).toBe(`光：作业 ${r.body.id}（mailme）已结束：COMPLETED`);
     // a job that asked for nothing sends nothing
-    const quiet = await c.api("POST", "/api/v1/jobs", { script: "#!/bin/bash\n#SBATCH -J quiet\ntrue\n", workdir: workdir() });
+    const quiet = await c.api("POST", "/api/v1/jobs", {
+      script: "#!/bin/bash\n#SBATCH -J quiet\ntrue\n",
+      workdir: workdir(),
+    });
     await waitFor(c, quiet.body.id);
     await new Promise((res) => setTimeout(res, 300));
     expect(inbox.some((m) => body(m).includes("quiet"))).toBe(false);
   });
 
   it("tells an account's owners and its tenant's finance of low money, a block and the unblock", async () => {
-    const ok = (method: string, path: string, body?: unknown, token?: string) => c.ok(method, path, body, token);
+    const ok = (method: string, path: string, body?: unknown, token?: string) =>
+      c.ok(method, path, body, token);
     await ok("POST", "/api/v1/users", { username: "cfo", password: PW, roles: ["center-finance"] });
     const cfo = (await ok("POST", "/api/v1/auth/login", { username: "cfo", password: PW })).token;
-    await ok("POST", "/api/v1/tenants", { name: "geo", admin: { username: "geo-admin", password: PW } });
-    await ok("POST", "/api/v1/users", { username: "geo-pi", tenant: "geo", password: PW, email: "pi@geo.example" });
-    await ok("POST", "/api/v1/users", { username: "geo-fin", tenant: "geo", password: PW, email: "fin@geo.example", roles: ["tenant-finance"] });
+    await ok("POST", "/api/v1/tenants", {
+      name: "geo",
+      admin: { username: "geo-admin", password: PW },
+    });
+    await ok("POST", "/api/v1/users", {
+      username: "geo-pi",
+      tenant: "geo",
+      password: PW,
+      email: "pi@geo.example",
+    });
+    await ok("POST", "/api/v1/users", {
+      username: "geo-fin",
+      tenant: "geo",
+      password: PW,
+      email: "fin@geo.example",
+      roles: ["tenant-finance"],
+    });
     await ok("POST", "/api/v1/accounts", { name: "geo-acct", tenant: "geo", owner: "geo-pi" });
-    await ok("POST", "/api/v1/prices", { cluster: "local", partition: "cpu", tenant: "geo", effectiveFrom: new Date().toISOString(), cpuHour: "3600" }, cfo);
+    await ok(
+      "POST",
+      "/api/v1/prices",
+      {
+        cluster: "local",
+        partition: "cpu",
+        tenant: "geo",
+        effectiveFrom: new Date().toISOString(),
+        cpuHour: "3600",
+      },
+      cfo,
+    );
     await ok("POST", "/api/v1/tenants/geo/recharge", { amount: "100" }, cfo);
     await ok("POST", "/api/v1/accounts/geo-acct/transfer", { amount: "12" }, cfo);
-    await ok("PATCH", "/api/v1/accounts/geo-acct/billing", { threshold: "10", lowBalance: "11" }, cfo);
+    await ok(
+      "PATCH",
+      "/api/v1/accounts/geo-acct/billing",
+      { threshold: "10", lowBalance: "11" },
+      cfo,
+    );
     const pi = (await ok("POST", "/api/v1/auth/login", { username: "geo-pi", password: PW })).token;
-    const job = await ok("POST", "/api/v1/jobs", { script: "#!/bin/bash\nsleep 2\n", args: ["-A", "geo-acct", "-t", "0:10"], workdir: workdir() }, pi);
+    const job = await ok(
+      "POST",
+      "/api/v1/jobs",
+      {
+        script: "#!/bin/bash\nsleep 2\n",
+        args: ["-A", "geo-acct", "-t", "0:10"],
+        workdir: workdir(),
+      },
+      pi,
+    );
     await waitFor(c, job.id);
     const blocked = await mail(/账户 geo-acct 可用余额为 .* CNY，低于阈值 10\.00 CNY/);
     expect(blocked.to.sort()).toEqual(["fin@geo.example", "pi@geo.example"]);
@@ -106,7 +185,12 @@ describe("e-mail through a real SMTP server", () => {
     const unblocked = await mail(/账户 geo-acct 可用余额为 .* CNY，已高于阈值 10\.00 CNY/);
     expect(subject(unblocked)).toBe("光：账户 geo-acct 已解冻");
     // a grant that ends unused: its people are told what expired
-    await ok("POST", "/api/v1/accounts/geo-acct/grants", { resource: "gpu", hours: 3, endsAt: new Date(Date.now() + 1000).toISOString() }, cfo);
+    await ok(
+      "POST",
+      "/api/v1/accounts/geo-acct/grants",
+      { resource: "gpu", hours: 3, endsAt: new Date(Date.now() + 1000).toISOString() },
+      cfo,
+    );
     const expired = await mail(/账户 geo-acct 的GPU 卡时配额已于 .* 到期，剩余 3 小时未使用/);
     expect(expired.to.sort()).toEqual(["fin@geo.example", "pi@geo.example"]);
   });

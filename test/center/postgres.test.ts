@@ -1,5 +1,12 @@
 import { afterAll, expect, it } from "vitest";
-import { freshPostgresUrl, startCenter, submit, waitFor, workdir, type TestCenter } from "../helpers/center.js";
+import {
+  freshPostgresUrl,
+  startCenter,
+  submit,
+  waitFor,
+  workdir,
+  type TestCenter,
+} from "../helpers/center.js";
 
 let c: TestCenter | null = null;
 afterAll(async () => {
@@ -14,7 +21,10 @@ it.skipIf(!url)("runs a center on PostgreSQL: jobs, dependencies, and a restart"
   expect(c.output()).toMatch(/store postgres:\/\//);
   const dir = workdir();
   const a = await submit(c, "#!/bin/bash\nsleep 0.5; exit 4\n", { workdir: dir });
-  const b = await submit(c, "#!/bin/bash\ntrue\n", { workdir: dir, options: { dependency: `afternotok:${a}`, array: "0-2" } });
+  const b = await submit(c, "#!/bin/bash\ntrue\n", {
+    workdir: dir,
+    options: { dependency: `afternotok:${a}`, array: "0-2" },
+  });
   expect((await waitFor(c, a)).exitCode).toBe(4);
   for (const t of [0, 1, 2]) expect((await waitFor(c, `${b}_${t}`)).state).toBe("COMPLETED");
   await c.stop();
@@ -24,38 +34,87 @@ it.skipIf(!url)("runs a center on PostgreSQL: jobs, dependencies, and a restart"
   expect(list.body.jobs.length).toBe(4);
 });
 
-it.skipIf(!url)("on PostgreSQL too: tenancy, the audit log's append-only rule, and a submit limit under 200 concurrent submissions", async () => {
-  c ??= await startCenter(undefined, { GUANG_DATABASE_URL: url! });
-  const PW = "Postgres-pass-2026";
-  expect((await c.api("POST", "/api/v1/tenants", { name: "geo", admin: { username: "geo-admin", password: PW } })).status).toBe(201);
-  expect((await c.api("POST", "/api/v1/users", { username: "geo-pi", tenant: "geo", password: PW })).status).toBe(201);
-  expect((await c.api("POST", "/api/v1/accounts", { name: "quake", tenant: "geo", owner: "geo-pi", limits: { maxSubmitJobs: 25 } })).status).toBe(201);
-  const token = (await c.api("POST", "/api/v1/auth/login", { username: "geo-pi", password: PW }, null)).body.token;
-  const dir = workdir();
-  const results = await Promise.all(
-    Array.from({ length: 200 }, () => c!.api("POST", "/api/v1/jobs", { script: "#!/bin/bash\ntrue\n", args: ["-H", "-A", "quake"], workdir: dir }, token)),
-  );
-  expect(results.filter((r) => r.status === 201).length).toBe(25);
-  expect(results.filter((r) => r.status === 403).length).toBe(175);
-  const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: url! });
-  await client.connect();
-  await expect(client.query("delete from audit_log")).rejects.toThrow(/append-only/);
-  await client.end();
-});
+it.skipIf(!url)(
+  "on PostgreSQL too: tenancy, the audit log's append-only rule, and a submit limit under 200 concurrent submissions",
+  async () => {
+    c ??= await startCenter(undefined, { GUANG_DATABASE_URL: url! });
+    const PW = "Postgres-pass-2026";
+    expect(
+      (
+        await c.api("POST", "/api/v1/tenants", {
+          name: "geo",
+          admin: { username: "geo-admin", password: PW },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await c.api("POST", "/api/v1/users", { username: "geo-pi", tenant: "geo", password: PW }))
+        .status,
+    ).toBe(201);
+    expect(
+      (
+        await c.api("POST", "/api/v1/accounts", {
+          name: "quake",
+          tenant: "geo",
+          owner: "geo-pi",
+          limits: { maxSubmitJobs: 25 },
+        })
+      ).status,
+    ).toBe(201);
+    const token = (
+      await c.api("POST", "/api/v1/auth/login", { username: "geo-pi", password: PW }, null)
+    ).body.token;
+    const dir = workdir();
+    const results = await Promise.all(
+      Array.from({ length: 200 }, () =>
+        c!.api(
+          "POST",
+          "/api/v1/jobs",
+          { script: "#!/bin/bash\ntrue\n", args: ["-H", "-A", "quake"], workdir: dir },
+          token,
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.status === 201).length).toBe(25);
+    expect(results.filter((r) => r.status === 403).length).toBe(175);
+    const { default: pg } = await import("pg");
+    const client = new pg.Client({ connectionString: url! });
+    await client.connect();
+    await expect(client.query("delete from audit_log")).rejects.toThrow(/append-only/);
+    await client.end();
+  },
+);
 
 it.skipIf(!url)("on PostgreSQL: concurrent transfers never take a tenant below zero", async () => {
   c ??= await startCenter(undefined, { GUANG_DATABASE_URL: url! });
   const PW = "Postgres-pass-2026";
-  await c.api("POST", "/api/v1/tenants", { name: "ocean", admin: { username: "ocean-admin", password: PW } });
+  await c.api("POST", "/api/v1/tenants", {
+    name: "ocean",
+    admin: { username: "ocean-admin", password: PW },
+  });
   await c.api("POST", "/api/v1/users", { username: "ocean-pi", tenant: "ocean", password: PW });
-  await c.api("POST", "/api/v1/users", { username: "ocean-cfo", password: PW, roles: ["center-finance"] });
+  await c.api("POST", "/api/v1/users", {
+    username: "ocean-cfo",
+    password: PW,
+    roles: ["center-finance"],
+  });
   await c.api("POST", "/api/v1/accounts", { name: "tides", tenant: "ocean", owner: "ocean-pi" });
-  const cfo = (await c.api("POST", "/api/v1/auth/login", { username: "ocean-cfo", password: PW }, null)).body.token;
-  expect((await c.api("POST", "/api/v1/tenants/ocean/recharge", { amount: "100" }, cfo)).status).toBe(200);
-  const results = await Promise.all(Array.from({ length: 25 }, () => c!.api("POST", "/api/v1/accounts/tides/transfer", { amount: "10" }, cfo)));
+  const cfo = (
+    await c.api("POST", "/api/v1/auth/login", { username: "ocean-cfo", password: PW }, null)
+  ).body.token;
+  expect(
+    (await c.api("POST", "/api/v1/tenants/ocean/recharge", { amount: "100" }, cfo)).status,
+  ).toBe(200);
+  const results = await Promise.all(
+    Array.from({ length: 25 }, () =>
+      c!.api("POST", "/api/v1/accounts/tides/transfer", { amount: "10" }, cfo),
+    ),
+  );
   expect(results.filter((r) => r.status === 200).length).toBe(10);
   expect(results.filter((r) => r.status === 409).length).toBe(15);
   const w = (await c.api("GET", "/api/v1/balances?tenant=ocean", undefined, cfo)).body.wallets;
-  expect(w.map((x: { kind: string; balance: string }) => `${x.kind}:${x.balance}`)).toEqual(["tenant:0.00", "account:100.00"]);
+  expect(w.map((x: { kind: string; balance: string }) => `${x.kind}:${x.balance}`)).toEqual([
+    "tenant:0.00",
+    "account:100.00",
+  ]);
 });

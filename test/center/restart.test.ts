@@ -15,7 +15,13 @@ it("loses nothing when the server is killed -9 while 20 jobs run", async () => {
   for (let i = 0; i < 20; i++) {
     // half end while the server is down, half after it is back
     const sleep = i % 2 === 0 ? 1 : 3;
-    ids.push(await submit(c, `#!/bin/bash\necho $SLURM_JOB_ID >> runs.log\necho start\nsleep ${sleep}\necho end\nexit ${i % 7}\n`, { workdir: dir, options: { output: "r-%j.out" } }));
+    ids.push(
+      await submit(
+        c,
+        `#!/bin/bash\necho $SLURM_JOB_ID >> runs.log\necho start\nsleep ${sleep}\necho end\nexit ${i % 7}\n`,
+        { workdir: dir, options: { output: "r-%j.out" } },
+      ),
+    );
   }
   for (const id of ids) await waitFor(c, id, ["RUNNING"]);
   await c.stop("SIGKILL");
@@ -34,7 +40,11 @@ it("loses nothing when the server is killed -9 while 20 jobs run", async () => {
   // the ones that ended while the server was down keep their real end time, not the restart's
   const early = await c.api("GET", `/api/v1/jobs/${ids[0]}`);
   expect(early.body.elapsed).toBeLessThan(3);
-  const runs = readFileSync(join(dir, "runs.log"), "utf8").trim().split("\n").map(Number).sort((a, b) => a - b);
+  const runs = readFileSync(join(dir, "runs.log"), "utf8")
+    .trim()
+    .split("\n")
+    .map(Number)
+    .sort((a, b) => a - b);
   expect(runs).toEqual([...ids].sort((a, b) => a - b));
   const after = await c.api("GET", "/api/v1/jobs?limit=1000");
   expect(after.body.jobs.length).toBe(20);

@@ -14,7 +14,10 @@ const dir = mkdtempSync(join(tmpdir(), "guang-cli-"));
 const job = (id: number, submit: number, run: number, procs: number, req: number) =>
   [id, submit, 0, run, procs, -1, -1, procs, req, -1, 1, 1, 1, -1, 1, -1, -1, -1].join(" ");
 const small = join(dir, "small.swf");
-writeFileSync(small, ["; MaxProcs: 4", job(1, 0, 100, 4, 100), job(2, 1, 50, 2, 60), job(3, 2, 10, 1, 20)].join("\n"));
+writeFileSync(
+  small,
+  ["; MaxProcs: 4", job(1, 0, 100, 4, 100), job(2, 1, 50, 2, 60), job(3, 2, 10, 1, 20)].join("\n"),
+);
 
 describe("guang sim", () => {
   it("prints the figures as a table, and one JSON object with --json", () => {
@@ -24,7 +27,15 @@ describe("guang sim", () => {
     const j = guang("sim", small, "--policy", "fcfs", "--json");
     expect(j.code).toBe(0);
     const o = JSON.parse(j.out);
-    for (const k of ["jobs", "avgWait", "avgBoundedSlowdown", "utilization", "makespan", "wallSeconds"]) expect(o).toHaveProperty(k);
+    for (const k of [
+      "jobs",
+      "avgWait",
+      "avgBoundedSlowdown",
+      "utilization",
+      "makespan",
+      "wallSeconds",
+    ])
+      expect(o).toHaveProperty(k);
     // job 1 takes the machine for 100 s; 2 and 3 wait behind it under FCFS
     expect(o.jobs).toBe(3);
     expect(o.avgWait).toBeCloseTo((0 + 99 + 98) / 3, 6);
@@ -44,7 +55,10 @@ describe("guang sim", () => {
 
   it.each([
     [["sim", join(dir, "missing.swf")], /missing\.swf: cannot read trace: no such file/],
-    [["sim", small, "--policy", "sjf"], /unknown policy "sjf": use one of fcfs, easy, conservative/],
+    [
+      ["sim", small, "--policy", "sjf"],
+      /unknown policy "sjf": use one of fcfs, easy, conservative/,
+    ],
     [["sim", small, "--procs", "-3"], /--procs must be a positive whole number|option/],
     [["sim"], /sim takes one trace file/],
     [["sim", small, "--bogus"], /Unknown option '--bogus'/],
@@ -61,7 +75,9 @@ describe("guang sim", () => {
     writeFileSync(bad, ["; MaxProcs: 4", job(1, 0, 100, 4, 100), "2 1 0 50 2 -1"].join("\n"));
     const r = guang("sim", bad);
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`guang: ${bad}:3: has 6 fields, an SWF job line has 18 (is this a Standard Workload Format trace?)\n`);
+    expect(r.err).toBe(
+      `guang: ${bad}:3: has 6 fields, an SWF job line has 18 (is this a Standard Workload Format trace?)\n`,
+    );
   });
 
   it("says when no job is left, and how to keep them", () => {
@@ -89,7 +105,11 @@ describe("guang demo and help", () => {
   it("runs the synthetic demo and prints help", () => {
     const d = guang("demo", "--jobs", "300", "--json");
     expect(d.code).toBe(0);
-    expect(JSON.parse(d.out).map((r: { policy: string }) => r.policy)).toEqual(["fcfs", "easy", "conservative"]);
+    expect(JSON.parse(d.out).map((r: { policy: string }) => r.policy)).toEqual([
+      "fcfs",
+      "easy",
+      "conservative",
+    ]);
     expect(guang("help").out).toMatch(/usage: guang <command>/);
     expect(guang("help", "sim").out).toMatch(/--policy/);
     expect(existsSync(CLI)).toBe(true);

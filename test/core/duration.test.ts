@@ -15,9 +15,12 @@ describe("Slurm time formats", () => {
     expect(parseSlurmDuration(text)).toBe(seconds);
   });
 
-  it.each(["", "abc", "1:2:3:4", "1:75", "-5", "1-2-3"])("rejects %j with the accepted forms", (text) => {
-    expect(() => parseSlurmDuration(text)).toThrowError(/use minutes, MM:SS, HH:MM:SS/);
-  });
+  it.each(["", "abc", "1:2:3:4", "1:75", "-5", "1-2-3"])(
+    "rejects %j with the accepted forms",
+    (text) => {
+      expect(() => parseSlurmDuration(text)).toThrowError(/use minutes, MM:SS, HH:MM:SS/);
+    },
+  );
 
   it("formats as squeue does", () => {
     expect(formatSlurmDuration(59)).toBe("00:59");

@@ -16,11 +16,16 @@ describe("the error catalogue", () => {
     const wrong: string[] = [];
     let seen = 0;
     for (const file of sources(join(REPO, "src"))) {
-      for (const m of readFileSync(file, "utf8").matchAll(/GuangError\("([a-z_]+)", (\d{3})/g)) {
+      for (const m of readFileSync(file, "utf8").matchAll(
+        /GuangError\(\s*"([a-z_]+)",\s*(\d{3})/g,
+      )) {
         seen++;
         const code = m[1] as ErrorCode;
         if (!(code in ERROR_CODES)) wrong.push(`${file}: ${code} is not in the catalogue`);
-        else if (ERROR_CODES[code].status !== Number(m[2])) wrong.push(`${file}: ${code} with ${m[2]}, the catalogue says ${ERROR_CODES[code].status}`);
+        else if (ERROR_CODES[code].status !== Number(m[2]))
+          wrong.push(
+            `${file}: ${code} with ${m[2]}, the catalogue says ${ERROR_CODES[code].status}`,
+          );
       }
     }
     expect(seen).toBeGreaterThan(20);

@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { parseMoney } from "../../src/core/money.js";
 import { usageCost, type Rates } from "../../src/core/pricing.js";
 
-const rates: Rates = { cpuHour: parseMoney("0.05"), memGiBHour: parseMoney("0.01"), gpuHour: { a100: parseMoney("8"), "*": parseMoney("4") }, mode: "sum", minCharge: parseMoney("0.01") };
+const rates: Rates = {
+  cpuHour: parseMoney("0.05"),
+  memGiBHour: parseMoney("0.01"),
+  gpuHour: { a100: parseMoney("8"), "*": parseMoney("4") },
+  mode: "sum",
+  minCharge: parseMoney("0.01"),
+};
 const hour = { cpus: 0, memMiB: 0, gpus: 0, gpuType: null, seconds: 3600 };
 
 describe("pricing", () => {
@@ -21,19 +27,34 @@ describe("pricing", () => {
   it("as Slurm's billing TRES: the larger of the CPU and memory parts, plus GPUs", () => {
     const max: Rates = { ...rates, mode: "max" };
     expect(usageCost(max, { ...hour, cpus: 4, memMiB: 200 * 1024 })).toBe(parseMoney("2"));
-    expect(usageCost(max, { ...hour, cpus: 64, memMiB: 1024, gpus: 1, gpuType: "a100" })).toBe(parseMoney("11.2"));
+    expect(usageCost(max, { ...hour, cpus: 64, memMiB: 1024, gpus: 1, gpuType: "a100" })).toBe(
+      parseMoney("11.2"),
+    );
   });
 
   it("is exact integers, never below the minimum, monotone in time and size", () => {
-    const u = fc.record({ cpus: fc.integer({ min: 0, max: 1024 }), memMiB: fc.integer({ min: 0, max: 4_000_000 }), gpus: fc.integer({ min: 0, max: 8 }), gpuType: fc.constantFrom("a100", "h100", null), seconds: fc.integer({ min: 1, max: 30 * 86400 }) });
+    const u = fc.record({
+      cpus: fc.integer({ min: 0, max: 1024 }),
+      memMiB: fc.integer({ min: 0, max: 4_000_000 }),
+      gpus: fc.integer({ min: 0, max: 8 }),
+      gpuType: fc.constantFrom("a100", "h100", null),
+      seconds: fc.integer({ min: 1, max: 30 * 86400 }),
+    });
     fc.assert(
-      fc.property(u, fc.integer({ min: 1, max: 86400 }), fc.integer({ min: 0, max: 100 }), (x, more, pct) => {
-        const c = usageCost(rates, x, pct);
-        expect(Number.isSafeInteger(c)).toBe(true);
-        expect(c).toBeGreaterThanOrEqual(rates.minCharge);
-        expect(usageCost(rates, { ...x, seconds: x.seconds + more }, pct)).toBeGreaterThanOrEqual(c);
-        expect(usageCost(rates, { ...x, cpus: x.cpus + 1 }, pct)).toBeGreaterThanOrEqual(c);
-      }),
+      fc.property(
+        u,
+        fc.integer({ min: 1, max: 86400 }),
+        fc.integer({ min: 0, max: 100 }),
+        (x, more, pct) => {
+          const c = usageCost(rates, x, pct);
+          expect(Number.isSafeInteger(c)).toBe(true);
+          expect(c).toBeGreaterThanOrEqual(rates.minCharge);
+          expect(usageCost(rates, { ...x, seconds: x.seconds + more }, pct)).toBeGreaterThanOrEqual(
+            c,
+          );
+          expect(usageCost(rates, { ...x, cpus: x.cpus + 1 }, pct)).toBeGreaterThanOrEqual(c);
+        },
+      ),
     );
   });
 });

@@ -5,7 +5,12 @@ import { exportedEnvironment, parseExport } from "../../src/core/export-spec.js"
 import { parseArraySpec } from "../../src/core/job-array.js";
 import { parseMemoryMiB } from "../../src/core/memory-size.js";
 import { expandOutputPattern } from "../../src/core/output-pattern.js";
-import { buildJobOptions, objectOptions, readOptionWords, scriptDirectives } from "../../src/core/sbatch.js";
+import {
+  buildJobOptions,
+  objectOptions,
+  readOptionWords,
+  scriptDirectives,
+} from "../../src/core/sbatch.js";
 
 const NOW = Date.parse("2026-11-25T10:00:00Z");
 
@@ -24,7 +29,14 @@ echo start
 `;
     const o = buildJobOptions(scriptDirectives(script), NOW);
     expect(o.name).toBe("md-run");
-    expect(o.request).toEqual({ tasks: 4, cpusPerTask: 2, memPerNode: 8192, gpusPerNode: 2, gpuType: "a100", exclusive: true });
+    expect(o.request).toEqual({
+      tasks: 4,
+      cpusPerTask: 2,
+      memPerNode: 8192,
+      gpusPerNode: 2,
+      gpuType: "a100",
+      exclusive: true,
+    });
     expect(o.timeLimit).toBe(86400 + 2 * 3600 + 30 * 60);
     expect(o.output).toBe("out %j.txt");
     expect(o.hold).toBe(true);
@@ -45,13 +57,25 @@ echo start
 
   it("names the line and the option of a mistake", () => {
     expect(() => scriptDirectives("echo hi\n")).toThrow(/first line must start with #!/);
-    expect(() => scriptDirectives("#!/bin/bash\n\n#SBATCH --nodez=2\n")).toThrow(/script line 3: unknown option --nodez \(did you mean --nodes\?\)/);
-    expect(() => buildJobOptions(scriptDirectives("#!/bin/bash\n#SBATCH -n four\n"), NOW)).toThrow(/script line 2: --ntasks needs a positive whole number, got "four"/);
-    expect(() => scriptDirectives("#!/bin/bash\n#SBATCH -J\n")).toThrow(/script line 2: option -J needs a value/);
+    expect(() => scriptDirectives("#!/bin/bash\n\n#SBATCH --nodez=2\n")).toThrow(
+      /script line 3: unknown option --nodez \(did you mean --nodes\?\)/,
+    );
+    expect(() => buildJobOptions(scriptDirectives("#!/bin/bash\n#SBATCH -n four\n"), NOW)).toThrow(
+      /script line 2: --ntasks needs a positive whole number, got "four"/,
+    );
+    expect(() => scriptDirectives("#!/bin/bash\n#SBATCH -J\n")).toThrow(
+      /script line 2: option -J needs a value/,
+    );
     expect(() => scriptDirectives("#!/bin/bash\n#SBATCH hello\n")).toThrow(/is not an option/);
-    expect(() => buildJobOptions(scriptDirectives("#!/bin/bash\n#SBATCH --gres=fpga:1\n"), NOW)).toThrow(/only gpu/);
-    expect(() => buildJobOptions(scriptDirectives("#!/bin/bash\n#SBATCH -N 4 -n 2\n"), NOW)).toThrow(/cannot spread over 4 nodes/);
-    expect(() => objectOptions({ colour: "red" })).toThrow(/option "colour": unknown option --colour/);
+    expect(() =>
+      buildJobOptions(scriptDirectives("#!/bin/bash\n#SBATCH --gres=fpga:1\n"), NOW),
+    ).toThrow(/only gpu/);
+    expect(() =>
+      buildJobOptions(scriptDirectives("#!/bin/bash\n#SBATCH -N 4 -n 2\n"), NOW),
+    ).toThrow(/cannot spread over 4 nodes/);
+    expect(() => objectOptions({ colour: "red" })).toThrow(
+      /option "colour": unknown option --colour/,
+    );
   });
 });
 
@@ -70,7 +94,13 @@ describe("values", () => {
       any: false,
       singleton: false,
       clauses: [
-        { type: "afterok", targets: [{ jobId: 12, taskId: null }, { jobId: 13, taskId: 2 }] },
+        {
+          type: "afterok",
+          targets: [
+            { jobId: 12, taskId: null },
+            { jobId: 13, taskId: 2 },
+          ],
+        },
         { type: "afterany", targets: [{ jobId: 14, taskId: null }] },
       ],
     });
@@ -91,7 +121,9 @@ describe("values", () => {
     expect(parseBeginTime("now-2days", NOW)).toBe(NOW - 2 * 86400000);
     const local = new Date(NOW);
     const t = new Date(parseBeginTime("2026-12-01T08:30", NOW));
-    expect([t.getFullYear(), t.getMonth(), t.getDate(), t.getHours(), t.getMinutes()]).toEqual([2026, 11, 1, 8, 30]);
+    expect([t.getFullYear(), t.getMonth(), t.getDate(), t.getHours(), t.getMinutes()]).toEqual([
+      2026, 11, 1, 8, 30,
+    ]);
     const tea = new Date(parseBeginTime("teatime", NOW));
     expect(tea.getHours()).toBe(16);
     expect(tea.getTime()).toBeGreaterThan(local.getTime());
@@ -106,9 +138,18 @@ describe("values", () => {
     expect(() => parseMemoryMiB("lots", "--mem")).toThrow(/--mem "lots"/);
     expect(() => parseMemoryMiB("0", "--mem")).toThrow(/not supported/);
     const v = { jobId: 42, name: "md", user: "ann", arrayJobId: 40, arrayTaskId: 2, node: "n1" };
-    expect(expandOutputPattern("%x-%j-%u-%A_%a-%N-%4a-100%%.out", v)).toBe("md-42-ann-40_2-n1-0002-100%.out");
-    expect(parseExport("ALL,OMP_NUM_THREADS=4")).toEqual({ all: true, names: [], set: { OMP_NUM_THREADS: "4" } });
-    expect(exportedEnvironment(parseExport("HOME,X=1"), { HOME: "/h", SECRET: "s" })).toEqual({ HOME: "/h", X: "1" });
+    expect(expandOutputPattern("%x-%j-%u-%A_%a-%N-%4a-100%%.out", v)).toBe(
+      "md-42-ann-40_2-n1-0002-100%.out",
+    );
+    expect(parseExport("ALL,OMP_NUM_THREADS=4")).toEqual({
+      all: true,
+      names: [],
+      set: { OMP_NUM_THREADS: "4" },
+    });
+    expect(exportedEnvironment(parseExport("HOME,X=1"), { HOME: "/h", SECRET: "s" })).toEqual({
+      HOME: "/h",
+      X: "1",
+    });
     expect(exportedEnvironment(parseExport("NONE"), { HOME: "/h" })).toEqual({});
     expect(() => parseExport("ALL,1BAD")).toThrow(/not a variable name/);
   });

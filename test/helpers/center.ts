@@ -7,7 +7,9 @@ import { CLI } from "./traces.js";
 import { AS_ROOT, giveToJobs, TEST_UNIX_USER } from "./unix-user.js";
 
 /** The lines of a test config's `jobs:` that run jobs as the unprivileged test account (as root). */
-export const JOBS_AS_TEST_USER = AS_ROOT ? `  runAs: shared\n  sharedUser: ${TEST_UNIX_USER}\n` : "";
+export const JOBS_AS_TEST_USER = AS_ROOT
+  ? `  runAs: shared\n  sharedUser: ${TEST_UNIX_USER}\n`
+  : "";
 
 /**
  * Settings for test centers: a roomy virtual node (so many jobs run at once on 2 cores), two
@@ -28,7 +30,6 @@ cluster:
 /** TEST_CONFIG with jobs as each user's own identity (the default of a real center): for users who have one (LDAP's, test accounts). */
 export const MAPPED_TEST_CONFIG = TEST_CONFIG.replace(JOBS_AS_TEST_USER, "");
 
-
 export interface TestCenter {
   home: string;
   /** The first admin's generated password, as the first start printed it (changed since: the file has the current one). */
@@ -37,15 +38,29 @@ export interface TestCenter {
   token: string;
   proc: ChildProcess;
   output: () => string;
-  api<T = any>(method: string, path: string, body?: unknown, token?: string | null): Promise<{ status: number; body: T }>;
+  api<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string | null,
+  ): Promise<{ status: number; body: T }>;
   /** Like api, for calls that must succeed: the body, or an error with the status and the answer. */
   ok<T = any>(method: string, path: string, body?: unknown, token?: string | null): Promise<T>;
   stop(signal?: NodeJS.Signals): Promise<void>;
   restart(): Promise<void>;
 }
 
-function startServer(home: string, configFile: string, env: Record<string, string>, port: number): Promise<{ proc: ChildProcess; url: string; log: string[] }> {
-  const proc = spawn(process.execPath, [CLI, "serve", "--home", home, "--port", String(port), "--config", configFile], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+function startServer(
+  home: string,
+  configFile: string,
+  env: Record<string, string>,
+  port: number,
+): Promise<{ proc: ChildProcess; url: string; log: string[] }> {
+  const proc = spawn(
+    process.execPath,
+    [CLI, "serve", "--home", home, "--port", String(port), "--config", configFile],
+    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } },
+  );
   const log: string[] = [];
   return new Promise((resolve, reject) => {
     const onData = (d: Buffer) => {
@@ -70,7 +85,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startCenter(config = TEST_CONFIG, env: Record<string, string> = {}, port = 0): Promise<TestCenter> {
+export async function startCenter(
+  config = TEST_CONFIG,
+  env: Record<string, string> = {},
+  port = 0,
+): Promise<TestCenter> {
   const home = mkdtempSync(join(tmpdir(), "guang-home-"));
   const configFile = join(home, "..", `${home.split("/").pop()}.yaml`);
   writeFileSync(configFile, config);
@@ -78,7 +97,10 @@ export async function startCenter(config = TEST_CONFIG, env: Record<string, stri
   const api = async (method: string, path: string, body?: unknown, token?: string | null) => {
     const res = await fetch(url + path, {
       method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { "content-type": "application/json" } : {}) },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { "content-type": "application/json" } : {}),
+      },
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     });
     const text = await res.text();
@@ -95,8 +117,15 @@ export async function startCenter(config = TEST_CONFIG, env: Record<string, stri
   if (login.body.mustChangePassword) {
     // a new center asks for the generated password to be changed first; tests read the file for the current one
     const next = `${password}-changed`;
-    const changed = await fetch(`${url}/api/v1/auth/password`, { method: "POST", headers: { authorization: `Bearer ${login.body.token}`, "content-type": "application/json" }, body: JSON.stringify({ current: password, password: next }) });
-    if (changed.status !== 200) throw new Error(`changing the first admin's password: ${changed.status} ${await changed.text()}`);
+    const changed = await fetch(`${url}/api/v1/auth/password`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${login.body.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ current: password, password: next }),
+    });
+    if (changed.status !== 200)
+      throw new Error(
+        `changing the first admin's password: ${changed.status} ${await changed.text()}`,
+      );
     writeFileSync(join(home, "initial-admin-password"), `${next}\n`, { mode: 0o600 });
   }
   const c: TestCenter = {
@@ -130,24 +159,38 @@ export async function startCenter(config = TEST_CONFIG, env: Record<string, stri
 const FINAL = ["COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "OUT_OF_MEMORY"];
 
 /** Polls a job until it is in one of `states` (default: any final state). */
-export async function waitFor(c: TestCenter, id: number | string, states = FINAL, timeoutMs = 30000): Promise<any> {
+export async function waitFor(
+  c: TestCenter,
+  id: number | string,
+  states = FINAL,
+  timeoutMs = 30000,
+): Promise<any> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const r = await c.api("GET", `/api/v1/jobs/${id}`);
     if (r.status === 200 && states.includes(r.body.state)) return r.body;
-    if (Date.now() > until) throw new Error(`job ${id} did not reach ${states.join("|")}: ${JSON.stringify(r.body)}`);
+    if (Date.now() > until)
+      throw new Error(`job ${id} did not reach ${states.join("|")}: ${JSON.stringify(r.body)}`);
     await new Promise((res) => setTimeout(res, 50));
   }
 }
 
-export async function submit(c: TestCenter, script: string, extra: Record<string, unknown> = {}): Promise<number> {
+export async function submit(
+  c: TestCenter,
+  script: string,
+  extra: Record<string, unknown> = {},
+): Promise<number> {
   const r = await c.api("POST", "/api/v1/jobs", { script, ...extra });
   if (r.status !== 201) throw new Error(`submit failed: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body.id;
 }
 
 /** Runs the `guang` CLI against a center. */
-export function cli(c: TestCenter, args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}) {
+export function cli(
+  c: TestCenter,
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string>; input?: string } = {},
+) {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: opts.cwd,
     input: opts.input,

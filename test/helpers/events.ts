@@ -12,7 +12,13 @@ export interface StreamEvent {
  */
 export async function openEvents(url: string, token: string, lastId?: string) {
   const ctrl = new AbortController();
-  const res = await fetch(`${url}/api/v1/events`, { headers: { authorization: `Bearer ${token}`, ...(lastId !== undefined ? { "last-event-id": lastId } : {}) }, signal: ctrl.signal });
+  const res = await fetch(`${url}/api/v1/events`, {
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(lastId !== undefined ? { "last-event-id": lastId } : {}),
+    },
+    signal: ctrl.signal,
+  });
   let text = "";
   let parsedUpTo = 0;
   const events: StreamEvent[] = [];

@@ -12,7 +12,22 @@ export function setup(): void {
   if (process.getuid?.() !== 0) return;
   if (spawnSync("id", ["-u", TEST_UNIX_USER]).status === 0) return;
   made = true;
-  const r = spawnSync("useradd", ["-m", "-d", TEST_UNIX_HOME, "-s", "/bin/sh", "-K", "UID_MIN=61000", "-K", "UID_MAX=61999", TEST_UNIX_USER], { encoding: "utf8" });
+  const r = spawnSync(
+    "useradd",
+    [
+      "-m",
+      "-d",
+      TEST_UNIX_HOME,
+      "-s",
+      "/bin/sh",
+      "-K",
+      "UID_MIN=61000",
+      "-K",
+      "UID_MAX=61999",
+      TEST_UNIX_USER,
+    ],
+    { encoding: "utf8" },
+  );
   if (r.status !== 0) throw new Error(`useradd ${TEST_UNIX_USER} failed: ${r.stderr}`);
 }
 

@@ -12,7 +12,9 @@ export const ADMIN_PW = "directory-admin-pw";
 
 /** Why a real slapd cannot run here, or null when it can. */
 export function slapdMissing(): string | null {
-  return existsSync(SLAPD) && existsSync("/usr/lib/ldap/back_mdb.so") ? null : "skipped: no slapd (apt-get install slapd ldap-utils; .ci/run does)";
+  return existsSync(SLAPD) && existsSync("/usr/lib/ldap/back_mdb.so")
+    ? null
+    : "skipped: no slapd (apt-get install slapd ldap-utils; .ci/run does)";
 }
 
 export interface Person {
@@ -37,7 +39,9 @@ export async function startSlapd(people: Person[]): Promise<Slapd> {
   writeFileSync(
     conf,
     [
-      ...["core", "cosine", "nis", "inetorgperson"].map((s) => `include /etc/ldap/schema/${s}.schema`),
+      ...["core", "cosine", "nis", "inetorgperson"].map(
+        (s) => `include /etc/ldap/schema/${s}.schema`,
+      ),
       `pidfile ${dir}/slapd.pid`,
       "modulepath /usr/lib/ldap",
       "moduleload back_mdb",
@@ -52,7 +56,8 @@ export async function startSlapd(people: Person[]): Promise<Slapd> {
       "",
     ].join("\n"),
   );
-  const hash = (pw: string) => execFileSync("/usr/sbin/slappasswd", ["-s", pw], { encoding: "utf8" }).trim();
+  const hash = (pw: string) =>
+    execFileSync("/usr/sbin/slappasswd", ["-s", pw], { encoding: "utf8" }).trim();
   const ldif = [
     `dn: ${BASE}\nobjectClass: dcObject\nobjectClass: organization\ndc: example\no: Example\n`,
     `dn: ou=people,${BASE}\nobjectClass: organizationalUnit\nou: people\n`,
@@ -66,7 +71,9 @@ export async function startSlapd(people: Person[]): Promise<Slapd> {
   execFileSync("/usr/sbin/slapadd", ["-f", conf, "-l", join(dir, "seed.ldif")], { stdio: "pipe" });
   const port = await freePort();
   const url = `ldap://127.0.0.1:${port}`;
-  const proc: ChildProcess = spawn(SLAPD, ["-f", conf, "-h", `${url}/`, "-d", "0"], { stdio: ["ignore", "ignore", "pipe"] });
+  const proc: ChildProcess = spawn(SLAPD, ["-f", conf, "-h", `${url}/`, "-d", "0"], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let log = "";
   proc.stderr!.on("data", (d: Buffer) => (log += d.toString()));
   // ready when it accepts connections

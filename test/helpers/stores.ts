@@ -13,8 +13,13 @@ export const pgUrl = process.env.GUANG_TEST_DATABASE_URL;
  * names one) a fresh PostgreSQL schema; both closed, and the schema dropped, after the file.
  * `open` may be called once per test; `skip` says whether the store is absent.
  */
-export function bothStores(what: string): { name: "sqlite" | "postgres"; skip: boolean; open: () => Promise<Store> }[] {
-  if (!pgUrl) console.log(`skipped: ${what} on PostgreSQL (set GUANG_TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test)`);
+export function bothStores(
+  what: string,
+): { name: "sqlite" | "postgres"; skip: boolean; open: () => Promise<Store> }[] {
+  if (!pgUrl)
+    console.log(
+      `skipped: ${what} on PostgreSQL (set GUANG_TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test)`,
+    );
   const schema = `guang_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
   const opened: Store[] = [];
   const keep = async (s: Promise<Store>) => {
@@ -32,7 +37,12 @@ export function bothStores(what: string): { name: "sqlite" | "postgres"; skip: b
     }
   });
   return [
-    { name: "sqlite", skip: false, open: () => keep(openStore({ file: join(mkdtempSync(join(tmpdir(), "guang-store-")), "guang.db") })) },
+    {
+      name: "sqlite",
+      skip: false,
+      open: () =>
+        keep(openStore({ file: join(mkdtempSync(join(tmpdir(), "guang-store-")), "guang.db") })),
+    },
     { name: "postgres", skip: !pgUrl, open: () => keep(openStore({ url: pgUrl!, schema })) },
   ];
 }

@@ -3,12 +3,16 @@ import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 
 /** Workload traces are never copied in: they are read from GUANG_TRACES, by default ../shared/data/traces beside the checkout. */
-export const TRACES_DIR = process.env.GUANG_TRACES ?? join(fileURLToPath(new URL("../../", import.meta.url)), "..", "shared", "data", "traces");
+export const TRACES_DIR =
+  process.env.GUANG_TRACES ??
+  join(fileURLToPath(new URL("../../", import.meta.url)), "..", "shared", "data", "traces");
 
 export function tracePath(name: string): string | null {
   const p = join(TRACES_DIR, name);
   if (existsSync(p)) return p;
-  console.log(`skipped: trace ${name} not found in ${TRACES_DIR} (set GUANG_TRACES to the folder of the Standard Workload Format traces)`);
+  console.log(
+    `skipped: trace ${name} not found in ${TRACES_DIR} (set GUANG_TRACES to the folder of the Standard Workload Format traces)`,
+  );
   return null;
 }
 

@@ -13,7 +13,10 @@ export function testUnixIds(): { uid: number; gid: number } {
   if (!ids) {
     const uid = Number(spawnSync("id", ["-u", TEST_UNIX_USER], { encoding: "utf8" }).stdout.trim());
     const gid = Number(spawnSync("id", ["-g", TEST_UNIX_USER], { encoding: "utf8" }).stdout.trim());
-    if (!uid) throw new Error(`the test account ${TEST_UNIX_USER} does not exist (made by test/helpers/global-setup.ts)`);
+    if (!uid)
+      throw new Error(
+        `the test account ${TEST_UNIX_USER} does not exist (made by test/helpers/global-setup.ts)`,
+      );
     ids = { uid, gid };
   }
   return ids;

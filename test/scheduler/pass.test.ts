@@ -23,7 +23,12 @@ const spec: ClusterSpec = {
 };
 const model = compileCluster(spec);
 let nextId = 1;
-const job = (r: ResourceRequest, partition = 0, timeLimit = 3600, extra: Partial<QueuedJob> = {}): QueuedJob => ({
+const job = (
+  r: ResourceRequest,
+  partition = 0,
+  timeLimit = 3600,
+  extra: Partial<QueuedJob> = {},
+): QueuedJob => ({
   id: nextId++,
   partition,
   shape: compileShape(r, spec.defMemPerCpu),
@@ -32,25 +37,37 @@ const job = (r: ResourceRequest, partition = 0, timeLimit = 3600, extra: Partial
   priority: 0,
   ...extra,
 });
-const pass = (queue: QueuedJob[], running: RunningJob[] = [], policy: "fcfs" | "easy" | "conservative" = "easy", planDepth = 0) =>
-  schedulePass({ model, now: 0, running, queue, config: { policy, planDepth } });
+const pass = (
+  queue: QueuedJob[],
+  running: RunningJob[] = [],
+  policy: "fcfs" | "easy" | "conservative" = "easy",
+  planDepth = 0,
+) => schedulePass({ model, now: 0, running, queue, config: { policy, planDepth } });
 
 describe("placement", () => {
   it("packs several jobs onto one node when they fit", () => {
     const r = pass([job({ tasks: 2 }), job({ tasks: 2 })]);
-    expect(r.starts.map((s) => s.alloc.map((a) => model.nodes[a.node].name))).toEqual([["cn1"], ["cn1"]]);
+    expect(r.starts.map((s) => s.alloc.map((a) => model.nodes[a.node].name))).toEqual([
+      ["cn1"],
+      ["cn1"],
+    ]);
   });
 
   it("spreads tasks over exactly -N nodes, evenly", () => {
     const r = pass([job({ nodes: 2, tasks: 3 })]);
-    expect(r.starts[0].alloc.map((a) => [model.nodes[a.node].name, a.tasks, a.cpu, a.mem])).toEqual([
-      ["cn1", 2, 2, 2000],
-      ["cn2", 1, 1, 1000],
-    ]);
+    expect(r.starts[0].alloc.map((a) => [model.nodes[a.node].name, a.tasks, a.cpu, a.mem])).toEqual(
+      [
+        ["cn1", 2, 2, 2000],
+        ["cn2", 1, 1, 1000],
+      ],
+    );
   });
 
   it("gives typed GPUs only on nodes of that type, and takes whole nodes for --exclusive", () => {
-    const r = pass([job({ gpusPerNode: 1, gpuType: "v100" }, 1), job({ exclusive: true, tasks: 1 }, 0)]);
+    const r = pass([
+      job({ gpusPerNode: 1, gpuType: "v100" }, 1),
+      job({ exclusive: true, tasks: 1 }, 0),
+    ]);
     expect(model.nodes[r.starts[0].alloc[0].node].name).toBe("gn2");
     expect(r.starts[0].alloc[0].gpu).toBe(1);
     expect(r.starts[1].alloc[0]).toMatchObject({ cpu: 4, mem: 8000 });
@@ -64,7 +81,9 @@ describe("placement", () => {
 });
 
 describe("policies and planned starts", () => {
-  const busy: RunningJob[] = [{ id: 900, estEnd: 1000, alloc: [{ node: 0, tasks: 4, cpu: 4, mem: 4000, gpu: 0 }] }];
+  const busy: RunningJob[] = [
+    { id: 900, estEnd: 1000, alloc: [{ node: 0, tasks: 4, cpu: 4, mem: 4000, gpu: 0 }] },
+  ];
 
   it("EASY reserves the first blocked job and backfills a short job that does not delay it", () => {
     const big = job({ nodes: 2, tasks: 8 }, 0, 3600); // needs both cpu nodes: cn1 frees at 1000
@@ -103,7 +122,11 @@ describe("policies and planned starts", () => {
 describe("fair share and priority", () => {
   it("Fair Tree ranks users by level fair share down the tenant → account → user tree", () => {
     const roots = [
-      { name: "uniA", shares: 1, children: [{ name: "lab1", children: [{ name: "ann" }, { name: "bob" }] }] },
+      {
+        name: "uniA",
+        shares: 1,
+        children: [{ name: "lab1", children: [{ name: "ann" }, { name: "bob" }] }],
+      },
       { name: "uniB", shares: 1, children: [{ name: "lab2", children: [{ name: "cid" }] }] },
     ];
     const usage = new Map([
@@ -122,15 +145,30 @@ describe("fair share and priority", () => {
   it("usage halves every half-life, and priority weighs the factors", () => {
     expect(decayUsage(1000, 0, 7 * 86400, 7 * 86400)).toBeCloseTo(500, 9);
     const base = { submit: 0, cpus: 10, fairshare: 0.5, partition: 1, qos: 0 };
-    const w = { age: 1000, fairshare: 10000, jobSize: 1000, partition: 1000, qos: 2000, maxAge: 100 };
+    const w = {
+      age: 1000,
+      fairshare: 10000,
+      jobSize: 1000,
+      partition: 1000,
+      qos: 2000,
+      maxAge: 100,
+    };
     expect(jobPriority(base, 50, 100, w)).toBeCloseTo(500 + 5000 + 100 + 1000, 9);
     expect(jobPriority(base, 500, 100, w)).toBeCloseTo(1000 + 5000 + 100 + 1000, 9); // age capped
   });
 
   it("rejects contradictory requests with a message saying what to fix", () => {
-    expect(() => validateRequest({ memPerNode: 1, memPerCpu: 1 })).toThrowError(/--mem and --mem-per-cpu are mutually exclusive/);
-    expect(() => validateRequest({ nodes: 3, tasks: 2 })).toThrowError(/at least one task per node/);
-    expect(() => validateRequest({ cpusPerTask: 0 })).toThrowError(/cpus per task \(-c\) must be a positive whole number/);
-    expect(() => compileCluster({ name: "x", nodes: [], partitions: [{ name: "p", nodes: ["ghost"] }] })).toThrowError(/names node "ghost", which is not declared/);
+    expect(() => validateRequest({ memPerNode: 1, memPerCpu: 1 })).toThrowError(
+      /--mem and --mem-per-cpu are mutually exclusive/,
+    );
+    expect(() => validateRequest({ nodes: 3, tasks: 2 })).toThrowError(
+      /at least one task per node/,
+    );
+    expect(() => validateRequest({ cpusPerTask: 0 })).toThrowError(
+      /cpus per task \(-c\) must be a positive whole number/,
+    );
+    expect(() =>
+      compileCluster({ name: "x", nodes: [], partitions: [{ name: "p", nodes: ["ghost"] }] }),
+    ).toThrowError(/names node "ghost", which is not declared/);
   });
 });

@@ -57,7 +57,8 @@ function replayWithPlans(w: Workload, sched: SimScheduler, plans: () => [number,
 
 function expectNeverDelayed(start: Float64Array, planned: Map<number, number[]>): void {
   for (const [job, ats] of planned) {
-    for (const at of ats) expect(start[job], `job ${job} started after a reservation at ${at}`).toBeLessThanOrEqual(at);
+    for (const at of ats)
+      expect(start[job], `job ${job} started after a reservation at ${at}`).toBeLessThanOrEqual(at);
   }
 }
 
@@ -65,7 +66,10 @@ describe("scheduling properties", () => {
   it("the pool fast path and the general path on 1-core nodes make the same decisions (FCFS, EASY)", () => {
     fc.assert(
       fc.property(workloadArb(24, 60), fc.constantFrom<Policy>("fcfs", "easy"), (w, policy) => {
-        const pool = replay(w, poolAdapter(new PoolScheduler(w.procs, policy, { procs: w.procsOf, est: w.est })));
+        const pool = replay(
+          w,
+          poolAdapter(new PoolScheduler(w.procs, policy, { procs: w.procsOf, est: w.est })),
+        );
         const general = replay(w, generalOnUnitNodes(w, policy));
         expect(Array.from(general)).toEqual(Array.from(pool));
       }),
@@ -75,19 +79,27 @@ describe("scheduling properties", () => {
 
   it("the pool never runs more processors than the machine has", () => {
     fc.assert(
-      fc.property(workloadArb(64, 120), fc.constantFrom<Policy>("fcfs", "easy", "conservative"), (w, policy) => {
-        const start = replay(w, poolAdapter(new PoolScheduler(w.procs, policy, { procs: w.procsOf, est: w.est })));
-        // sweep starts and ends: at every instant the running processors fit
-        const ev: [number, number][] = [];
-        for (let j = 0; j < w.count; j++) ev.push([start[j], w.procsOf[j]], [start[j] + w.run[j], -w.procsOf[j]]);
-        ev.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-        let busy = 0;
-        for (const [, d] of ev) {
-          busy += d;
-          expect(busy).toBeLessThanOrEqual(w.procs);
-        }
-        for (let j = 0; j < w.count; j++) expect(start[j]).toBeGreaterThanOrEqual(w.submit[j]);
-      }),
+      fc.property(
+        workloadArb(64, 120),
+        fc.constantFrom<Policy>("fcfs", "easy", "conservative"),
+        (w, policy) => {
+          const start = replay(
+            w,
+            poolAdapter(new PoolScheduler(w.procs, policy, { procs: w.procsOf, est: w.est })),
+          );
+          // sweep starts and ends: at every instant the running processors fit
+          const ev: [number, number][] = [];
+          for (let j = 0; j < w.count; j++)
+            ev.push([start[j], w.procsOf[j]], [start[j] + w.run[j], -w.procsOf[j]]);
+          ev.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+          let busy = 0;
+          for (const [, d] of ev) {
+            busy += d;
+            expect(busy).toBeLessThanOrEqual(w.procs);
+          }
+          for (let j = 0; j < w.count; j++) expect(start[j]).toBeGreaterThanOrEqual(w.submit[j]);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -133,7 +145,15 @@ describe("scheduling properties", () => {
             return {
               partition,
               shape: compileShape(
-                { nodes, tasks: r.tasks, cpusPerTask: r.cpusPerTask, memPerNode: r.mem, gpusPerNode: r.gpus || undefined, gpuType: r.gpus > 0 ? r.gpuType : null, exclusive: r.exclusive },
+                {
+                  nodes,
+                  tasks: r.tasks,
+                  cpusPerTask: r.cpusPerTask,
+                  memPerNode: r.mem,
+                  gpusPerNode: r.gpus || undefined,
+                  gpuType: r.gpus > 0 ? r.gpuType : null,
+                  exclusive: r.exclusive,
+                },
                 spec.defMemPerCpu,
               ),
             };
@@ -153,7 +173,8 @@ describe("scheduling properties", () => {
                   cpu[a.node] += a.cpu;
                   mem[a.node] += a.mem;
                   gpu[a.node] += a.gpu;
-                  if (jobs[r.id].shape.gpuType !== null && a.gpu > 0) expect(model.nodes[a.node].gpuType).toBe(jobs[r.id].shape.gpuType);
+                  if (jobs[r.id].shape.gpuType !== null && a.gpu > 0)
+                    expect(model.nodes[a.node].gpuType).toBe(jobs[r.id].shape.gpuType);
                   expect(model.partitionNodes[jobs[r.id].partition]).toContain(a.node);
                 }
               }
@@ -181,7 +202,9 @@ describe("scheduling properties", () => {
         expectNeverDelayed(p.start, p.planned);
         const general = generalOnUnitNodes(w, "easy");
         const g = replayWithPlans(w, general, () =>
-          (general.last?.pending ?? []).filter((d) => d.plannedStart !== null).map((d) => [d.id, d.plannedStart!] as [number, number]),
+          (general.last?.pending ?? [])
+            .filter((d) => d.plannedStart !== null)
+            .map((d) => [d.id, d.plannedStart!] as [number, number]),
         );
         expectNeverDelayed(g.start, g.planned);
       }),
@@ -199,7 +222,9 @@ describe("scheduling properties", () => {
         });
         expectNeverDelayed(p.start, p.planned);
         const general = generalOnUnitNodes(w, "conservative");
-        const g = replayWithPlans(w, general, () => [...general.last!.reservations].map(([id, r]) => [id, r.start] as [number, number]));
+        const g = replayWithPlans(w, general, () =>
+          [...general.last!.reservations].map(([id, r]) => [id, r.start] as [number, number]),
+        );
         expectNeverDelayed(g.start, g.planned);
       }),
       { numRuns: 100 },
@@ -208,11 +233,15 @@ describe("scheduling properties", () => {
 
   it("the same inputs always give the same decisions", () => {
     fc.assert(
-      fc.property(workloadArb(16, 40), fc.constantFrom<Policy>("fcfs", "easy", "conservative"), (w, policy) => {
-        const a = replay(w, generalOnUnitNodes(w, policy));
-        const b = replay(w, generalOnUnitNodes(w, policy));
-        expect(Array.from(a)).toEqual(Array.from(b));
-      }),
+      fc.property(
+        workloadArb(16, 40),
+        fc.constantFrom<Policy>("fcfs", "easy", "conservative"),
+        (w, policy) => {
+          const a = replay(w, generalOnUnitNodes(w, policy));
+          const b = replay(w, generalOnUnitNodes(w, policy));
+          expect(Array.from(a)).toEqual(Array.from(b));
+        },
+      ),
       { numRuns: 40 },
     );
   });

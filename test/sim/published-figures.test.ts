@@ -15,7 +15,13 @@ describe.skipIf(ctc === null)("CTC-SP2 replay reproduces the published figures",
   it("keeps 77,199 jobs on 338 processors after the conventions", () => {
     expect(sim!.workload.count).toBe(77199);
     expect(sim!.workload.procs).toBe(338);
-    expect(sim!.dropped).toEqual({ tooLarge: 0, noProcs: 0, noRuntime: 17, noEstimate: 6, negativeSubmit: 0 });
+    expect(sim!.dropped).toEqual({
+      tooLarge: 0,
+      noProcs: 0,
+      noRuntime: 17,
+      noEstimate: 6,
+      negativeSubmit: 0,
+    });
   });
 
   it("EASY: average bounded slowdown 49.5712902190, average wait 14,272.6 s", () => {

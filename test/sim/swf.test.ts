@@ -9,8 +9,14 @@ import { applyConventions } from "../../src/sim/workload.js";
 
 const line = (f: number[]) => f.join(" ");
 // job, submit, wait, run, alloc, cpu, mem, reqProcs, reqTime, reqMem, status, user, group, exe, queue, partition, prev, think
-const job = (id: number, submit: number, run: number, alloc: number, reqProcs: number, reqTime: number) =>
-  line([id, submit, 0, run, alloc, -1, -1, reqProcs, reqTime, -1, 1, 3, 4, -1, 1, -1, -1, -1]);
+const job = (
+  id: number,
+  submit: number,
+  run: number,
+  alloc: number,
+  reqProcs: number,
+  reqTime: number,
+) => line([id, submit, 0, run, alloc, -1, -1, reqProcs, reqTime, -1, 1, 3, 4, -1, 1, -1, -1, -1]);
 
 const TRACE = [
   "; Version: 2.2",
@@ -43,19 +49,34 @@ describe("SWF reader", () => {
     expect(Array.from(w.procsOf)).toEqual([4, 8, 1]);
     expect(Array.from(w.run)).toEqual([100, 200, 10]);
     expect(Array.from(w.est)).toEqual([200, 200, 10]);
-    expect(dropped).toEqual({ tooLarge: 1, noProcs: 1, noRuntime: 1, noEstimate: 1, negativeSubmit: 0 });
+    expect(dropped).toEqual({
+      tooLarge: 1,
+      noProcs: 1,
+      noRuntime: 1,
+      noEstimate: 1,
+      negativeSubmit: 0,
+    });
   });
 
   it("can use the runtime where the requested time is missing", () => {
-    const { workload: w } = applyConventions(parseSwf(Buffer.from(TRACE), "t.swf"), { missingEstimate: "runtime" });
+    const { workload: w } = applyConventions(parseSwf(Buffer.from(TRACE), "t.swf"), {
+      missingEstimate: "runtime",
+    });
     expect(Array.from(w.traceId)).toEqual([1, 2, 4, 7]);
   });
 
   it("names file, line and field of a malformed line", () => {
-    const bad = TRACE.replace(job(2, 10, 300, 4, 8, 200), job(2, 10, 300, 4, 8, 200).replace(" 300 ", " 3x0 "));
-    expect(() => parseSwf(Buffer.from(bad), "bad.swf")).toThrowError(/bad\.swf:5: field 4 is "3x0", not a number/);
+    const bad = TRACE.replace(
+      job(2, 10, 300, 4, 8, 200),
+      job(2, 10, 300, 4, 8, 200).replace(" 300 ", " 3x0 "),
+    );
+    expect(() => parseSwf(Buffer.from(bad), "bad.swf")).toThrowError(
+      /bad\.swf:5: field 4 is "3x0", not a number/,
+    );
     const short = TRACE + "\n1 2 3";
-    expect(() => parseSwf(Buffer.from(short), "short.swf")).toThrowError(/short\.swf:12: has 3 fields, an SWF job line has 18/);
+    expect(() => parseSwf(Buffer.from(short), "short.swf")).toThrowError(
+      /short\.swf:12: has 3 fields, an SWF job line has 18/,
+    );
   });
 
   it("reads gzip files and reports missing files clearly", () => {

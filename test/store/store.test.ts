@@ -49,7 +49,9 @@ for (const { name, skip, open } of backends) {
     });
 
     it("refuses duplicates and keeps names unique", async () => {
-      await expect(createUser(s.db, { tenantId: 1, username: "ann", passwordHash: "y" })).rejects.toThrow();
+      await expect(
+        createUser(s.db, { tenantId: 1, username: "ann", passwordHash: "y" }),
+      ).rejects.toThrow();
       expect(await countUsers(s.db)).toBe(1);
     });
 
@@ -57,7 +59,17 @@ for (const { name, skip, open } of backends) {
       const t0 = Date.parse("2026-01-01T00:00:00Z");
       const ids: number[] = [];
       for (let i = 0; i < 10; i++) {
-        ids.push(await insertJob(s.db, job({ name: `j${i}`, state: i < 5 ? "COMPLETED" : "PENDING", submit_time: nowIso(t0 + i * 60000), end_time: i < 5 ? nowIso(t0 + i * 60000 + 30000) : null })));
+        ids.push(
+          await insertJob(
+            s.db,
+            job({
+              name: `j${i}`,
+              state: i < 5 ? "COMPLETED" : "PENDING",
+              submit_time: nowIso(t0 + i * 60000),
+              end_time: i < 5 ? nowIso(t0 + i * 60000 + 30000) : null,
+            }),
+          ),
+        );
       }
       expect(ids).toEqual([...ids].sort((a, b) => a - b));
       await updateJob(s.db, ids[0]!, { exit_code: 3, signal: 0, cpu_seconds: 1.5 });
@@ -67,9 +79,24 @@ for (const { name, skip, open } of backends) {
       expect(pending.map((r) => r.name)).toEqual(["j5", "j6", "j7", "j8", "j9"]);
       const page1 = await listJobs(s.db, { limit: 4, order: "desc" });
       const page2 = await listJobs(s.db, { limit: 4, order: "desc", beforeId: page1[3]!.id });
-      expect([...page1, ...page2].map((r) => r.name)).toEqual(["j9", "j8", "j7", "j6", "j5", "j4", "j3", "j2"]);
+      expect([...page1, ...page2].map((r) => r.name)).toEqual([
+        "j9",
+        "j8",
+        "j7",
+        "j6",
+        "j5",
+        "j4",
+        "j3",
+        "j2",
+      ]);
       // alive within [00:02:45, 00:04:00): j3 ended at 00:03:30, j2 at 00:02:30 (before), j4 submitted 00:04 (after)
-      const window = await listJobs(s.db, { from: nowIso(t0 + 165000), to: nowIso(t0 + 240000), limit: 100, order: "asc", states: ["COMPLETED"] });
+      const window = await listJobs(s.db, {
+        from: nowIso(t0 + 165000),
+        to: nowIso(t0 + 240000),
+        limit: 100,
+        order: "asc",
+        states: ["COMPLETED"],
+      });
       expect(window.map((r) => r.name)).toEqual(["j3"]);
     });
 
@@ -86,9 +113,27 @@ for (const { name, skip, open } of backends) {
 
     it("finds live tokens only", async () => {
       const now = nowIso();
-      await insertToken(s.db, { userId: 1, name: "a", tokenHash: "h-live", kind: "api", expiresAt: null });
-      await insertToken(s.db, { userId: 1, name: "b", tokenHash: "h-old", kind: "session", expiresAt: nowIso(Date.now() - 1000) });
-      const id = await insertToken(s.db, { userId: 1, name: "c", tokenHash: "h-revoked", kind: "api", expiresAt: null });
+      await insertToken(s.db, {
+        userId: 1,
+        name: "a",
+        tokenHash: "h-live",
+        kind: "api",
+        expiresAt: null,
+      });
+      await insertToken(s.db, {
+        userId: 1,
+        name: "b",
+        tokenHash: "h-old",
+        kind: "session",
+        expiresAt: nowIso(Date.now() - 1000),
+      });
+      const id = await insertToken(s.db, {
+        userId: 1,
+        name: "c",
+        tokenHash: "h-revoked",
+        kind: "api",
+        expiresAt: null,
+      });
       expect(await revokeToken(s.db, 1, id)).toBe(true);
       expect(await revokeToken(s.db, 1, id)).toBe(false);
       expect((await findLiveToken(s.db, "h-live", now))?.userId).toBe(1);

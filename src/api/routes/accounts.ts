@@ -6,12 +6,15 @@ export const accountRoutes = [
   route({
     method: "GET",
     path: "/api/v1/accounts",
-    summary: "Accounts (projects) you may see: yours; your tenant's for tenant staff; all for center staff",
+    summary:
+      "Accounts (projects) you may see: yours; your tenant's for tenant staff; all for center staff",
     tag: "tenancy",
     auth: true,
     action: "account.list",
     query: z.strictObject({ tenant: z.string().optional() }),
-    handler: async ({ center, actor, query }) => ({ accounts: await center.accounts.list(actor!, query.tenant) }),
+    handler: async ({ center, actor, query }) => ({
+      accounts: await center.accounts.list(actor!, query.tenant),
+    }),
   }),
   route({
     method: "POST",
@@ -21,7 +24,13 @@ export const accountRoutes = [
     auth: true,
     action: "account.create",
     status: 201,
-    body: z.strictObject({ name: z.string().min(1).max(64), tenant: z.string().optional(), owner: z.string().min(1), limits: limits.optional(), allowed: allowed.optional() }),
+    body: z.strictObject({
+      name: z.string().min(1).max(64),
+      tenant: z.string().optional(),
+      owner: z.string().min(1),
+      limits: limits.optional(),
+      allowed: allowed.optional(),
+    }),
     handler: ({ center, actor, body }) => center.accounts.create(actor!, body),
   }),
   route({
@@ -41,17 +50,22 @@ export const accountRoutes = [
     auth: true,
     action: "account.update",
     body: z.strictObject({ limits: limits.optional(), allowed: allowed.optional() }),
-    handler: ({ center, actor, params, body }) => center.accounts.update(actor!, params.name!, body),
+    handler: ({ center, actor, params, body }) =>
+      center.accounts.update(actor!, params.name!, body),
   }),
   route({
     method: "POST",
     path: "/api/v1/accounts/{name}/block",
-    summary: "Block an account: new jobs are refused, waiting ones wait (AccountBlocked), running ones go on",
+    summary:
+      "Block an account: new jobs are refused, waiting ones wait (AccountBlocked), running ones go on",
     tag: "tenancy",
     auth: true,
     action: "account.block",
-    body: z.strictObject({ reason: z.string().trim().min(1, "say why (it is shown to the account's members)").max(500) }),
-    handler: ({ center, actor, params, body }) => center.accounts.block(actor!, params.name!, body.reason),
+    body: z.strictObject({
+      reason: z.string().trim().min(1, "say why (it is shown to the account's members)").max(500),
+    }),
+    handler: ({ center, actor, params, body }) =>
+      center.accounts.block(actor!, params.name!, body.reason),
   }),
   route({
     method: "POST",
@@ -69,16 +83,24 @@ export const accountRoutes = [
     tag: "tenancy",
     auth: true,
     action: "member.list",
-    handler: async ({ center, actor, params }) => ({ members: await center.members.list(actor!, params.name!) }),
+    handler: async ({ center, actor, params }) => ({
+      members: await center.members.list(actor!, params.name!),
+    }),
   }),
   route({
     method: "GET",
     path: "/api/v1/accounts/{name}/fairshare",
-    summary: "Fair share of an account's members, like sshare: decayed usage (core-hours) and the Fair Tree factor the scheduler uses",
+    summary:
+      "Fair share of an account's members, like sshare: decayed usage (core-hours) and the Fair Tree factor the scheduler uses",
     tag: "tenancy",
     auth: true,
     action: "member.list",
-    response: z.object({ account: z.string(), users: z.array(z.object({ user: z.string(), usageCoreHours: z.number(), factor: z.number() })) }),
+    response: z.object({
+      account: z.string(),
+      users: z.array(
+        z.object({ user: z.string(), usageCoreHours: z.number(), factor: z.number() }),
+      ),
+    }),
     handler: ({ center, actor, params }) => center.fairShare.view(actor!, params.name!),
   }),
   route({
@@ -89,8 +111,14 @@ export const accountRoutes = [
     auth: true,
     action: "member.manage",
     status: 201,
-    body: z.strictObject({ user: z.string().min(1), role: z.string().optional(), limits: limits.optional() }),
-    handler: async ({ center, actor, params, body }) => ({ members: await center.members.add(actor!, params.name!, body) }),
+    body: z.strictObject({
+      user: z.string().min(1),
+      role: z.string().optional(),
+      limits: limits.optional(),
+    }),
+    handler: async ({ center, actor, params, body }) => ({
+      members: await center.members.add(actor!, params.name!, body),
+    }),
   }),
   route({
     method: "PATCH",
@@ -100,7 +128,9 @@ export const accountRoutes = [
     auth: true,
     action: "member.manage",
     body: z.strictObject({ role: z.string().optional(), limits: limits.optional() }),
-    handler: async ({ center, actor, params, body }) => ({ members: await center.members.update(actor!, params.name!, params.user!, body) }),
+    handler: async ({ center, actor, params, body }) => ({
+      members: await center.members.update(actor!, params.name!, params.user!, body),
+    }),
   }),
   route({
     method: "DELETE",
@@ -109,6 +139,8 @@ export const accountRoutes = [
     tag: "tenancy",
     auth: true,
     action: "member.manage",
-    handler: async ({ center, actor, params }) => ({ members: await center.members.remove(actor!, params.name!, params.user!) }),
+    handler: async ({ center, actor, params }) => ({
+      members: await center.members.remove(actor!, params.name!, params.user!),
+    }),
   }),
 ];

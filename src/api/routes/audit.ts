@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { auditCsv } from "../../services/audit.js";
+import { auditCsv } from "../../services/access/audit.js";
 import { route, WROTE } from "../route.js";
 import { isoTime, toIso } from "../schemas/time.js";
-
 
 export const auditRoutes = [
   route({
     method: "GET",
     path: "/api/v1/audit",
-    summary: "The audit log, newest first: your tenant's (tenant admin) or all (center); filter, page with `before`, or format=csv",
+    summary:
+      "The audit log, newest first: your tenant's (tenant admin) or all (center); filter, page with `before`, or format=csv",
     tag: "audit",
     auth: true,
     action: "audit.read",
@@ -24,10 +24,19 @@ export const auditRoutes = [
       format: z.enum(["json", "csv"]).optional(),
     }),
     handler: async ({ center, actor, query, res }) => {
-      const page = await center.audit.list(actor!, { ...query, from: query.from && toIso(query.from), to: query.to && toIso(query.to), limit: query.limit ?? (query.format === "csv" ? 100000 : 100) });
+      const page = await center.audit.list(actor!, {
+        ...query,
+        from: query.from && toIso(query.from),
+        to: query.to && toIso(query.to),
+        limit: query.limit ?? (query.format === "csv" ? 100000 : 100),
+      });
       if (query.format !== "csv") return page;
       const body = auditCsv(page.records);
-      res.writeHead(200, { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="guang-audit.csv"', "content-length": Buffer.byteLength(body) });
+      res.writeHead(200, {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": 'attachment; filename="guang-audit.csv"',
+        "content-length": Buffer.byteLength(body),
+      });
       res.end(body);
       return WROTE;
     },

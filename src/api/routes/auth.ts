@@ -1,16 +1,24 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { notFound } from "../../core/errors.js";
-import type { SignedIn } from "../../services/auth.js";
+import type { SignedIn } from "../../services/identity/auth.js";
 import { CSRF_COOKIE, OIDC_STATE_COOKIE, SESSION_COOKIE, setCookie } from "../cookies.js";
 import { route, WROTE } from "../route.js";
 
-const login = z.strictObject({ username: z.string().min(1).max(256), password: z.string().min(1).max(4096) });
+const login = z.strictObject({
+  username: z.string().min(1).max(256),
+  password: z.string().min(1).max(4096),
+});
 const newToken = z.strictObject({
   name: z.string().min(1).max(64),
   expiresInDays: z.number().int().positive().max(3650).nullable().optional(),
 });
-const signedIn = z.object({ token: z.string(), expiresAt: z.string(), user: z.string(), csrfToken: z.string() });
+const signedIn = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  user: z.string(),
+  csrfToken: z.string(),
+});
 
 /** A browser session: the token in an HttpOnly cookie (scripts cannot read it), the CSRF token in a readable one. */
 function setSessionCookies(req: IncomingMessage, res: ServerResponse, s: SignedIn): void {
@@ -29,7 +37,8 @@ export const authRoutes = [
   route({
     method: "POST",
     path: "/api/v1/auth/login",
-    summary: "Sign in with a password (local or LDAP); returns a session token for the Authorization header",
+    summary:
+      "Sign in with a password (local or LDAP); returns a session token for the Authorization header",
     tag: "auth",
     auth: false,
     action: "public",
@@ -40,7 +49,8 @@ export const authRoutes = [
   route({
     method: "POST",
     path: "/api/v1/auth/session",
-    summary: "Browser sign-in: sets an HttpOnly, SameSite session cookie; send csrfToken as X-CSRF-Token on every change",
+    summary:
+      "Browser sign-in: sets an HttpOnly, SameSite session cookie; send csrfToken as X-CSRF-Token on every change",
     tag: "auth",
     auth: false,
     action: "public",
@@ -62,22 +72,35 @@ export const authRoutes = [
     handler: async ({ center, actor, cookies, req, res }) => {
       const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
       await center.auth.logout(actor!, bearer ?? cookies[SESSION_COOKIE] ?? "");
-      for (const c of [SESSION_COOKIE, CSRF_COOKIE]) setCookie(req, res, c, "", { httpOnly: c === SESSION_COOKIE, sameSite: "Strict", maxAge: 0 });
+      for (const c of [SESSION_COOKIE, CSRF_COOKIE])
+        setCookie(req, res, c, "", {
+          httpOnly: c === SESSION_COOKIE,
+          sameSite: "Strict",
+          maxAge: 0,
+        });
       return { signedOut: true };
     },
   }),
   route({
     method: "GET",
     path: "/api/v1/auth/oidc/login",
-    summary: "Single sign-on: redirects the browser to the OpenID provider (authorization code with PKCE)",
+    summary:
+      "Single sign-on: redirects the browser to the OpenID provider (authorization code with PKCE)",
     tag: "auth",
     auth: false,
     action: "public",
     handler: async ({ center, req, res }) => {
-      if (!center.oidc) throw notFound("single sign-on (OIDC) is not configured on this center; sign in with a password");
+      if (!center.oidc)
+        throw notFound(
+          "single sign-on (OIDC) is not configured on this center; sign in with a password",
+        );
       const { url, state } = await center.oidc.begin();
       // Lax: the provider's redirect back is a top-level navigation from another site
-      setCookie(req, res, OIDC_STATE_COOKIE, state, { httpOnly: true, sameSite: "Lax", maxAge: 600 });
+      setCookie(req, res, OIDC_STATE_COOKIE, state, {
+        httpOnly: true,
+        sameSite: "Lax",
+        maxAge: 600,
+      });
       return redirect(res, url);
     },
   }),
@@ -91,7 +114,11 @@ export const authRoutes = [
     query: z.record(z.string(), z.string()),
     handler: async ({ center, req, res, ip, cookies }) => {
       if (!center.oidc) throw notFound("single sign-on (OIDC) is not configured on this center");
-      const s = await center.oidc.finish(new URL(req.url ?? "/", "http://local").search, cookies[OIDC_STATE_COOKIE], ip);
+      const s = await center.oidc.finish(
+        new URL(req.url ?? "/", "http://local").search,
+        cookies[OIDC_STATE_COOKIE],
+        ip,
+      );
       setCookie(req, res, OIDC_STATE_COOKIE, "", { httpOnly: true, sameSite: "Lax", maxAge: 0 });
       setSessionCookies(req, res, s);
       return redirect(res, center.oidc.afterLogin);
@@ -137,7 +164,8 @@ export const authRoutes = [
     action: "token.manage",
     status: 201,
     body: newToken,
-    handler: ({ center, actor, body }) => center.auth.createToken(actor!, body.name, body.expiresInDays ?? null),
+    handler: ({ center, actor, body }) =>
+      center.auth.createToken(actor!, body.name, body.expiresInDays ?? null),
   }),
   route({
     method: "DELETE",

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { JobEvent } from "../../services/events.js";
-import { EventStreams } from "../../services/event-streams.js";
+import type { JobEvent } from "../../services/jobs/events.js";
+import { EventStreams } from "../../services/jobs/event-streams.js";
 import { route, WROTE } from "../route.js";
 
 const FLUSH_MS = 10;
@@ -22,17 +22,20 @@ export const centerRoutes = [
   route({
     method: "PATCH",
     path: "/api/v1/clusters/{name}",
-    summary: "Disable a cluster (it takes no new jobs; its jobs run on) or enable it again (center admins)",
+    summary:
+      "Disable a cluster (it takes no new jobs; its jobs run on) or enable it again (center admins)",
     tag: "clusters",
     auth: true,
     action: "cluster.manage",
     body: z.strictObject({ enabled: z.boolean(), reason: z.string().min(1).max(500).optional() }),
-    handler: async ({ center, actor, params, body }) => center.clusters.setEnabled(actor!, params.name!, body.enabled, body.reason ?? null),
+    handler: async ({ center, actor, params, body }) =>
+      center.clusters.setEnabled(actor!, params.name!, body.enabled, body.reason ?? null),
   }),
   route({
     method: "GET",
     path: "/api/v1/events",
-    summary: "Server-Sent Events: job state changes as they happen (your jobs; all jobs for a center admin)",
+    summary:
+      "Server-Sent Events: job state changes as they happen (your jobs; all jobs for a center admin)",
     tag: "events",
     auth: true,
     action: "event.read",
@@ -51,7 +54,12 @@ export const centerRoutes = [
       };
       // refused before anything is written: over the user's limit is a 429
       const unregister = center.streams.add(me.userId, me.credential ?? "", end);
-      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive", "x-accel-buffering": "no" });
+      res.writeHead(200, {
+        "content-type": "text/event-stream",
+        "cache-control": "no-cache",
+        connection: "keep-alive",
+        "x-accel-buffering": "no",
+      });
       res.write(": connected\n\n");
       const everyone = center.streams.seesAll(me);
       // a client that does not read is dropped, not buffered for: it reconnects and reads the jobs again
@@ -92,7 +100,11 @@ export const centerRoutes = [
       // by another platform process (or expired) ends the stream here too
       const beat = setInterval(() => {
         send(": keep-alive\n\n");
-        if (me.credential) void center.auth.isLive(me.credential).then((live) => live || end(), () => undefined);
+        if (me.credential)
+          void center.auth.isLive(me.credential).then(
+            (live) => live || end(),
+            () => undefined,
+          );
       }, KEEPALIVE_MS);
       const done = () => {
         off();

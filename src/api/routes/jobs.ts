@@ -1,6 +1,6 @@
 import { pipeline } from "node:stream/promises";
 import { z } from "zod";
-import { MAX_OUTPUT_PAGE } from "../../services/job-output.js";
+import { MAX_OUTPUT_PAGE } from "../../services/jobs/job-output.js";
 import { invalidInput } from "../../core/errors.js";
 import { route, WROTE } from "../route.js";
 import { isoTime, toIso } from "../schemas/time.js";
@@ -14,7 +14,6 @@ const submit = z.strictObject({
   scriptArgs: z.array(z.string()).max(1000).optional(),
   environment: z.record(z.string(), z.string()).optional(),
 });
-
 
 const listQuery = z.strictObject({
   state: z.string().optional(),
@@ -36,7 +35,6 @@ const outputQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(MAX_OUTPUT_PAGE).optional(),
 });
 
-
 export const jobRoutes = [
   route({
     method: "POST",
@@ -53,13 +51,17 @@ export const jobRoutes = [
   route({
     method: "GET",
     path: "/api/v1/jobs",
-    summary: "List jobs, newest first; filter by state, user, account, partition, id and time window; page with `before`",
+    summary:
+      "List jobs, newest first; filter by state, user, account, partition, id and time window; page with `before`",
     tag: "jobs",
     auth: true,
     action: "job.list",
     query: listQuery,
     handler: ({ center, actor, query }) => {
-      const states = query.state?.split(",").map((s) => s.trim().toUpperCase()).filter(Boolean);
+      const states = query.state
+        ?.split(",")
+        .map((s) => s.trim().toUpperCase())
+        .filter(Boolean);
       const ids = query.id?.split(",").map((s) => {
         if (!/^\d+$/.test(s.trim())) throw invalidInput(`id ${s} is not a job id`);
         return Number(s);
@@ -82,7 +84,8 @@ export const jobRoutes = [
   route({
     method: "GET",
     path: "/api/v1/jobs/{id}",
-    summary: "One job: state, reason, exit code, times, allocation, planned start while pending (id: N or N_TASK)",
+    summary:
+      "One job: state, reason, exit code, times, allocation, planned start while pending (id: N or N_TASK)",
     tag: "jobs",
     auth: true,
     action: "job.read",
@@ -118,14 +121,21 @@ export const jobRoutes = [
   route({
     method: "GET",
     path: "/api/v1/jobs/{id}/output",
-    summary: "Read a job's stdout or stderr from an offset (plain text; X-Guang-Size and X-Guang-Complete headers)",
+    summary:
+      "Read a job's stdout or stderr from an offset (plain text; X-Guang-Size and X-Guang-Complete headers)",
     tag: "jobs",
     auth: true,
     action: "job.read",
     query: outputQuery,
     produces: "text/plain",
     handler: async ({ center, actor, params, query, res }) => {
-      const out = await center.jobs.output(actor!, params.id!, query.stream ?? "stdout", query.offset ?? 0, query.limit ?? MAX_OUTPUT_PAGE);
+      const out = await center.jobs.output(
+        actor!,
+        params.id!,
+        query.stream ?? "stdout",
+        query.offset ?? 0,
+        query.limit ?? MAX_OUTPUT_PAGE,
+      );
       res.writeHead(200, {
         "content-type": "text/plain; charset=utf-8",
         "content-length": String(out.length),

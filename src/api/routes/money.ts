@@ -4,7 +4,7 @@ import { route } from "../route.js";
 import { isoTime, toIso } from "../schemas/time.js";
 
 const amount = z.strictObject({
-  amount: z.string().min(1, "give the amount as a decimal string, e.g. \"1200.50\""),
+  amount: z.string().min(1, 'give the amount as a decimal string, e.g. "1200.50"'),
   currency: z.string().optional(),
   reason: z.string().max(500).optional(),
 });
@@ -15,7 +15,8 @@ export const moneyRoutes = [
   route({
     method: "GET",
     path: "/api/v1/prices",
-    summary: "Prices in force now (or `at`; `history=true` for every version): the general ones and your tenant's own",
+    summary:
+      "Prices in force now (or `at`; `history=true` for every version): the general ones and your tenant's own",
     tag: "money",
     auth: true,
     action: "price.read",
@@ -26,13 +27,19 @@ export const moneyRoutes = [
       history: z.enum(["true", "false"]).optional(),
     }),
     handler: async ({ center, actor, query }) => ({
-      prices: await center.prices.list(actor!, { cluster: query.cluster, partition: query.partition, at: query.at && toIso(query.at), history: query.history === "true" }),
+      prices: await center.prices.list(actor!, {
+        cluster: query.cluster,
+        partition: query.partition,
+        at: query.at && toIso(query.at),
+        history: query.history === "true",
+      }),
     }),
   }),
   route({
     method: "POST",
     path: "/api/v1/prices",
-    summary: "Set a price from an effective time on (never in the past): per core-hour, GiB-hour, GPU-hour by type, sum or max (Slurm's billing TRES), minimum charge; optionally for one QoS or one tenant",
+    summary:
+      "Set a price from an effective time on (never in the past): per core-hour, GiB-hour, GPU-hour by type, sum or max (Slurm's billing TRES), minimum charge; optionally for one QoS or one tenant",
     tag: "money",
     auth: true,
     action: "price.manage",
@@ -42,7 +49,9 @@ export const moneyRoutes = [
       partition: z.string().min(1),
       qos: z.string().optional(),
       tenant: z.string().optional(),
-      effectiveFrom: z.string({ error: "effectiveFrom is needed: from when the price holds (ISO 8601)" }),
+      effectiveFrom: z.string({
+        error: "effectiveFrom is needed: from when the price holds (ISO 8601)",
+      }),
       cpuHour: money,
       memGiBHour: money.optional(),
       gpuHour: z.record(z.string(), money).optional(),
@@ -59,22 +68,27 @@ export const moneyRoutes = [
     auth: true,
     action: "price.manage",
     body: z.strictObject({ percent: z.number().min(0).max(100), effectiveFrom: z.string() }),
-    handler: ({ center, actor, params, body }) => center.prices.setDiscount(actor!, params.name!, body.percent, body.effectiveFrom),
+    handler: ({ center, actor, params, body }) =>
+      center.prices.setDiscount(actor!, params.name!, body.percent, body.effectiveFrom),
   }),
   route({
     method: "GET",
     path: "/api/v1/balances",
-    summary: "Balances you may see: a tenant's wallet and its accounts', one account's, or all (center)",
+    summary:
+      "Balances you may see: a tenant's wallet and its accounts', one account's, or all (center)",
     tag: "money",
     auth: true,
     action: "money.read",
     query: z.strictObject({ tenant: z.string().optional(), account: z.string().optional() }),
-    handler: async ({ center, actor, query }) => ({ wallets: await center.ledger.balances(actor!, query) }),
+    handler: async ({ center, actor, query }) => ({
+      wallets: await center.ledger.balances(actor!, query),
+    }),
   }),
   route({
     method: "GET",
     path: "/api/v1/ledger",
-    summary: "Ledger transactions and their postings, newest first (each sums to zero); page with `before`",
+    summary:
+      "Ledger transactions and their postings, newest first (each sums to zero); page with `before`",
     tag: "money",
     auth: true,
     action: "money.read",
@@ -94,17 +108,20 @@ export const moneyRoutes = [
     auth: true,
     action: "money.recharge",
     body: amount,
-    handler: ({ center, actor, params, body }) => center.ledger.recharge(actor!, params.name!, body),
+    handler: ({ center, actor, params, body }) =>
+      center.ledger.recharge(actor!, params.name!, body),
   }),
   route({
     method: "POST",
     path: "/api/v1/accounts/{name}/transfer",
-    summary: "Move money from the account's tenant to the account (tenant finance); never more than the tenant has",
+    summary:
+      "Move money from the account's tenant to the account (tenant finance); never more than the tenant has",
     tag: "money",
     auth: true,
     action: "money.transfer",
     body: amount,
-    handler: ({ center, actor, params, body }) => center.ledger.transfer(actor!, params.name!, body),
+    handler: ({ center, actor, params, body }) =>
+      center.ledger.transfer(actor!, params.name!, body),
   }),
   route({
     method: "POST",
@@ -126,12 +143,15 @@ export const moneyRoutes = [
     tag: "money",
     auth: true,
     action: "money.read",
-    handler: async ({ center, actor, params }) => ({ grants: await center.grants.list(actor!, params.name!) }),
+    handler: async ({ center, actor, params }) => ({
+      grants: await center.grants.list(actor!, params.name!),
+    }),
   }),
   route({
     method: "POST",
     path: "/api/v1/accounts/{name}/grants",
-    summary: "Give an account core-hours or GPU-hours for a period (center finance); jobs use them before money",
+    summary:
+      "Give an account core-hours or GPU-hours for a period (center finance); jobs use them before money",
     tag: "money",
     auth: true,
     action: "money.grant",
@@ -148,7 +168,8 @@ export const moneyRoutes = [
   route({
     method: "GET",
     path: "/api/v1/accounts/{name}/billing",
-    summary: "An account's money: what it can spend (balance + credit), its threshold, credit, whitelist, block for money",
+    summary:
+      "An account's money: what it can spend (balance + credit), its threshold, credit, whitelist, block for money",
     tag: "money",
     auth: true,
     action: "money.read",
@@ -157,21 +178,34 @@ export const moneyRoutes = [
   route({
     method: "PATCH",
     path: "/api/v1/accounts/{name}/billing",
-    summary: "Set an account's threshold (blocked for money below it), credit limit, or whitelist (never blocked)",
+    summary:
+      "Set an account's threshold (blocked for money below it), credit limit, or whitelist (never blocked)",
     tag: "money",
     auth: true,
     action: "money.settings",
-    body: z.strictObject({ threshold: money.optional(), creditLimit: money.optional(), lowBalance: money.optional(), whitelisted: z.boolean().optional() }),
-    handler: ({ center, actor, params, body }) => center.ledger.setBilling(actor!, params.name!, body),
+    body: z.strictObject({
+      threshold: money.optional(),
+      creditLimit: money.optional(),
+      lowBalance: money.optional(),
+      whitelisted: z.boolean().optional(),
+    }),
+    handler: ({ center, actor, params, body }) =>
+      center.ledger.setBilling(actor!, params.name!, body),
   }),
   route({
     method: "POST",
     path: "/api/v1/ledger/adjustments",
-    summary: "Correct a tenant's or an account's balance, up or down, with a reason (center finance)",
+    summary:
+      "Correct a tenant's or an account's balance, up or down, with a reason (center finance)",
     tag: "money",
     auth: true,
     action: "money.adjust",
-    body: amount.extend({ tenant: z.string().optional(), account: z.string().optional(), reason: z.string().min(1, "say why").max(500) }),
-    handler: ({ center, actor, body }) => center.ledger.adjust(actor!, { tenant: body.tenant, account: body.account }, body),
+    body: amount.extend({
+      tenant: z.string().optional(),
+      account: z.string().optional(),
+      reason: z.string().min(1, "say why").max(500),
+    }),
+    handler: ({ center, actor, body }) =>
+      center.ledger.adjust(actor!, { tenant: body.tenant, account: body.account }, body),
   }),
 ];

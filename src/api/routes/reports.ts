@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { usageCsv } from "../../services/reports.js";
-import { statementCsv, statementHtml } from "../../services/statement-format.js";
+import { usageCsv } from "../../services/reports/reports.js";
+import { statementCsv, statementHtml } from "../../services/formats/statement-format.js";
 import { route, WROTE } from "../route.js";
 import { isoTime, toIso } from "../schemas/time.js";
 
@@ -8,7 +8,8 @@ export const reportRoutes = [
   route({
     method: "GET",
     path: "/api/v1/reports/usage",
-    summary: "Usage of ended jobs over a window (default: this month): jobs, core-hours, GPU-hours, mean wait, cost, grouped by tenant, account, user, partition, cluster, day or month; format=csv",
+    summary:
+      "Usage of ended jobs over a window (default: this month): jobs, core-hours, GPU-hours, mean wait, cost, grouped by tenant, account, user, partition, cluster, day or month; format=csv",
     tag: "reports",
     auth: true,
     action: "report.read",
@@ -21,10 +22,18 @@ export const reportRoutes = [
       format: z.enum(["json", "csv"]).optional(),
     }),
     handler: async ({ center, actor, query, res }) => {
-      const report = await center.reports.usage(actor!, { ...query, from: query.from && toIso(query.from), to: query.to && toIso(query.to) });
+      const report = await center.reports.usage(actor!, {
+        ...query,
+        from: query.from && toIso(query.from),
+        to: query.to && toIso(query.to),
+      });
       if (query.format !== "csv") return report;
       const body = usageCsv(report);
-      res.writeHead(200, { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="guang-usage.csv"', "content-length": Buffer.byteLength(body) });
+      res.writeHead(200, {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": 'attachment; filename="guang-usage.csv"',
+        "content-length": Buffer.byteLength(body),
+      });
       res.end(body);
       return WROTE;
     },
@@ -32,7 +41,8 @@ export const reportRoutes = [
   route({
     method: "GET",
     path: "/api/v1/statements",
-    summary: "A month's statement of a tenant or an account: balances, money in and out, usage by partition, user (and account); JSON, CSV or a printable HTML page (lang=en|zh)",
+    summary:
+      "A month's statement of a tenant or an account: balances, money in and out, usage by partition, user (and account); JSON, CSV or a printable HTML page (lang=en|zh)",
     tag: "reports",
     auth: true,
     action: "money.read",
@@ -48,7 +58,13 @@ export const reportRoutes = [
       if (query.format === undefined || query.format === "json") return s;
       const body = query.format === "csv" ? statementCsv(s) : statementHtml(s, query.lang ?? "en");
       const type = query.format === "csv" ? "text/csv" : "text/html";
-      res.writeHead(200, { "content-type": `${type}; charset=utf-8`, "content-length": Buffer.byteLength(body), ...(query.format === "csv" ? { "content-disposition": `attachment; filename="statement-${s.name}-${s.month}.csv"` } : {}) });
+      res.writeHead(200, {
+        "content-type": `${type}; charset=utf-8`,
+        "content-length": Buffer.byteLength(body),
+        ...(query.format === "csv"
+          ? { "content-disposition": `attachment; filename="statement-${s.name}-${s.month}.csv"` }
+          : {}),
+      });
       res.end(body);
       return WROTE;
     },

@@ -15,12 +15,16 @@ export const tenantRoutes = [
   route({
     method: "POST",
     path: "/api/v1/tenants",
-    summary: "Create a tenant with its first tenant admin (center admin); a generated password is shown only in this answer",
+    summary:
+      "Create a tenant with its first tenant admin (center admin); a generated password is shown only in this answer",
     tag: "tenancy",
     auth: true,
     action: "tenant.create",
     status: 201,
-    body: z.strictObject({ name: z.string().min(1).max(64), admin: newUser.omit({ tenant: true, roles: true }) }),
+    body: z.strictObject({
+      name: z.string().min(1).max(64),
+      admin: newUser.omit({ tenant: true, roles: true }),
+    }),
     handler: ({ center, actor, body }) => center.tenants.create(actor!, body.name, body.admin),
   }),
   route({

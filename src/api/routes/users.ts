@@ -11,12 +11,15 @@ export const userRoutes = [
     auth: true,
     action: "user.list",
     query: z.strictObject({ tenant: z.string().optional() }),
-    handler: async ({ center, actor, query }) => ({ users: await center.users.list(actor!, query.tenant) }),
+    handler: async ({ center, actor, query }) => ({
+      users: await center.users.list(actor!, query.tenant),
+    }),
   }),
   route({
     method: "POST",
     path: "/api/v1/users",
-    summary: "Create a user in your tenant (tenant admin) or in a named one (center admin); a generated password is shown only in this answer",
+    summary:
+      "Create a user in your tenant (tenant admin) or in a named one (center admin); a generated password is shown only in this answer",
     tag: "tenancy",
     auth: true,
     action: "user.create",

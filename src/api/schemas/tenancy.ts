@@ -50,4 +50,8 @@ export const limits = z.strictObject({
 void (LIMIT_NAMES satisfies readonly (keyof z.infer<typeof limits>)[]);
 
 const names = z.array(z.string().min(1)).max(1000);
-export const allowed = z.strictObject({ clusters: names.optional(), partitions: names.optional(), qos: names.optional() });
+export const allowed = z.strictObject({
+  clusters: names.optional(),
+  partitions: names.optional(),
+  qos: names.optional(),
+});

@@ -75,7 +75,9 @@ export class Cgroups {
   private static v2(root: string, scope: string): Cgroups | null {
     const controllers = read(join(root, "cgroup.controllers"))?.trim().split(/\s+/) ?? [];
     if (!controllers.includes("memory")) return null;
-    const want = ["memory", ...(controllers.includes("cpuset") ? ["cpuset"] : [])].map((c) => `+${c}`).join(" ");
+    const want = ["memory", ...(controllers.includes("cpuset") ? ["cpuset"] : [])]
+      .map((c) => `+${c}`)
+      .join(" ");
     try {
       // controllers reach a child only when every parent hands them down
       let dir = root;
@@ -85,7 +87,11 @@ export class Cgroups {
         mkdirSync(dir, { recursive: true });
       }
       write(join(dir, "cgroup.subtree_control"), want);
-      return new Cgroups("v2", { memory: dir, cpuset: want.includes("cpuset") ? dir : null, devices: null });
+      return new Cgroups("v2", {
+        memory: dir,
+        cpuset: want.includes("cpuset") ? dir : null,
+        devices: null,
+      });
     } catch {
       // a parent with processes of its own cannot hand controllers down (a container's cgroup)
       return null;
@@ -103,11 +109,14 @@ export class Cgroups {
         for (const part of ["guang", scope]) {
           const child = join(cpuset, part);
           mkdirSync(child, { recursive: true });
-          for (const f of ["cpuset.cpus", "cpuset.mems"]) if (!read(join(child, f))?.trim()) write(join(child, f), read(join(cpuset, f))!.trim());
+          for (const f of ["cpuset.cpus", "cpuset.mems"])
+            if (!read(join(child, f))?.trim()) write(join(child, f), read(join(cpuset, f))!.trim());
           cpuset = child;
         }
       } else cpuset = null;
-      const devices = existsSync(join(root, "devices", "devices.allow")) ? join(root, "devices", "guang", scope) : null;
+      const devices = existsSync(join(root, "devices", "devices.allow"))
+        ? join(root, "devices", "guang", scope)
+        : null;
       if (devices) mkdirSync(devices, { recursive: true });
       return new Cgroups("v1", { memory: join(mem, "guang", scope), cpuset, devices });
     } catch {
@@ -131,7 +140,9 @@ export class Cgroups {
   describe(): string {
     const parts = [`memory (over its request a job is killed at once)`];
     if (this.roots.cpuset) parts.push("cpuset (its cores only)");
-    parts.push(this.roots.devices ? "devices (its GPUs only)" : "GPUs by CUDA_VISIBLE_DEVICES only");
+    parts.push(
+      this.roots.devices ? "devices (its GPUs only)" : "GPUs by CUDA_VISIBLE_DEVICES only",
+    );
     return `jobs are confined by cgroup ${this.version}: ${parts.join(", ")}`;
   }
 
@@ -139,7 +150,9 @@ export class Cgroups {
     const name = `job_${id}`;
     return {
       memory: join(this.roots.memory, name),
-      cpuset: this.roots.cpuset && (this.roots.cpuset === this.roots.memory ? null : join(this.roots.cpuset, name)),
+      cpuset:
+        this.roots.cpuset &&
+        (this.roots.cpuset === this.roots.memory ? null : join(this.roots.cpuset, name)),
       devices: this.roots.devices && join(this.roots.devices, name),
     };
   }
@@ -152,20 +165,27 @@ export class Cgroups {
     mkdirSync(d.memory, { recursive: true });
     if (this.version === "v2") {
       write(join(d.memory, "memory.max"), bytes);
-      if (existsSync(join(d.memory, "memory.swap.max"))) write(join(d.memory, "memory.swap.max"), "0");
+      if (existsSync(join(d.memory, "memory.swap.max")))
+        write(join(d.memory, "memory.swap.max"), "0");
       if (this.roots.cpuset && cores) write(join(d.memory, "cpuset.cpus"), cores);
     } else {
       write(join(d.memory, "memory.limit_in_bytes"), bytes);
       // no swap beyond the limit where the kernel counts it
-      if (existsSync(join(d.memory, "memory.memsw.limit_in_bytes"))) write(join(d.memory, "memory.memsw.limit_in_bytes"), bytes);
+      if (existsSync(join(d.memory, "memory.memsw.limit_in_bytes")))
+        write(join(d.memory, "memory.memsw.limit_in_bytes"), bytes);
       if (d.cpuset) {
         mkdirSync(d.cpuset, { recursive: true });
         write(join(d.cpuset, "cpuset.mems"), read(join(this.roots.cpuset!, "cpuset.mems"))!.trim());
-        write(join(d.cpuset, "cpuset.cpus"), cores || read(join(this.roots.cpuset!, "cpuset.cpus"))!.trim());
+        write(
+          join(d.cpuset, "cpuset.cpus"),
+          cores || read(join(this.roots.cpuset!, "cpuset.cpus"))!.trim(),
+        );
       }
       if (d.devices) {
         mkdirSync(d.devices, { recursive: true });
-        for (const g of l.allGpus) if (!l.gpuIndices.includes(g)) write(join(d.devices, "devices.deny"), `c ${NVIDIA_MAJOR}:${g} rwm`);
+        for (const g of l.allGpus)
+          if (!l.gpuIndices.includes(g))
+            write(join(d.devices, "devices.deny"), `c ${NVIDIA_MAJOR}:${g} rwm`);
       }
     }
     return this.handle(id);
@@ -180,7 +200,9 @@ export class Cgroups {
       procs: all.map((x) => join(x, "cgroup.procs")),
       oomKilled: () => oomKills(read(events)) > 0,
       peakMiB: () => {
-        const text = read(join(d.memory, this.version === "v2" ? "memory.peak" : "memory.max_usage_in_bytes"));
+        const text = read(
+          join(d.memory, this.version === "v2" ? "memory.peak" : "memory.max_usage_in_bytes"),
+        );
         return text === null ? null : Number(text.trim()) / 1048576;
       },
       remove: () => {

@@ -31,13 +31,16 @@ export interface LaunchRequest {
 /** sched_setaffinity's number where we know it; elsewhere the launcher falls back to `taskset`. */
 const AFFINITY_SYSCALL: Record<string, string> = { x64: "203", arm64: "122" };
 
-const esc = (s: string) => s.replace(/[%\t\n\r]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0").toUpperCase()}`);
+const esc = (s: string) =>
+  s.replace(/[%\t\n\r]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0").toUpperCase()}`);
 
 /** Refuses to start a local cluster on a machine without Perl, rather than fail every job later. */
 export function checkLauncher(): void {
   const r = spawnSync("perl", ["-MPOSIX", "-e", "1"], { stdio: "ignore" });
   if (r.error || r.status !== 0) {
-    throw invalidInput("the local cluster launches jobs with Perl, which is not installed here: install Debian's perl-base (apt-get install perl-base)");
+    throw invalidInput(
+      "the local cluster launches jobs with Perl, which is not installed here: install Debian's perl-base (apt-get install perl-base)",
+    );
   }
 }
 
@@ -54,10 +57,18 @@ export class Launcher {
   private ensure(): ChildProcess {
     if (this.proc && this.proc.exitCode === null && !this.proc.killed) return this.proc;
     // its own session: a Ctrl-C meant for the server must not take the jobs' launcher with it
-    const proc = spawn("perl", [LAUNCHER_FILE, AFFINITY_SYSCALL[process.arch] ?? ""], { stdio: ["pipe", "pipe", "inherit"], detached: true });
-    proc.on("error", (e) => process.stderr.write(`guang: the job launcher (perl) failed: ${e.message}\n`));
+    const proc = spawn("perl", [LAUNCHER_FILE, AFFINITY_SYSCALL[process.arch] ?? ""], {
+      stdio: ["pipe", "pipe", "inherit"],
+      detached: true,
+    });
+    proc.on("error", (e) =>
+      process.stderr.write(`guang: the job launcher (perl) failed: ${e.message}\n`),
+    );
     proc.once("exit", (code) => {
-      if (!this.stopped) process.stderr.write(`guang: the job launcher exited (${code}); a new one starts with the next job\n`);
+      if (!this.stopped)
+        process.stderr.write(
+          `guang: the job launcher exited (${code}); a new one starts with the next job\n`,
+        );
       if (this.proc === proc) this.proc = null;
     });
     createInterface({ input: proc.stdout! }).on("line", (line) => {

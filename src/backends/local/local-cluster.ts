@@ -5,11 +5,26 @@ import type { PendingReason } from "../../core/job-state.js";
 import type { ResourceRequest } from "../../core/resource-request.js";
 import { AssocCounter } from "../../scheduler/assoc-limits.js";
 import { compileCluster, type ClusterModel } from "../../scheduler/cluster.js";
-import { schedulePass, type QueuedJob, type Reservation, type RunningJob } from "../../scheduler/pass.js";
+import {
+  schedulePass,
+  type QueuedJob,
+  type Reservation,
+  type RunningJob,
+} from "../../scheduler/pass.js";
 import type { Policy } from "../../scheduler/policy.js";
 import { DEFAULT_WEIGHTS, jobPriority } from "../../scheduler/priority.js";
 import { compileShape, shapeMinimum, type Shape } from "../../scheduler/shape.js";
-import type { ActiveJob, Backend, BackendHooks, ClusterStatus, RulesSource, JobAlloc, JobOutcome, KillReason, NodeUse } from "../backend.js";
+import type {
+  ActiveJob,
+  Backend,
+  BackendHooks,
+  ClusterStatus,
+  RulesSource,
+  JobAlloc,
+  JobOutcome,
+  KillReason,
+  NodeUse,
+} from "../backend.js";
 import { toClusterSpec, type ClusterConfig, type PartitionConfig } from "../cluster-config.js";
 import { slurmEnvironment } from "./job-env.js";
 import { DeviceSlots } from "./device-slots.js";
@@ -106,7 +121,10 @@ export class LocalCluster implements Backend {
     this.opts = opts;
     this.name = opts.config.name;
     this.model = compileCluster(toClusterSpec(opts.config));
-    if (opts.config.nodes.length !== 1) throw invalidInput(`the local cluster is this one machine: it has exactly one node, not ${opts.config.nodes.length}`);
+    if (opts.config.nodes.length !== 1)
+      throw invalidInput(
+        `the local cluster is this one machine: it has exactly one node, not ${opts.config.nodes.length}`,
+      );
     this.node = opts.config.nodes[0]!;
     this.slots = new DeviceSlots(this.node.cpus, opts.gpuIndices);
     mkdirSync(opts.runRoot, { recursive: true });
@@ -155,10 +173,20 @@ export class LocalCluster implements Backend {
   }
 
   /** What a job of this request holds at least: what account limits count and the worst-case price is of. */
-  need(request: ResourceRequest): { cpu: number; memMiB: number; gpu: number; gpuType: string | null } {
+  need(request: ResourceRequest): {
+    cpu: number;
+    memMiB: number;
+    gpu: number;
+    gpuType: string | null;
+  } {
     const shape = compileShape(request, this.model.defMemPerCpu);
     const m = shapeMinimum(shape);
-    return { cpu: m.cpu, memMiB: m.mem, gpu: m.gpu, gpuType: m.gpu > 0 ? (shape.gpuType ?? this.node.gpuType) : null };
+    return {
+      cpu: m.cpu,
+      memMiB: m.mem,
+      gpu: m.gpu,
+      gpuType: m.gpu > 0 ? (shape.gpuType ?? this.node.gpuType) : null,
+    };
   }
 
   /** Takes back the jobs the store says are active: running ones are adopted, ended ones recorded. */
@@ -170,9 +198,19 @@ export class LocalCluster implements Backend {
         removeRunFiles(run, job.id);
         if (job.state === "RUNNING") {
           // it was running, and its record is gone (the machine restarted and took the run directory?)
-          const r: Running = { job, launchedMs: job.startMs ?? Date.now(), reported: true, killAt: null, peakRssMiB: 0, ending: false };
+          const r: Running = {
+            job,
+            launchedMs: job.startMs ?? Date.now(),
+            reported: true,
+            killAt: null,
+            peakRssMiB: 0,
+            ending: false,
+          };
           this.running.set(job.id, r);
-          this.finish(r, "the job's run record is gone (was the machine restarted?); it may have run in part");
+          this.finish(
+            r,
+            "the job's run record is gone (was the machine restarted?); it may have run in part",
+          );
           continue;
         }
         // never launched, or the launch request died with the server: it waits again
@@ -186,7 +224,15 @@ export class LocalCluster implements Backend {
       job.pid = rec.pid;
       job.pidStart = rec.start;
       this.slots.take(job.alloc, job.id);
-      const r: Running = { job, launchedMs: rec.launch.startMs, reported: false, killAt: null, peakRssMiB: 0, ending: false, cgroup: this.opts.cgroups?.handle(job.id) };
+      const r: Running = {
+        job,
+        launchedMs: rec.launch.startMs,
+        reported: false,
+        killAt: null,
+        peakRssMiB: 0,
+        ending: false,
+        cgroup: this.opts.cgroups?.handle(job.id),
+      };
       this.running.set(job.id, r);
       this.report(r);
       if (rec.status !== null) this.finish(r);
@@ -222,7 +268,15 @@ export class LocalCluster implements Backend {
       this.reservations.delete(id);
       this.ended.add(job.id, job.arrayJobId, job.arrayTaskId, false);
       await this.chain(id, () =>
-        this.opts.hooks.ended(job, { state: "CANCELLED", exitCode: 0, signal: 0, endMs: Date.now(), cpuSeconds: 0, maxRssMiB: 0, reason: null }),
+        this.opts.hooks.ended(job, {
+          state: "CANCELLED",
+          exitCode: 0,
+          signal: 0,
+          endMs: Date.now(),
+          cpuSeconds: 0,
+          maxRssMiB: 0,
+          reason: null,
+        }),
       );
       this.schedule();
       return true;
@@ -245,7 +299,10 @@ export class LocalCluster implements Backend {
   }
 
   /** Releases a held job; a user cannot release an administrator's hold. */
-  release(id: number, by: "user" | "admin"): "released" | "not-held" | "not-pending" | "admin-hold" {
+  release(
+    id: number,
+    by: "user" | "admin",
+  ): "released" | "not-held" | "not-pending" | "admin-hold" {
     const job = this.pending.get(id);
     if (!job) return "not-pending";
     if (job.held === null) return "not-held";
@@ -339,7 +396,9 @@ export class LocalCluster implements Backend {
       await this.fetchDependencyTargets();
       this.decide(Date.now());
     } catch (e) {
-      process.stderr.write(`guang: scheduling pass on ${this.name} failed: ${(e as Error).stack}\n`);
+      process.stderr.write(
+        `guang: scheduling pass on ${this.name} failed: ${(e as Error).stack}\n`,
+      );
     } finally {
       this.passRunning = false;
       if (this.passAgain) {
@@ -363,7 +422,8 @@ export class LocalCluster implements Backend {
         alloc: [{ node: 0, tasks: j.request.tasks ?? 1, cpu: a.cpus, mem: a.memMiB, gpu: a.gpus }],
         estEnd: j.startMs! / 1000 + (j.timeLimit ?? UNLIMITED_S),
       });
-      if (j.arrayJobId !== null) tasksOfArray.set(j.arrayJobId, (tasksOfArray.get(j.arrayJobId) ?? 0) + 1);
+      if (j.arrayJobId !== null)
+        tasksOfArray.set(j.arrayJobId, (tasksOfArray.get(j.arrayJobId) ?? 0) + 1);
       assoc.add(j.accountId, j.userId, a.cpus, a.gpus);
     }
     const queue: QueuedJob[] = [];
@@ -373,7 +433,13 @@ export class LocalCluster implements Backend {
       const shape = this.shapes.get(j.id)!;
       const p = this.model.partitionIndex.get(j.partition)!;
       const priority = jobPriority(
-        { submit: j.submitMs / 1000, cpus: shape.tasks * shape.cpuPerTask, fairshare: this.opts.fairshare(j.accountId, j.userId), partition: this.opts.config.partitions[p]!.priority, qos: 0 },
+        {
+          submit: j.submitMs / 1000,
+          cpus: shape.tasks * shape.cpuPerTask,
+          fairshare: this.opts.fairshare(j.accountId, j.userId),
+          partition: this.opts.config.partitions[p]!.priority,
+          qos: 0,
+        },
         now,
         this.model.totalCpus,
         DEFAULT_WEIGHTS,
@@ -400,7 +466,14 @@ export class LocalCluster implements Backend {
       }
       if (ineligible === undefined) {
         const need = shapeMinimum(shape);
-        ineligible = assoc.admit(j.accountId, j.userId, need.cpu, need.gpu, this.opts.rules.of(j.accountId, j.userId)) ?? undefined;
+        ineligible =
+          assoc.admit(
+            j.accountId,
+            j.userId,
+            need.cpu,
+            need.gpu,
+            this.opts.rules.of(j.accountId, j.userId),
+          ) ?? undefined;
       }
       queue.push({
         id: j.id,
@@ -417,7 +490,12 @@ export class LocalCluster implements Backend {
       now,
       running,
       queue,
-      config: { policy: this.opts.policy, planDepth: this.opts.planDepth, overdueIsFree: false, overdueGrace: this.opts.killWaitMs / 1000 + 1 },
+      config: {
+        policy: this.opts.policy,
+        planDepth: this.opts.planDepth,
+        overdueIsFree: false,
+        overdueGrace: this.opts.killWaitMs / 1000 + 1,
+      },
       reservations: this.reservations,
     });
     this.reservations = result.reservations;
@@ -430,7 +508,10 @@ export class LocalCluster implements Backend {
     if (this.beginTimer) clearTimeout(this.beginTimer);
     this.beginTimer = null;
     if (nextBegin < Infinity) {
-      this.beginTimer = setTimeout(() => this.schedule(), Math.min(2 ** 31 - 1, Math.max(0, nextBegin - Date.now()) + 5));
+      this.beginTimer = setTimeout(
+        () => this.schedule(),
+        Math.min(2 ** 31 - 1, Math.max(0, nextBegin - Date.now()) + 5),
+      );
     }
   }
 
@@ -451,14 +532,25 @@ export class LocalCluster implements Backend {
       for (const t of unknown) this.ended.refetch(t.jobId);
       return unknown.length > 0 ? "wait" : clauseVerdict(c.type, states.flat());
     });
-    if (dep.any) return verdicts.includes("met") ? "met" : verdicts.every((v) => v === "never") ? "never" : "wait";
-    return verdicts.includes("never") ? "never" : verdicts.every((v) => v === "met") ? "met" : "wait";
+    if (dep.any)
+      return verdicts.includes("met")
+        ? "met"
+        : verdicts.every((v) => v === "never")
+          ? "never"
+          : "wait";
+    return verdicts.includes("never")
+      ? "never"
+      : verdicts.every((v) => v === "met")
+        ? "met"
+        : "wait";
   }
 
   /** States of the job `jobId`, or of the tasks of the array `jobId` (one task when `taskId` is given). */
   private targetStates(jobId: number, taskId: number | null): TargetState[] {
     const states: TargetState[] = [];
-    const active = (j: ActiveJob) => (j.id === jobId && taskId === null) || (j.arrayJobId === jobId && (taskId === null || j.arrayTaskId === taskId));
+    const active = (j: ActiveJob) =>
+      (j.id === jobId && taskId === null) ||
+      (j.arrayJobId === jobId && (taskId === null || j.arrayTaskId === taskId));
     for (const j of this.pending.values()) if (active(j)) states.push("pending");
     for (const r of this.running.values()) if (active(r.job)) states.push("running");
     return states.concat(this.ended.states(jobId, taskId));
@@ -467,7 +559,8 @@ export class LocalCluster implements Backend {
   /** Loads, once per target, the ended jobs that waiting jobs' dependencies name. */
   private async fetchDependencyTargets(): Promise<void> {
     const targets: number[] = [];
-    for (const j of this.pending.values()) for (const c of j.dependency?.clauses ?? []) for (const t of c.targets) targets.push(t.jobId);
+    for (const j of this.pending.values())
+      for (const c of j.dependency?.clauses ?? []) for (const t of c.targets) targets.push(t.jobId);
     const want = this.ended.unfetched(targets);
     if (want.length === 0) return;
     const rows = await this.opts.hooks.endedJobs(want);
@@ -478,16 +571,35 @@ export class LocalCluster implements Backend {
     }
   }
 
-  private start(job: ActiveJob, a: { cpu: number; mem: number; gpu: number; tasks: number }, nowMs: number): void {
+  private start(
+    job: ActiveJob,
+    a: { cpu: number; mem: number; gpu: number; tasks: number },
+    nowMs: number,
+  ): void {
     this.pending.delete(job.id);
     const { cores, gpuIndices } = this.slots.pick(job.id, a.cpu, a.gpu);
-    const alloc: JobAlloc = { node: this.node.name, cpus: a.cpu, memMiB: a.mem, gpus: a.gpu, gpuType: a.gpu > 0 ? this.node.gpuType : null, cores, gpuIndices };
+    const alloc: JobAlloc = {
+      node: this.node.name,
+      cpus: a.cpu,
+      memMiB: a.mem,
+      gpus: a.gpu,
+      gpuType: a.gpu > 0 ? this.node.gpuType : null,
+      cores,
+      gpuIndices,
+    };
     job.state = "RUNNING";
     job.reason = null;
     job.plannedStartMs = null;
     job.startMs = nowMs;
     job.alloc = alloc;
-    const r: Running = { job, launchedMs: nowMs, reported: false, killAt: null, peakRssMiB: 0, ending: false };
+    const r: Running = {
+      job,
+      launchedMs: nowMs,
+      reported: false,
+      killAt: null,
+      peakRssMiB: 0,
+      ending: false,
+    };
     this.running.set(job.id, r);
     this.ensureSampler();
 
@@ -527,9 +639,19 @@ export class LocalCluster implements Backend {
     const bind = [...new Set(cores.map((c) => c % this.opts.realCpus))].sort((x, y) => x - y);
     const run = this.opts.runRoot;
     try {
-      r.cgroup = this.opts.cgroups?.create(job.id, { memMiB: a.mem, cores: bind, gpuIndices: alloc.gpuIndices, allGpus: this.opts.gpuIndices });
+      r.cgroup = this.opts.cgroups?.create(job.id, {
+        memMiB: a.mem,
+        cores: bind,
+        gpuIndices: alloc.gpuIndices,
+        allGpus: this.opts.gpuIndices,
+      });
     } catch (e) {
-      return this.finish(r, `cannot make the job's cgroup: ${(e as Error).message}`, undefined, true);
+      return this.finish(
+        r,
+        `cannot make the job's cgroup: ${(e as Error).message}`,
+        undefined,
+        true,
+      );
     }
     this.launcher.launch({
       id: job.id,
@@ -582,7 +704,9 @@ export class LocalCluster implements Backend {
       return;
     }
     const now = Date.now();
-    const sessions = readSessions(new Set([...this.running.values()].map((r) => r.job.pid ?? 0).filter((p) => p > 0)));
+    const sessions = readSessions(
+      new Set([...this.running.values()].map((r) => r.job.pid ?? 0).filter((p) => p > 0)),
+    );
     for (const r of [...this.running.values()]) {
       if (r.ending) continue;
       const j = r.job;
@@ -603,11 +727,14 @@ export class LocalCluster implements Backend {
       else if (!isSameProcess(j.pid, j.pidStart!)) {
         // its end is recorded by the launcher that started it, a moment after it is gone
         r.goneSinceMs ??= now;
-        if (readJobRecord(this.opts.runRoot, j.id)?.status || now - r.goneSinceMs > GONE_GRACE_MS) this.finish(r);
+        if (readJobRecord(this.opts.runRoot, j.id)?.status || now - r.goneSinceMs > GONE_GRACE_MS)
+          this.finish(r);
         continue;
       }
-      if (j.killReason === null && j.timeLimit !== null && now >= j.startMs! + j.timeLimit * 1000) void this.kill(r, "TIMEOUT", false);
-      else if (j.killReason === null && j.alloc!.memMiB > 0 && use && use.rssMiB > j.alloc!.memMiB) void this.kill(r, "OUT_OF_MEMORY", true);
+      if (j.killReason === null && j.timeLimit !== null && now >= j.startMs! + j.timeLimit * 1000)
+        void this.kill(r, "TIMEOUT", false);
+      else if (j.killReason === null && j.alloc!.memMiB > 0 && use && use.rssMiB > j.alloc!.memMiB)
+        void this.kill(r, "OUT_OF_MEMORY", true);
       else if (r.killAt !== null && now >= r.killAt) {
         this.signalJob(j.pid, use?.pids ?? [], "SIGKILL");
         r.killAt = now + this.opts.killWaitMs;
@@ -672,12 +799,32 @@ export class LocalCluster implements Backend {
     const peak = r.peakRssMiB;
     if (st && st.failure === null) {
       const ok = st.code === 0 && st.signal === 0;
-      outcome = { state: j.killReason ?? (oom ? "OUT_OF_MEMORY" : ok ? "COMPLETED" : "FAILED"), exitCode: st.code, signal: st.signal, endMs: st.endMs, cpuSeconds: st.cpuSeconds, maxRssMiB: peak, reason: null };
+      outcome = {
+        state: j.killReason ?? (oom ? "OUT_OF_MEMORY" : ok ? "COMPLETED" : "FAILED"),
+        exitCode: st.code,
+        signal: st.signal,
+        endMs: st.endMs,
+        cpuSeconds: st.cpuSeconds,
+        maxRssMiB: peak,
+        reason: null,
+      };
     } else {
-      const why = failure ?? st?.failure ?? "the job ended without a recorded exit status (was its launcher killed?)";
+      const why =
+        failure ??
+        st?.failure ??
+        "the job ended without a recorded exit status (was its launcher killed?)";
       // the launcher's failures all come before the script is run
       const never = neverRan || (!failure && !!st?.failure);
-      outcome = { state: j.killReason ?? "FAILED", exitCode: st?.code ?? null, signal: 0, endMs: st?.endMs ?? Date.now(), cpuSeconds: null, maxRssMiB: peak, reason: why, ...(never ? { neverRan: true } : {}) };
+      outcome = {
+        state: j.killReason ?? "FAILED",
+        exitCode: st?.code ?? null,
+        signal: 0,
+        endMs: st?.endMs ?? Date.now(),
+        cpuSeconds: null,
+        maxRssMiB: peak,
+        reason: why,
+        ...(never ? { neverRan: true } : {}),
+      };
     }
     if (j.alloc) this.slots.release(j.alloc, j.id);
     this.running.delete(j.id);

@@ -15,14 +15,20 @@ export interface Machine {
 
 /** Lower-case short model names as Slurm GRES types are usually written ("NVIDIA H100 80GB HBM3" → "h100"). */
 export function gpuTypeOf(name: string): string {
-  const m = /\b([A-Z]{1,2}\d{2,4}[A-Z]?)\b/i.exec(name.replace(/^NVIDIA\s+/i, "").replace(/GeForce|RTX|Tesla/gi, " "));
-  return (m ? m[1]! : name.split(/\s+/).pop() ?? "gpu").toLowerCase();
+  const m = /\b([A-Z]{1,2}\d{2,4}[A-Z]?)\b/i.exec(
+    name.replace(/^NVIDIA\s+/i, "").replace(/GeForce|RTX|Tesla/gi, " "),
+  );
+  return (m ? m[1]! : (name.split(/\s+/).pop() ?? "gpu")).toLowerCase();
 }
 
 /** NVIDIA GPUs as `nvidia-smi` lists them; none when it is absent or fails. */
 export function detectNvidiaGpus(): GpuDevice[] {
   try {
-    const out = execFileSync("nvidia-smi", ["--query-gpu=index,name", "--format=csv,noheader"], { encoding: "utf8", timeout: 15000, stdio: ["ignore", "pipe", "ignore"] });
+    const out = execFileSync("nvidia-smi", ["--query-gpu=index,name", "--format=csv,noheader"], {
+      encoding: "utf8",
+      timeout: 15000,
+      stdio: ["ignore", "pipe", "ignore"],
+    });
     return out
       .split("\n")
       .map((l) => l.trim())

@@ -42,7 +42,8 @@ function recordPath(run: string, id: number): string {
 }
 
 function parseStatus(line: string, endMs: number): ExitStatus {
-  if (line.startsWith("fail ")) return { code: 127, signal: 0, cpuSeconds: 0, endMs, failure: line.slice(5).trim() };
+  if (line.startsWith("fail "))
+    return { code: 127, signal: 0, cpuSeconds: 0, endMs, failure: line.slice(5).trim() };
   const [code, signal, cpu] = line.trim().split(" ").map(Number);
   return { code: code ?? 0, signal: signal ?? 0, cpuSeconds: cpu ?? 0, endMs, failure: null };
 }

@@ -15,8 +15,20 @@ export function guangComment(jobId: number): string {
  */
 export function sbatchArgs(job: ActiveJob): string[] {
   const r = job.request;
-  const a = ["--parsable", `--job-name=${job.name}`, `--account=${job.account}`, `--partition=${job.partition}`, `--qos=${job.qos}`];
-  a.push(`--comment=${guangComment(job.id)}`, `--chdir=${job.workdir}`, `--output=${job.stdout}`, `--error=${job.stderr}`, "--export=ALL");
+  const a = [
+    "--parsable",
+    `--job-name=${job.name}`,
+    `--account=${job.account}`,
+    `--partition=${job.partition}`,
+    `--qos=${job.qos}`,
+  ];
+  a.push(
+    `--comment=${guangComment(job.id)}`,
+    `--chdir=${job.workdir}`,
+    `--output=${job.stdout}`,
+    `--error=${job.stderr}`,
+    "--export=ALL",
+  );
   if (job.timeLimit !== null) a.push(`--time=${formatSlurmDuration(job.timeLimit)}`);
   if (r.nodes !== undefined) a.push(`--nodes=${r.nodes}`);
   if (r.tasks !== undefined) a.push(`--ntasks=${r.tasks}`);
@@ -24,11 +36,13 @@ export function sbatchArgs(job: ActiveJob): string[] {
   if (r.memPerNode !== undefined) a.push(`--mem=${r.memPerNode}M`);
   if (r.memPerCpu !== undefined) a.push(`--mem-per-cpu=${r.memPerCpu}M`);
   const type = r.gpuType ? `${r.gpuType}:` : "";
-  if (r.gpusPerNode !== undefined && r.gpusPerNode > 0) a.push(`--gres=gpu:${type}${r.gpusPerNode}`);
+  if (r.gpusPerNode !== undefined && r.gpusPerNode > 0)
+    a.push(`--gres=gpu:${type}${r.gpusPerNode}`);
   if (r.gpus !== undefined && r.gpus > 0) a.push(`--gpus=${type}${r.gpus}`);
   if (r.exclusive) a.push("--exclusive");
   if (job.arrayTaskId !== null) a.push(`--array=${job.arrayTaskId}`);
-  if (job.beginMs !== null && job.beginMs > Date.now()) a.push(`--begin=${slurmLocalTime(job.beginMs)}`);
+  if (job.beginMs !== null && job.beginMs > Date.now())
+    a.push(`--begin=${slurmLocalTime(job.beginMs)}`);
   if (job.held) a.push("--hold");
   if (job.externalDependency) a.push(`--dependency=${job.externalDependency}`);
   return a;

@@ -8,7 +8,15 @@ import type { DesiredAccount } from "../backend.js";
  * is wanted and says which sacctmgr commands put it right.
  */
 
-export const ASSOC_FIELDS = ["Account", "User", "GrpTRES", "GrpJobs", "GrpSubmit", "MaxJobs", "MaxSubmit"] as const;
+export const ASSOC_FIELDS = [
+  "Account",
+  "User",
+  "GrpTRES",
+  "GrpJobs",
+  "GrpSubmit",
+  "MaxJobs",
+  "MaxSubmit",
+] as const;
 
 export interface AssocRow {
   account: string;
@@ -26,7 +34,14 @@ export function parseAssociations(text: string): AssocRow[] {
     rows.push({
       account: f[0]!,
       user: f[1]!,
-      settings: { "GrpTRES/cpu": tres.cpu ?? "", "GrpTRES/gres/gpu": tres["gres/gpu"] ?? "", GrpJobs: f[3] ?? "", GrpSubmit: f[4] ?? "", MaxJobs: f[5] ?? "", MaxSubmit: f[6] ?? "" },
+      settings: {
+        "GrpTRES/cpu": tres.cpu ?? "",
+        "GrpTRES/gres/gpu": tres["gres/gpu"] ?? "",
+        GrpJobs: f[3] ?? "",
+        GrpSubmit: f[4] ?? "",
+        MaxJobs: f[5] ?? "",
+        MaxSubmit: f[6] ?? "",
+      },
     });
   }
   return rows;
@@ -69,7 +84,10 @@ function memberSettings(l: AccountLimits): Record<string, string> {
 function setWords(s: Record<string, string>, keys: string[]): string[] {
   const words: string[] = [];
   const tres = keys.filter((k) => k.startsWith("GrpTRES/"));
-  if (tres.length) words.push(`GrpTRES=${tres.map((k) => `${k.slice("GrpTRES/".length)}=${s[k] || "-1"}`).join(",")}`);
+  if (tres.length)
+    words.push(
+      `GrpTRES=${tres.map((k) => `${k.slice("GrpTRES/".length)}=${s[k] || "-1"}`).join(",")}`,
+    );
   for (const k of keys) if (!k.startsWith("GrpTRES/")) words.push(`${k}=${s[k] || "-1"}`);
   return words;
 }
@@ -93,29 +111,83 @@ export interface AssocPlan {
  * Slurm has that Guang does not are left alone (the cluster may serve others too); users
  * in a Guang account that Guang does not list are removed from it.
  */
-export function planAssociations(cluster: string, desired: DesiredAccount[], actual: AssocRow[]): AssocPlan {
+export function planAssociations(
+  cluster: string,
+  desired: DesiredAccount[],
+  actual: AssocRow[],
+): AssocPlan {
   const plan: AssocPlan = { commands: [], settled: new Map() };
-  const run = (account: string, user: string, args: string[], change: string) => plan.commands.push({ args, assoc: `${account}:${user}`, change });
+  const run = (account: string, user: string, args: string[], change: string) =>
+    plan.commands.push({ args, assoc: `${account}:${user}`, change });
   const byKey = new Map(actual.map((r) => [`${r.account}:${r.user}`, r]));
-  const compare = (what: string, account: string, user: string, want: Record<string, string>, have: Record<string, string> | null, command: string[]) => {
+  const compare = (
+    what: string,
+    account: string,
+    user: string,
+    want: Record<string, string>,
+    have: Record<string, string> | null,
+    command: string[],
+  ) => {
     const differ = Object.keys(want).filter((k) => (have?.[k] ?? "") !== want[k]);
     for (const k of Object.keys(want)) plan.settled.set(`${account}:${user}:${k}`, want[k]!);
     if (differ.length === 0) return;
-    run(account, user, [...command, "set", ...setWords(want, differ)], `${what}: ${differ.map((k) => `${k} ${have?.[k] || "none"} → ${want[k] || "none"}`).join(", ")}`);
+    run(
+      account,
+      user,
+      [...command, "set", ...setWords(want, differ)],
+      `${what}: ${differ.map((k) => `${k} ${have?.[k] || "none"} → ${want[k] || "none"}`).join(", ")}`,
+    );
   };
   for (const a of desired) {
     const have = byKey.get(`${a.name}:`);
-    if (!have) run(a.name, "", ["add", "account", a.name, `cluster=${cluster}`, `Description=${a.tenant}`, `Organization=${a.tenant}`], `account ${a.name}: created`);
-    compare(`account ${a.name}`, a.name, "", accountSettings(a), have?.settings ?? null, ["modify", "account", "where", `name=${a.name}`, `cluster=${cluster}`]);
+    if (!have)
+      run(
+        a.name,
+        "",
+        [
+          "add",
+          "account",
+          a.name,
+          `cluster=${cluster}`,
+          `Description=${a.tenant}`,
+          `Organization=${a.tenant}`,
+        ],
+        `account ${a.name}: created`,
+      );
+    compare(`account ${a.name}`, a.name, "", accountSettings(a), have?.settings ?? null, [
+      "modify",
+      "account",
+      "where",
+      `name=${a.name}`,
+      `cluster=${cluster}`,
+    ]);
     const wanted = new Set(a.members.map((m) => m.user));
     for (const m of a.members) {
       const u = byKey.get(`${a.name}:${m.user}`);
-      if (!u) run(a.name, m.user, ["add", "user", m.user, `account=${a.name}`, `cluster=${cluster}`], `user ${m.user} added to account ${a.name}`);
-      compare(`user ${m.user} in account ${a.name}`, a.name, m.user, memberSettings(m.limits), u?.settings ?? null, ["modify", "user", "where", `name=${m.user}`, `account=${a.name}`, `cluster=${cluster}`]);
+      if (!u)
+        run(
+          a.name,
+          m.user,
+          ["add", "user", m.user, `account=${a.name}`, `cluster=${cluster}`],
+          `user ${m.user} added to account ${a.name}`,
+        );
+      compare(
+        `user ${m.user} in account ${a.name}`,
+        a.name,
+        m.user,
+        memberSettings(m.limits),
+        u?.settings ?? null,
+        ["modify", "user", "where", `name=${m.user}`, `account=${a.name}`, `cluster=${cluster}`],
+      );
     }
     for (const r of actual) {
       if (r.account === a.name && r.user !== "" && !wanted.has(r.user)) {
-        run(a.name, r.user, ["remove", "user", r.user, `account=${a.name}`, `cluster=${cluster}`], `user ${r.user} removed from account ${a.name} (not a member in Guang)`);
+        run(
+          a.name,
+          r.user,
+          ["remove", "user", r.user, `account=${a.name}`, `cluster=${cluster}`],
+          `user ${r.user} removed from account ${a.name} (not a member in Guang)`,
+        );
       }
     }
   }
@@ -128,11 +200,15 @@ export function planAssociations(cluster: string, desired: DesiredAccount[], act
  */
 export function driftOf(actual: AssocRow[], lastSettled: Map<string, string>): string[] {
   const out: string[] = [];
-  const who = (account: string, user: string) => (user ? `user ${user} in account ${account}` : `account ${account}`);
+  const who = (account: string, user: string) =>
+    user ? `user ${user} in account ${account}` : `account ${account}`;
   for (const r of actual) {
     for (const [k, v] of Object.entries(r.settings)) {
       const was = lastSettled.get(`${r.account}:${r.user}:${k}`);
-      if (was !== undefined && was !== v) out.push(`${who(r.account, r.user)}: ${k} is ${v || "none"}, Guang had set ${was || "none"}`);
+      if (was !== undefined && was !== v)
+        out.push(
+          `${who(r.account, r.user)}: ${k} is ${v || "none"}, Guang had set ${was || "none"}`,
+        );
     }
   }
   // associations Guang had made that are gone

@@ -2,12 +2,36 @@ import { invalidInput } from "../../core/errors.js";
 import type { PendingReason } from "../../core/job-state.js";
 import type { ResourceRequest } from "../../core/resource-request.js";
 import { compileShape, shapeMinimum } from "../../scheduler/shape.js";
-import type { ActiveJob, Backend, ClusterStatus, ExternalHooks, NodeUse, RulesSource } from "../backend.js";
+import type {
+  ActiveJob,
+  Backend,
+  ClusterStatus,
+  ExternalHooks,
+  NodeUse,
+  RulesSource,
+} from "../backend.js";
 import type { PartitionConfig } from "../cluster-config.js";
 import type { IdentityPolicy } from "../unix-identity.js";
-import { ASSOC_FIELDS, driftOf, parseAssociations, planAssociations } from "./slurm-associations.js";
+import {
+  ASSOC_FIELDS,
+  driftOf,
+  parseAssociations,
+  planAssociations,
+} from "./slurm-associations.js";
 import { SlurmError, type SlurmCommands } from "./slurm-commands.js";
-import { finalState, hasEnded, parseSacct, parseScontrol, parseSqueue, SACCT_FIELDS, slurmLocalTime, slurmLimit, squeueFormat, type SacctJob, type SqueueJob } from "./slurm-output.js";
+import {
+  finalState,
+  hasEnded,
+  parseSacct,
+  parseScontrol,
+  parseSqueue,
+  SACCT_FIELDS,
+  slurmLocalTime,
+  slurmLimit,
+  squeueFormat,
+  type SacctJob,
+  type SqueueJob,
+} from "./slurm-output.js";
 import { sbatchArgs } from "./sbatch-args.js";
 
 export interface SlurmClusterOptions {
@@ -111,14 +135,18 @@ export class SlurmCluster implements Backend {
   private async refresh(): Promise<void> {
     this.state.version = await this.o.commands.version();
     const config = await this.o.commands.run("scontrol", ["show", "config"]);
-    const setting = (key: string) => new RegExp(`^${key}\\s*=\\s*(.*)$`, "m").exec(config)?.[1]?.trim() ?? null;
+    const setting = (key: string) =>
+      new RegExp(`^${key}\\s*=\\s*(.*)$`, "m").exec(config)?.[1]?.trim() ?? null;
     this.slurmName ??= setting("ClusterName");
     const mem = setting("DefMemPerCPU");
     this.defMemPerCpu = mem && /^\d+$/.test(mem) ? Number(mem) : 0;
     const nodes = parseScontrol(await this.o.commands.run("scontrol", ["show", "node", "-o"]));
-    const partitions = parseScontrol(await this.o.commands.run("scontrol", ["show", "partition", "-o"]));
+    const partitions = parseScontrol(
+      await this.o.commands.run("scontrol", ["show", "partition", "-o"]),
+    );
     const running = new Map<string, number>();
-    for (const j of this.lastQueue) if (j.alloc) running.set(j.alloc.node, (running.get(j.alloc.node) ?? 0) + 1);
+    for (const j of this.lastQueue)
+      if (j.alloc) running.set(j.alloc.node, (running.get(j.alloc.node) ?? 0) + 1);
     this.nodeList = nodes.map((n) => {
       const cpus = Number(n.CPUTot ?? 0);
       const allocCpus = Number(n.CPUAlloc ?? 0);
@@ -139,7 +167,10 @@ export class SlurmCluster implements Backend {
       };
     });
     // a node names its partitions (scontrol's partition lines name nodes as hostlists: node[01-64])
-    const nodesOf = (partition: string) => nodes.filter((n) => (n.Partitions ?? "").split(",").includes(partition)).map((n) => n.NodeName!);
+    const nodesOf = (partition: string) =>
+      nodes
+        .filter((n) => (n.Partitions ?? "").split(",").includes(partition))
+        .map((n) => n.NodeName!);
     this.parts = partitions
       .filter((p) => p.PartitionName)
       .map((p) => ({
@@ -168,14 +199,32 @@ export class SlurmCluster implements Backend {
     const shape = compileShape(request, this.defMemPerCpu);
     const need = shapeMinimum(shape);
     const nodes = Math.max(1, shape.exactNodes);
-    const per = { cpu: Math.ceil(need.cpu / nodes), mem: Math.ceil(need.mem / nodes), gpu: shape.gpuPerNode };
-    const fit = this.nodeList.filter((n) => p.nodes.includes(n.name) && n.cpus >= per.cpu && n.memMiB >= per.mem && n.gpus >= per.gpu && (!shape.gpuType || n.gpuType === shape.gpuType));
+    const per = {
+      cpu: Math.ceil(need.cpu / nodes),
+      mem: Math.ceil(need.mem / nodes),
+      gpu: shape.gpuPerNode,
+    };
+    const fit = this.nodeList.filter(
+      (n) =>
+        p.nodes.includes(n.name) &&
+        n.cpus >= per.cpu &&
+        n.memMiB >= per.mem &&
+        n.gpus >= per.gpu &&
+        (!shape.gpuType || n.gpuType === shape.gpuType),
+    );
     if (fit.length >= nodes) return null;
-    const biggest = this.nodeList.filter((n) => p.nodes.includes(n.name)).sort((a, b) => b.cpus - a.cpus)[0];
+    const biggest = this.nodeList
+      .filter((n) => p.nodes.includes(n.name))
+      .sort((a, b) => b.cpus - a.cpus)[0];
     return `the job asks for ${nodes} node(s) with ${per.cpu} cpus, ${per.mem} MiB and ${per.gpu} GPU(s) each; partition ${partition} of cluster ${this.name} has ${fit.length} such node(s)${biggest ? ` (its largest: ${biggest.cpus} cpus, ${biggest.memMiB} MiB, ${biggest.gpus} GPUs)` : ""}`;
   }
 
-  need(request: ResourceRequest): { cpu: number; memMiB: number; gpu: number; gpuType: string | null } {
+  need(request: ResourceRequest): {
+    cpu: number;
+    memMiB: number;
+    gpu: number;
+    gpuType: string | null;
+  } {
     const shape = compileShape(request, this.defMemPerCpu);
     const m = shapeMinimum(shape);
     return { cpu: m.cpu, memMiB: m.mem, gpu: m.gpu, gpuType: m.gpu > 0 ? shape.gpuType : null };
@@ -185,7 +234,13 @@ export class SlurmCluster implements Backend {
   async place(job: ActiveJob): Promise<string> {
     const as = this.o.identity.forJob(job.user, job.posix);
     if (as) await this.ensureMember(job.account, as.name);
-    const sbatch = () => this.o.commands.run("sbatch", sbatchArgs(job), { input: job.script, as, env: job.env, cwd: job.workdir });
+    const sbatch = () =>
+      this.o.commands.run("sbatch", sbatchArgs(job), {
+        input: job.script,
+        as,
+        env: job.env,
+        cwd: job.workdir,
+      });
     let out: string;
     try {
       try {
@@ -199,7 +254,8 @@ export class SlurmCluster implements Backend {
         out = await sbatch();
       }
     } catch (e) {
-      if (e instanceof SlurmError && !e.unreachable) throw new SlurmError(this.name, e.command, e.said, true);
+      if (e instanceof SlurmError && !e.unreachable)
+        throw new SlurmError(this.name, e.command, e.said, true);
       throw e;
     }
     const id = /^(\d+)/.exec(out.trim())?.[1];
@@ -208,7 +264,8 @@ export class SlurmCluster implements Backend {
   }
 
   async unplace(job: ActiveJob): Promise<void> {
-    if (job.externalId) await this.o.commands.run("scancel", [job.externalId]).catch(() => undefined);
+    if (job.externalId)
+      await this.o.commands.run("scancel", [job.externalId]).catch(() => undefined);
   }
 
   /** A user must be in the account's association before sbatch (AccountingStorageEnforce=associations): put in at once, not at the next sync. */
@@ -221,9 +278,20 @@ export class SlurmCluster implements Backend {
     // slurmctld hears of a new association from slurmdbd a moment later, and refuses the job until then
     const until = Date.now() + CONTROLLER_WAIT_MS;
     for (;;) {
-      const known = await this.o.commands.run("scontrol", ["show", "assoc_mgr", `users=${user}`, `accounts=${account}`, "flags=assoc"]);
+      const known = await this.o.commands.run("scontrol", [
+        "show",
+        "assoc_mgr",
+        `users=${user}`,
+        `accounts=${account}`,
+        "flags=assoc",
+      ]);
       if (new RegExp(`Account=${account} UserName=${user}\\(`).test(known)) break;
-      if (Date.now() > until) throw new SlurmError(this.name, "scontrol show assoc_mgr", `slurmctld does not know user ${user} in account ${account} ${CONTROLLER_WAIT_MS / 1000} s after it was added with sacctmgr (is slurmdbd connected to slurmctld?)`);
+      if (Date.now() > until)
+        throw new SlurmError(
+          this.name,
+          "scontrol show assoc_mgr",
+          `slurmctld does not know user ${user} in account ${account} ${CONTROLLER_WAIT_MS / 1000} s after it was added with sacctmgr (is slurmdbd connected to slurmctld?)`,
+        );
       await new Promise((r) => setTimeout(r, 200));
     }
     this.confirmed.add(key);
@@ -272,7 +340,10 @@ export class SlurmCluster implements Backend {
     return true;
   }
 
-  async release(id: number, by: "user" | "admin"): Promise<"released" | "not-held" | "not-pending" | "admin-hold"> {
+  async release(
+    id: number,
+    by: "user" | "admin",
+  ): Promise<"released" | "not-held" | "not-pending" | "admin-hold"> {
     const job = this.jobs.get(id);
     if (!job?.externalId || job.state !== "PENDING") return "not-pending";
     if (!job.held) return "not-held";
@@ -324,7 +395,9 @@ export class SlurmCluster implements Backend {
   /** One squeue for every job; jobs that left it (or show an end) are read from sacct. */
   private async poll(): Promise<void> {
     if (this.jobs.size === 0 && this.nodeList.length > 0) return;
-    const queue = parseSqueue(await this.o.commands.run("squeue", ["-h", "-a", "-t", "all", "-O", squeueFormat()]));
+    const queue = parseSqueue(
+      await this.o.commands.run("squeue", ["-h", "-a", "-t", "all", "-O", squeueFormat()]),
+    );
     this.lastQueue = queue;
     const queued = new Map(queue.map((q) => [q.slurmId, q]));
     const ended: ActiveJob[] = [];
@@ -353,13 +426,26 @@ export class SlurmCluster implements Backend {
 
   /** Slurm's reason, except that a job of a blocked account waits for its block, not for a CPU limit. */
   private reasonOf(job: ActiveJob, reason: string | null): PendingReason | null {
-    if (reason && /^AssocGrp/.test(reason) && this.o.rules.of(job.accountId, job.userId).blocked) return "AccountBlocked";
+    if (reason && /^AssocGrp/.test(reason) && this.o.rules.of(job.accountId, job.userId).blocked)
+      return "AccountBlocked";
     return reason as PendingReason | null;
   }
 
   private async readEnds(jobs: ActiveJob[]): Promise<void> {
     const ids = jobs.map((j) => j.externalId).filter((x): x is string => x !== null);
-    const records = ids.length ? parseSacct(await this.o.commands.run("sacct", ["-X", "-P", "-n", "-j", ids.join(","), "-o", SACCT_FIELDS.join(",")])) : [];
+    const records = ids.length
+      ? parseSacct(
+          await this.o.commands.run("sacct", [
+            "-X",
+            "-P",
+            "-n",
+            "-j",
+            ids.join(","),
+            "-o",
+            SACCT_FIELDS.join(","),
+          ]),
+        )
+      : [];
     const byId = new Map(records.map((r) => [r.slurmId, r]));
     const now = Date.now();
     for (const job of jobs) {
@@ -372,7 +458,15 @@ export class SlurmCluster implements Backend {
       this.gone.set(job.id, since);
       if (!r && now - since > LOST_AFTER_MS) {
         this.forget(job);
-        await this.o.hooks.ended(job, { state: "FAILED", exitCode: null, signal: null, endMs: now, cpuSeconds: null, maxRssMiB: null, reason: `Slurm lost the job: neither squeue nor sacct on cluster ${this.name} knows job ${job.externalId}` });
+        await this.o.hooks.ended(job, {
+          state: "FAILED",
+          exitCode: null,
+          signal: null,
+          endMs: now,
+          cpuSeconds: null,
+          maxRssMiB: null,
+          reason: `Slurm lost the job: neither squeue nor sacct on cluster ${this.name} knows job ${job.externalId}`,
+        });
       }
     }
   }
@@ -404,7 +498,20 @@ export class SlurmCluster implements Backend {
     const now = Date.now();
     const cursor = (await this.o.hooks.cursor(this.name)) ?? now;
     const from = cursor - ACCOUNTING_OVERLAP_MS;
-    const records = parseSacct(await this.o.commands.run("sacct", ["-a", "-X", "-P", "-n", "-S", slurmLocalTime(from), "-E", "now", "-o", SACCT_FIELDS.join(",")]));
+    const records = parseSacct(
+      await this.o.commands.run("sacct", [
+        "-a",
+        "-X",
+        "-P",
+        "-n",
+        "-S",
+        slurmLocalTime(from),
+        "-E",
+        "now",
+        "-o",
+        SACCT_FIELDS.join(","),
+      ]),
+    );
     for (const r of records) {
       if (!hasEnded(r.baseState) || r.endMs === null || this.bySlurm.has(r.slurmId)) continue;
       const f = finalState(r.baseState);
@@ -429,7 +536,9 @@ export class SlurmCluster implements Backend {
       });
       if (!done.recorded && done.why && !this.unknownReported.has(r.slurmId)) {
         this.unknownReported.add(r.slurmId);
-        await this.o.hooks.drift(this.name, [`job ${r.shownId} (user ${r.user}, account ${r.account}) not charged: ${done.why}`]);
+        await this.o.hooks.drift(this.name, [
+          `job ${r.shownId} (user ${r.user}, account ${r.account}) not charged: ${done.why}`,
+        ]);
       }
     }
     await this.o.hooks.saveCursor(this.name, now);
@@ -451,8 +560,19 @@ export class SlurmCluster implements Backend {
   private async syncOnce(): Promise<void> {
     if (!this.slurmName) await this.refresh();
     const cluster = this.slurmName!;
-    const actual = parseAssociations(await this.o.commands.run("sacctmgr", ["-n", "-P", "show", "assoc", "where", `cluster=${cluster}`, `format=${ASSOC_FIELDS.join(",")}`]));
-    const drift = this.state.sync === null && this.settled.size === 0 ? [] : driftOf(actual, this.settled);
+    const actual = parseAssociations(
+      await this.o.commands.run("sacctmgr", [
+        "-n",
+        "-P",
+        "show",
+        "assoc",
+        "where",
+        `cluster=${cluster}`,
+        `format=${ASSOC_FIELDS.join(",")}`,
+      ]),
+    );
+    const drift =
+      this.state.sync === null && this.settled.size === 0 ? [] : driftOf(actual, this.settled);
     const plan = planAssociations(cluster, this.o.hooks.desiredAccounts(), actual);
     // one refusal (a user with jobs cannot be removed) must not hold up the rest: each command is tried
     const applied: string[] = [];
@@ -464,7 +584,8 @@ export class SlurmCluster implements Backend {
       } catch (e) {
         failed.push(e as Error);
         // not set, so not drift if it differs next time: it is tried again
-        for (const k of [...plan.settled.keys()]) if (k.startsWith(`${c.assoc}:`)) plan.settled.delete(k);
+        for (const k of [...plan.settled.keys()])
+          if (k.startsWith(`${c.assoc}:`)) plan.settled.delete(k);
       }
     }
     this.settled = plan.settled;

@@ -17,7 +17,8 @@ export interface SlurmCommandOptions {
 }
 
 // what Slurm says when its daemons cannot be reached (as opposed to refusing a request)
-const UNREACHABLE = /Unable to contact slurm controller|Connection refused|Socket timed out|Zero Bytes were transmitted|no answer within|is not installed here|Unable to establish connection|slurmdbd: Connection/i;
+const UNREACHABLE =
+  /Unable to contact slurm controller|Connection refused|Socket timed out|Zero Bytes were transmitted|no answer within|is not installed here|Unable to establish connection|slurmdbd: Connection/i;
 
 /**
  * Slurm down (503), refusing what it was asked (400), or failing otherwise (502): with the
@@ -62,15 +63,19 @@ export class SlurmCommands {
   path(command: string): string {
     let p = this.paths.get(command);
     if (p === undefined) {
-      const dirs = this.o.bin ? [this.o.bin] : (process.env.PATH ?? "/usr/bin:/bin").split(delimiter).filter((d) => d.startsWith("/"));
-      p = dirs.map((d) => join(d, command)).find((f) => {
-        try {
-          accessSync(f, constants.X_OK);
-          return true;
-        } catch {
-          return false;
-        }
-      });
+      const dirs = this.o.bin
+        ? [this.o.bin]
+        : (process.env.PATH ?? "/usr/bin:/bin").split(delimiter).filter((d) => d.startsWith("/"));
+      p = dirs
+        .map((d) => join(d, command))
+        .find((f) => {
+          try {
+            accessSync(f, constants.X_OK);
+            return true;
+          } catch {
+            return false;
+          }
+        });
       // not installed (yet): looked for again next time
       if (p === undefined) return join(dirs[0] ?? "/usr/bin", command);
       this.paths.set(command, p);
@@ -78,11 +83,28 @@ export class SlurmCommands {
     return p;
   }
 
-  run(command: string, args: string[], opts: { input?: string; as?: UnixAccount | null; env?: Record<string, string>; cwd?: string } = {}): Promise<string> {
-    const shown = `${command} ${args.filter((a) => !a.startsWith("--comment")).join(" ")}`.slice(0, 200);
-    const base: Record<string, string> = opts.env ?? { PATH: process.env.PATH ?? "/usr/bin:/bin", LANG: "C", TZ: process.env.TZ ?? "" };
+  run(
+    command: string,
+    args: string[],
+    opts: {
+      input?: string;
+      as?: UnixAccount | null;
+      env?: Record<string, string>;
+      cwd?: string;
+    } = {},
+  ): Promise<string> {
+    const shown = `${command} ${args.filter((a) => !a.startsWith("--comment")).join(" ")}`.slice(
+      0,
+      200,
+    );
+    const base: Record<string, string> = opts.env ?? {
+      PATH: process.env.PATH ?? "/usr/bin:/bin",
+      LANG: "C",
+      TZ: process.env.TZ ?? "",
+    };
     const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(base)) if (!/^(SLURM|SBATCH|SQUEUE|SACCT|SINFO)_/.test(k) && v !== "") env[k] = v;
+    for (const [k, v] of Object.entries(base))
+      if (!/^(SLURM|SBATCH|SQUEUE|SACCT|SINFO)_/.test(k) && v !== "") env[k] = v;
     if (opts.as) {
       env.USER = env.LOGNAME = opts.as.name;
       env.HOME = opts.as.home;
@@ -107,14 +129,36 @@ export class SlurmCommands {
       child.stderr.on("data", (d: Buffer) => err.push(d));
       child.on("error", (e: NodeJS.ErrnoException) => {
         clearTimeout(timer);
-        reject(new SlurmError(this.o.cluster, shown, e.code === "ENOENT" ? `${this.path(command)} is not installed here (set clusters[].slurm.bin to where Slurm's commands are)` : e.message));
+        reject(
+          new SlurmError(
+            this.o.cluster,
+            shown,
+            e.code === "ENOENT"
+              ? `${this.path(command)} is not installed here (set clusters[].slurm.bin to where Slurm's commands are)`
+              : e.message,
+          ),
+        );
       });
       child.on("close", (code, signal) => {
         clearTimeout(timer);
         const stderr = Buffer.concat(err).toString("utf8").trim();
         if (code === 0) resolve(Buffer.concat(out).toString("utf8"));
-        else if (signal === "SIGKILL") reject(new SlurmError(this.o.cluster, shown, `no answer within ${this.o.timeoutSeconds} s (is slurmctld up?)`));
-        else reject(new SlurmError(this.o.cluster, shown, stderr.split("\n").slice(-3).join("; ") || `exit code ${code}`));
+        else if (signal === "SIGKILL")
+          reject(
+            new SlurmError(
+              this.o.cluster,
+              shown,
+              `no answer within ${this.o.timeoutSeconds} s (is slurmctld up?)`,
+            ),
+          );
+        else
+          reject(
+            new SlurmError(
+              this.o.cluster,
+              shown,
+              stderr.split("\n").slice(-3).join("; ") || `exit code ${code}`,
+            ),
+          );
       });
       child.stdin.on("error", () => undefined);
       child.stdin.end(opts.input ?? "");
@@ -125,10 +169,18 @@ export class SlurmCommands {
   async version(): Promise<string> {
     const text = (await this.run("sinfo", ["--version"])).trim();
     const m = /(\d+)\.(\d+)\.(\d+)/.exec(text);
-    if (!m) throw new SlurmError(this.o.cluster, "sinfo --version", `cannot read a version in "${text}"`);
+    if (!m)
+      throw new SlurmError(this.o.cluster, "sinfo --version", `cannot read a version in "${text}"`);
     const [major, minor] = [Number(m[1]), Number(m[2])];
-    if (major < MIN_SLURM_VERSION[0] || (major === MIN_SLURM_VERSION[0] && minor < MIN_SLURM_VERSION[1])) {
-      throw new SlurmError(this.o.cluster, "sinfo --version", `Slurm ${m[0]} is older than 22.05, the oldest Guang reads; upgrade Slurm`);
+    if (
+      major < MIN_SLURM_VERSION[0] ||
+      (major === MIN_SLURM_VERSION[0] && minor < MIN_SLURM_VERSION[1])
+    ) {
+      throw new SlurmError(
+        this.o.cluster,
+        "sinfo --version",
+        `Slurm ${m[0]} is older than 22.05, the oldest Guang reads; upgrade Slurm`,
+      );
     }
     return m[0];
   }

@@ -7,8 +7,38 @@ import type { FinalState, JobAlloc } from "../backend.js";
  * and for reading its answer.
  */
 
-export const SQUEUE_FIELDS = ["JobID", "ArrayJobID", "ArrayTaskID", "State", "Reason", "tres-alloc", "StartTime", "NodeList", "UserName", "Account", "Partition", "Name"] as const;
-export const SACCT_FIELDS = ["JobIDRaw", "JobID", "State", "ExitCode", "Submit", "Start", "End", "AllocTRES", "NodeList", "TimelimitRaw", "User", "Account", "Partition", "QOS", "TotalCPU", "JobName"] as const;
+export const SQUEUE_FIELDS = [
+  "JobID",
+  "ArrayJobID",
+  "ArrayTaskID",
+  "State",
+  "Reason",
+  "tres-alloc",
+  "StartTime",
+  "NodeList",
+  "UserName",
+  "Account",
+  "Partition",
+  "Name",
+] as const;
+export const SACCT_FIELDS = [
+  "JobIDRaw",
+  "JobID",
+  "State",
+  "ExitCode",
+  "Submit",
+  "Start",
+  "End",
+  "AllocTRES",
+  "NodeList",
+  "TimelimitRaw",
+  "User",
+  "Account",
+  "Partition",
+  "QOS",
+  "TotalCPU",
+  "JobName",
+] as const;
 
 /** `squeue -O` with no padding and `|` after each field. */
 export function squeueFormat(): string {
@@ -19,7 +49,9 @@ export function squeueFormat(): string {
 function fields<K extends string>(names: readonly K[], line: string): Record<K, string> {
   const parts = line.split("|");
   const out = {} as Record<K, string>;
-  names.forEach((n, i) => (out[n] = i === names.length - 1 ? parts.slice(i).join("|") : (parts[i] ?? "")));
+  names.forEach(
+    (n, i) => (out[n] = i === names.length - 1 ? parts.slice(i).join("|") : (parts[i] ?? "")),
+  );
   return out;
 }
 
@@ -41,7 +73,14 @@ export function slurmLocalTime(ms: number): string {
 export function slurmMiB(text: string): number {
   const m = /^([\d.]+)([KMGTP]?)$/.exec(text.trim());
   if (!m) return 0;
-  const scale: Record<string, number> = { "": 1, K: 1 / 1024, M: 1, G: 1024, T: 1048576, P: 1073741824 };
+  const scale: Record<string, number> = {
+    "": 1,
+    K: 1 / 1024,
+    M: 1,
+    G: 1024,
+    T: 1048576,
+    P: 1073741824,
+  };
   return Math.round(Number(m[1]) * scale[m[2]!]!);
 }
 
@@ -151,7 +190,10 @@ export function parseSacct(text: string): SacctJob[] {
       startMs: slurmTime(f.Start),
       endMs: slurmTime(f.End),
       // a job that never started (cancelled while waiting) was allocated nothing, whatever it asked for
-      alloc: slurmTime(f.Start) !== null && f.NodeList && f.NodeList !== "None assigned" ? tresAlloc(f.AllocTRES, f.NodeList) : null,
+      alloc:
+        slurmTime(f.Start) !== null && f.NodeList && f.NodeList !== "None assigned"
+          ? tresAlloc(f.AllocTRES, f.NodeList)
+          : null,
       timeLimit: /^\d+$/.test(limit) ? Number(limit) * 60 : null,
       user: f.User,
       account: f.Account,
@@ -165,7 +207,18 @@ export function parseSacct(text: string): SacctJob[] {
 }
 
 /** Slurm's states of jobs that have ended. */
-const ENDED = new Set(["COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "OUT_OF_MEMORY", "NODE_FAIL", "PREEMPTED", "BOOT_FAIL", "DEADLINE", "REVOKED"]);
+const ENDED = new Set([
+  "COMPLETED",
+  "FAILED",
+  "CANCELLED",
+  "TIMEOUT",
+  "OUT_OF_MEMORY",
+  "NODE_FAIL",
+  "PREEMPTED",
+  "BOOT_FAIL",
+  "DEADLINE",
+  "REVOKED",
+]);
 
 export function hasEnded(state: string): boolean {
   return ENDED.has(state);

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { invalidInput } from "../../core/errors.js";
-import type { AccountView as Account } from "../../services/accounts.js";
-import type { MemberView as Member } from "../../services/members.js";
+import type { AccountView as Account } from "../../services/tenancy/accounts.js";
+import type { MemberView as Member } from "../../services/tenancy/members.js";
 import { ApiClient } from "../client.js";
 import { printResult, table } from "../format.js";
 import { describeLimits } from "../../core/account-limits.js";
@@ -26,7 +26,14 @@ const json = { json: { type: "boolean" } } as const;
 export function accountTable(accounts: Account[]): string {
   return table(
     ["ACCOUNT", "TENANT", "STATE", "MEMBERS", "YOUR ROLE", "LIMITS"],
-    accounts.map((a) => [a.name, a.tenant, a.state, String(a.members), a.role ?? "-", describeLimits(a.limits)]),
+    accounts.map((a) => [
+      a.name,
+      a.tenant,
+      a.state,
+      String(a.members),
+      a.role ?? "-",
+      describeLimits(a.limits),
+    ]),
   );
 }
 
@@ -34,20 +41,30 @@ export function accountDetail(a: Account): string {
   const lines = [
     `Account=${a.name} Tenant=${a.tenant} State=${a.state} Members=${a.members}`,
     `   Limits: ${describeLimits(a.limits)}`,
-    `   Allowed: ${Object.entries(a.allowed).map(([k, v]) => `${k}=${v.join(",")}`).join(" ") || "everything"}`,
-    ...a.blocks.map((b) => `   Blocked (${b.kind}) by ${b.by ?? "the system"} at ${b.at}: ${b.reason}`),
+    `   Allowed: ${
+      Object.entries(a.allowed)
+        .map(([k, v]) => `${k}=${v.join(",")}`)
+        .join(" ") || "everything"
+    }`,
+    ...a.blocks.map(
+      (b) => `   Blocked (${b.kind}) by ${b.by ?? "the system"} at ${b.at}: ${b.reason}`,
+    ),
   ];
   return lines.join("\n");
 }
 
 function memberTable(members: Member[]): string {
-  return table(["USER", "ROLE", "LIMITS"], members.map((m) => [m.user, m.role, describeLimits(m.limits)]));
+  return table(
+    ["USER", "ROLE", "LIMITS"],
+    members.map((m) => [m.user, m.role, describeLimits(m.limits)]),
+  );
 }
 
 const path = (account: string) => `/api/v1/accounts/${encodeURIComponent(account)}`;
 
 function two(positionals: string[], usage: string): [string, string] {
-  if (positionals.length !== 2) throw invalidInput(`usage: guang account members ${usage} ACCOUNT USER`);
+  if (positionals.length !== 2)
+    throw invalidInput(`usage: guang account members ${usage} ACCOUNT USER`);
   return [positionals[0]!, positionals[1]!];
 }
 
@@ -56,29 +73,71 @@ const members = async (argv: string[]): Promise<number> => {
   const options = { ...json, role: { type: "string" }, ...LIMIT_OPTIONS } as const;
   const client = () => ApiClient.fromEnvironment();
   if (sub === "add" || sub === "set" || sub === "remove") {
-    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true, options });
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options,
+    });
     const [account, user] = two(positionals, sub);
     const limits = limitsFromFlags(values);
     let out: { members: Member[] };
-    if (sub === "add") out = await client().request("POST", `${path(account)}/members`, { user, ...(values.role ? { role: values.role } : {}), ...(limits ? { limits } : {}) });
-    else if (sub === "set") out = await client().request("PATCH", `${path(account)}/members/${encodeURIComponent(user)}`, { ...(values.role ? { role: values.role } : {}), ...(limits ? { limits } : {}) });
-    else out = await client().request("DELETE", `${path(account)}/members/${encodeURIComponent(user)}`);
+    if (sub === "add")
+      out = await client().request("POST", `${path(account)}/members`, {
+        user,
+        ...(values.role ? { role: values.role } : {}),
+        ...(limits ? { limits } : {}),
+      });
+    else if (sub === "set")
+      out = await client().request(
+        "PATCH",
+        `${path(account)}/members/${encodeURIComponent(user)}`,
+        { ...(values.role ? { role: values.role } : {}), ...(limits ? { limits } : {}) },
+      );
+    else
+      out = await client().request(
+        "DELETE",
+        `${path(account)}/members/${encodeURIComponent(user)}`,
+      );
     return printResult(values.json, out, () => memberTable(out.members));
   }
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: json });
-  if (positionals.length !== 1) throw invalidInput("usage: guang account members ACCOUNT (or: members add|set|remove ACCOUNT USER)");
-  const out = await client().request<{ members: Member[] }>("GET", `${path(positionals[0]!)}/members`);
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: json,
+  });
+  if (positionals.length !== 1)
+    throw invalidInput(
+      "usage: guang account members ACCOUNT (or: members add|set|remove ACCOUNT USER)",
+    );
+  const out = await client().request<{ members: Member[] }>(
+    "GET",
+    `${path(positionals[0]!)}/members`,
+  );
   return printResult(values.json, out, () => memberTable(out.members));
 };
 
 export const accountCommand = subcommands("account", ACCOUNT_HELP, {
   async list(argv) {
-    const { values } = parseArgs({ args: argv, strict: true, options: { ...json, tenant: { type: "string" } } });
-    const out = await ApiClient.fromEnvironment().request<{ accounts: Account[] }>("GET", `/api/v1/accounts${values.tenant ? `?tenant=${encodeURIComponent(values.tenant)}` : ""}`);
+    const { values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: { ...json, tenant: { type: "string" } },
+    });
+    const out = await ApiClient.fromEnvironment().request<{ accounts: Account[] }>(
+      "GET",
+      `/api/v1/accounts${values.tenant ? `?tenant=${encodeURIComponent(values.tenant)}` : ""}`,
+    );
     return printResult(values.json, out, () => accountTable(out.accounts));
   },
   async show(argv) {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: json });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: json,
+    });
     if (positionals.length !== 1) throw invalidInput("usage: guang account show ACCOUNT");
     const out = await ApiClient.fromEnvironment().request<Account>("GET", path(positionals[0]!));
     return printResult(values.json, out, () => accountDetail(out));

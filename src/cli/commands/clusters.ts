@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { invalidInput } from "../../core/errors.js";
 import { formatSlurmDuration } from "../../core/duration.js";
-import type { ClusterView } from "../../services/clusters.js";
+import type { ClusterView } from "../../services/clusters/clusters.js";
 import { ApiClient } from "../client.js";
 import { EXIT } from "../exit.js";
 import { printResult, table } from "../format.js";
@@ -19,23 +19,48 @@ function clusterText(k: ClusterView): string {
   const notes = [
     ...(k.enabled ? [] : [`  disabled: ${k.disabledReason ?? "no reason given"}`]),
     ...(k.status.error ? [`  error: ${k.status.error}`] : []),
-    ...(k.status.sync?.drift.length ? [`  drift put right at ${k.status.sync.at}: ${k.status.sync.drift.join("; ")}`] : []),
+    ...(k.status.sync?.drift.length
+      ? [`  drift put right at ${k.status.sync.at}: ${k.status.sync.drift.join("; ")}`]
+      : []),
   ];
   const rows = k.partitions.map((p) => {
     const nodes = k.nodes.filter((n) => p.nodes.includes(n.name));
     const states = [...new Set(nodes.map((n) => n.state))];
-    return [`${p.name}${p.default ? "*" : ""}`, k.enabled && k.status.reachable ? "up" : "down", p.maxTime === null ? "infinite" : formatSlurmDuration(p.maxTime), String(nodes.length), states.join(",") || "-", p.nodes.join(",")];
+    return [
+      `${p.name}${p.default ? "*" : ""}`,
+      k.enabled && k.status.reachable ? "up" : "down",
+      p.maxTime === null ? "infinite" : formatSlurmDuration(p.maxTime),
+      String(nodes.length),
+      states.join(",") || "-",
+      p.nodes.join(","),
+    ];
   });
-  return [head, ...notes, table(["PARTITION", "AVAIL", "TIMELIMIT", "NODES", "STATE", "NODELIST"], rows)].join("\n");
+  return [
+    head,
+    ...notes,
+    table(["PARTITION", "AVAIL", "TIMELIMIT", "NODES", "STATE", "NODELIST"], rows),
+  ].join("\n");
 }
 
 export async function clustersCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, strict: true, options: { clusters: { type: "string", short: "M" }, json: { type: "boolean" } } });
-  let clusters = (await ApiClient.fromEnvironment().request<{ clusters: ClusterView[] }>("GET", "/api/v1/clusters")).clusters;
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: { clusters: { type: "string", short: "M" }, json: { type: "boolean" } },
+  });
+  let clusters = (
+    await ApiClient.fromEnvironment().request<{ clusters: ClusterView[] }>(
+      "GET",
+      "/api/v1/clusters",
+    )
+  ).clusters;
   if (values.clusters !== undefined) {
     const names = values.clusters.split(",");
     const unknown = names.filter((n) => !clusters.some((k) => k.name === n));
-    if (unknown.length) throw invalidInput(`cluster ${unknown.join(", ")} does not exist; clusters: ${clusters.map((k) => k.name).join(", ")}`);
+    if (unknown.length)
+      throw invalidInput(
+        `cluster ${unknown.join(", ")} does not exist; clusters: ${clusters.map((k) => k.name).join(", ")}`,
+      );
     clusters = clusters.filter((k) => names.includes(k.name));
   }
   printResult(values.json, { clusters }, () => clusters.map(clusterText).join("\n\n"));

@@ -14,17 +14,28 @@ export const RELEASE_HELP = `usage: guang release JOBID...   — lets held jobs 
 /** One action on several jobs: each failure is reported, the others still happen; exit 1 if any failed. */
 function jobAction(action: "cancel" | "hold" | "release") {
   return async (argv: string[]): Promise<number> => {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { json: { type: "boolean" } } });
-    if (positionals.length === 0) throw invalidInput(`give at least one job id: guang ${action} JOBID...`);
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { json: { type: "boolean" } },
+    });
+    if (positionals.length === 0)
+      throw invalidInput(`give at least one job id: guang ${action} JOBID...`);
     const client = ApiClient.fromEnvironment();
     let code: number = EXIT.ok;
     const results: unknown[] = [];
     // waiting jobs are cancelled before running ones: a job that waits on another (afterany)
     // would otherwise start in between, when the one it waits on ends
-    const order = action === "cancel" && positionals.length > 1 ? await pendingFirst(client, positionals) : positionals;
+    const order =
+      action === "cancel" && positionals.length > 1
+        ? await pendingFirst(client, positionals)
+        : positionals;
     for (const id of order) {
       try {
-        results.push(await client.request("POST", `/api/v1/jobs/${encodeURIComponent(id)}/${action}`));
+        results.push(
+          await client.request("POST", `/api/v1/jobs/${encodeURIComponent(id)}/${action}`),
+        );
       } catch (e) {
         code = Math.max(code, reportError(e));
       }
@@ -47,5 +58,8 @@ async function pendingFirst(client: ApiClient, ids: string[]): Promise<string[]>
         .catch(() => "?"),
     ),
   );
-  return [...ids.filter((_id, i) => states[i] === "PENDING"), ...ids.filter((_id, i) => states[i] !== "PENDING")];
+  return [
+    ...ids.filter((_id, i) => states[i] === "PENDING"),
+    ...ids.filter((_id, i) => states[i] !== "PENDING"),
+  ];
 }

@@ -29,16 +29,29 @@ export function demoCommand(argv: string[]): number {
     return 0;
   }
   const num = (name: string, v: string) => {
-    if (!/^\d+$/.test(v) || Number(v) <= 0) throw invalidInput(`--${name} must be a positive whole number, got "${v}"`);
+    if (!/^\d+$/.test(v) || Number(v) <= 0)
+      throw invalidInput(`--${name} must be a positive whole number, got "${v}"`);
     return Number(v);
   };
-  const w = syntheticWorkload({ jobs: num("jobs", values.jobs), procs: num("procs", values.procs), seed: num("seed", values.seed) });
+  const w = syntheticWorkload({
+    jobs: num("jobs", values.jobs),
+    procs: num("procs", values.procs),
+    seed: num("seed", values.seed),
+  });
   const runs = POLICIES.map((p) => simulateWorkload(w, p));
   if (values.json) {
-    process.stdout.write(JSON.stringify(runs.map((r) => ({ policy: r.policy, ...r.metrics, wallSeconds: r.wallSeconds })), null, 2) + "\n");
+    process.stdout.write(
+      JSON.stringify(
+        runs.map((r) => ({ policy: r.policy, ...r.metrics, wallSeconds: r.wallSeconds })),
+        null,
+        2,
+      ) + "\n",
+    );
     return 0;
   }
-  process.stdout.write(`Guang 光 — synthetic workload: ${w.count} jobs on ${w.procs} processors (seed ${values.seed})\n\n`);
+  process.stdout.write(
+    `Guang 光 — synthetic workload: ${w.count} jobs on ${w.procs} processors (seed ${values.seed})\n\n`,
+  );
   const rows = runs.map((r) => [
     r.policy,
     formatSlurmDuration(r.metrics.avgWait),
@@ -47,6 +60,8 @@ export function demoCommand(argv: string[]): number {
     `${(r.wallSeconds * 1000).toFixed(0)}ms`,
   ]);
   process.stdout.write(table(["POLICY", "AVG_WAIT", "AVG_BSLD", "UTIL", "WALL"], rows) + "\n");
-  process.stdout.write(`\nReplay a real trace: guang sim TRACE.swf.gz --policy fcfs,easy,conservative --report ./report\n`);
+  process.stdout.write(
+    `\nReplay a real trace: guang sim TRACE.swf.gz --policy fcfs,easy,conservative --report ./report\n`,
+  );
   return 0;
 }

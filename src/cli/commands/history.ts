@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { parseBeginTime } from "../../core/begin-time.js";
 import { formatSlurmDuration } from "../../core/duration.js";
 import { invalidInput } from "../../core/errors.js";
-import type { JobView } from "../../services/job-view.js";
+import type { JobView } from "../../services/jobs/job-view.js";
 import { ApiClient } from "../client.js";
 import { EXIT } from "../exit.js";
 import { table } from "../format.js";
@@ -59,12 +59,19 @@ export async function historyCommand(argv: string[]): Promise<number> {
   const now = Date.now();
   const midnight = new Date(now);
   midnight.setHours(0, 0, 0, 0);
-  const from = values.starttime ? parseBeginTime(values.starttime, now) : values.jobs ? null : midnight.getTime();
+  const from = values.starttime
+    ? parseBeginTime(values.starttime, now)
+    : values.jobs
+      ? null
+      : midnight.getTime();
   const to = values.endtime ? parseBeginTime(values.endtime, now) : null;
   const cols = (values.format ?? DEFAULT_FORMAT).split(",").map((f) => {
     const [name, width] = f.split("%");
     const get = FIELDS[name!.toLowerCase()];
-    if (!get) throw invalidInput(`--format: unknown field ${name}; fields: ${Object.keys(FIELDS).join(", ")}`);
+    if (!get)
+      throw invalidInput(
+        `--format: unknown field ${name}; fields: ${Object.keys(FIELDS).join(", ")}`,
+      );
     return { name: name!, get, width: width ? Number(width) : null };
   });
   const q = filterQuery(values);
@@ -76,8 +83,14 @@ export async function historyCommand(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify({ jobs }, null, 2)}\n`);
     return EXIT.ok;
   }
-  const cut = (s: string, w: number | null) => (w === null ? s : s.length > w ? `${s.slice(0, w - 1)}+` : s.padEnd(w));
+  const cut = (s: string, w: number | null) =>
+    w === null ? s : s.length > w ? `${s.slice(0, w - 1)}+` : s.padEnd(w);
   const rows = jobs.map((j) => cols.map((c) => cut(c.get(j), c.width)));
-  process.stdout.write(`${table(cols.map((c) => cut(c.name, c.width)), rows)}\n`);
+  process.stdout.write(
+    `${table(
+      cols.map((c) => cut(c.name, c.width)),
+      rows,
+    )}\n`,
+  );
   return EXIT.ok;
 }

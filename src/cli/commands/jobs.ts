@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { formatSlurmDuration } from "../../core/duration.js";
-import type { JobView } from "../../services/job-view.js";
+import type { JobView } from "../../services/jobs/job-view.js";
 import { ApiClient } from "../client.js";
 import { EXIT } from "../exit.js";
 import { table } from "../format.js";
@@ -23,14 +23,28 @@ export const FILTER_FLAGS = {
 } as const;
 
 /** Query parameters common to `jobs` and `history`. */
-export function filterQuery(v: { user?: string; state?: string; clusters?: string; partition?: string; account?: string; jobs?: string }): URLSearchParams {
+export function filterQuery(v: {
+  user?: string;
+  state?: string;
+  clusters?: string;
+  partition?: string;
+  account?: string;
+  jobs?: string;
+}): URLSearchParams {
   const q = new URLSearchParams();
   if (v.clusters) q.set("cluster", v.clusters);
   if (v.user) q.set("user", v.user);
   if (v.state && v.state.toLowerCase() !== "all") q.set("state", v.state.toUpperCase());
   if (v.partition) q.set("partition", v.partition);
   if (v.account) q.set("account", v.account);
-  if (v.jobs) q.set("id", v.jobs.split(",").map((s) => s.split("_")[0]).join(","));
+  if (v.jobs)
+    q.set(
+      "id",
+      v.jobs
+        .split(",")
+        .map((s) => s.split("_")[0])
+        .join(","),
+    );
   return q;
 }
 
@@ -39,7 +53,10 @@ export async function fetchAll(client: ApiClient, q: URLSearchParams): Promise<J
   const out: JobView[] = [];
   q.set("limit", "1000");
   for (;;) {
-    const page = await client.request<{ jobs: JobView[]; next: number | null }>("GET", `/api/v1/jobs?${q}`);
+    const page = await client.request<{ jobs: JobView[]; next: number | null }>(
+      "GET",
+      `/api/v1/jobs?${q}`,
+    );
     out.push(...page.jobs);
     if (page.next === null) return out;
     q.set("before", String(page.next));
@@ -71,7 +88,18 @@ export async function jobsCommand(argv: string[]): Promise<number> {
   // as squeue -M does: a CLUSTER: line over each cluster's jobs, when it is not the only one
   const clusters = [...new Set(jobs.map((j) => j.cluster))];
   const header = ["JOBID", "PARTITION", "NAME", "USER", "ST", "TIME", "NODES", "NODELIST(REASON)"];
-  const text = values.clusters || clusters.length > 1 ? clusters.map((k) => `CLUSTER: ${k}\n${table(header, rows.filter((_, i) => jobs[i]!.cluster === k))}`).join("\n\n") : table(header, rows);
+  const text =
+    values.clusters || clusters.length > 1
+      ? clusters
+          .map(
+            (k) =>
+              `CLUSTER: ${k}\n${table(
+                header,
+                rows.filter((_, i) => jobs[i]!.cluster === k),
+              )}`,
+          )
+          .join("\n\n")
+      : table(header, rows);
   process.stdout.write(`${text}\n`);
   return EXIT.ok;
 }

@@ -16,10 +16,16 @@ export async function loginCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     strict: true,
-    options: { server: { type: "string" }, user: { type: "string" }, "password-file": { type: "string" }, json: { type: "boolean" } },
+    options: {
+      server: { type: "string" },
+      user: { type: "string" },
+      "password-file": { type: "string" },
+      json: { type: "boolean" },
+    },
   });
   const server = values.server ?? process.env.GUANG_SERVER;
-  if (!server) throw invalidInput("give the server: guang login --server http://HOST:8080 --user NAME");
+  if (!server)
+    throw invalidInput("give the server: guang login --server http://HOST:8080 --user NAME");
   if (!values.user) throw invalidInput("give the user: guang login --server URL --user NAME");
   try {
     new URL(server);
@@ -31,16 +37,30 @@ export async function loginCommand(argv: string[]): Promise<number> {
     try {
       password = readFileSync(values["password-file"], "utf8").split("\n")[0]!;
     } catch (e) {
-      throw invalidInput(`cannot read the password file ${values["password-file"]}: ${(e as Error).message}`);
+      throw invalidInput(
+        `cannot read the password file ${values["password-file"]}: ${(e as Error).message}`,
+      );
     }
   } else [password] = (await readSecrets(["Password: "])) as [string];
-  const r = await new ApiClient(server, null).request<{ token: string; expiresAt: string; mustChangePassword?: boolean }>("POST", "/api/v1/auth/login", { username: values.user, password });
+  const r = await new ApiClient(server, null).request<{
+    token: string;
+    expiresAt: string;
+    mustChangePassword?: boolean;
+  }>("POST", "/api/v1/auth/login", { username: values.user, password });
   writeClientConfig({ server, user: values.user, token: r.token });
   const must = r.mustChangePassword === true;
-  if (values.json) process.stdout.write(`${JSON.stringify({ server, user: values.user, config: clientConfigPath(), expiresAt: r.expiresAt, mustChangePassword: must })}\n`);
+  if (values.json)
+    process.stdout.write(
+      `${JSON.stringify({ server, user: values.user, config: clientConfigPath(), expiresAt: r.expiresAt, mustChangePassword: must })}\n`,
+    );
   else {
-    process.stdout.write(`Logged in to ${server} as ${values.user} (token saved in ${clientConfigPath()}, valid until ${r.expiresAt})\n`);
-    if (must) process.stdout.write("Your password was chosen by someone else: change it now with guang passwd (nothing else is allowed until then)\n");
+    process.stdout.write(
+      `Logged in to ${server} as ${values.user} (token saved in ${clientConfigPath()}, valid until ${r.expiresAt})\n`,
+    );
+    if (must)
+      process.stdout.write(
+        "Your password was chosen by someone else: change it now with guang passwd (nothing else is allowed until then)\n",
+      );
   }
   return EXIT.ok;
 }

@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
 import { invalidInput } from "../../core/errors.js";
-import type { TransactionView, WalletView } from "../../services/ledger.js";
-import type { GrantView } from "../../services/grants.js";
-import type { PriceView } from "../../services/prices.js";
-import type { Statement } from "../../services/statements.js";
+import type { TransactionView, WalletView } from "../../services/money/ledger.js";
+import type { GrantView } from "../../services/money/grants.js";
+import type { PriceView } from "../../services/money/prices.js";
+import type { Statement } from "../../services/money/statements.js";
 import { ApiClient } from "../client.js";
 import { printResult, table } from "../format.js";
 import { subcommands } from "../subcommands.js";
@@ -38,7 +38,8 @@ function walletTable(wallets: WalletView[]): string {
 
 function query(values: { tenant?: string; account?: string; limit?: string }): string {
   const q = new URLSearchParams();
-  for (const k of ["tenant", "account", "limit"] as const) if (values[k] !== undefined) q.set(k, values[k]!);
+  for (const k of ["tenant", "account", "limit"] as const)
+    if (values[k] !== undefined) q.set(k, values[k]!);
   const s = q.toString();
   return s ? `?${s}` : "";
 }
@@ -53,15 +54,41 @@ type GrantRow = GrantView;
 function grantTable(grants: GrantRow[]): string {
   return table(
     ["ID", "ACCOUNT", "RESOURCE", "HOURS", "LEFT", "HELD", "FROM", "UNTIL", "STATE"],
-    grants.map((g) => [String(g.id), g.account, g.resource, String(g.hours), String(g.leftHours), String(g.heldHours), g.startsAt, g.endsAt, g.expired ? "expired" : "active"]),
+    grants.map((g) => [
+      String(g.id),
+      g.account,
+      g.resource,
+      String(g.hours),
+      String(g.leftHours),
+      String(g.heldHours),
+      g.startsAt,
+      g.endsAt,
+      g.expired ? "expired" : "active",
+    ]),
   );
 }
 
 export const moneyCommand = subcommands("money", MONEY_HELP, {
   async statement(argv) {
-    const { values } = parseArgs({ args: argv, strict: true, options: { ...json, ...owner, month: { type: "string" }, csv: { type: "boolean" }, html: { type: "boolean" }, lang: { type: "string" } } });
-    if (!values.month) throw invalidInput("guang money statement: name the month with --month 2026-11");
-    const q = new URLSearchParams({ month: values.month, ...(values.tenant ? { tenant: values.tenant } : {}), ...(values.account ? { account: values.account } : {}) });
+    const { values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        ...json,
+        ...owner,
+        month: { type: "string" },
+        csv: { type: "boolean" },
+        html: { type: "boolean" },
+        lang: { type: "string" },
+      },
+    });
+    if (!values.month)
+      throw invalidInput("guang money statement: name the month with --month 2026-11");
+    const q = new URLSearchParams({
+      month: values.month,
+      ...(values.tenant ? { tenant: values.tenant } : {}),
+      ...(values.account ? { account: values.account } : {}),
+    });
     const client = ApiClient.fromEnvironment();
     if (values.csv || values.html) {
       q.set("format", values.csv ? "csv" : "html");
@@ -75,14 +102,25 @@ export const moneyCommand = subcommands("money", MONEY_HELP, {
         `Statement of ${s.of} ${s.name} for ${s.month} (${s.currency})`,
         `   Opening ${s.opening}   Closing ${s.closing}`,
         ...s.movements.map((m) => `   ${m.kind.padEnd(12)} ${m.amount.padStart(14)}  (${m.count})`),
-        ...s.usageByPartition.map((u) => `   partition ${String(u.partition).padEnd(10)} jobs ${u.jobs}  core-hours ${u.coreHours}  GPU-hours ${u.gpuHours}  cost ${u.cost}`),
+        ...s.usageByPartition.map(
+          (u) =>
+            `   partition ${String(u.partition).padEnd(10)} jobs ${u.jobs}  core-hours ${u.coreHours}  GPU-hours ${u.gpuHours}  cost ${u.cost}`,
+        ),
       ].join("\n"),
     );
   },
   async grants(argv) {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: json });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: json,
+    });
     if (positionals.length !== 1) throw invalidInput("usage: guang money grants ACCOUNT");
-    const out = await ApiClient.fromEnvironment().request<{ grants: GrantRow[] }>("GET", `/api/v1/accounts/${enc(positionals[0]!)}/grants`);
+    const out = await ApiClient.fromEnvironment().request<{ grants: GrantRow[] }>(
+      "GET",
+      `/api/v1/accounts/${enc(positionals[0]!)}/grants`,
+    );
     return printResult(values.json, out, () => grantTable(out.grants));
   },
   async grant(argv) {
@@ -90,30 +128,80 @@ export const moneyCommand = subcommands("money", MONEY_HELP, {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { ...json, "cpu-hours": { type: "string" }, "gpu-hours": { type: "string" }, until: { type: "string" }, from: { type: "string" }, reason: { type: "string" } },
+      options: {
+        ...json,
+        "cpu-hours": { type: "string" },
+        "gpu-hours": { type: "string" },
+        until: { type: "string" },
+        from: { type: "string" },
+        reason: { type: "string" },
+      },
     });
-    if (positionals.length !== 1) throw invalidInput("usage: guang money grant ACCOUNT (--cpu-hours N | --gpu-hours N) --until TIME");
+    if (positionals.length !== 1)
+      throw invalidInput(
+        "usage: guang money grant ACCOUNT (--cpu-hours N | --gpu-hours N) --until TIME",
+      );
     const given = values["cpu-hours"] ?? values["gpu-hours"];
-    if ((values["cpu-hours"] === undefined) === (values["gpu-hours"] === undefined)) throw invalidInput("guang money grant: give --cpu-hours N or --gpu-hours N");
-    if (!values.until) throw invalidInput("guang money grant: say when it ends with --until TIME (ISO 8601)");
+    if ((values["cpu-hours"] === undefined) === (values["gpu-hours"] === undefined))
+      throw invalidInput("guang money grant: give --cpu-hours N or --gpu-hours N");
+    if (!values.until)
+      throw invalidInput("guang money grant: say when it ends with --until TIME (ISO 8601)");
     const hours = Number(given);
-    if (!Number.isFinite(hours)) throw invalidInput(`--${values["cpu-hours"] !== undefined ? "cpu" : "gpu"}-hours ${given}: give a number of hours`);
-    const out = await ApiClient.fromEnvironment().request<GrantRow>("POST", `/api/v1/accounts/${enc(positionals[0]!)}/grants`, {
-      resource: values["cpu-hours"] !== undefined ? "cpu" : "gpu",
-      hours,
-      endsAt: values.until,
-      ...(values.from ? { startsAt: values.from } : {}),
-      ...(values.reason ? { reason: values.reason } : {}),
-    });
+    if (!Number.isFinite(hours))
+      throw invalidInput(
+        `--${values["cpu-hours"] !== undefined ? "cpu" : "gpu"}-hours ${given}: give a number of hours`,
+      );
+    const out = await ApiClient.fromEnvironment().request<GrantRow>(
+      "POST",
+      `/api/v1/accounts/${enc(positionals[0]!)}/grants`,
+      {
+        resource: values["cpu-hours"] !== undefined ? "cpu" : "gpu",
+        hours,
+        endsAt: values.until,
+        ...(values.from ? { startsAt: values.from } : {}),
+        ...(values.reason ? { reason: values.reason } : {}),
+      },
+    );
     return printResult(values.json, out, () => grantTable([out]));
   },
   async prices(argv) {
-    const { values } = parseArgs({ args: argv, strict: true, options: { ...json, history: { type: "boolean" } } });
-    const out = await ApiClient.fromEnvironment().request<{ prices: PriceView[] }>("GET", `/api/v1/prices${values.history ? "?history=true" : ""}`);
+    const { values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: { ...json, history: { type: "boolean" } },
+    });
+    const out = await ApiClient.fromEnvironment().request<{ prices: PriceView[] }>(
+      "GET",
+      `/api/v1/prices${values.history ? "?history=true" : ""}`,
+    );
     return printResult(values.json, out, () =>
       table(
-        ["CLUSTER", "PARTITION", "QOS", "TENANT", "FROM", "CPU/H", "MEM-GIB/H", "GPU/H", "MODE", "MIN"],
-        out.prices.map((p) => [p.cluster, p.partition, p.qos, p.tenant ?? "-", p.effectiveFrom, p.cpuHour, p.memGiBHour, Object.entries(p.gpuHour).map(([k, v]) => `${k}=${v}`).join(",") || "-", p.mode, p.minCharge]),
+        [
+          "CLUSTER",
+          "PARTITION",
+          "QOS",
+          "TENANT",
+          "FROM",
+          "CPU/H",
+          "MEM-GIB/H",
+          "GPU/H",
+          "MODE",
+          "MIN",
+        ],
+        out.prices.map((p) => [
+          p.cluster,
+          p.partition,
+          p.qos,
+          p.tenant ?? "-",
+          p.effectiveFrom,
+          p.cpuHour,
+          p.memGiBHour,
+          Object.entries(p.gpuHour)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(",") || "-",
+          p.mode,
+          p.minCharge,
+        ]),
       ),
     );
   },
@@ -135,13 +223,19 @@ export const moneyCommand = subcommands("money", MONEY_HELP, {
         from: { type: "string" },
       },
     });
-    if (positionals.length !== 1) throw invalidInput("usage: guang money price PARTITION --cpu-hour X --from TIME");
-    if (!values["cpu-hour"]) throw invalidInput("guang money price: give the price of a core-hour with --cpu-hour X");
-    if (!values.from) throw invalidInput("guang money price: say from when it holds with --from TIME (ISO 8601, or now)");
+    if (positionals.length !== 1)
+      throw invalidInput("usage: guang money price PARTITION --cpu-hour X --from TIME");
+    if (!values["cpu-hour"])
+      throw invalidInput("guang money price: give the price of a core-hour with --cpu-hour X");
+    if (!values.from)
+      throw invalidInput(
+        "guang money price: say from when it holds with --from TIME (ISO 8601, or now)",
+      );
     const gpuHour: Record<string, string> = {};
     for (const g of values["gpu-hour"] ?? []) {
       const m = /^([\w*-]+)=(.+)$/.exec(g);
-      if (!m) throw invalidInput(`--gpu-hour ${g}: write TYPE=PRICE, e.g. a100=8 (or *=4 for any type)`);
+      if (!m)
+        throw invalidInput(`--gpu-hour ${g}: write TYPE=PRICE, e.g. a100=8 (or *=4 for any type)`);
       gpuHour[m[1]!] = m[2]!;
     }
     const out = await ApiClient.fromEnvironment().request<PriceView>("POST", "/api/v1/prices", {
@@ -156,40 +250,116 @@ export const moneyCommand = subcommands("money", MONEY_HELP, {
       ...(values.qos ? { qos: values.qos } : {}),
       ...(values.tenant ? { tenant: values.tenant } : {}),
     });
-    return printResult(values.json, out, () => `Price of ${out.cluster}/${out.partition}${out.tenant ? ` for ${out.tenant}` : ""} from ${out.effectiveFrom}: ${out.cpuHour} ${out.currency} a core-hour`);
+    return printResult(
+      values.json,
+      out,
+      () =>
+        `Price of ${out.cluster}/${out.partition}${out.tenant ? ` for ${out.tenant}` : ""} from ${out.effectiveFrom}: ${out.cpuHour} ${out.currency} a core-hour`,
+    );
   },
   async balance(argv) {
     const { values } = parseArgs({ args: argv, strict: true, options: { ...json, ...owner } });
-    const out = await ApiClient.fromEnvironment().request<{ wallets: WalletView[] }>("GET", `/api/v1/balances${query(values)}`);
+    const out = await ApiClient.fromEnvironment().request<{ wallets: WalletView[] }>(
+      "GET",
+      `/api/v1/balances${query(values)}`,
+    );
     return printResult(values.json, out, () => walletTable(out.wallets));
   },
   async ledger(argv) {
-    const { values } = parseArgs({ args: argv, strict: true, options: { ...json, ...owner, limit: { type: "string" } } });
-    const out = await ApiClient.fromEnvironment().request<{ transactions: TransactionView[] }>("GET", `/api/v1/ledger${query(values)}`);
+    const { values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: { ...json, ...owner, limit: { type: "string" } },
+    });
+    const out = await ApiClient.fromEnvironment().request<{ transactions: TransactionView[] }>(
+      "GET",
+      `/api/v1/ledger${query(values)}`,
+    );
     return printResult(values.json, out, () =>
       table(
         ["ID", "TIME", "KIND", "BY", "POSTINGS", "REASON"],
-        out.transactions.map((t) => [String(t.id), t.at, t.kind, t.actor ?? "-", t.postings.map((p) => `${p.wallet} ${p.amount.startsWith("-") ? "" : "+"}${p.amount}`).join(", "), t.reason ?? "-"]),
+        out.transactions.map((t) => [
+          String(t.id),
+          t.at,
+          t.kind,
+          t.actor ?? "-",
+          t.postings
+            .map((p) => `${p.wallet} ${p.amount.startsWith("-") ? "" : "+"}${p.amount}`)
+            .join(", "),
+          t.reason ?? "-",
+        ]),
       ),
     );
   },
   async recharge(argv) {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...json, reason: { type: "string" } } });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { ...json, reason: { type: "string" } },
+    });
     const amount = amountOf(positionals, 1, "recharge TENANT AMOUNT");
-    const out = await ApiClient.fromEnvironment().request<WalletView>("POST", `/api/v1/tenants/${enc(positionals[0]!)}/recharge`, { amount, ...(values.reason ? { reason: values.reason } : {}) });
-    return printResult(values.json, out, () => `Tenant ${out.tenant} now has ${out.balance} ${out.currency}`);
+    const out = await ApiClient.fromEnvironment().request<WalletView>(
+      "POST",
+      `/api/v1/tenants/${enc(positionals[0]!)}/recharge`,
+      { amount, ...(values.reason ? { reason: values.reason } : {}) },
+    );
+    return printResult(
+      values.json,
+      out,
+      () => `Tenant ${out.tenant} now has ${out.balance} ${out.currency}`,
+    );
   },
   async transfer(argv) {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...json, reason: { type: "string" } } });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { ...json, reason: { type: "string" } },
+    });
     const amount = amountOf(positionals, 1, "transfer ACCOUNT AMOUNT");
-    const out = await ApiClient.fromEnvironment().request<WalletView>("POST", `/api/v1/accounts/${enc(positionals[0]!)}/transfer`, { amount, ...(values.reason ? { reason: values.reason } : {}) });
-    return printResult(values.json, out, () => `Account ${out.account} now has ${out.balance} ${out.currency}`);
+    const out = await ApiClient.fromEnvironment().request<WalletView>(
+      "POST",
+      `/api/v1/accounts/${enc(positionals[0]!)}/transfer`,
+      { amount, ...(values.reason ? { reason: values.reason } : {}) },
+    );
+    return printResult(
+      values.json,
+      out,
+      () => `Account ${out.account} now has ${out.balance} ${out.currency}`,
+    );
   },
   async adjust(argv) {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...json, ...owner, reason: { type: "string" } } });
-    const amount = amountOf(positionals, 0, "adjust (--tenant T | --account A) AMOUNT --reason TEXT");
-    if (!values.reason) throw invalidInput("guang money adjust: say why with --reason TEXT (it is kept in the ledger)");
-    const out = await ApiClient.fromEnvironment().request<WalletView>("POST", "/api/v1/ledger/adjustments", { amount, reason: values.reason, ...(values.tenant ? { tenant: values.tenant } : {}), ...(values.account ? { account: values.account } : {}) });
-    return printResult(values.json, out, () => `${out.account ? `Account ${out.account}` : `Tenant ${out.tenant}`} now has ${out.balance} ${out.currency}`);
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { ...json, ...owner, reason: { type: "string" } },
+    });
+    const amount = amountOf(
+      positionals,
+      0,
+      "adjust (--tenant T | --account A) AMOUNT --reason TEXT",
+    );
+    if (!values.reason)
+      throw invalidInput(
+        "guang money adjust: say why with --reason TEXT (it is kept in the ledger)",
+      );
+    const out = await ApiClient.fromEnvironment().request<WalletView>(
+      "POST",
+      "/api/v1/ledger/adjustments",
+      {
+        amount,
+        reason: values.reason,
+        ...(values.tenant ? { tenant: values.tenant } : {}),
+        ...(values.account ? { account: values.account } : {}),
+      },
+    );
+    return printResult(
+      values.json,
+      out,
+      () =>
+        `${out.account ? `Account ${out.account}` : `Tenant ${out.tenant}`} now has ${out.balance} ${out.currency}`,
+    );
   },
 });

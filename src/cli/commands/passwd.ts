@@ -13,9 +13,15 @@ Changes your password: asks for the current one and the new one twice at the ter
 export async function passwdCommand(argv: string[]): Promise<number> {
   parseArgs({ args: argv, strict: true, options: {} });
   const interactive = process.stdin.isTTY;
-  const [current, next, again] = await readSecrets(interactive ? ["Current password: ", "New password: ", "Again: "] : ["", ""]);
-  if (interactive && next !== again) throw invalidInput("the two new passwords differ; nothing changed");
-  await ApiClient.fromEnvironment().request("POST", "/api/v1/auth/password", { current, password: next });
+  const [current, next, again] = await readSecrets(
+    interactive ? ["Current password: ", "New password: ", "Again: "] : ["", ""],
+  );
+  if (interactive && next !== again)
+    throw invalidInput("the two new passwords differ; nothing changed");
+  await ApiClient.fromEnvironment().request("POST", "/api/v1/auth/password", {
+    current,
+    password: next,
+  });
   process.stdout.write("Password changed; your other sessions and API tokens have ended\n");
   return EXIT.ok;
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import type { UsageReportView } from "../../services/reports.js";
+import type { UsageReportView } from "../../services/reports/reports.js";
 import { ApiClient } from "../client.js";
 import { printResult, table } from "../format.js";
 
@@ -15,10 +15,25 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     strict: true,
-    options: { json: { type: "boolean" }, csv: { type: "boolean" }, from: { type: "string" }, to: { type: "string" }, by: { type: "string" }, tenant: { type: "string" }, account: { type: "string" } },
+    options: {
+      json: { type: "boolean" },
+      csv: { type: "boolean" },
+      from: { type: "string" },
+      to: { type: "string" },
+      by: { type: "string" },
+      tenant: { type: "string" },
+      account: { type: "string" },
+    },
   });
   const q = new URLSearchParams();
-  for (const [k, v] of [["from", values.from], ["to", values.to], ["groupBy", values.by], ["tenant", values.tenant], ["account", values.account]] as const) if (v) q.set(k, v);
+  for (const [k, v] of [
+    ["from", values.from],
+    ["to", values.to],
+    ["groupBy", values.by],
+    ["tenant", values.tenant],
+    ["account", values.account],
+  ] as const)
+    if (v) q.set(k, v);
   const client = ApiClient.fromEnvironment();
   if (values.csv) {
     q.set("format", "csv");
@@ -28,8 +43,22 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const r = await client.request<UsageReportView>("GET", `/api/v1/reports/usage?${q}`);
   return printResult(values.json, r, () =>
     table(
-      [...r.groupBy.map((d) => d.toUpperCase()), "JOBS", "CORE-HOURS", "GPU-HOURS", "WAIT(H)", `COST(${r.currency})`],
-      r.lines.map((l) => [...r.groupBy.map((d) => String(l[d] ?? "-")), String(l.jobs), l.coreHours.toFixed(2), l.gpuHours.toFixed(2), l.avgWaitHours === null ? "-" : l.avgWaitHours.toFixed(2), l.cost]),
+      [
+        ...r.groupBy.map((d) => d.toUpperCase()),
+        "JOBS",
+        "CORE-HOURS",
+        "GPU-HOURS",
+        "WAIT(H)",
+        `COST(${r.currency})`,
+      ],
+      r.lines.map((l) => [
+        ...r.groupBy.map((d) => String(l[d] ?? "-")),
+        String(l.jobs),
+        l.coreHours.toFixed(2),
+        l.gpuHours.toFixed(2),
+        l.avgWaitHours === null ? "-" : l.avgWaitHours.toFixed(2),
+        l.cost,
+      ]),
     ),
   );
 }

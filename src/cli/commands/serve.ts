@@ -3,8 +3,8 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createApi, listen } from "../../api/server.js";
 import { invalidInput } from "../../core/errors.js";
-import { loadCenterConfig } from "../../services/center-config.js";
-import { openCenter } from "../../services/center.js";
+import { loadCenterConfig } from "../../app/center-config.js";
+import { openCenter } from "../../app/center.js";
 import { EXIT } from "../exit.js";
 import { ensureFolder } from "../folder-arg.js";
 
@@ -25,7 +25,11 @@ jobs that ran meanwhile are adopted. PostgreSQL instead of SQLite: GUANG_DATABAS
 `;
 
 function version(): string {
-  return (JSON.parse(readFileSync(new URL("../../../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+  return (
+    JSON.parse(readFileSync(new URL("../../../../package.json", import.meta.url), "utf8")) as {
+      version: string;
+    }
+  ).version;
 }
 
 export async function serveCommand(argv: string[]): Promise<number> {
@@ -33,29 +37,56 @@ export async function serveCommand(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { home: { type: "string" }, host: { type: "string" }, port: { type: "string" }, config: { type: "string" } },
+    options: {
+      home: { type: "string" },
+      host: { type: "string" },
+      port: { type: "string" },
+      config: { type: "string" },
+    },
   });
-  if (positionals.length) throw invalidInput(`guang serve takes no arguments, got "${positionals.join(" ")}"`);
+  if (positionals.length)
+    throw invalidInput(`guang serve takes no arguments, got "${positionals.join(" ")}"`);
   const config = loadCenterConfig(values.config ?? null);
   if (values.port !== undefined) {
-    if (!/^\d+$/.test(values.port) || Number(values.port) > 65535) throw invalidInput(`--port must be a number from 0 to 65535, got "${values.port}"`);
+    if (!/^\d+$/.test(values.port) || Number(values.port) > 65535)
+      throw invalidInput(`--port must be a number from 0 to 65535, got "${values.port}"`);
     config.port = Number(values.port);
   }
   if (values.host !== undefined) config.host = values.host;
   const home = ensureFolder(values.home ?? process.env.GUANG_HOME ?? ".guang", "--home");
-  const center = await openCenter({ home, config, databaseUrl: process.env.GUANG_DATABASE_URL || null });
-  const app = createApi(center, { version: version(), maxBodyBytes: config.maxScriptBytes * 2 + 65536, trustProxy: config.trustProxy, logLevel: config.logLevel });
+  const center = await openCenter({
+    home,
+    config,
+    databaseUrl: process.env.GUANG_DATABASE_URL || null,
+  });
+  const app = createApi(center, {
+    version: version(),
+    maxBodyBytes: config.maxScriptBytes * 2 + 65536,
+    trustProxy: config.trustProxy,
+    logLevel: config.logLevel,
+  });
   let url: string;
   try {
     url = await listen(app, config.host, config.port);
   } catch (e) {
     await center.close();
-    throw invalidInput(`cannot listen on ${config.host}:${config.port}: ${(e as Error).message}; choose another --port`);
+    throw invalidInput(
+      `cannot listen on ${config.host}:${config.port}: ${(e as Error).message}; choose another --port`,
+    );
   }
   center.lock.setAddress(url);
   // the life of every job in the log: submitted (PENDING), started, ended with its state and exit
   center.events.subscribe((e) =>
-    app.log.info({ job: e.jobId, user: e.user, state: e.state, ...(e.reason ? { reason: e.reason } : {}), ...(e.exitCode !== null ? { exitCode: e.exitCode, signal: e.signal } : {}) }, "job"),
+    app.log.info(
+      {
+        job: e.jobId,
+        user: e.user,
+        state: e.state,
+        ...(e.reason ? { reason: e.reason } : {}),
+        ...(e.exitCode !== null ? { exitCode: e.exitCode, signal: e.signal } : {}),
+      },
+      "job",
+    ),
   );
   if (center.initialAdminPassword) {
     process.stdout.write(
@@ -63,11 +94,15 @@ export async function serveCommand(argv: string[]): Promise<number> {
         `(also in ${join(home, "initial-admin-password")}; change it at your first sign-in: guang passwd)\n`,
     );
   }
-  process.stdout.write(`Guang listening on ${url} (home ${home}, store ${center.store.location})\n`);
+  process.stdout.write(
+    `Guang listening on ${url} (home ${home}, store ${center.store.location})\n`,
+  );
   process.stdout.write(`Guang: ${center.identity.describe()}\nGuang: ${center.confinement}\n`);
   return new Promise<number>((done) => {
     const stop = () => {
-      process.stdout.write("Guang stopping; running jobs keep running and are adopted at the next start\n");
+      process.stdout.write(
+        "Guang stopping; running jobs keep running and are adopted at the next start\n",
+      );
       void app
         .close()
         .catch(() => undefined)

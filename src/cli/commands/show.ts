@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { invalidInput } from "../../core/errors.js";
-import type { JobView } from "../../services/job-view.js";
+import type { JobView } from "../../services/jobs/job-view.js";
 import { ApiClient } from "../client.js";
 import { EXIT } from "../exit.js";
 import { exitText, limitText, memText, timeText } from "../job-format.js";
@@ -13,31 +13,94 @@ planned start while it waits. JOBID is N or N_TASK.
 
 function describe(j: JobView): string {
   const r = j.request;
-  const tres = j.alloc ? `cpu=${j.alloc.cpus},mem=${memText(j.alloc.memMiB)},node=1${j.alloc.gpus ? `,gres/gpu=${j.alloc.gpus}` : ""}` : "";
+  const tres = j.alloc
+    ? `cpu=${j.alloc.cpus},mem=${memText(j.alloc.memMiB)},node=1${j.alloc.gpus ? `,gres/gpu=${j.alloc.gpus}` : ""}`
+    : "";
   const pairs: [string, string | number][][] = [
-    [["JobId", j.id], ["JobName", j.name]],
-    ...(j.arrayJobId !== null ? [[["ArrayJobId", j.arrayJobId], ["ArrayTaskId", j.arrayTaskId ?? ""]] as [string, string | number][]] : []),
-    [["UserId", j.user], ["Account", j.account], ["QOS", j.qos]],
-    [["JobState", j.state], ["Reason", j.reason ?? "None"], ["Dependency", j.dependency ? "yes" : "(null)"]],
-    [["ExitCode", exitText(j)], ["Held", j.held ?? "no"]],
-    [["RunTime", limitText(j.elapsed ?? 0)], ["TimeLimit", limitText(j.timeLimit)]],
-    [["SubmitTime", timeText(j.submitTime)], ["EligibleTime", timeText(j.beginTime ?? j.submitTime)]],
-    [["StartTime", timeText(j.startTime ?? j.plannedStart)], ["EndTime", timeText(j.endTime)]],
-    [["Partition", j.partition], ["Cluster", j.cluster], ["ClusterJobId", j.clusterJobId ?? "(null)"], ["NodeList", j.alloc?.node ?? "(null)"]],
-    [["NumTasks", r.tasks ?? 1], ["CPUs/Task", r.cpusPerTask ?? 1], ["ReqMem", memText(r.memPerNode ?? r.memPerCpu) || "default"]],
-    ...(j.alloc ? [[["AllocTRES", tres], ["Cores", j.alloc.cores.join(",")], ["GPUs", j.alloc.gpuIndices.join(",") || "(null)"]] as [string, string | number][]] : []),
-    [["CPUTime", j.cpuSeconds === null ? "Unknown" : `${j.cpuSeconds}s`], ["MaxRSS", memText(j.maxRssMiB) || "Unknown"]],
+    [
+      ["JobId", j.id],
+      ["JobName", j.name],
+    ],
+    ...(j.arrayJobId !== null
+      ? [
+          [
+            ["ArrayJobId", j.arrayJobId],
+            ["ArrayTaskId", j.arrayTaskId ?? ""],
+          ] as [string, string | number][],
+        ]
+      : []),
+    [
+      ["UserId", j.user],
+      ["Account", j.account],
+      ["QOS", j.qos],
+    ],
+    [
+      ["JobState", j.state],
+      ["Reason", j.reason ?? "None"],
+      ["Dependency", j.dependency ? "yes" : "(null)"],
+    ],
+    [
+      ["ExitCode", exitText(j)],
+      ["Held", j.held ?? "no"],
+    ],
+    [
+      ["RunTime", limitText(j.elapsed ?? 0)],
+      ["TimeLimit", limitText(j.timeLimit)],
+    ],
+    [
+      ["SubmitTime", timeText(j.submitTime)],
+      ["EligibleTime", timeText(j.beginTime ?? j.submitTime)],
+    ],
+    [
+      ["StartTime", timeText(j.startTime ?? j.plannedStart)],
+      ["EndTime", timeText(j.endTime)],
+    ],
+    [
+      ["Partition", j.partition],
+      ["Cluster", j.cluster],
+      ["ClusterJobId", j.clusterJobId ?? "(null)"],
+      ["NodeList", j.alloc?.node ?? "(null)"],
+    ],
+    [
+      ["NumTasks", r.tasks ?? 1],
+      ["CPUs/Task", r.cpusPerTask ?? 1],
+      ["ReqMem", memText(r.memPerNode ?? r.memPerCpu) || "default"],
+    ],
+    ...(j.alloc
+      ? [
+          [
+            ["AllocTRES", tres],
+            ["Cores", j.alloc.cores.join(",")],
+            ["GPUs", j.alloc.gpuIndices.join(",") || "(null)"],
+          ] as [string, string | number][],
+        ]
+      : []),
+    [
+      ["CPUTime", j.cpuSeconds === null ? "Unknown" : `${j.cpuSeconds}s`],
+      ["MaxRSS", memText(j.maxRssMiB) || "Unknown"],
+    ],
     [["WorkDir", j.workdir]],
     [["StdOut", j.stdout]],
     [["StdErr", j.stderr]],
   ];
-  return pairs.map((line) => `   ${line.map(([k, v]) => `${k}=${v}`).join(" ")}`).join("\n").replace(/^ {3}/, "");
+  return pairs
+    .map((line) => `   ${line.map(([k, v]) => `${k}=${v}`).join(" ")}`)
+    .join("\n")
+    .replace(/^ {3}/, "");
 }
 
 export async function showCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { json: { type: "boolean" } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { json: { type: "boolean" } },
+  });
   if (positionals.length !== 1) throw invalidInput("give one job id: guang show JOBID");
-  const j = await ApiClient.fromEnvironment().request<JobView>("GET", `/api/v1/jobs/${encodeURIComponent(positionals[0]!)}`);
+  const j = await ApiClient.fromEnvironment().request<JobView>(
+    "GET",
+    `/api/v1/jobs/${encodeURIComponent(positionals[0]!)}`,
+  );
   process.stdout.write(values.json ? `${JSON.stringify(j, null, 2)}\n` : `${describe(j)}\n`);
   return EXIT.ok;
 }

@@ -25,7 +25,8 @@ prints wait, bounded slowdown, utilization and makespan.
 
 function positiveInt(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text) || Number(text) <= 0) throw invalidInput(`${name} must be a positive whole number, got "${text}"`);
+  if (!/^\d+$/.test(text) || Number(text) <= 0)
+    throw invalidInput(`${name} must be a positive whole number, got "${text}"`);
   return Number(text);
 }
 
@@ -75,7 +76,9 @@ export function simCommand(argv: string[]): number {
     try {
       report = writeReport(sim, reportDir);
     } catch (e) {
-      throw invalidInput(`--report ${values.report}: cannot write the report there: ${(e as Error).message}`);
+      throw invalidInput(
+        `--report ${values.report}: cannot write the report there: ${(e as Error).message}`,
+      );
     }
   }
   if (values.json) {
@@ -89,7 +92,9 @@ export function simCommand(argv: string[]): number {
       dropped: sim.dropped,
       ...(report ? { report } : {}),
     }));
-    process.stdout.write(JSON.stringify(objects.length === 1 ? objects[0] : objects, null, 2) + "\n");
+    process.stdout.write(
+      JSON.stringify(objects.length === 1 ? objects[0] : objects, null, 2) + "\n",
+    );
     return 0;
   }
   process.stdout.write(
@@ -110,7 +115,22 @@ export function simCommand(argv: string[]): number {
       `${(r.wallSeconds + sim.readSeconds).toFixed(3)}s`,
     ];
   });
-  process.stdout.write(table(["POLICY", "JOBS", "AVG_WAIT(s)", "P50_WAIT", "P95_WAIT", "AVG_BSLD", "UTIL", "MAKESPAN", "WALL"], rows) + "\n");
+  process.stdout.write(
+    table(
+      [
+        "POLICY",
+        "JOBS",
+        "AVG_WAIT(s)",
+        "P50_WAIT",
+        "P95_WAIT",
+        "AVG_BSLD",
+        "UTIL",
+        "MAKESPAN",
+        "WALL",
+      ],
+      rows,
+    ) + "\n",
+  );
   if (report) process.stdout.write(`\nreport   ${report}\n`);
   return 0;
 }

@@ -33,7 +33,8 @@ export async function submitCommand(argv: string[]): Promise<number> {
   const flags = words.slice(0, words.length - rest.length);
   let bytes: Buffer;
   if (rest.length === 0) {
-    if (process.stdin.isTTY) throw invalidInput("give a script: guang submit [options] script.sh (or pipe one on stdin)");
+    if (process.stdin.isTTY)
+      throw invalidInput("give a script: guang submit [options] script.sh (or pipe one on stdin)");
     const chunks: Buffer[] = [];
     for await (const c of process.stdin) chunks.push(c as Buffer);
     bytes = Buffer.concat(chunks);
@@ -41,12 +42,18 @@ export async function submitCommand(argv: string[]): Promise<number> {
     try {
       bytes = readFileSync(rest[0]!);
     } catch (e) {
-      throw invalidInput(`cannot read the script ${rest[0]}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`);
+      throw invalidInput(
+        `cannot read the script ${rest[0]}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`,
+      );
     }
   }
   const script = scriptText(bytes, rest[0] ?? "the script on stdin");
   // the job gets this shell's environment (sbatch's --export=ALL), but not the token that submits it
-  const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && e[0] !== "GUANG_TOKEN"));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      (e): e is [string, string] => e[1] !== undefined && e[0] !== "GUANG_TOKEN",
+    ),
+  );
   const client = ApiClient.fromEnvironment();
   const r = await client.request<{ id: number; jobIds: string[] }>("POST", "/api/v1/jobs", {
     script,
@@ -69,6 +76,8 @@ function scriptText(bytes: Buffer, name: string): string {
   } catch {
     const decoded = bytes.toString("utf8");
     const line = decoded.slice(0, Math.max(0, decoded.indexOf("\uFFFD"))).split("\n").length;
-    throw invalidInput(`${name} is not UTF-8 text (first at line ${line}); convert it, e.g. iconv -f GBK -t UTF-8 ${name} > fixed.sh`);
+    throw invalidInput(
+      `${name} is not UTF-8 text (first at line ${line}); convert it, e.g. iconv -f GBK -t UTF-8 ${name} > fixed.sh`,
+    );
   }
 }

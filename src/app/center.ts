@@ -1,0 +1,422 @@
+import { createHash } from "node:crypto";
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  realpathSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { invalidInput } from "../core/errors.js";
+import { join } from "node:path";
+import type { ClusterConfig } from "../backends/cluster-config.js";
+import type { Backend } from "../backends/backend.js";
+import { LocalCluster } from "../backends/local/local-cluster.js";
+import { SlurmCluster } from "../backends/slurm/slurm-cluster.js";
+import { SlurmCommands } from "../backends/slurm/slurm-commands.js";
+import { IdentityPolicy } from "../backends/unix-identity.js";
+import { Cgroups } from "../backends/local/cgroups.js";
+import { detectMachine, detectNvidiaGpus, type Machine } from "../backends/local/machine.js";
+import { getClusterRow, saveCluster } from "../store/clusters.js";
+import { nowIso, openStore, type Store } from "../store/open.js";
+import { insertPrice } from "../store/prices.js";
+import { addMember, createAccount } from "../store/accounts.js";
+import { createTenant } from "../store/tenants.js";
+import { countUsers, createUser, updateUser } from "../store/users.js";
+import { AccountRules } from "../services/tenancy/account-rules.js";
+import { AccountService } from "../services/tenancy/accounts.js";
+import { AuditService } from "../services/access/audit.js";
+import { AuthService } from "../services/identity/auth.js";
+import { LedgerService } from "../services/money/ledger.js";
+import { Billing, type MoneyEvent } from "../services/money/billing.js";
+import { Notifier } from "../services/notify/notifier.js";
+import { MemberService } from "../services/tenancy/members.js";
+import { GrantService } from "../services/money/grants.js";
+import { PriceService } from "../services/money/prices.js";
+import { ReportService } from "../services/reports/reports.js";
+import { StatementService } from "../services/money/statements.js";
+import { OidcSignIn } from "../services/identity/oidc-sign-in.js";
+import { TenantService } from "../services/tenancy/tenants.js";
+import { UserService } from "../services/tenancy/users.js";
+import type { CenterConfig } from "./center-config.js";
+import { ClusterService } from "../services/clusters/clusters.js";
+import { ClusterReports } from "../services/reports/cluster-reports.js";
+import { EventBus } from "../services/jobs/events.js";
+import { EventStreams } from "../services/jobs/event-streams.js";
+import { HomeLock } from "./home-lock.js";
+import type { CenterServices } from "../services/center.js";
+import { FairShare } from "../services/jobs/fair-share.js";
+import { UnixAccountMaker } from "../services/identity/unix-accounts.js";
+import { JobService, QOS } from "../services/jobs/jobs.js";
+import { hashPassword, randomPassword } from "../services/identity/passwords.js";
+
+/** How soon a change made by another platform process (shared PostgreSQL) reaches this one's scheduler and sign-in cache. */
+const RULES_RELOAD_MS = 10_000;
+
+export interface CenterOptions {
+  home: string;
+  config: CenterConfig;
+  /** Overrides the config's database URL (GUANG_DATABASE_URL). */
+  databaseUrl?: string | null;
+  /** PostgreSQL schema (tests). */
+  databaseSchema?: string;
+}
+
+/** A running center: its services, and what start-up and shutdown need. */
+export interface Center extends CenterServices {
+  /** How local jobs are confined, in a line for the start-up banner. */
+  confinement: string;
+  /** This server's hold on its home. */
+  lock: HomeLock;
+  /** Set on the first start: the admin's password, which is also in <home>/initial-admin-password. */
+  initialAdminPassword: string | null;
+  close(): Promise<void>;
+}
+
+/** The `local` cluster: this machine as one node, with partitions from the config or `cpu` (+ `gpu`). */
+export function describeLocalCluster(
+  machine: Machine,
+  cfg: CenterConfig["cluster"],
+): ClusterConfig {
+  const gpus = cfg?.gpus ?? detectNvidiaGpus();
+  const cpus = cfg?.cpus ?? machine.cpus;
+  const memMiB = cfg?.memMiB ?? machine.memMiB;
+  const node = {
+    name: machine.hostname,
+    cpus,
+    memMiB,
+    gpus: gpus.length,
+    gpuType: gpus[0]?.type ?? null,
+  };
+  const declared = cfg?.partitions ?? [
+    { name: "cpu", default: true },
+    ...(gpus.length > 0 ? [{ name: "gpu" }] : []),
+  ];
+  const partitions = declared.map((p, i) => ({
+    name: p.name,
+    nodes: [node.name],
+    default: p.default ?? (i === 0 && !declared.some((d) => d.default)),
+    maxTime: ("maxTime" in p ? p.maxTime : null) ?? null,
+    defaultTime: ("defaultTime" in p ? p.defaultTime : null) ?? null,
+    priority: ("priority" in p ? p.priority : undefined) ?? 0.5,
+  }));
+  return {
+    name: cfg?.name ?? "local",
+    backend: "local",
+    nodes: [node],
+    partitions,
+    defMemPerCpu: cfg?.defMemPerCpu ?? Math.floor(memMiB / cpus),
+    gpuIndices: gpus.map((g) => g.index),
+  };
+}
+
+/** A short name of this home, the same at every start: where it has a place in a shared space (/dev/shm, cgroups). */
+function homeTag(home: string): string {
+  return createHash("sha256").update(realpathSync(home)).digest("hex").slice(0, 12);
+}
+
+/**
+ * The run directory holds each launched job's script and record (two small files a job).
+ * Memory (/dev/shm) by default: creating files there costs microseconds, on some disks most
+ * of a millisecond, and what is in it matters only while this machine is up — after a
+ * reboot the jobs are gone anyway, and jobs the store says were running end as lost.
+ */
+function prepareRunDir(home: string, configured: string | null): string {
+  let dir = configured;
+  if (dir === null) {
+    const shm = "/dev/shm";
+    const tag = homeTag(home);
+    dir =
+      existsSync(shm) && statSync(shm).isDirectory()
+        ? join(shm, `guang-${process.getuid?.() ?? 0}-${tag}`)
+        : join(home, "run");
+  }
+  mkdirSync(dir, { recursive: true, mode: 0o711 });
+  const st = lstatSync(dir);
+  // /dev/shm is shared: refuse a directory someone else made for us
+  if (!st.isDirectory() || st.uid !== (process.getuid?.() ?? st.uid)) {
+    throw invalidInput(
+      `the run directory ${dir} is not a directory owned by this user; remove it or set jobs.runDir in the config`,
+    );
+  }
+  chmodSync(dir, 0o711);
+  return dir;
+}
+
+async function seedFreePrices(store: Store, cluster: ClusterConfig): Promise<void> {
+  const now = nowIso();
+  const free = JSON.stringify({
+    cpuHour: 0,
+    memGiBHour: 0,
+    gpuHour: {},
+    mode: "sum",
+    minCharge: 0,
+  });
+  for (const p of cluster.partitions) {
+    await insertPrice(store.db, {
+      cluster: cluster.name,
+      partition: p.name,
+      qos: "*",
+      tenant_id: null,
+      rates: free,
+      effective_from: now,
+      created_by: null,
+      created_at: now,
+    });
+  }
+}
+
+/** First start: the center admin, the default tenant and account. */
+async function bootstrap(store: Store, home: string, forceChange: boolean): Promise<string | null> {
+  if ((await countUsers(store.db)) > 0) return null;
+  const password = randomPassword();
+  const hash = await hashPassword(password);
+  await store.db.transaction().execute(async (trx) => {
+    const tenant = await createTenant(trx, "default");
+    const account = await createAccount(trx, tenant, "default");
+    const admin = await createUser(trx, {
+      tenantId: tenant,
+      username: "admin",
+      passwordHash: hash,
+      roles: ["center-admin"],
+    });
+    // a password that was printed and kept in a file is changed at the first sign-in
+    if (forceChange) await updateUser(trx, admin, { must_change_password: 1 });
+    await addMember(trx, account, admin, "owner");
+  });
+  writeFileSync(join(home, "initial-admin-password"), `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+export async function openCenter(o: CenterOptions): Promise<Center> {
+  // The home may be passed through (mode 711) so that jobs running as other Unix accounts reach
+  // their own run directories; nothing in it can be listed, and the store is readable by us only.
+  mkdirSync(o.home, { recursive: true });
+  chmodSync(o.home, 0o711);
+  // work/ can be passed through, not listed: each user's folder in it is theirs alone (700)
+  mkdirSync(join(o.home, "work"), { recursive: true, mode: 0o711 });
+  chmodSync(join(o.home, "work"), 0o711);
+  const lock = HomeLock.take(o.home);
+  const url = o.databaseUrl ?? o.config.databaseUrl;
+  const dbFile = join(o.home, "guang.db");
+  if (!url) closeSync(openSync(dbFile, "a", 0o600));
+  let store: Store;
+  try {
+    store = await openStore(url ? { url, schema: o.databaseSchema } : { file: dbFile });
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+  try {
+    const initialAdminPassword = await bootstrap(store, o.home, o.config.auth.forcePasswordChange);
+    const machine = detectMachine();
+    const stored = await getClusterRow(store.db, o.config.cluster?.name ?? "local");
+    let cluster: ClusterConfig;
+    if (stored && !o.config.cluster) cluster = JSON.parse(stored.config) as ClusterConfig;
+    else {
+      cluster = describeLocalCluster(machine, o.config.cluster);
+      await saveCluster(store.db, cluster.name, "local", cluster);
+    }
+    // a new center's partitions are free until the center's finance prices them (every partition needs a price)
+    if (initialAdminPassword !== null) await seedFreePrices(store, cluster);
+    const events = new EventBus();
+    const billing = new Billing(o.config.currency);
+    const notifier = new Notifier(store.db, o.config.notifications, o.config.currency);
+    // a block, an unblock, a warning: the scheduler looks again and people are told (bound below, once the scheduler exists)
+    let moneyChanged = async (_e: MoneyEvent[]): Promise<void> => {};
+    const identity = new IdentityPolicy({
+      runAs: o.config.runAs,
+      sharedUser: o.config.sharedUser,
+      minUid: o.config.minUid,
+      refuseNologin: o.config.refuseNologin,
+      auto: o.config.autoIdentities !== null,
+    });
+    const cgroups = o.config.cgroups === "off" ? null : Cgroups.detect(`home-${homeTag(o.home)}`);
+    const rules = new AccountRules(store.db);
+    await rules.reload();
+    const fairShare = new FairShare(store.db, o.config.fairShareHalfLifeS);
+    await fairShare.reload();
+    const jobReports = new ClusterReports(
+      store.db,
+      events,
+      billing,
+      (e) => void moneyChanged(e),
+      notifier,
+      rules,
+    );
+    const local = new LocalCluster({
+      rules,
+      fairshare: (a, u) => fairShare.of(a, u),
+      config: cluster,
+      realCpus: machine.cpus,
+      gpuIndices: cluster.gpuIndices,
+      runRoot: prepareRunDir(o.home, o.config.runDir),
+      policy: o.config.policy,
+      planDepth: o.config.planDepth,
+      killWaitMs: o.config.killWaitMs,
+      sampleMs: o.config.sampleMs,
+      identity,
+      umask: o.config.umask,
+      cgroups,
+      submitHost: machine.hostname,
+      hooks: jobReports,
+    });
+    const backends = new Map<string, Backend>([[cluster.name, local]]);
+    const slurm: SlurmCluster[] = [];
+    for (const k of o.config.slurm) {
+      await saveCluster(store.db, k.name, "slurm", k);
+      const s = new SlurmCluster({
+        name: k.name,
+        commands: new SlurmCommands({
+          cluster: k.name,
+          bin: k.bin,
+          timeoutSeconds: k.timeoutSeconds,
+        }),
+        slurmCluster: k.slurmCluster,
+        pollMs: k.pollMs,
+        accountingMs: k.accountingMs,
+        syncMs: k.syncMs,
+        identity,
+        hooks: jobReports,
+        rules,
+      });
+      backends.set(k.name, s);
+      slurm.push(s);
+    }
+    const jobs = new JobService({
+      db: store.db,
+      dialect: store.dialect,
+      billing,
+      events,
+      backends,
+      defaultCluster: cluster.name,
+      paths: { home: o.home, allowedRoots: o.config.allowedRoots },
+      identity,
+      accounts:
+        o.config.autoIdentities && identity.root
+          ? new UnixAccountMaker(store.db, o.config.autoIdentities, () => changed())
+          : null,
+      maxScriptBytes: o.config.maxScriptBytes,
+    });
+    const auth = new AuthService(store.db, o.config.auth);
+    // event streams end with the token they were opened with
+    const streams = new EventStreams(o.config.auth.maxStreamsPerUser, store.db);
+    auth.onRevokedToken = (hash) => streams.closeCredential(hash);
+    auth.onRevokedUser = (id, except) => streams.closeUser(id, except);
+    // after a change of accounts, members, roles or blocks: the scheduler and the sign-in cache see it at once
+    const changed = async () => {
+      await rules.reload();
+      await fairShare.reload(false);
+      auth.forget();
+      for (const b of backends.values()) b.schedule();
+    };
+    moneyChanged = async (e: MoneyEvent[]) => {
+      await changed();
+      await notifier.money(e);
+    };
+    // jobs that ended but were not charged (a crash in between, or from before billing) are settled first
+    const settled = await billing.settleAll(store.db);
+    if (settled.length) await moneyChanged(settled);
+    for (const b of backends.values()) b.adopt(await jobs.loadActive(b.name));
+    // a Slurm that does not answer is not fatal: the other clusters serve, and it is asked again
+    await Promise.all(slurm.map((s) => s.start()));
+    // other platform processes sharing a PostgreSQL store change accounts too: look again now and then
+    const reload =
+      store.dialect === "postgres"
+        ? setInterval(() => void changed().catch(() => undefined), RULES_RELOAD_MS)
+        : null;
+    reload?.unref();
+    const min = o.config.auth.passwordMinLength;
+    // what accounts may be allowed and prices may name
+    const reports = new ReportService(store.db, o.config.currency);
+    // grants whose period ended give back what is left: at start, then every minute
+    const grants = new GrantService(store.db);
+    const expireGrants = () =>
+      grants
+        .expire()
+        .then((x) => notifier.grantsExpired(x))
+        .catch((e: unknown) =>
+          process.stderr.write(`guang: expiring grants failed: ${(e as Error).message}\n`),
+        );
+    await expireGrants();
+    const grantTimer = setInterval(() => void expireGrants(), o.config.grantSweepMs);
+    grantTimer.unref();
+    // usage that ended meanwhile (and the passing of time, which decays it) reaches the priorities
+    const shareTimer = setInterval(
+      () =>
+        void fairShare.reload().then(
+          () => local.schedule(),
+          (e: unknown) =>
+            process.stderr.write(`guang: computing fair share failed: ${(e as Error).message}\n`),
+        ),
+      o.config.fairShareRefreshMs,
+    );
+    shareTimer.unref();
+    const partitionsOf = (name: string): string[] =>
+      backends
+        .get(name)
+        ?.partitions()
+        .map((p) => p.name) ?? [];
+    const offer = () => ({
+      clusters: [...backends.keys()],
+      partitions: [...new Set([...backends.keys()].flatMap(partitionsOf))],
+      qos: QOS,
+      partitionsOf,
+    });
+    return {
+      home: o.home,
+      store,
+      auth,
+      oidc: o.config.auth.oidc ? new OidcSignIn(store.db, o.config.auth.oidc, auth) : null,
+      tenants: new TenantService(store.db, { minPasswordLength: min }),
+      users: new UserService(store.db, {
+        minPasswordLength: min,
+        onAccessChange: changed,
+        identity,
+        forcePasswordChange: o.config.auth.forcePasswordChange,
+        onTokensRevoked: (id) => streams.closeUser(id, null),
+        onUnlock: (name) => auth.unlock(name),
+      }),
+      accounts: new AccountService(store.db, { changed, offer }),
+      members: new MemberService(store.db, { changed }),
+      audit: new AuditService(store.db),
+      ledger: new LedgerService(store.db, {
+        dialect: store.dialect,
+        currency: o.config.currency,
+        billing,
+        moneyChanged,
+      }),
+      prices: new PriceService(store.db, { currency: o.config.currency, offer }),
+      reports,
+      statements: new StatementService(store.db, reports, o.config.currency),
+      grants,
+      jobs,
+      clusters: new ClusterService(store.db, backends),
+      events,
+      fairShare,
+      lock,
+      streams,
+      identity,
+      confinement:
+        cgroups?.describe() ??
+        `jobs are not confined by cgroups (${process.getuid?.() === 0 ? (o.config.cgroups === "off" ? "jobs.cgroups: off" : "no cgroup memory controller Guang may use here") : "not root"}): memory is sampled every ${o.config.sampleMs / 1000} s`,
+      initialAdminPassword,
+      async close() {
+        if (reload) clearInterval(reload);
+        clearInterval(grantTimer);
+        clearInterval(shareTimer);
+        for (const b of backends.values()) await b.stop();
+        await notifier.flush();
+        await store.close();
+        lock.release();
+      },
+    };
+  } catch (e) {
+    await store.close();
+    lock.release();
+    throw e;
+  }
+}

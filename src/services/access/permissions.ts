@@ -1,0 +1,151 @@
+import type { UserRole } from "../../core/roles.js";
+import { notFound } from "../../core/errors.js";
+import { forbidden, isCenterStaff, type Actor } from "./actor.js";
+
+/**
+ * The permission model, written down once: which roles may do each action, and over which
+ * scope each role reaches. Every route names its action; services check the object through
+ * `authorize`. A role reaches:
+ *   center-*  → every tenant;       tenant-*  → its own tenant;
+ *   account-* → that one account;   self      → the user's own things;
+ *   anyone    → any signed-in user (what they get back is filtered to what they may see).
+ */
+export type Role =
+  UserRole | "account-owner" | "account-admin" | "account-member" | "self" | "anyone";
+export type Scope = "center" | "tenant" | "account" | "self" | "any";
+
+export const ROLE_SCOPE: Record<Role, Scope> = {
+  "center-admin": "center",
+  "center-finance": "center",
+  "tenant-admin": "tenant",
+  "tenant-finance": "tenant",
+  "account-owner": "account",
+  "account-admin": "account",
+  "account-member": "account",
+  self: "self",
+  anyone: "any",
+};
+
+const ACCOUNT_MANAGERS: Role[] = ["center-admin", "tenant-admin", "account-owner", "account-admin"];
+const ACCOUNT_READERS: Role[] = [
+  "center-admin",
+  "center-finance",
+  "tenant-admin",
+  "tenant-finance",
+  "account-owner",
+  "account-admin",
+  "account-member",
+];
+
+export const PERMISSIONS = {
+  public: ["anyone"],
+  "session.read": ["anyone"],
+  "password.change": ["self"],
+  "token.manage": ["self"],
+  "tenant.list": ["anyone"],
+  "tenant.read": ["center-admin", "center-finance", "tenant-admin", "tenant-finance", "self"],
+  "tenant.create": ["center-admin"],
+  "user.list": ["center-admin", "tenant-admin"],
+  "user.read": ["center-admin", "tenant-admin", "self"],
+  "user.create": ["center-admin", "tenant-admin"],
+  "user.update": ["center-admin", "tenant-admin"],
+  "account.list": ["anyone"],
+  "account.read": ACCOUNT_READERS,
+  "account.create": ["center-admin", "tenant-admin"],
+  "account.update": ["center-admin", "tenant-admin"],
+  "account.block": ["center-admin", "tenant-admin"],
+  "member.list": ACCOUNT_READERS,
+  "member.manage": ACCOUNT_MANAGERS,
+  "audit.read": ["center-admin", "center-finance", "tenant-admin"],
+  "money.read": [
+    "center-admin",
+    "center-finance",
+    "tenant-admin",
+    "tenant-finance",
+    "account-owner",
+    "account-admin",
+  ],
+  "money.recharge": ["center-finance"],
+  "money.transfer": ["center-finance", "tenant-finance"],
+  "money.adjust": ["center-finance"],
+  "money.settings": ["center-finance", "tenant-finance"],
+  "money.refund": ["center-finance"],
+  "money.grant": ["center-finance"],
+  "price.read": ["anyone"],
+  "report.read": ["anyone"],
+  "price.manage": ["center-admin", "center-finance"],
+  "job.submit": ["self"],
+  "job.list": ["anyone"],
+  "job.read": ["center-admin", "tenant-admin", "account-owner", "account-admin", "self"],
+  "job.control": ["center-admin", "tenant-admin", "account-owner", "account-admin", "self"],
+  "cluster.read": ["anyone"],
+  "cluster.manage": ["center-admin"],
+  "event.read": ["anyone"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+/** The object an action is about: its tenant, and its account or its user where it has one. */
+export interface Target {
+  tenantId: number;
+  accountId?: number;
+  userId?: number;
+  /** How to name it in a refusal ("account phys"). */
+  what: string;
+}
+
+function holds(actor: Actor, role: Role, t: Target | null): boolean {
+  switch (ROLE_SCOPE[role]) {
+    case "any":
+      return true;
+    case "center":
+      return actor.roles.includes(role as UserRole);
+    case "tenant":
+      return (
+        actor.roles.includes(role as UserRole) && (t === null || t.tenantId === actor.tenantId)
+      );
+    case "account": {
+      const want = role.slice("account-".length);
+      if (t === null) return [...actor.accounts.values()].includes(want as never);
+      return (
+        t.accountId !== undefined &&
+        t.tenantId === actor.tenantId &&
+        actor.accounts.get(t.accountId) === want
+      );
+    }
+    case "self":
+      return t === null || t.userId === actor.userId;
+  }
+}
+
+/** Whether the actor may do the action on this object (or, with null, on some object). */
+export function may(actor: Actor, action: Action, t: Target | null): boolean {
+  return (PERMISSIONS[action] as readonly Role[]).some((r) => holds(actor, r, t));
+}
+
+/** Whether the actor may see anything of the target's tenant: its own, or every one for center staff. */
+export function seesTenant(actor: Actor, tenantId: number): boolean {
+  return tenantId === actor.tenantId || isCenterStaff(actor);
+}
+
+/**
+ * Refuses unless the actor may do the action on the target. An object of a tenant the
+ * actor cannot see is "not found", worded as for an object that does not exist: a
+ * refusal must not tell whether it exists.
+ */
+export function authorize(actor: Actor, action: Action, t: Target): void {
+  if (may(actor, action, t)) return;
+  if (!seesTenant(actor, t.tenantId)) throw notFound(`${t.what} does not exist`);
+  const roles = (PERMISSIONS[action] as readonly Role[]).join(", ");
+  throw forbidden(`you may not do ${action} on ${t.what}; that needs one of: ${roles}`);
+}
+
+/** Whether the actor may do the action in every tenant (center roles), not just its own. */
+export function reachesEveryTenant(actor: Actor, action: Action): boolean {
+  return may(actor, action, { tenantId: -1, what: "" });
+}
+
+/** Whether the actor may do the action on every account of a tenant (tenant or center roles), not just on its own accounts. */
+export function reachesWholeTenant(actor: Actor, action: Action, tenantId: number): boolean {
+  return may(actor, action, { tenantId, accountId: -1, what: "" });
+}

@@ -1,0 +1,37 @@
+import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
+
+/**
+ * Passwords are hashed with scrypt (memory-hard: 32 MiB per hash at N=2^15, r=8), stored
+ * as `scrypt$N$r$p$salt$hash` so the parameters can be raised later without breaking old hashes.
+ */
+const N = 1 << 15;
+const R = 8;
+const P = 1;
+const KEYLEN = 32;
+
+function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scrypt(password, salt, KEYLEN, { N: n, r, p, maxmem: 256 * n * r }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
+  );
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await derive(password, salt, N, R, P);
+  return `scrypt$${N}$${R}$${P}$${salt.toString("base64")}$${key.toString("base64")}`;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, hash] = stored.split("$");
+  if (scheme !== "scrypt" || !salt || !hash) return false;
+  const key = await derive(password, Buffer.from(salt, "base64"), Number(n), Number(r), Number(p));
+  const want = Buffer.from(hash, "base64");
+  return want.length === key.length && timingSafeEqual(want, key);
+}
+
+/** A password for people to copy: 20 characters from 120 random bits. */
+export function randomPassword(): string {
+  return randomBytes(15).toString("base64url");
+}

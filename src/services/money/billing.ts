@@ -1,0 +1,412 @@
+import type { JobAlloc } from "../../backends/backend.js";
+import { GuangError } from "../../core/errors.js";
+import { formatMoney, type Money } from "../../core/money.js";
+import {
+  resourceCost,
+  resourceSeconds,
+  usageCost,
+  type Rates,
+  type ResourceSeconds,
+} from "../../core/pricing.js";
+import {
+  blocksOf,
+  clearBlock,
+  findAccountById,
+  setBlock,
+  type AccountRow,
+} from "../../store/accounts.js";
+import { walletOf } from "../../store/ledger.js";
+import type { Db } from "../../store/open.js";
+import { discountAt, priceAt } from "../../store/prices.js";
+import {
+  activeGrants,
+  holdGrants,
+  settleGrants,
+  takeFromGrants,
+  type GrantHold,
+} from "./grant-ledger.js";
+import { post } from "./ledger.js";
+
+/** A change in an account's money that people are told of (and the scheduler, for blocks). */
+export interface MoneyEvent {
+  accountId: number;
+  kind: "blocked" | "unblocked" | "low-balance";
+  /** What the account can spend now, and the level crossed (money units). */
+  available: Money;
+  level: Money;
+}
+
+/** What one job holds at submission: money, and resource-seconds of grants. */
+export interface HoldPlan {
+  money: Money;
+  grants: GrantHold[];
+}
+
+/** What a job asks for, to price its worst case at submission. */
+export interface HoldRequest {
+  cluster: string;
+  partition: string;
+  qos: string;
+  /** Seconds; null: unlimited. */
+  timeLimit: number | null;
+  cpus: number;
+  memMiB: number;
+  gpus: number;
+  gpuType: string | null;
+  /** How many jobs (array tasks) the submission makes, each holding as much. */
+  jobs: number;
+  at: string;
+}
+
+function noPrice(cluster: string, partition: string): GuangError {
+  return new GuangError(
+    "no_price",
+    409,
+    `partition ${partition} of cluster ${cluster} has no price yet, so no job can run there; the center's finance sets one (POST /api/v1/prices)`,
+  );
+}
+
+/**
+ * The life of a charge: the worst case is held at submission, and at the end the hold is
+ * released and the real cost charged — once per job (the ledger's idempotency key), in
+ * the same transaction that records the job's end. An account whose money falls below its
+ * threshold is blocked, and unblocked when money comes back.
+ */
+export class Billing {
+  constructor(private readonly currency: string) {}
+
+  private money(units: Money): string {
+    return `${formatMoney(units)} ${this.currency}`;
+  }
+
+  private async rates(
+    db: Db,
+    f: { cluster: string; partition: string; qos: string; tenantId: number; at: string },
+  ): Promise<{ rates: Rates; discount: number } | null> {
+    const p = await priceAt(db, f);
+    return p
+      ? { rates: JSON.parse(p.rates) as Rates, discount: await discountAt(db, f.tenantId, f.at) }
+      : null;
+  }
+
+  /** What the account can still spend: its balance (holds are out of it already) and its credit. */
+  async available(db: Db, account: AccountRow): Promise<Money> {
+    const w = await walletOf(db, {
+      kind: "account",
+      tenantId: account.tenant_id,
+      accountId: account.id,
+    });
+    return w.balance + Number(account.credit_limit);
+  }
+
+  /**
+   * What each job of a submission holds: of its grants first (core- or GPU-seconds of the
+   * worst case), then money for the rest (price in force now × what the grants do not cover
+   * × time limit). Refuses when there is no price or the account cannot cover them all.
+   */
+  async planHolds(db: Db, account: AccountRow, r: HoldRequest): Promise<HoldPlan[]> {
+    const found = await this.rates(db, {
+      cluster: r.cluster,
+      partition: r.partition,
+      qos: r.qos,
+      tenantId: account.tenant_id,
+      at: r.at,
+    });
+    if (!found) throw noPrice(r.cluster, r.partition);
+    const hour = resourceSeconds({
+      cpus: r.cpus,
+      memMiB: r.memMiB,
+      gpus: r.gpus,
+      gpuType: r.gpuType,
+      seconds: 3600,
+    });
+    const perHour = resourceCost({ ...found.rates, minCharge: 0 }, hour, found.discount);
+    const free = perHour === 0 && found.rates.minCharge === 0;
+    if (free) return Array.from({ length: r.jobs }, () => ({ money: 0, grants: [] }));
+    if (r.timeLimit === null)
+      throw new GuangError(
+        "invalid_input",
+        400,
+        `partition ${r.partition} costs ${this.money(perHour)} an hour for this job: give it a time limit (-t) so that its worst case can be held`,
+      );
+    const worst = resourceSeconds({
+      cpus: r.cpus,
+      memMiB: r.memMiB,
+      gpus: r.gpus,
+      gpuType: r.gpuType,
+      seconds: r.timeLimit,
+    });
+    const grants = await activeGrants(db, account.id, r.at);
+    const plans: HoldPlan[] = [];
+    for (let i = 0; i < r.jobs; i++) {
+      const g = takeFromGrants(grants, { core: worst.coreSeconds, gpu: worst.gpuSeconds });
+      plans.push({ money: this.uncoveredCost(found, worst, g), grants: g.holds });
+    }
+    const need = plans.reduce((x, p) => x + p.money, 0);
+    const has = await this.available(db, account);
+    if (has < need) {
+      const each = plans[plans.length - 1]!.money;
+      throw new GuangError(
+        "insufficient_funds",
+        402,
+        `account ${account.name} can spend ${this.money(has)}; this submission needs ${this.money(need)} held (${r.jobs > 1 ? `${r.jobs} jobs, up to ${this.money(each)} each, ` : ""}the price × the request × the time limit, after grants), ${this.money(need - has)} more; ask your tenant's finance to move money to the account`,
+        { missing: formatMoney(need - has), needed: formatMoney(need) },
+      );
+    }
+    return plans;
+  }
+
+  /** Money for what grants do not cover; nothing when they cover it all (no minimum charge then). */
+  private uncoveredCost(
+    found: { rates: Rates; discount: number },
+    x: ResourceSeconds,
+    covered: { core: number; gpu: number },
+  ): Money {
+    const rest = {
+      coreSeconds: Math.max(0, x.coreSeconds - covered.core),
+      memMiBSeconds: x.memMiBSeconds,
+      gpuSeconds: Math.max(0, x.gpuSeconds - covered.gpu),
+      gpuType: x.gpuType,
+    };
+    const nothing =
+      rest.coreSeconds === 0 &&
+      rest.gpuSeconds === 0 &&
+      (rest.memMiBSeconds === 0 || found.rates.memGiBHour === 0);
+    return nothing && (covered.core > 0 || covered.gpu > 0)
+      ? 0
+      : resourceCost(found.rates, rest, found.discount);
+  }
+
+  /** Sets the holds of a job just written (in the submission's transaction). */
+  async hold(db: Db, account: AccountRow, jobId: number, plan: HoldPlan): Promise<void> {
+    await holdGrants(db, jobId, plan.grants);
+    if (plan.money === 0) return;
+    const from = await walletOf(db, {
+      kind: "account",
+      tenantId: account.tenant_id,
+      accountId: account.id,
+    });
+    const to = await walletOf(db, {
+      kind: "account-hold",
+      tenantId: account.tenant_id,
+      accountId: account.id,
+    });
+    await post(db, {
+      kind: "hold",
+      actorId: null,
+      reason: null,
+      jobId,
+      idempotencyKey: `hold:${jobId}`,
+      postings: [
+        { walletId: from.id, amount: -plan.money },
+        { walletId: to.id, amount: plan.money },
+      ],
+    });
+  }
+
+  /** The cost of a job from its start to `endTime` (or now): its allocation × elapsed × the price in force when it started. */
+  async cost(
+    db: Db,
+    j: {
+      accountId: number;
+      tenantId: number;
+      cluster: string;
+      partition: string;
+      qos: string;
+      startTime: string | null;
+      alloc: JobAlloc | null;
+    },
+    endMs: number,
+  ): Promise<Money> {
+    if (j.startTime === null || j.alloc === null) return 0;
+    // to the millisecond: jobs of less than a second are common, and each pays for what it ran
+    const seconds = Math.max(0, (endMs - Date.parse(j.startTime)) / 1000);
+    const found = await this.rates(db, {
+      cluster: j.cluster,
+      partition: j.partition,
+      qos: j.qos,
+      tenantId: j.tenantId,
+      at: j.startTime,
+    });
+    if (!found) return 0;
+    return usageCost(
+      found.rates,
+      {
+        cpus: j.alloc.cpus,
+        memMiB: j.alloc.memMiB,
+        gpus: j.alloc.gpus,
+        gpuType: j.alloc.gpuType,
+        seconds,
+      },
+      found.discount,
+    );
+  }
+
+  /**
+   * Releases an ended job's hold and charges its cost, once: a second call for the same job
+   * (a report repeated after a crash) changes nothing. The charge is never more than was
+   * held: the account was promised no more, and so it never goes below its credit (a job
+   * submitted straight to a cluster, imported from its accounting, pays all it used). Returns
+   * what changed for the account (a block, a warning).
+   */
+  async settle(db: Db, jobId: number): Promise<MoneyEvent[]> {
+    const j = await db
+      .selectFrom("jobs")
+      .select([
+        "id",
+        "account_id",
+        "cluster",
+        "partition",
+        "qos",
+        "hold_units",
+        "grant_holds",
+        "cost_units",
+        "submit_time",
+        "start_time",
+        "end_time",
+        "alloc",
+        "origin",
+      ])
+      .where("id", "=", jobId)
+      .executeTakeFirstOrThrow();
+    // settled in the same transaction as its cost was written: once is all
+    if (j.cost_units !== null) return [];
+    const account = (await findAccountById(db, j.account_id))!;
+    const hold = Number(j.hold_units);
+    const alloc = j.alloc ? (JSON.parse(j.alloc) as JobAlloc) : null;
+    const ran = j.start_time
+      ? Math.max(0, (Date.parse(j.end_time ?? j.start_time) - Date.parse(j.start_time)) / 1000)
+      : 0;
+    const used = resourceSeconds({
+      cpus: alloc?.cpus ?? 0,
+      memMiB: alloc?.memMiB ?? 0,
+      gpus: alloc?.gpus ?? 0,
+      gpuType: alloc?.gpuType ?? null,
+      seconds: ran,
+    });
+    const covered = await settleGrants(db, jobId, JSON.parse(j.grant_holds) as GrantHold[], {
+      core: used.coreSeconds,
+      gpu: used.gpuSeconds,
+    });
+    let full = 0;
+    if (j.start_time !== null && alloc !== null) {
+      const found = await this.rates(db, {
+        cluster: j.cluster,
+        partition: j.partition,
+        qos: j.qos,
+        tenantId: account.tenant_id,
+        at: j.start_time,
+      });
+      if (found) full = this.uncoveredCost(found, used, covered);
+    }
+    // a job submitted straight to a cluster held nothing and was promised nothing: it pays what it used
+    const cost = j.origin === "foreign" ? full : Math.min(full, hold);
+    const postings: { walletId: number; amount: number }[] = [];
+    if (hold > 0)
+      postings.push({
+        walletId: (
+          await walletOf(db, {
+            kind: "account-hold",
+            tenantId: account.tenant_id,
+            accountId: account.id,
+          })
+        ).id,
+        amount: -hold,
+      });
+    if (cost > 0)
+      postings.push({
+        walletId: (await walletOf(db, { kind: "center-revenue", tenantId: null, accountId: null }))
+          .id,
+        amount: cost,
+      });
+    if (hold - cost !== 0)
+      postings.push({
+        walletId: (
+          await walletOf(db, {
+            kind: "account",
+            tenantId: account.tenant_id,
+            accountId: account.id,
+          })
+        ).id,
+        amount: hold - cost,
+      });
+    if (postings.length >= 2)
+      await post(db, {
+        kind: cost > 0 ? "charge" : "release",
+        actorId: null,
+        reason: null,
+        jobId,
+        idempotencyKey: `settle:${jobId}`,
+        postings,
+      });
+    await db
+      .updateTable("jobs")
+      .set({
+        cost_units: cost,
+        tenant_id: account.tenant_id,
+        core_seconds: used.coreSeconds,
+        gpu_seconds: used.gpuSeconds,
+        wait_seconds: j.start_time
+          ? Math.max(0, (Date.parse(j.start_time) - Date.parse(j.submit_time)) / 1000)
+          : null,
+      })
+      .where("id", "=", jobId)
+      .execute();
+    return cost > 0 ? this.checkBlock(db, account) : [];
+  }
+
+  /** Jobs that ended without being settled (a crash between their end and their charge, or from before billing): settles them. */
+  async settleAll(db: Db): Promise<MoneyEvent[]> {
+    const rows = await db
+      .selectFrom("jobs")
+      .select("id")
+      .where("cost_units", "is", null)
+      .where("state", "not in", ["PENDING", "RUNNING"])
+      .orderBy("id")
+      .execute();
+    const events: MoneyEvent[] = [];
+    for (const r of rows)
+      events.push(...(await db.transaction().execute((trx) => this.settle(trx, r.id))));
+    return events;
+  }
+
+  /**
+   * Blocks an account whose money fell below its threshold, and lifts such a block when it
+   * no longer is; warns once when it falls below its low-balance level. Returns what changed.
+   */
+  async checkBlock(db: Db, account: AccountRow): Promise<MoneyEvent[]> {
+    const has = await this.available(db, account);
+    const events: MoneyEvent[] = [];
+    const threshold = Number(account.threshold);
+    const blocked = (await blocksOf(db, [account.id])).some((b) => b.kind === "money");
+    const below = account.whitelisted === 0 && has < threshold;
+    if (below && !blocked) {
+      await setBlock(
+        db,
+        account.id,
+        "money",
+        null,
+        `its money (${this.money(has)}) is below its threshold (${this.money(threshold)})`,
+      );
+      events.push({ accountId: account.id, kind: "blocked", available: has, level: threshold });
+    } else if (!below && blocked && (await clearBlock(db, account.id, "money"))) {
+      events.push({ accountId: account.id, kind: "unblocked", available: has, level: threshold });
+    }
+    const low = Number(account.low_balance);
+    if (low > 0 && has < low && account.low_warned === 0) {
+      await db
+        .updateTable("accounts")
+        .set({ low_warned: 1 })
+        .where("id", "=", account.id)
+        .execute();
+      events.push({ accountId: account.id, kind: "low-balance", available: has, level: low });
+    } else if (has >= low && account.low_warned === 1) {
+      await db
+        .updateTable("accounts")
+        .set({ low_warned: 0 })
+        .where("id", "=", account.id)
+        .execute();
+    }
+    return events;
+  }
+}

@@ -1,0 +1,236 @@
+import { invalidInput, notFound } from "../../core/errors.js";
+import { formatMoney, parseMoney, type Money } from "../../core/money.js";
+import type { Rates } from "../../core/pricing.js";
+import type { Db } from "../../store/open.js";
+import { nowIso } from "../../store/open.js";
+import {
+  discountAt,
+  insertDiscount,
+  insertPrice,
+  listPrices,
+  priceAt,
+  type PriceRow,
+} from "../../store/prices.js";
+import { findTenant } from "../../store/tenants.js";
+import { isCenterStaff, type Actor } from "../access/actor.js";
+import { audited } from "../access/audit.js";
+import type { Offer } from "../tenancy/accounts.js";
+import { authorize } from "../access/permissions.js";
+import { tenantNamed } from "../tenancy/tenancy-lookup.js";
+
+export interface PriceInput {
+  cluster: string;
+  partition: string;
+  /** A QoS, or absent for all of them. */
+  qos?: string;
+  /** A tenant's own price; absent for everyone. */
+  tenant?: string;
+  /** From when (ISO 8601); never in the past: what jobs were priced by stays as it was. */
+  effectiveFrom: string;
+  /** Per hour, in the center's currency: "0.05". */
+  cpuHour: string;
+  memGiBHour?: string;
+  /** Per GPU-hour by type; "*" for any type not named. */
+  gpuHour?: Record<string, string>;
+  mode?: "sum" | "max";
+  minCharge?: string;
+}
+
+export interface PriceView {
+  id: number;
+  cluster: string;
+  partition: string;
+  qos: string;
+  tenant: string | null;
+  effectiveFrom: string;
+  cpuHour: string;
+  memGiBHour: string;
+  gpuHour: Record<string, string>;
+  mode: "sum" | "max";
+  minCharge: string;
+  currency: string;
+}
+
+/** A price set "now" may be a few seconds behind the server's clock. */
+const CLOCK_SLACK_MS = 60_000;
+
+/** Prices of the center's partitions, versioned by effective time, with tenant overrides and discounts. */
+export class PriceService {
+  constructor(
+    private readonly db: Db,
+    private readonly o: { currency: string; offer: () => Offer },
+  ) {}
+
+  private view(r: PriceRow & { tenant: string | null }): PriceView {
+    const rates = JSON.parse(r.rates) as Rates;
+    return {
+      id: r.id,
+      cluster: r.cluster,
+      partition: r.partition,
+      qos: r.qos,
+      tenant: r.tenant,
+      effectiveFrom: r.effective_from,
+      cpuHour: formatMoney(rates.cpuHour),
+      memGiBHour: formatMoney(rates.memGiBHour),
+      gpuHour: Object.fromEntries(
+        Object.entries(rates.gpuHour).map(([k, v]) => [k, formatMoney(v)]),
+      ),
+      mode: rates.mode,
+      minCharge: formatMoney(rates.minCharge),
+      currency: this.o.currency,
+    };
+  }
+
+  private rate(text: string, what: string): Money {
+    const m = parseMoney(text, what);
+    if (m < 0) throw invalidInput(`${what} ${text} must not be negative`);
+    return m;
+  }
+
+  private effectiveTime(text: string, what: string): string {
+    const ms = Date.parse(text);
+    if (!text || Number.isNaN(ms))
+      throw invalidInput(
+        `${what} "${text}" is not a time: give an ISO 8601 time such as 2027-01-01T00:00:00+08:00`,
+      );
+    if (ms < Date.now() - CLOCK_SLACK_MS)
+      throw invalidInput(
+        `${what} ${text} is in the past: prices are versioned, and what jobs were priced by never changes; give now or a later time`,
+      );
+    return nowIso(ms);
+  }
+
+  async set(actor: Actor, input: PriceInput): Promise<PriceView> {
+    const offer = this.o.offer();
+    if (!offer.clusters.includes(input.cluster))
+      throw invalidInput(
+        `cluster ${input.cluster} does not exist; clusters: ${offer.clusters.join(", ")}`,
+      );
+    const parts = offer.partitionsOf(input.cluster);
+    if (!parts.includes(input.partition))
+      throw invalidInput(
+        `partition ${input.partition} does not exist in cluster ${input.cluster}; its partitions: ${parts.join(", ") || "none known (is the cluster reachable?)"}`,
+      );
+    const qos = input.qos ?? "*";
+    if (qos !== "*" && !offer.qos.includes(qos))
+      throw invalidInput(
+        `QoS ${qos} does not exist; QoS: ${offer.qos.join(", ")} (or leave it out for all)`,
+      );
+    const rates: Rates = {
+      cpuHour: this.rate(input.cpuHour, "cpuHour"),
+      memGiBHour: this.rate(input.memGiBHour ?? "0", "memGiBHour"),
+      gpuHour: Object.fromEntries(
+        Object.entries(input.gpuHour ?? {}).map(([k, v]) => [k, this.rate(v, `gpuHour.${k}`)]),
+      ),
+      mode: input.mode ?? "sum",
+      minCharge: this.rate(input.minCharge ?? "0", "minCharge"),
+    };
+    const from = this.effectiveTime(input.effectiveFrom, "effectiveFrom");
+    const id = await audited(
+      this.db,
+      actor,
+      {
+        action: "price.set",
+        target: `price ${input.cluster}/${input.partition}/${qos}${input.tenant ? ` for ${input.tenant}` : ""}`,
+        tenantId: null,
+        details: { ...input },
+      },
+      async (trx, e) => {
+        authorize(actor, "price.manage", { tenantId: actor.tenantId, what: "prices" });
+        let tenantId: number | null = null;
+        if (input.tenant !== undefined) {
+          const t = await findTenant(trx, input.tenant);
+          if (!t) throw notFound(`tenant ${input.tenant} does not exist`);
+          tenantId = e.tenantId = t.id;
+        }
+        return insertPrice(trx, {
+          cluster: input.cluster,
+          partition: input.partition,
+          qos,
+          tenant_id: tenantId,
+          rates: JSON.stringify(rates),
+          effective_from: from,
+          created_by: actor.userId,
+          created_at: nowIso(),
+        });
+      },
+    );
+    return this.view({
+      ...(await this.db
+        .selectFrom("prices")
+        .selectAll()
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow()),
+      tenant: input.tenant ?? null,
+    });
+  }
+
+  async setDiscount(
+    actor: Actor,
+    tenant: string,
+    percent: number,
+    effectiveFrom: string,
+  ): Promise<{ tenant: string; percent: number; effectiveFrom: string }> {
+    if (!(percent >= 0 && percent <= 100))
+      throw invalidInput(`a discount is a percentage from 0 to 100, not ${percent}`);
+    const from = this.effectiveTime(effectiveFrom, "effectiveFrom");
+    await audited(
+      this.db,
+      actor,
+      {
+        action: "price.discount",
+        target: `tenant ${tenant}`,
+        details: { percent, effectiveFrom: from },
+      },
+      async (trx, e) => {
+        const t = await tenantNamed(trx, actor, tenant, "price.manage");
+        e.tenantId = t.id;
+        await insertDiscount(trx, {
+          tenant_id: t.id,
+          percent,
+          effective_from: from,
+          created_by: actor.userId,
+          created_at: nowIso(),
+        });
+      },
+    );
+    return { tenant, percent, effectiveFrom: from };
+  }
+
+  /** The prices in force now (or at `at`; with `history`, every version), the general ones and the asker's tenant's own. */
+  async list(
+    actor: Actor,
+    f: { cluster?: string; partition?: string; at?: string; history?: boolean },
+  ): Promise<PriceView[]> {
+    const rows = await listPrices(this.db, {
+      cluster: f.cluster,
+      partition: f.partition,
+      tenantIds: isCenterStaff(actor) ? "all" : [actor.tenantId],
+    });
+    if (f.history) return rows.map((r) => this.view(r));
+    const at = f.at ?? nowIso();
+    // the latest version of each (cluster, partition, QoS, tenant) in force at `at`
+    const current = new Map<string, (typeof rows)[number]>();
+    for (const r of rows)
+      if (r.effective_from <= at)
+        current.set(`${r.cluster}/${r.partition}/${r.qos}/${r.tenant_id ?? ""}`, r);
+    return [...current.values()].map((r) => this.view(r));
+  }
+
+  /** The rates and discount a job of this tenant is priced by when it starts at `at`; null when the partition has no price. */
+  async ratesFor(f: {
+    cluster: string;
+    partition: string;
+    qos: string;
+    tenantId: number;
+    at: string;
+  }): Promise<{ rates: Rates; discountPercent: number; priceId: number } | null> {
+    const p = await priceAt(this.db, f);
+    if (!p) return null;
+    return {
+      rates: JSON.parse(p.rates) as Rates,
+      discountPercent: await discountAt(this.db, f.tenantId, f.at),
+      priceId: p.id,
+    };
+  }
+}

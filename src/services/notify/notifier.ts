@@ -1,0 +1,210 @@
+import nodemailer, { type Transporter } from "nodemailer";
+import { formatSlurmDuration } from "../../core/duration.js";
+import { formatMoney } from "../../core/money.js";
+import type { Db } from "../../store/open.js";
+import type { MoneyEvent } from "../money/billing.js";
+import type { GrantExpiry } from "../money/grants.js";
+import { render, type TemplateName } from "../formats/mail-templates.js";
+import { z } from "zod";
+
+/** The `notifications` config section. */
+export const notificationsConfig = z.strictObject({
+  smtp: z.strictObject({
+    host: z.string().min(1),
+    port: z.number().int().min(1).max(65535).optional(),
+    /** TLS from the start (port 465); otherwise STARTTLS when the server offers it. */
+    secure: z.boolean().optional(),
+    user: z.string().optional(),
+    password: z.string().optional(),
+    from: z.string().min(3),
+  }),
+  /** The language of the messages: zh or en. */
+  language: z.enum(["zh", "en"]).optional(),
+});
+export type NotificationsConfig = z.output<typeof notificationsConfig>;
+
+/** What a job's end or start mail needs. */
+export interface JobMail {
+  jobId: string;
+  name: string;
+  account: string;
+  userId: number;
+  /** --mail-type, as sbatch takes it (BEGIN, END, FAIL, ALL, NONE). */
+  types: string[];
+  /** --mail-user, else the user's e-mail. */
+  to: string | null;
+}
+
+/**
+ * E-mail to people (SMTP, as the config names it): a job's start and end when the job asked
+ * (--mail-type), and an account's block, unblock and low money to its owners and its
+ * tenant's finance. Mail goes out after the change is committed, in the background; a
+ * failure is logged and never holds up a job or a payment.
+ */
+export class Notifier {
+  private readonly transport: Transporter | null;
+  private readonly sending = new Set<Promise<void>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly cfg: NotificationsConfig | null,
+    private readonly currency: string,
+  ) {
+    const smtp = cfg?.smtp;
+    this.transport = smtp
+      ? nodemailer.createTransport({
+          host: smtp.host,
+          port: smtp.port ?? (smtp.secure ? 465 : 587),
+          secure: smtp.secure ?? false,
+          ...(smtp.user ? { auth: { user: smtp.user, pass: smtp.password ?? "" } } : {}),
+        })
+      : null;
+  }
+
+  private send(to: string[], template: TemplateName, vars: Record<string, string | number>): void {
+    if (!this.transport || to.length === 0) return;
+    const { subject, text } = render(template, this.cfg?.language ?? "zh", vars);
+    const p: Promise<void> = this.transport
+      .sendMail({ from: this.cfg!.smtp.from, to: [...new Set(to)].join(", "), subject, text })
+      .then(
+        () => undefined,
+        (e: unknown) => {
+          process.stderr.write(
+            `guang: could not send "${subject}" to ${to.join(", ")}: ${(e as Error).message}\n`,
+          );
+        },
+      )
+      .finally(() => {
+        this.sending.delete(p);
+      });
+    this.sending.add(p);
+  }
+
+  private async emailOf(userId: number): Promise<string | null> {
+    return (
+      (
+        await this.db
+          .selectFrom("users")
+          .select("email")
+          .where("id", "=", userId)
+          .executeTakeFirst()
+      )?.email ?? null
+    );
+  }
+
+  async jobBegan(j: JobMail, node: string, at: Date): Promise<void> {
+    if (!this.transport || !j.types.some((t) => t === "BEGIN" || t === "ALL")) return;
+    const to = j.to ?? (await this.emailOf(j.userId));
+    if (to)
+      this.send([to], "job-begin", {
+        job: j.jobId,
+        name: j.name,
+        account: j.account,
+        node,
+        time: at.toISOString(),
+      });
+  }
+
+  async jobEnded(
+    j: JobMail,
+    o: {
+      id: number;
+      state: string;
+      exitCode: number | null;
+      signal: number | null;
+      elapsedSeconds: number;
+      at: Date;
+    },
+  ): Promise<void> {
+    if (!this.transport) return;
+    const wants = j.types.some(
+      (t) => t === "END" || t === "ALL" || (t === "FAIL" && o.state !== "COMPLETED"),
+    );
+    if (!wants) return;
+    const to = j.to ?? (await this.emailOf(j.userId));
+    if (!to) return;
+    const row = await this.db
+      .selectFrom("jobs")
+      .select("cost_units")
+      .where("id", "=", o.id)
+      .executeTakeFirst();
+    const costUnits =
+      row?.cost_units === null || row?.cost_units === undefined ? null : Number(row.cost_units);
+    this.send([to], "job-end", {
+      job: j.jobId,
+      name: j.name,
+      account: j.account,
+      state: o.state,
+      exit: `${o.exitCode ?? 0}:${o.signal ?? 0}`,
+      elapsed: formatSlurmDuration(o.elapsedSeconds),
+      cost: costUnits === null ? "-" : `${formatMoney(costUnits)} ${this.currency}`,
+      time: o.at.toISOString(),
+    });
+  }
+
+  /** An account's block, unblock or low money: its owners and its tenant's finance (tenant admins without finance). */
+  async money(events: MoneyEvent[]): Promise<void> {
+    if (!this.transport) return;
+    for (const e of events) {
+      const to = await this.accountPeople(e.accountId);
+      if (to)
+        this.send(to.emails, e.kind, {
+          account: to.name,
+          available: `${formatMoney(e.available)} ${this.currency}`,
+          level: `${formatMoney(e.level)} ${this.currency}`,
+        });
+    }
+  }
+
+  /** Grants that ended: the account's owners and its tenant's finance. */
+  async grantsExpired(expiries: GrantExpiry[]): Promise<void> {
+    if (!this.transport) return;
+    const zh = (this.cfg?.language ?? "zh") === "zh";
+    for (const e of expiries) {
+      const to = await this.accountPeople(e.accountId);
+      if (!to) continue;
+      this.send(to.emails, "grant-expired", {
+        account: to.name,
+        resource: e.resource === "cpu" ? (zh ? "CPU 核时" : "core-") : zh ? "GPU 卡时" : "GPU-",
+        left: e.leftHours,
+        ends: e.endsAt,
+      });
+    }
+  }
+
+  /** An account's owners' and its tenant's finance's e-mail addresses, and its name. */
+  private async accountPeople(
+    accountId: number,
+  ): Promise<{ name: string; emails: string[] } | null> {
+    const account = await this.db
+      .selectFrom("accounts")
+      .select(["name", "tenant_id"])
+      .where("id", "=", accountId)
+      .executeTakeFirst();
+    if (!account) return null;
+    const owners = await this.db
+      .selectFrom("account_members")
+      .innerJoin("users", "users.id", "account_members.user_id")
+      .select("users.email")
+      .where("account_members.account_id", "=", accountId)
+      .where("account_members.role", "=", "owner")
+      .execute();
+    const staff = await this.db
+      .selectFrom("users")
+      .select(["email", "roles"])
+      .where("tenant_id", "=", account.tenant_id)
+      .execute();
+    const finance = staff.filter((u) =>
+      (JSON.parse(u.roles) as string[]).includes("tenant-finance"),
+    );
+    return {
+      name: account.name,
+      emails: [...owners, ...finance].map((u) => u.email).filter((x): x is string => !!x),
+    };
+  }
+
+  /** Waits for the mail under way (at shutdown). */
+  async flush(): Promise<void> {
+    await Promise.all([...this.sending]);
+  }
+}

@@ -1,0 +1,144 @@
+import { invalidInput } from "../../core/errors.js";
+import { formatMoney } from "../../core/money.js";
+import { toCsv } from "../formats/csv.js";
+import type { Db } from "../../store/open.js";
+import { REPORT_DIMENSIONS, usageReport, type ReportDimension } from "../../store/reports.js";
+import type { Actor } from "../access/actor.js";
+import { reachesEveryTenant, reachesWholeTenant } from "../access/permissions.js";
+import { accountNamed, tenantNamed } from "../tenancy/tenancy-lookup.js";
+
+export interface UsageQuery {
+  from?: string;
+  to?: string;
+  groupBy?: string;
+  tenant?: string;
+  account?: string;
+}
+
+export interface UsageLine {
+  [dimension: string]: string | number | null;
+  jobs: number;
+  coreHours: number;
+  gpuHours: number;
+  /** Mean wait of the jobs that started, in hours. */
+  avgWaitHours: number | null;
+  cost: string;
+}
+
+export interface UsageReportView {
+  from: string;
+  to: string;
+  groupBy: ReportDimension[];
+  currency: string;
+  lines: UsageLine[];
+}
+
+const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** The first instant of this month and of the next, UTC. */
+function thisMonth(now = new Date()): [string, string] {
+  const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+  return [from.toISOString(), to.toISOString()];
+}
+
+/**
+ * Usage over any window (XDMoD's questions): core-hours, GPU-hours, jobs, wait and cost,
+ * grouped by tenant, account, user, partition, cluster, day or month. Each asker sees what
+ * is theirs: the center everything, a tenant's staff their tenant, account managers their
+ * accounts, everyone else their own jobs.
+ */
+export class ReportService {
+  constructor(
+    private readonly db: Db,
+    private readonly currency: string,
+  ) {}
+
+  async usage(actor: Actor, q: UsageQuery): Promise<UsageReportView> {
+    const [defFrom, defTo] = thisMonth();
+    const from = q.from ?? defFrom;
+    const to = q.to ?? defTo;
+    if (from >= to)
+      throw invalidInput(`the window is empty: from (${from}) must come before to (${to})`);
+    const groupBy = (q.groupBy ?? "account")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean) as ReportDimension[];
+    for (const d of groupBy)
+      if (!(REPORT_DIMENSIONS as readonly string[]).includes(d))
+        throw invalidInput(`cannot group by ${d}; by: ${REPORT_DIMENSIONS.join(", ")}`);
+    if (new Set(groupBy).size !== groupBy.length)
+      throw invalidInput("groupBy names a dimension twice");
+    const f: { tenantId?: number; accountIds?: number[]; userId?: number } = {};
+    if (q.account !== undefined)
+      f.accountIds = [(await accountNamed(this.db, actor, q.account, "money.read")).id];
+    else if (q.tenant !== undefined)
+      f.tenantId = (await tenantNamed(this.db, actor, q.tenant, "money.read")).id;
+    else if (reachesEveryTenant(actor, "money.read")) {
+      // the center: everything
+    } else if (reachesWholeTenant(actor, "money.read", actor.tenantId)) f.tenantId = actor.tenantId;
+    else {
+      const managed = [...actor.accounts].filter(([, role]) => role !== "member").map(([id]) => id);
+      if (managed.length) f.accountIds = managed;
+      else f.userId = actor.userId;
+    }
+    const rows = await usageReport(this.db, { from, to, groupBy, ...f });
+    const names = await this.names(
+      groupBy,
+      rows.map((r) => r.keys),
+    );
+    return {
+      from,
+      to,
+      groupBy,
+      currency: this.currency,
+      lines: rows.map((r) => {
+        const line: UsageLine = {
+          jobs: r.jobs,
+          coreHours: round(r.coreSeconds / 3600),
+          gpuHours: round(r.gpuSeconds / 3600),
+          avgWaitHours: r.started ? round(r.waitSeconds / r.started / 3600) : null,
+          cost: formatMoney(r.cost),
+        };
+        groupBy.forEach(
+          (d, i) => (line[d] = names.get(`${d}:${r.keys[i]}`) ?? (r.keys[i] as string | null)),
+        );
+        return line;
+      }),
+    };
+  }
+
+  /** Names of the tenants, accounts and users a report's keys hold as ids. */
+  private async names(
+    groupBy: ReportDimension[],
+    keys: (string | number | null)[][],
+  ): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const tables = {
+      tenant: ["tenants", "name"],
+      account: ["accounts", "name"],
+      user: ["users", "username"],
+    } as const;
+    for (const [i, d] of groupBy.entries()) {
+      if (!(d in tables)) continue;
+      const ids = [
+        ...new Set(keys.map((k) => k[i]).filter((x): x is number => typeof x === "number")),
+      ];
+      if (ids.length === 0) continue;
+      const [table, column] = tables[d as keyof typeof tables];
+      const rows = await this.db
+        .selectFrom(table)
+        .select(["id", column] as never)
+        .where("id", "in", ids)
+        .execute();
+      for (const r of rows as unknown as Record<string, unknown>[])
+        out.set(`${d}:${r.id}`, String(r[column]));
+    }
+    return out;
+  }
+}
+
+/** A report as CSV: its dimensions, then the figures. */
+export function usageCsv(r: UsageReportView): string {
+  return toCsv([...r.groupBy, "jobs", "coreHours", "gpuHours", "avgWaitHours", "cost"], r.lines);
+}
