@@ -4,7 +4,7 @@ import type { Actor } from "../services/access/actor.js";
 import type { CenterServices } from "../services/center.js";
 import type { Action } from "../services/access/permissions.js";
 
-export interface RouteContext<B, Q> {
+interface RouteContext<B, Q> {
   center: CenterServices;
   /** Null only on routes that need no sign-in. */
   actor: Actor | null;

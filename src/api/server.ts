@@ -22,7 +22,7 @@ import { authRoutes } from "./routes/auth.js";
 import { centerRoutes } from "./routes/center.js";
 import { jobRoutes } from "./routes/jobs.js";
 
-export const ROUTES: Route[] = [
+const ROUTES: Route[] = [
   ...authRoutes,
   ...tenantRoutes,
   ...userRoutes,

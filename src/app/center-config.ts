@@ -7,8 +7,7 @@ import { parsePolicy, type Policy } from "../scheduler/policy.js";
 import { zodMessage } from "../core/zod-message.js";
 import type { RunAs } from "../backends/unix-identity.js";
 import type { AutoIdentities } from "../services/identity/unix-accounts.js";
-import { ldapConfig, type LdapConfig } from "../services/identity/ldap-directory.js";
-import { oidcConfig, type OidcConfig } from "../services/identity/oidc-sign-in.js";
+import { ldapConfig, oidcConfig } from "../services/identity/provider-config.js";
 import type { AuthConfig } from "../services/identity/auth.js";
 import { notificationsConfig, type NotificationsConfig } from "../services/notify/notifier.js";
 
@@ -177,10 +176,10 @@ const schema = z.strictObject({
     .optional(),
 });
 
-export type RawConfig = z.output<typeof schema>;
+type RawConfig = z.output<typeof schema>;
 
 /** A Slurm cluster with every default filled in. */
-export interface SlurmClusterSettings {
+interface SlurmClusterSettings {
   name: string;
   bin: string | null;
   slurmCluster: string | null;

@@ -77,10 +77,7 @@ export interface Center extends CenterServices {
 }
 
 /** The `local` cluster: this machine as one node, with partitions from the config or `cpu` (+ `gpu`). */
-export function describeLocalCluster(
-  machine: Machine,
-  cfg: CenterConfig["cluster"],
-): ClusterConfig {
+function describeLocalCluster(machine: Machine, cfg: CenterConfig["cluster"]): ClusterConfig {
   const gpus = cfg?.gpus ?? detectNvidiaGpus();
   const cpus = cfg?.cpus ?? machine.cpus;
   const memMiB = cfg?.memMiB ?? machine.memMiB;

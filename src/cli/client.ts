@@ -17,7 +17,7 @@ export interface ClientConfig {
   token?: string;
 }
 
-export function readClientConfig(): ClientConfig | null {
+function readClientConfig(): ClientConfig | null {
   try {
     return JSON.parse(readFileSync(clientConfigPath(), "utf8")) as ClientConfig;
   } catch {
@@ -32,7 +32,7 @@ export function writeClientConfig(c: ClientConfig): void {
 }
 
 /** A refusal by the server: exit code 1. */
-export class ServerRefusal extends GuangError {}
+class ServerRefusal extends GuangError {}
 
 export class ApiClient {
   constructor(

@@ -1,5 +1,5 @@
 /** Reads a secret typed at the terminal without echoing it. */
-export function promptHidden(label: string): Promise<string> {
+function promptHidden(label: string): Promise<string> {
   const stdin = process.stdin;
   process.stderr.write(label);
   stdin.setRawMode(true);

@@ -3,12 +3,12 @@ import { invalidInput } from "./errors.js";
 export type DependencyType = "after" | "afterok" | "afternotok" | "afterany";
 
 /** One job a dependency refers to: a whole array (`123`) or one task of it (`123_4`). */
-export interface DependencyTarget {
+interface DependencyTarget {
   jobId: number;
   taskId: number | null;
 }
 
-export interface DependencyClause {
+interface DependencyClause {
   type: DependencyType;
   targets: DependencyTarget[];
 }

@@ -8,7 +8,7 @@ export interface ArraySpec {
 }
 
 /** Slurm's default MaxArraySize is 1001: indices 0..1000. */
-export const MAX_ARRAY_INDEX = 1000;
+const MAX_ARRAY_INDEX = 1000;
 
 /**
  * Parses "0-15", "1,3,5", "1-7:2", "0-15%4", "1-3,10-12%2". Indices are kept sorted and

@@ -8,7 +8,7 @@ export const JOB_STATES = [
   "TIMEOUT",
   "OUT_OF_MEMORY",
 ] as const;
-export type JobState = (typeof JOB_STATES)[number];
+type JobState = (typeof JOB_STATES)[number];
 
 /** The states a job ends in. */
 export const FINAL_STATES: ReadonlySet<string> = new Set<JobState>([

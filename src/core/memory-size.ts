@@ -16,8 +16,3 @@ export function parseMemoryMiB(text: string, option: string): number {
     );
   return mib;
 }
-
-export function formatMemoryMiB(mib: number): string {
-  if (mib >= 1024 && mib % 1024 === 0) return `${mib / 1024}G`;
-  return `${Math.round(mib)}M`;
-}

@@ -6,7 +6,7 @@ import { invalidInput } from "./errors.js";
  */
 export type Money = number;
 
-export const MONEY_SCALE = 10_000;
+const MONEY_SCALE = 10_000;
 
 /** The largest amount a ledger takes in one posting: far above any real figure, still exact as a double. */
 export const MONEY_MAX = 10 ** 15;

@@ -24,7 +24,7 @@ export interface Usage {
 }
 
 /** The hourly price of a GPU of this type, or null when the rates name none (the partition sells no such GPU). */
-export function gpuRate(r: Rates, type: string | null): Money | null {
+function gpuRate(r: Rates, type: string | null): Money | null {
   return (type !== null ? r.gpuHour[type] : undefined) ?? r.gpuHour["*"] ?? null;
 }
 

@@ -1,6 +1,6 @@
 /** Roles on the platform (the center's staff) and in a tenant (an institution's staff). */
-export const PLATFORM_ROLES = ["center-admin", "center-finance"] as const;
-export const TENANT_ROLES = ["tenant-admin", "tenant-finance"] as const;
+const PLATFORM_ROLES = ["center-admin", "center-finance"] as const;
+const TENANT_ROLES = ["tenant-admin", "tenant-finance"] as const;
 export const USER_ROLES = [...PLATFORM_ROLES, ...TENANT_ROLES] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 

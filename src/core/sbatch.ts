@@ -29,6 +29,7 @@ function positiveInt(option: string, v: string): number {
 function nonEmpty(option: string, v: string): string {
   if (v.trim() === "") throw invalidInput(`${option} needs a value`);
   // a newline or NUL in a name or path would forge lines in listings, logs and files
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what it looks for
   const bad = /[\x00-\x1f\x7f]/.exec(v);
   if (bad)
     throw invalidInput(
@@ -156,7 +157,7 @@ function oneCluster(v: string): string {
 const BY_SHORT = new Map(OPTIONS.filter((d) => d.short).map((d) => [d.short!, d]));
 
 /** Option names as sbatch users write them, for messages. */
-export const SBATCH_OPTION_NAMES: readonly string[] = OPTIONS.map((d) =>
+const SBATCH_OPTION_NAMES: readonly string[] = OPTIONS.map((d) =>
   d.short ? `-${d.short}/--${d.long}` : `--${d.long}`,
 );
 
@@ -199,7 +200,7 @@ function lookup(name: string, where: string): OptionDef {
 }
 
 /** Splits a directive's text into words, honouring single and double quotes and a trailing `# comment`. */
-export function splitWords(text: string, where: string): string[] {
+function splitWords(text: string, where: string): string[] {
   const words: string[] = [];
   let cur = "";
   let quote: string | null = null;

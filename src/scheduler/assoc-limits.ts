@@ -1,7 +1,7 @@
 import type { PendingReason } from "../core/job-state.js";
 
 /** Running limits of an account or of one member in it (absent: none). */
-export interface RunningLimits {
+interface RunningLimits {
   maxRunningJobs?: number;
   maxCpus?: number;
   maxGpus?: number;

@@ -11,7 +11,7 @@ export interface NodeSpec {
   up?: boolean;
 }
 
-export interface PartitionSpec {
+interface PartitionSpec {
   name: string;
   /** Node names. */
   nodes: string[];

@@ -43,7 +43,7 @@ export interface PassConfig {
   overdueGrace?: number;
 }
 
-export interface PendingDecision {
+interface PendingDecision {
   id: number;
   reason: PendingReason;
   /** Planned start (a reservation or an estimate), or null when none was computed. */

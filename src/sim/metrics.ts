@@ -17,7 +17,7 @@ export interface Metrics {
 }
 
 /** Bounded-slowdown threshold (seconds) of the published studies. */
-export const SLOWDOWN_BOUND = 10;
+const SLOWDOWN_BOUND = 10;
 
 export function computeMetrics(w: Workload, start: Float64Array): Metrics {
   const n = w.count;
@@ -54,7 +54,7 @@ export function computeMetrics(w: Workload, start: Float64Array): Metrics {
 }
 
 /** Nearest-rank quantile of sorted values. */
-export function quantile(sorted: Float64Array, q: number): number {
+function quantile(sorted: Float64Array, q: number): number {
   if (sorted.length === 0) return 0;
   const rank = Math.max(1, Math.ceil(q * sorted.length));
   return sorted[rank - 1];

@@ -44,7 +44,7 @@ export function poolAdapter(s: PoolScheduler): SimScheduler {
   };
 }
 
-export function poolSimScheduler(w: Workload, policy: Policy, depth?: number): SimScheduler {
+function poolSimScheduler(w: Workload, policy: Policy, depth?: number): SimScheduler {
   return poolAdapter(
     new PoolScheduler(w.procs, policy, { procs: w.procsOf, est: w.est }, { depth }),
   );

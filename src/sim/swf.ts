@@ -31,7 +31,7 @@ export interface SwfTrace {
   partition: Float64Array;
 }
 
-export const SWF_FIELDS = 18;
+const SWF_FIELDS = 18;
 
 /** Column (0-based) of each kept field in an SWF job line. */
 const COLUMN = {

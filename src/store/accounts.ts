@@ -28,11 +28,6 @@ export async function findAccountById(db: Db, id: number) {
   return db.selectFrom("accounts").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function accountNameById(db: Db, id: number): Promise<string | undefined> {
-  return (await db.selectFrom("accounts").select("name").where("id", "=", id).executeTakeFirst())
-    ?.name;
-}
-
 /** Accounts of a tenant, or of all tenants; or the ones with these ids. */
 export async function listAccounts(db: Db, f: { tenantId?: number; ids?: number[] }) {
   let q = db

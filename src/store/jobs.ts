@@ -6,7 +6,7 @@ export type JobRow = Selectable<JobTable>;
 export type NewJobRow = Insertable<JobTable>;
 export type JobPatch = Updateable<JobTable>;
 
-export const ACTIVE_STATES = ["PENDING", "RUNNING"] as const;
+const ACTIVE_STATES = ["PENDING", "RUNNING"] as const;
 
 export async function insertJob(db: Db, row: NewJobRow): Promise<number> {
   const r = await db.insertInto("jobs").values(row).returning("id").executeTakeFirstOrThrow();

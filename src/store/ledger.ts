@@ -2,7 +2,7 @@ import type { Db } from "./open.js";
 import { nowIso } from "./open.js";
 import type { LedgerTransactionTable, WalletTable } from "./schema.js";
 
-export type WalletKind = WalletTable["kind"];
+type WalletKind = WalletTable["kind"];
 
 export interface WalletOwner {
   kind: WalletKind;
@@ -100,18 +100,6 @@ export async function lockWallets(
       .execute();
 }
 
-export async function walletBalance(db: Db, id: number): Promise<number> {
-  return Number(
-    (
-      await db
-        .selectFrom("wallets")
-        .select("balance")
-        .where("id", "=", id)
-        .executeTakeFirstOrThrow()
-    ).balance,
-  );
-}
-
 /** Wallets with their owners' names: all, one tenant's (its own and its accounts'), or one account's. */
 export async function listWallets(db: Db, f: { tenantId?: number; accountId?: number }) {
   let q = db
@@ -162,17 +150,6 @@ export async function listTransactions(
     .orderBy("id")
     .execute();
   return txs.map((t) => ({ ...t, postings: postings.filter((p) => p.transaction_id === t.id) }));
-}
-
-/** Whether an operation with this key has been recorded (a job's charge happens once). */
-export async function transactionByKey(db: Db, key: string): Promise<number | undefined> {
-  return (
-    await db
-      .selectFrom("ledger_transactions")
-      .select("id")
-      .where("idempotency_key", "=", key)
-      .executeTakeFirst()
-  )?.id;
 }
 
 /** What has been refunded of a job's charge so far (money units). */

@@ -1,5 +1,5 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
-import type { Dialect } from "./open.js";
+import type { Dialect } from "./dialect.js";
 
 /** Makes the database itself refuse updates and deletes of a table (an audit trail, a ledger), not just the absence of an API. */
 async function appendOnly(

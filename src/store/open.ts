@@ -4,7 +4,7 @@ import pg from "pg";
 import { migrate } from "./migrations.js";
 import type { Database } from "./schema.js";
 
-export type Dialect = "sqlite" | "postgres";
+import type { Dialect } from "./dialect.js";
 export type Db = Kysely<Database>;
 
 export interface Store {

@@ -5,7 +5,7 @@ import type { Generated } from "kysely";
  * text on both SQLite and PostgreSQL); durations in seconds; JSON columns as text;
  * booleans as 0/1.
  */
-export interface TenantTable {
+interface TenantTable {
   id: Generated<number>;
   name: string;
   created_at: string;
@@ -94,7 +94,7 @@ export interface AccountMemberTable {
   limits: Generated<string>;
 }
 
-export interface ApiTokenTable {
+interface ApiTokenTable {
   id: Generated<number>;
   user_id: number;
   name: string;
@@ -107,7 +107,7 @@ export interface ApiTokenTable {
   last_used_at: string | null;
 }
 
-export interface ClusterTable {
+interface ClusterTable {
   name: string;
   backend: string;
   /** ClusterConfig as JSON. */
@@ -179,7 +179,7 @@ export interface JobTable {
   origin: Generated<string>;
 }
 
-export interface GrantTable {
+interface GrantTable {
   id: Generated<number>;
   account_id: number;
   resource: "cpu" | "gpu";
@@ -195,7 +195,7 @@ export interface GrantTable {
 }
 
 /** A uid Guang gave a Unix account it made (append-only: never given again). */
-export interface UnixUidTable {
+interface UnixUidTable {
   uid: number;
   unix_user: string;
   user_id: number;
@@ -203,7 +203,7 @@ export interface UnixUidTable {
 }
 
 /** A change of a job's state as its watchers were told it (the JSON of the event). */
-export interface JobEventTable {
+interface JobEventTable {
   id: Generated<number>;
   job_id: number;
   user_id: number;
@@ -254,7 +254,7 @@ export interface LedgerTransactionTable {
   idempotency_key: string | null;
 }
 
-export interface LedgerPostingTable {
+interface LedgerPostingTable {
   id: Generated<number>;
   transaction_id: number;
   wallet_id: number;

@@ -96,33 +96,12 @@ export async function setPasswordHash(db: Db, id: number, hash: string): Promise
   await updateUser(db, id, { password_hash: hash });
 }
 
-/** Counts a failed sign-in; returns the count in a row. */
-export async function addFailedLogin(db: Db, id: number): Promise<number> {
-  const r = await db
-    .updateTable("users")
-    .set((eb) => ({ failed_logins: eb("failed_logins", "+", 1) }))
-    .where("id", "=", id)
-    .returning("failed_logins")
-    .executeTakeFirst();
-  return r?.failed_logins ?? 0;
-}
-
 export async function countUsers(db: Db): Promise<number> {
   const r = await db
     .selectFrom("users")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
   return Number(r.n);
-}
-
-export async function usernamesById(db: Db, ids: number[]): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom("users")
-    .select(["id", "username"])
-    .where("id", "in", ids)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.username]));
 }
 
 /** The highest uid Guang has given in [min, max], or null. */

@@ -287,7 +287,7 @@ describe("guang money", () => {
       cli(c, ["money", "statement", "--account", "catalysis", "--month", month], as("chem-pi"))
         .stdout,
     ).toMatch(
-      /^Statement of account catalysis for \d{4}-\d{2} \(CNY\)\n   Opening 0.00   Closing /,
+      /^Statement of account catalysis for \d{4}-\d{2} \(CNY\)\n {3}Opening 0.00 {3}Closing /,
     );
     expect(
       cli(

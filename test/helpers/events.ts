@@ -1,5 +1,5 @@
 /** One event of a stream: its SSE id and the job event it carries. */
-export interface StreamEvent {
+interface StreamEvent {
   id: number;
   job: number;
   state: string;

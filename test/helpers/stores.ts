@@ -6,7 +6,7 @@ import { afterAll } from "vitest";
 import { openStore, type Store } from "../../src/store/open.js";
 
 /** The PostgreSQL of the tests (GUANG_TEST_DATABASE_URL), or undefined. */
-export const pgUrl = process.env.GUANG_TEST_DATABASE_URL;
+const pgUrl = process.env.GUANG_TEST_DATABASE_URL;
 
 /**
  * The two stores a suite runs on: a fresh SQLite file, and (when GUANG_TEST_DATABASE_URL

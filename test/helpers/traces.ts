@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 
 /** Workload traces are never copied in: they are read from GUANG_TRACES, by default ../shared/data/traces beside the checkout. */
-export const TRACES_DIR =
+const TRACES_DIR =
   process.env.GUANG_TRACES ??
   join(fileURLToPath(new URL("../../", import.meta.url)), "..", "shared", "data", "traces");
 

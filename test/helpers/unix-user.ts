@@ -9,7 +9,7 @@ export const AS_ROOT = process.getuid?.() === 0;
 let ids: { uid: number; gid: number } | null = null;
 
 /** The test account's uid and gid (as root). */
-export function testUnixIds(): { uid: number; gid: number } {
+function testUnixIds(): { uid: number; gid: number } {
   if (!ids) {
     const uid = Number(spawnSync("id", ["-u", TEST_UNIX_USER], { encoding: "utf8" }).stdout.trim());
     const gid = Number(spawnSync("id", ["-g", TEST_UNIX_USER], { encoding: "utf8" }).stdout.trim());

@@ -127,7 +127,7 @@ describe("the ledger under random recharges, transfers and adjustments", () => {
         for (const o of list) {
           const amount = formatMoney(o.units);
           let expected: "ok" | "refused";
-          let apply = () => {};
+          let apply: () => void;
           if (o.op === "recharge") {
             expected = o.units > 0 ? "ok" : "refused";
             apply = () => model.set(o.tenant, bal(o.tenant) + o.units);

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getJob, insertJob, listJobs, updateJob, type NewJobRow } from "../../src/store/jobs.js";
 import { nowIso, type Store } from "../../src/store/open.js";
 import { bothStores } from "../helpers/stores.js";

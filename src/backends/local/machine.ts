@@ -14,7 +14,7 @@ export interface Machine {
 }
 
 /** Lower-case short model names as Slurm GRES types are usually written ("NVIDIA H100 80GB HBM3" → "h100"). */
-export function gpuTypeOf(name: string): string {
+function gpuTypeOf(name: string): string {
   const m = /\b([A-Z]{1,2}\d{2,4}[A-Z]?)\b/i.exec(
     name.replace(/^NVIDIA\s+/i, "").replace(/GeForce|RTX|Tesla/gi, " "),
   );

@@ -9,12 +9,12 @@ import { join } from "node:path";
  *             then the launch record (start time, allocation); at the end the launcher adds
  *             a status line.
  */
-export interface LaunchRecord {
+interface LaunchRecord {
   startMs: number;
   alloc: unknown;
 }
 
-export interface ExitStatus {
+interface ExitStatus {
   /** The script's exit code (0 when a signal ended it). */
   code: number;
   signal: number;

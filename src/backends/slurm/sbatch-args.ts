@@ -3,7 +3,7 @@ import type { ActiveJob } from "../backend.js";
 import { slurmLocalTime } from "./slurm-output.js";
 
 /** Marks the jobs Guang submitted (squeue and sacct show it), so that they are not imported as users' own. */
-export function guangComment(jobId: number): string {
+function guangComment(jobId: number): string {
   return `guang:${jobId}`;
 }
 

@@ -93,7 +93,7 @@ function setWords(s: Record<string, string>, keys: string[]): string[] {
 }
 
 /** One sacctmgr command: its arguments, the association (account:user) it is about, and what it puts right, for people. */
-export interface AssocCommand {
+interface AssocCommand {
   args: string[];
   assoc: string;
   change: string;

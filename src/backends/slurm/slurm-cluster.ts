@@ -1,4 +1,3 @@
-import { invalidInput } from "../../core/errors.js";
 import type { PendingReason } from "../../core/job-state.js";
 import type { ResourceRequest } from "../../core/resource-request.js";
 import { compileShape, shapeMinimum } from "../../scheduler/shape.js";

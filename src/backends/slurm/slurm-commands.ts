@@ -5,7 +5,7 @@ import { GuangError } from "../../core/errors.js";
 import type { UnixAccount } from "../unix-account.js";
 
 /** The oldest Slurm whose machine-readable output we parse (squeue -O with suffixes, sacct -P). */
-export const MIN_SLURM_VERSION: [number, number] = [22, 5];
+const MIN_SLURM_VERSION: [number, number] = [22, 5];
 
 export interface SlurmCommandOptions {
   /** The Guang cluster (named in every error). */

@@ -7,7 +7,7 @@ import type { FinalState, JobAlloc } from "../backend.js";
  * and for reading its answer.
  */
 
-export const SQUEUE_FIELDS = [
+const SQUEUE_FIELDS = [
   "JobID",
   "ArrayJobID",
   "ArrayTaskID",
@@ -56,7 +56,7 @@ function fields<K extends string>(names: readonly K[], line: string): Record<K, 
 }
 
 /** Slurm prints times in the cluster's local time without a zone: read them as this machine's. */
-export function slurmTime(text: string): number | null {
+function slurmTime(text: string): number | null {
   if (!text || text === "Unknown" || text === "None" || text === "N/A") return null;
   const ms = new Date(text).getTime();
   return Number.isFinite(ms) ? ms : null;
@@ -70,7 +70,7 @@ export function slurmLocalTime(ms: number): string {
 }
 
 /** "123M", "4G", "1.5T" → MiB. */
-export function slurmMiB(text: string): number {
+function slurmMiB(text: string): number {
   const m = /^([\d.]+)([KMGTP]?)$/.exec(text.trim());
   if (!m) return 0;
   const scale: Record<string, number> = {

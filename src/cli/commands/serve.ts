@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createApi, listen } from "../../api/server.js";
 import { invalidInput } from "../../core/errors.js";

@@ -12,9 +12,9 @@ import { forbidden, isCenterStaff, type Actor } from "./actor.js";
  */
 export type Role =
   UserRole | "account-owner" | "account-admin" | "account-member" | "self" | "anyone";
-export type Scope = "center" | "tenant" | "account" | "self" | "any";
+type Scope = "center" | "tenant" | "account" | "self" | "any";
 
-export const ROLE_SCOPE: Record<Role, Scope> = {
+const ROLE_SCOPE: Record<Role, Scope> = {
   "center-admin": "center",
   "center-finance": "center",
   "tenant-admin": "tenant",

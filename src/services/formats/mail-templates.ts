@@ -1,5 +1,5 @@
 /** The messages Guang sends, in Chinese and English; `{name}` is replaced by the value given. */
-export const TEMPLATES = {
+const TEMPLATES = {
   "job-begin": {
     en: {
       subject: "Guang job {job} ({name}) began",

@@ -29,8 +29,7 @@ import { LdapDirectory } from "./ldap-directory.js";
 import { checkPassword } from "./password-policy.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
 import { RateLimit } from "../access/rate-limit.js";
-import type { LdapConfig } from "./ldap-directory.js";
-import type { OidcConfig } from "./oidc-sign-in.js";
+import type { LdapConfig, OidcConfig } from "./provider-config.js";
 
 /** How sign-in behaves. */
 export interface AuthConfig {
@@ -62,7 +61,7 @@ function newToken(): string {
  * The CSRF token of a browser session, derived from its secret: a page of another site
  * can make the browser send the (HttpOnly) cookie but cannot read it, so it cannot know this.
  */
-export function csrfTokenFor(sessionToken: string): string {
+function csrfTokenFor(sessionToken: string): string {
   return createHash("sha256").update(`csrf\0${sessionToken}`).digest("base64url");
 }
 

@@ -10,17 +10,6 @@ import {
   updateUser,
   type UserRow,
 } from "../../store/users.js";
-import { z } from "zod";
-
-/** How a directory's or provider's people are placed in tenants (the config's shared keys). */
-export const tenantMapping = {
-  /** The tenant new users go to when the mapping names none. */
-  tenant: z.string().optional(),
-  /** A directory attribute or token claim whose value picks the tenant... */
-  tenantAttribute: z.string().optional(),
-  /** ...through this table (value → tenant name); absent: the value is the tenant's name. */
-  tenants: z.record(z.string(), z.string()).optional(),
-};
 
 /** What an identity provider says about a person at sign-in. */
 export interface ExternalIdentity {
@@ -40,7 +29,7 @@ export interface TenantMapping {
 }
 
 /** The tenant a provider's attribute or claim value maps to, else the configured one. */
-export function mappedTenant(m: TenantMapping, value: string | null): string | null {
+function mappedTenant(m: TenantMapping, value: string | null): string | null {
   if (value !== null && m.tenantAttribute) {
     if (m.tenants) {
       if (m.tenants[value] !== undefined) return m.tenants[value]!;
@@ -68,7 +57,7 @@ export async function provisionUser(
     throw refused(`${id.source}: ${(e as Error).message}; ask the center to map this identity`);
   }
   return db.transaction().execute(async (trx) => {
-    let user =
+    const user =
       (await findUserByExternalId(trx, `${id.source}:${id.externalId}`)) ??
       (await findUserByName(trx, id.username));
     if (

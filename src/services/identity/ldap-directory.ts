@@ -1,29 +1,6 @@
 import { Client, InvalidCredentialsError } from "ldapts";
 import { GuangError } from "../../core/errors.js";
-import { z } from "zod";
-import { tenantMapping } from "./external-users.js";
-
-/** The `auth.ldap` config section. */
-export const ldapConfig = z.strictObject({
-  url: z.string().regex(/^ldaps?:\/\//, "auth.ldap.url is ldap://host:port or ldaps://host:port"),
-  /** Direct bind: the user's DN with {username} in it... */
-  userDn: z
-    .string()
-    .includes("{username}", { message: "auth.ldap.userDn must contain {username}" })
-    .optional(),
-  /** ...or search for it (with a service account when the directory needs one). */
-  searchBase: z.string().optional(),
-  searchFilter: z
-    .string()
-    .includes("{username}", { message: "auth.ldap.searchFilter must contain {username}" })
-    .optional(),
-  bindDn: z.string().optional(),
-  bindPassword: z.string().optional(),
-  timeoutSeconds: z.number().min(1).max(60).optional(),
-  ...tenantMapping,
-});
-
-export type LdapConfig = z.output<typeof ldapConfig>;
+import type { LdapConfig } from "./provider-config.js";
 
 /** What the directory says about a person who signed in. */
 export interface DirectoryEntry {

@@ -4,26 +4,7 @@ import type { Db } from "../../store/open.js";
 import { auditSignIn } from "../access/audit.js";
 import type { AuthService, SignedIn } from "./auth.js";
 import { provisionUser } from "./external-users.js";
-import { z } from "zod";
-import { tenantMapping } from "./external-users.js";
-
-/** The `auth.oidc` config section. */
-export const oidcConfig = z.strictObject({
-  issuer: z.url(),
-  clientId: z.string().min(1),
-  clientSecret: z.string().optional(),
-  /** Where the provider sends the browser back: this server's /api/v1/auth/oidc/callback as the browser reaches it. */
-  redirectUri: z.url(),
-  scopes: z.string().optional(),
-  usernameClaim: z.string().optional(),
-  /** Where the browser goes once signed in. */
-  afterLogin: z.string().startsWith("/").optional(),
-  /** Only for tests and labs: talk to an issuer over plain http. */
-  allowInsecureHttp: z.boolean().optional(),
-  ...tenantMapping,
-});
-
-export type OidcConfig = z.output<typeof oidcConfig>;
+import type { OidcConfig } from "./provider-config.js";
 
 /** A sign-in on its way through the provider: what the callback must match. */
 interface Flow {

@@ -1,4 +1,4 @@
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { dirname, isAbsolute, resolve } from "node:path";
 import type {
   ActiveJob,
   Backend,
@@ -33,7 +33,8 @@ import {
   updateJob,
   type JobRow,
 } from "../../store/jobs.js";
-import { nowIso, type Db, type Dialect } from "../../store/open.js";
+import { nowIso, type Db } from "../../store/open.js";
+import type { Dialect } from "../../store/dialect.js";
 import {
   accountsOfUser,
   findAccount,
@@ -766,7 +767,7 @@ export class JobService {
     // the backend's view is newer than the store's for an active job
     const state = this.o.backends.get(row.cluster)?.live(row.id)?.state ?? row.state;
     const user = await findUserById(this.db, row.user_id);
-    let ownerUid: number | null = null;
+    let ownerUid: number | null;
     try {
       ownerUid =
         this.o.identity.forJob(user?.username ?? `#${row.user_id}`, user ? posixOf(user) : null)

@@ -84,7 +84,7 @@ export function checkJobPath(policy: PathPolicy, path: string, what: string, use
 }
 
 export function checkDirectory(path: string, what: string): void {
-  let ok = false;
+  let ok: boolean;
   try {
     ok = statSync(path).isDirectory();
   } catch {

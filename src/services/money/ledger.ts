@@ -9,7 +9,8 @@ import {
   walletOf,
   type NewTransaction,
 } from "../../store/ledger.js";
-import type { Db, Dialect } from "../../store/open.js";
+import type { Db } from "../../store/open.js";
+import type { Dialect } from "../../store/dialect.js";
 import { lockJob } from "../../store/jobs.js";
 import { blocksOf, findAccountById, type AccountRow } from "../../store/accounts.js";
 import { findTenantById } from "../../store/tenants.js";

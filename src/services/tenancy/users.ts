@@ -65,7 +65,7 @@ export interface UserView {
   accounts?: { name: string; role: string }[];
 }
 
-export function userRoles(row: Pick<UserRow, "roles">): UserRole[] {
+function userRoles(row: Pick<UserRow, "roles">): UserRole[] {
   return JSON.parse(row.roles) as UserRole[];
 }
 
