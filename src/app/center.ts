@@ -31,7 +31,9 @@ import { AccountService } from "../services/tenancy/accounts.js";
 import { AuditService } from "../services/access/audit.js";
 import { AuthService } from "../services/identity/auth.js";
 import { LedgerService } from "../services/money/ledger.js";
-import { Billing, type MoneyEvent } from "../services/money/billing.js";
+import { Billing } from "../services/money/billing.js";
+import type { MoneyEvent } from "../services/money/postings.js";
+import { WalletService } from "../services/money/wallets.js";
 import { Notifier } from "../services/notify/notifier.js";
 import { MemberService } from "../services/tenancy/members.js";
 import { GrantService } from "../services/money/grants.js";
@@ -386,6 +388,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
         billing,
         moneyChanged,
       }),
+      wallets: new WalletService(store.db, { currency: o.config.currency, billing, moneyChanged }),
       prices: new PriceService(store.db, { currency: o.config.currency, offer }),
       reports,
       statements: new StatementService(store.db, reports, o.config.currency),

@@ -10,6 +10,7 @@ import type { FairShare } from "./jobs/fair-share.js";
 import type { JobService } from "./jobs/jobs.js";
 import type { GrantService } from "./money/grants.js";
 import type { LedgerService } from "./money/ledger.js";
+import type { WalletService } from "./money/wallets.js";
 import type { PriceService } from "./money/prices.js";
 import type { StatementService } from "./money/statements.js";
 import type { ReportService } from "./reports/reports.js";
@@ -31,6 +32,7 @@ export interface CenterServices {
   members: MemberService;
   audit: AuditService;
   ledger: LedgerService;
+  wallets: WalletService;
   prices: PriceService;
   reports: ReportService;
   statements: StatementService;

@@ -52,6 +52,15 @@ export async function updateAccount(
   await db.updateTable("accounts").set(patch).where("id", "=", id).execute();
 }
 
+/** An account's money settings (minor units; whitelisted 0 or 1). */
+export async function setAccountBilling(
+  db: Db,
+  id: number,
+  set: { threshold?: number; credit_limit?: number; whitelisted?: number; low_balance?: number },
+): Promise<void> {
+  await db.updateTable("accounts").set(set).where("id", "=", id).execute();
+}
+
 /**
  * Serializes submissions to one account across processes (PostgreSQL), so that counting
  * its jobs and adding one cannot interleave. SQLite has one writer at a time already.

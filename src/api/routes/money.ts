@@ -81,7 +81,7 @@ export const moneyRoutes = [
     action: "money.read",
     query: z.strictObject({ tenant: z.string().optional(), account: z.string().optional() }),
     handler: async ({ center, actor, query }) => ({
-      wallets: await center.ledger.balances(actor!, query),
+      wallets: await center.wallets.balances(actor!, query),
     }),
   }),
   route({
@@ -98,7 +98,7 @@ export const moneyRoutes = [
       before: z.coerce.number().int().positive().optional(),
       limit: z.coerce.number().int().min(1).max(1000).optional(),
     }),
-    handler: ({ center, actor, query }) => center.ledger.transactions(actor!, query),
+    handler: ({ center, actor, query }) => center.wallets.transactions(actor!, query),
   }),
   route({
     method: "POST",
@@ -173,7 +173,7 @@ export const moneyRoutes = [
     tag: "money",
     auth: true,
     action: "money.read",
-    handler: ({ center, actor, params }) => center.ledger.billingOf(actor!, params.name!),
+    handler: ({ center, actor, params }) => center.wallets.billingOf(actor!, params.name!),
   }),
   route({
     method: "PATCH",
@@ -190,7 +190,7 @@ export const moneyRoutes = [
       whitelisted: z.boolean().optional(),
     }),
     handler: ({ center, actor, params, body }) =>
-      center.ledger.setBilling(actor!, params.name!, body),
+      center.wallets.setBilling(actor!, params.name!, body),
   }),
   route({
     method: "POST",

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { invalidInput } from "../../core/errors.js";
-import type { TransactionView, WalletView } from "../../services/money/ledger.js";
+import type { TransactionView, WalletView } from "../../services/money/wallets.js";
 import type { GrantView } from "../../services/money/grants.js";
 import type { PriceView } from "../../services/money/prices.js";
 import type { Statement } from "../../services/money/statements.js";

@@ -17,7 +17,7 @@ import {
 } from "../../store/accounts.js";
 import { walletOf } from "../../store/ledger.js";
 import type { Db } from "../../store/open.js";
-import { discountAt, priceAt } from "../../store/prices.js";
+import { ratesAt } from "../../store/prices.js";
 import {
   activeGrants,
   holdGrants,
@@ -25,16 +25,7 @@ import {
   takeFromGrants,
   type GrantHold,
 } from "./grant-ledger.js";
-import { post } from "./ledger.js";
-
-/** A change in an account's money that people are told of (and the scheduler, for blocks). */
-export interface MoneyEvent {
-  accountId: number;
-  kind: "blocked" | "unblocked" | "low-balance";
-  /** What the account can spend now, and the level crossed (money units). */
-  available: Money;
-  level: Money;
-}
+import { post, type MoneyEvent } from "./postings.js";
 
 /** What one job holds at submission: money, and resource-seconds of grants. */
 export interface HoldPlan {
@@ -79,16 +70,6 @@ export class Billing {
     return `${formatMoney(units)} ${this.currency}`;
   }
 
-  private async rates(
-    db: Db,
-    f: { cluster: string; partition: string; qos: string; tenantId: number; at: string },
-  ): Promise<{ rates: Rates; discount: number } | null> {
-    const p = await priceAt(db, f);
-    return p
-      ? { rates: JSON.parse(p.rates) as Rates, discount: await discountAt(db, f.tenantId, f.at) }
-      : null;
-  }
-
   /** What the account can still spend: its balance (holds are out of it already) and its credit. */
   async available(db: Db, account: AccountRow): Promise<Money> {
     const w = await walletOf(db, {
@@ -105,7 +86,7 @@ export class Billing {
    * × time limit). Refuses when there is no price or the account cannot cover them all.
    */
   async planHolds(db: Db, account: AccountRow, r: HoldRequest): Promise<HoldPlan[]> {
-    const found = await this.rates(db, {
+    const found = await ratesAt(db, {
       cluster: r.cluster,
       partition: r.partition,
       qos: r.qos,
@@ -221,7 +202,7 @@ export class Billing {
     if (j.startTime === null || j.alloc === null) return 0;
     // to the millisecond: jobs of less than a second are common, and each pays for what it ran
     const seconds = Math.max(0, (endMs - Date.parse(j.startTime)) / 1000);
-    const found = await this.rates(db, {
+    const found = await ratesAt(db, {
       cluster: j.cluster,
       partition: j.partition,
       qos: j.qos,
@@ -290,7 +271,7 @@ export class Billing {
     });
     let full = 0;
     if (j.start_time !== null && alloc !== null) {
-      const found = await this.rates(db, {
+      const found = await ratesAt(db, {
         cluster: j.cluster,
         partition: j.partition,
         qos: j.qos,

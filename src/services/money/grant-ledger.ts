@@ -1,6 +1,6 @@
 import { walletOf } from "../../store/ledger.js";
 import type { Db } from "../../store/open.js";
-import { post } from "./ledger.js";
+import { post } from "./postings.js";
 
 /** What a job holds of one grant, in resource-seconds. */
 export interface GrantHold {

@@ -4,7 +4,7 @@ import type { Db } from "../../store/open.js";
 import { nowIso } from "../../store/open.js";
 import type { Actor } from "../access/actor.js";
 import { audited } from "../access/audit.js";
-import { post } from "./ledger.js";
+import { post } from "./postings.js";
 import { accountNamed } from "../tenancy/tenancy-lookup.js";
 
 export interface GrantInput {

@@ -2,7 +2,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { formatSlurmDuration } from "../../core/duration.js";
 import { formatMoney } from "../../core/money.js";
 import type { Db } from "../../store/open.js";
-import type { MoneyEvent } from "../money/billing.js";
+import type { MoneyEvent } from "../money/postings.js";
 import type { GrantExpiry } from "../money/grants.js";
 import { render, type TemplateName } from "../formats/mail-templates.js";
 import { z } from "zod";

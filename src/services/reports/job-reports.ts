@@ -8,7 +8,8 @@ import type {
 import { FINAL_STATES } from "../../core/job-state.js";
 import { dependencyRows, updateJob, type JobPatch } from "../../store/jobs.js";
 import { nowIso, type Db } from "../../store/open.js";
-import type { Billing, MoneyEvent } from "../money/billing.js";
+import type { Billing } from "../money/billing.js";
+import type { MoneyEvent } from "../money/postings.js";
 import type { JobMail, Notifier } from "../notify/notifier.js";
 import { jobEvent, storeEvent, type EventBus, type JobEvent } from "../jobs/events.js";
 
