@@ -1,16 +1,4 @@
-import { createHash } from "node:crypto";
-import {
-  chmodSync,
-  closeSync,
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  realpathSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { invalidInput } from "../core/errors.js";
+import { chmodSync, closeSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
 import type { ClusterConfig } from "../backends/cluster-config.js";
 import type { Backend } from "../backends/backend.js";
@@ -19,13 +7,9 @@ import { SlurmCluster } from "../backends/slurm/slurm-cluster.js";
 import { SlurmCommands } from "../backends/slurm/slurm-commands.js";
 import { IdentityPolicy } from "../backends/unix-identity.js";
 import { Cgroups } from "../backends/local/cgroups.js";
-import { detectMachine, detectNvidiaGpus, type Machine } from "../backends/local/machine.js";
+import { detectMachine } from "../backends/local/machine.js";
 import { getClusterRow, saveCluster } from "../store/clusters.js";
-import { nowIso, openStore, type Store } from "../store/open.js";
-import { insertPrice } from "../store/prices.js";
-import { addMember, createAccount } from "../store/accounts.js";
-import { createTenant } from "../store/tenants.js";
-import { countUsers, createUser, updateUser } from "../store/users.js";
+import { openStore, type Store } from "../store/open.js";
 import { AccountRules } from "../services/tenancy/account-rules.js";
 import { AccountService } from "../services/tenancy/accounts.js";
 import { AuditService } from "../services/access/audit.js";
@@ -53,7 +37,8 @@ import type { CenterServices } from "../services/center.js";
 import { FairShare } from "../services/jobs/fair-share.js";
 import { UnixAccountMaker } from "../services/identity/unix-accounts.js";
 import { JobService, QOS } from "../services/jobs/jobs.js";
-import { hashPassword, randomPassword } from "../services/identity/passwords.js";
+import { describeLocalCluster, homeTag, prepareRunDir } from "./local-machine.js";
+import { seedFreePrices, bootstrap } from "./first-start.js";
 
 /** How soon a change made by another platform process (shared PostgreSQL) reaches this one's scheduler and sign-in cache. */
 const RULES_RELOAD_MS = 10_000;
@@ -76,118 +61,6 @@ export interface Center extends CenterServices {
   /** Set on the first start: the admin's password, which is also in <home>/initial-admin-password. */
   initialAdminPassword: string | null;
   close(): Promise<void>;
-}
-
-/** The `local` cluster: this machine as one node, with partitions from the config or `cpu` (+ `gpu`). */
-function describeLocalCluster(machine: Machine, cfg: CenterConfig["cluster"]): ClusterConfig {
-  const gpus = cfg?.gpus ?? detectNvidiaGpus();
-  const cpus = cfg?.cpus ?? machine.cpus;
-  const memMiB = cfg?.memMiB ?? machine.memMiB;
-  const node = {
-    name: machine.hostname,
-    cpus,
-    memMiB,
-    gpus: gpus.length,
-    gpuType: gpus[0]?.type ?? null,
-  };
-  const declared = cfg?.partitions ?? [
-    { name: "cpu", default: true },
-    ...(gpus.length > 0 ? [{ name: "gpu" }] : []),
-  ];
-  const partitions = declared.map((p, i) => ({
-    name: p.name,
-    nodes: [node.name],
-    default: p.default ?? (i === 0 && !declared.some((d) => d.default)),
-    maxTime: ("maxTime" in p ? p.maxTime : null) ?? null,
-    defaultTime: ("defaultTime" in p ? p.defaultTime : null) ?? null,
-    priority: ("priority" in p ? p.priority : undefined) ?? 0.5,
-  }));
-  return {
-    name: cfg?.name ?? "local",
-    backend: "local",
-    nodes: [node],
-    partitions,
-    defMemPerCpu: cfg?.defMemPerCpu ?? Math.floor(memMiB / cpus),
-    gpuIndices: gpus.map((g) => g.index),
-  };
-}
-
-/** A short name of this home, the same at every start: where it has a place in a shared space (/dev/shm, cgroups). */
-function homeTag(home: string): string {
-  return createHash("sha256").update(realpathSync(home)).digest("hex").slice(0, 12);
-}
-
-/**
- * The run directory holds each launched job's script and record (two small files a job).
- * Memory (/dev/shm) by default: creating files there costs microseconds, on some disks most
- * of a millisecond, and what is in it matters only while this machine is up — after a
- * reboot the jobs are gone anyway, and jobs the store says were running end as lost.
- */
-function prepareRunDir(home: string, configured: string | null): string {
-  let dir = configured;
-  if (dir === null) {
-    const shm = "/dev/shm";
-    const tag = homeTag(home);
-    dir =
-      existsSync(shm) && statSync(shm).isDirectory()
-        ? join(shm, `guang-${process.getuid?.() ?? 0}-${tag}`)
-        : join(home, "run");
-  }
-  mkdirSync(dir, { recursive: true, mode: 0o711 });
-  const st = lstatSync(dir);
-  // /dev/shm is shared: refuse a directory someone else made for us
-  if (!st.isDirectory() || st.uid !== (process.getuid?.() ?? st.uid)) {
-    throw invalidInput(
-      `the run directory ${dir} is not a directory owned by this user; remove it or set jobs.runDir in the config`,
-    );
-  }
-  chmodSync(dir, 0o711);
-  return dir;
-}
-
-async function seedFreePrices(store: Store, cluster: ClusterConfig): Promise<void> {
-  const now = nowIso();
-  const free = JSON.stringify({
-    cpuHour: 0,
-    memGiBHour: 0,
-    gpuHour: {},
-    mode: "sum",
-    minCharge: 0,
-  });
-  for (const p of cluster.partitions) {
-    await insertPrice(store.db, {
-      cluster: cluster.name,
-      partition: p.name,
-      qos: "*",
-      tenant_id: null,
-      rates: free,
-      effective_from: now,
-      created_by: null,
-      created_at: now,
-    });
-  }
-}
-
-/** First start: the center admin, the default tenant and account. */
-async function bootstrap(store: Store, home: string, forceChange: boolean): Promise<string | null> {
-  if ((await countUsers(store.db)) > 0) return null;
-  const password = randomPassword();
-  const hash = await hashPassword(password);
-  await store.db.transaction().execute(async (trx) => {
-    const tenant = await createTenant(trx, "default");
-    const account = await createAccount(trx, tenant, "default");
-    const admin = await createUser(trx, {
-      tenantId: tenant,
-      username: "admin",
-      passwordHash: hash,
-      roles: ["center-admin"],
-    });
-    // a password that was printed and kept in a file is changed at the first sign-in
-    if (forceChange) await updateUser(trx, admin, { must_change_password: 1 });
-    await addMember(trx, account, admin, "owner");
-  });
-  writeFileSync(join(home, "initial-admin-password"), `${password}\n`, { mode: 0o600 });
-  return password;
 }
 
 export async function openCenter(o: CenterOptions): Promise<Center> {

@@ -1,0 +1,58 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { ClusterConfig } from "../backends/cluster-config.js";
+import { nowIso, type Store } from "../store/open.js";
+import { insertPrice } from "../store/prices.js";
+import { addMember, createAccount } from "../store/accounts.js";
+import { createTenant } from "../store/tenants.js";
+import { countUsers, createUser, updateUser } from "../store/users.js";
+import { hashPassword, randomPassword } from "../services/identity/passwords.js";
+
+export async function seedFreePrices(store: Store, cluster: ClusterConfig): Promise<void> {
+  const now = nowIso();
+  const free = JSON.stringify({
+    cpuHour: 0,
+    memGiBHour: 0,
+    gpuHour: {},
+    mode: "sum",
+    minCharge: 0,
+  });
+  for (const p of cluster.partitions) {
+    await insertPrice(store.db, {
+      cluster: cluster.name,
+      partition: p.name,
+      qos: "*",
+      tenant_id: null,
+      rates: free,
+      effective_from: now,
+      created_by: null,
+      created_at: now,
+    });
+  }
+}
+
+/** First start: the center admin, the default tenant and account. */
+export async function bootstrap(
+  store: Store,
+  home: string,
+  forceChange: boolean,
+): Promise<string | null> {
+  if ((await countUsers(store.db)) > 0) return null;
+  const password = randomPassword();
+  const hash = await hashPassword(password);
+  await store.db.transaction().execute(async (trx) => {
+    const tenant = await createTenant(trx, "default");
+    const account = await createAccount(trx, tenant, "default");
+    const admin = await createUser(trx, {
+      tenantId: tenant,
+      username: "admin",
+      passwordHash: hash,
+      roles: ["center-admin"],
+    });
+    // a password that was printed and kept in a file is changed at the first sign-in
+    if (forceChange) await updateUser(trx, admin, { must_change_password: 1 });
+    await addMember(trx, account, admin, "owner");
+  });
+  writeFileSync(join(home, "initial-admin-password"), `${password}\n`, { mode: 0o600 });
+  return password;
+}
