@@ -14,6 +14,7 @@ import { AccountRules } from "../services/tenancy/account-rules.js";
 import { AccountService } from "../services/tenancy/accounts.js";
 import { AuditService } from "../services/access/audit.js";
 import { AuthService } from "../services/identity/auth.js";
+import { ApiTokenService } from "../services/identity/api-tokens.js";
 import { LedgerService } from "../services/money/ledger.js";
 import { Billing } from "../services/money/billing.js";
 import type { MoneyEvent } from "../services/money/postings.js";
@@ -242,6 +243,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       home: o.home,
       store,
       auth,
+      tokens: new ApiTokenService(store.db, o.config.auth.tokenMaxDays, auth),
       oidc: o.config.auth.oidc ? new OidcSignIn(store.db, o.config.auth.oidc, auth) : null,
       tenants: new TenantService(store.db, { minPasswordLength: min }),
       users: new UserService(store.db, {

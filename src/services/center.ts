@@ -2,6 +2,7 @@ import type { IdentityPolicy } from "../backends/unix-identity.js";
 import type { Store } from "../store/open.js";
 import type { AuditService } from "./access/audit.js";
 import type { ClusterService } from "./clusters/clusters.js";
+import type { ApiTokenService } from "./identity/api-tokens.js";
 import type { AuthService } from "./identity/auth.js";
 import type { OidcSignIn } from "./identity/oidc-sign-in.js";
 import type { EventStreams } from "./jobs/event-streams.js";
@@ -24,6 +25,7 @@ export interface CenterServices {
   home: string;
   store: Store;
   auth: AuthService;
+  tokens: ApiTokenService;
   /** Null when no OpenID provider is configured. */
   oidc: OidcSignIn | null;
   tenants: TenantService;

@@ -153,7 +153,7 @@ export const authRoutes = [
     tag: "auth",
     auth: true,
     action: "token.manage",
-    handler: async ({ center, actor }) => ({ tokens: await center.auth.listTokens(actor!) }),
+    handler: async ({ center, actor }) => ({ tokens: await center.tokens.listTokens(actor!) }),
   }),
   route({
     method: "POST",
@@ -165,7 +165,7 @@ export const authRoutes = [
     status: 201,
     body: newToken,
     handler: ({ center, actor, body }) =>
-      center.auth.createToken(actor!, body.name, body.expiresInDays ?? null),
+      center.tokens.createToken(actor!, body.name, body.expiresInDays ?? null),
   }),
   route({
     method: "DELETE",
@@ -176,7 +176,7 @@ export const authRoutes = [
     action: "token.manage",
     handler: async ({ center, actor, params }) => {
       if (!/^\d+$/.test(params.id!)) throw notFound(`you have no live token ${params.id}`);
-      await center.auth.revokeToken(actor!, Number(params.id));
+      await center.tokens.revokeToken(actor!, Number(params.id));
       return { revoked: Number(params.id) };
     },
   }),

@@ -1,19 +1,13 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
+import { hashToken, newToken } from "./token-secrets.js";
 import type { PosixIdentity } from "../../backends/backend.js";
-import { GuangError, invalidInput, notFound } from "../../core/errors.js";
+import { GuangError, invalidInput } from "../../core/errors.js";
 import type { MemberRole, UserRole } from "../../core/roles.js";
 import { accountsOfUser } from "../../store/accounts.js";
 import type { Db } from "../../store/open.js";
 import { nowIso } from "../../store/open.js";
 import { findTenantById } from "../../store/tenants.js";
-import {
-  findLiveToken,
-  insertToken,
-  listTokens,
-  revokeToken,
-  revokeUserTokens,
-  tokenHashOf,
-} from "../../store/tokens.js";
+import { findLiveToken, insertToken, revokeToken, revokeUserTokens } from "../../store/tokens.js";
 import {
   findUserById,
   findUserByName,
@@ -46,16 +40,7 @@ export interface AuthConfig {
   oidc: OidcConfig | null;
 }
 
-const TOKEN_PREFIX = "guang_";
 const CACHE_MS = 5000;
-
-function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
-function newToken(): string {
-  return TOKEN_PREFIX + randomBytes(32).toString("base64url");
-}
 
 /**
  * The CSRF token of a browser session, derived from its secret: a page of another site
@@ -97,7 +82,7 @@ export function posixOf(
     : { name: u.unix_user, uid: u.uid, gid: u.gid, home: u.home_dir };
 }
 
-/** Sign-in (local passwords, LDAP), sessions and API tokens, and who a request's credentials name. */
+/** Sign-in (local passwords, LDAP), sessions, and who a request's credentials name (a session or an API token). */
 export class AuthService {
   private readonly perIp: RateLimit;
   private readonly perUser: RateLimit;
@@ -399,50 +384,5 @@ export class AuthService {
     });
     this.forget();
     this.onRevokedUser(actor.userId, actor.credential ?? null);
-  }
-
-  async createToken(
-    actor: Actor,
-    name: string,
-    expiresInDays: number | null,
-  ): Promise<{ id: number; name: string; token: string; expiresAt: string | null }> {
-    if (!/^[\w.@-]{1,64}$/.test(name))
-      throw invalidInput("a token name is 1 to 64 letters, digits, '.', '_', '-' or '@'");
-    const most = this.cfg.tokenMaxDays;
-    if (expiresInDays !== null && expiresInDays > most)
-      throw invalidInput(
-        `an API token lives at most ${most} days on this center (auth.tokenMaxDays); ask for fewer`,
-      );
-    const token = newToken();
-    // a token without an end is given the longest life the center allows
-    const expiresAt = nowIso(Date.now() + (expiresInDays ?? most) * 86400000);
-    const id = await insertToken(this.db, {
-      userId: actor.userId,
-      name,
-      tokenHash: hashToken(token),
-      kind: "api",
-      expiresAt,
-    });
-    return { id, name, token, expiresAt };
-  }
-
-  async listTokens(actor: Actor) {
-    const rows = await listTokens(this.db, actor.userId);
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      kind: r.kind,
-      createdAt: r.created_at,
-      expiresAt: r.expires_at,
-      revokedAt: r.revoked_at,
-    }));
-  }
-
-  async revokeToken(actor: Actor, id: number): Promise<void> {
-    const hash = await tokenHashOf(this.db, actor.userId, id);
-    if (!(await revokeToken(this.db, actor.userId, id)))
-      throw notFound(`you have no live token ${id}`);
-    this.forget();
-    if (hash) this.onRevokedToken(hash);
   }
 }
