@@ -1,14 +1,7 @@
 import type { Allocation, NodeAlloc } from "./allocation.js";
 import type { ClusterModel } from "./cluster.js";
 import { tasksNeededPerNode, tasksThatFit, type Shape } from "./shape.js";
-
-/** Future changes of one node's free resources, sorted by time (deltas: + released, − reserved). */
-interface NodeEvents {
-  t: number[];
-  cpu: number[];
-  mem: number[];
-  gpu: number[];
-}
+import { insertEvent, sortedOrder, type NodeEvents } from "./node-events.js";
 
 /**
  * Free resources of every node now, and their future changes: running jobs ending at their
@@ -105,7 +98,7 @@ export class NodeProfile {
   private addRunning(alloc: Allocation, estEnd: number): void {
     for (const a of alloc) {
       this.takeNow(a, 1);
-      if (Number.isFinite(estEnd)) this.addEvent(a.node, estEnd, a.cpu, a.mem, a.gpu);
+      if (Number.isFinite(estEnd)) insertEvent(this.events, a.node, estEnd, a.cpu, a.mem, a.gpu);
     }
   }
 
@@ -129,13 +122,13 @@ export class NodeProfile {
     for (const a of alloc) {
       if (start <= this.now) this.takeNow(a, sign);
       else {
-        this.addEvent(a.node, start, -sign * a.cpu, -sign * a.mem, -sign * a.gpu);
+        insertEvent(this.events, a.node, start, -sign * a.cpu, -sign * a.mem, -sign * a.gpu);
         this.reservedNodes.add(a.node);
         this.hasReservation[a.node] = 1;
         this.reservedCache.length = 0;
       }
       if (Number.isFinite(end))
-        this.addEvent(a.node, end, sign * a.cpu, sign * a.mem, sign * a.gpu);
+        insertEvent(this.events, a.node, end, sign * a.cpu, sign * a.mem, sign * a.gpu);
     }
   }
 
@@ -367,20 +360,6 @@ export class NodeProfile {
     this.freeCpuTotal -= sign * a.cpu;
   }
 
-  private addEvent(n: number, t: number, cpu: number, mem: number, gpu: number): void {
-    let ev = this.events[n];
-    if (ev === undefined) {
-      ev = { t: [], cpu: [], mem: [], gpu: [] };
-      this.events[n] = ev;
-    }
-    let i = ev.t.length;
-    while (i > 0 && ev.t[i - 1] > t) i--;
-    ev.t.splice(i, 0, t);
-    ev.cpu.splice(i, 0, cpu);
-    ev.mem.splice(i, 0, mem);
-    ev.gpu.splice(i, 0, gpu);
-  }
-
   private reservedCache: (number[] | undefined)[] = [];
   private sortedReservedIn(partition: number): number[] {
     if (this.reservedNodes.size === 0) return [];
@@ -413,30 +392,4 @@ export class NodeProfile {
     }
     return m;
   }
-}
-
-const INDEX_BITS = 2 ** 21;
-
-/**
- * Indices of `times` in ascending order (ties by index). Whole-second times are packed with
- * their index into one float and sorted natively — several times faster than a comparator
- * sort on the tens of thousands of events of a large cluster; other times fall back.
- */
-function sortedOrder(times: Float64Array): Uint32Array {
-  const n = times.length;
-  const order = new Uint32Array(n);
-  let packable = n < INDEX_BITS;
-  for (let i = 0; i < n && packable; i++) {
-    const t = times[i];
-    if (!Number.isInteger(t) || t < 0 || t >= 2 ** 31) packable = false;
-  }
-  if (packable) {
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = times[i] * INDEX_BITS + i;
-    keys.sort();
-    for (let i = 0; i < n; i++) order[i] = keys[i] % INDEX_BITS;
-    return order;
-  }
-  for (let i = 0; i < n; i++) order[i] = i;
-  return order.sort((a, b) => times[a] - times[b] || a - b);
 }
