@@ -37,7 +37,11 @@ import { HomeLock } from "./home-lock.js";
 import type { CenterServices } from "../services/center.js";
 import { FairShare } from "../services/jobs/fair-share.js";
 import { UnixAccountMaker } from "../services/identity/unix-accounts.js";
-import { JobService, QOS } from "../services/jobs/jobs.js";
+import { JobService } from "../services/jobs/jobs.js";
+import { QOS } from "../services/jobs/qos.js";
+import { JobLookup, type JobServiceOptions } from "../services/jobs/job-lookup.js";
+import { SubmitService } from "../services/jobs/submission.js";
+import { OutputReader } from "../services/jobs/output-reader.js";
 import { describeLocalCluster, homeTag, prepareRunDir } from "./local-machine.js";
 import { seedFreePrices, bootstrap } from "./first-start.js";
 
@@ -159,7 +163,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       backends.set(k.name, s);
       slurm.push(s);
     }
-    const jobs = new JobService({
+    const jobOptions: JobServiceOptions = {
       db: store.db,
       dialect: store.dialect,
       billing,
@@ -173,7 +177,9 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
           ? new UnixAccountMaker(store.db, o.config.autoIdentities, () => changed())
           : null,
       maxScriptBytes: o.config.maxScriptBytes,
-    });
+    };
+    const lookup = new JobLookup(jobOptions);
+    const jobs = new JobService(jobOptions, lookup);
     const auth = new AuthService(store.db, o.config.auth);
     // event streams end with the token they were opened with
     const streams = new EventStreams(o.config.auth.maxStreamsPerUser, store.db);
@@ -269,6 +275,8 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       statements: new StatementService(store.db, reports, o.config.currency),
       grants,
       jobs,
+      submissions: new SubmitService(jobOptions, lookup),
+      outputs: new OutputReader(jobOptions, lookup),
       clusters: new ClusterService(store.db, backends),
       events,
       fairShare,

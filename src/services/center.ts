@@ -9,6 +9,8 @@ import type { EventStreams } from "./jobs/event-streams.js";
 import type { EventBus } from "./jobs/events.js";
 import type { FairShare } from "./jobs/fair-share.js";
 import type { JobService } from "./jobs/jobs.js";
+import type { SubmitService } from "./jobs/submission.js";
+import type { OutputReader } from "./jobs/output-reader.js";
 import type { GrantService } from "./money/grants.js";
 import type { LedgerService } from "./money/ledger.js";
 import type { WalletService } from "./money/wallets.js";
@@ -40,6 +42,8 @@ export interface CenterServices {
   statements: StatementService;
   grants: GrantService;
   jobs: JobService;
+  submissions: SubmitService;
+  outputs: OutputReader;
   clusters: ClusterService;
   events: EventBus;
   /** Fair-share factors, like sshare. */

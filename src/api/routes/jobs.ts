@@ -46,7 +46,7 @@ export const jobRoutes = [
     status: 201,
     body: submit,
     response: z.object({ id: z.number(), jobIds: z.array(z.string()) }),
-    handler: ({ center, actor, body }) => center.jobs.submit(actor!, body),
+    handler: ({ center, actor, body }) => center.submissions.submit(actor!, body),
   }),
   route({
     method: "GET",
@@ -129,7 +129,7 @@ export const jobRoutes = [
     query: outputQuery,
     produces: "text/plain",
     handler: async ({ center, actor, params, query, res }) => {
-      const out = await center.jobs.output(
+      const out = await center.outputs.read(
         actor!,
         params.id!,
         query.stream ?? "stdout",

@@ -1,0 +1,2 @@
+/** The service classes there are (one until QoS arrive with billing). */
+export const QOS = ["normal"];

@@ -1,0 +1,338 @@
+import { dirname, isAbsolute, resolve } from "node:path";
+import type { ActiveJob, Backend } from "../../backends/backend.js";
+import { formatSlurmDuration } from "../../core/duration.js";
+import { GuangError, invalidInput, notFound } from "../../core/errors.js";
+import { exportedEnvironment } from "../../core/export-spec.js";
+import type { JobOptions } from "../../core/job-spec.js";
+import { defaultOutputPattern, expandOutputPattern } from "../../core/output-pattern.js";
+import {
+  buildJobOptions,
+  objectOptions,
+  readOptionWords,
+  scriptDirectives,
+  type OptionItem,
+} from "../../core/sbatch.js";
+import { dependencyRows, insertJob, updateJob, type JobRow } from "../../store/jobs.js";
+import { nowIso, type Db } from "../../store/open.js";
+import {
+  accountsOfUser,
+  findAccount,
+  findAccountById,
+  lockAccount,
+  type AccountRow,
+} from "../../store/accounts.js";
+import { forbidden, type Actor } from "../access/actor.js";
+import { checkSubmission } from "../tenancy/account-checks.js";
+import { authorize, seesTenant } from "../access/permissions.js";
+import { jobEvent, storeEvent, type JobEvent } from "./events.js";
+import { jobIdText } from "./job-view.js";
+import type { JobServiceOptions } from "./job-lookup.js";
+import { JobLookup } from "./job-lookup.js";
+import { activeJob } from "./active-job.js";
+import { QOS } from "./qos.js";
+import { checkDirectory, checkJobPath, userWorkFolder } from "./path-policy.js";
+
+export interface SubmitInput {
+  script: string;
+  /** Long sbatch option names as keys: they override the script's #SBATCH lines. */
+  options?: Record<string, string | number | boolean>;
+  /** sbatch flags as words (what `guang submit` passes); they override the script too. */
+  args?: string[];
+  /** Where it was submitted from: the default working directory. */
+  workdir?: string;
+  /** The script's file name: the job's name when it names none (as sbatch does). */
+  scriptName?: string;
+  /** Arguments the script gets ($1, $2, ...), as after the script on sbatch's command line. */
+  scriptArgs?: string[];
+  /** The submitter's environment, exported to the job per --export (default ALL). */
+  environment?: Record<string, string>;
+}
+
+const BASE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+/**
+ * Submission as a pipeline: the script's #SBATCH lines and the flags parsed; the account,
+ * cluster, partition, QoS, time limit, identity and working directory resolved and checked;
+ * then one transaction that checks the account's limits, holds the worst-case cost and
+ * records every job (an array's tasks together); then the jobs handed to their cluster.
+ */
+export class SubmitService {
+  private readonly db: Db;
+
+  constructor(
+    private readonly o: JobServiceOptions,
+    private readonly lookup: JobLookup,
+  ) {
+    this.db = o.db;
+  }
+
+  async submit(actor: Actor, input: SubmitInput): Promise<{ id: number; jobIds: string[] }> {
+    const size = Buffer.byteLength(input.script, "utf8");
+    if (size > this.o.maxScriptBytes) {
+      throw new GuangError(
+        "payload_too_large",
+        413,
+        `the script is ${size} bytes; the most a script may have is ${this.o.maxScriptBytes} bytes (put data in files the script reads)`,
+      );
+    }
+    const nowMs = Date.now();
+    const items: OptionItem[] = scriptDirectives(input.script);
+    if (input.args?.length) {
+      const { items: fromArgs, rest } = readOptionWords(input.args, "command line");
+      if (rest.length)
+        throw invalidInput(`command line: "${rest.join(" ")}" is not an sbatch option`);
+      items.push(...fromArgs);
+    }
+    if (input.options) items.push(...objectOptions(input.options));
+    const opts = buildJobOptions(items, nowMs);
+    if (input.scriptArgs?.length) opts.scriptArgs = input.scriptArgs;
+
+    let found: AccountRow | undefined;
+    if (opts.account === undefined) {
+      // the user's first account is the default, and membership is given
+      const first = (await accountsOfUser(this.db, actor.userId))[0];
+      if (!first)
+        throw invalidInput(
+          `you belong to no account; ask an account owner to add you, or name one with -A`,
+        );
+      found = await findAccountById(this.db, first.id);
+    } else {
+      found = await findAccount(this.db, opts.account);
+      // an account of another tenant reads as one that does not exist
+      if (!found || !seesTenant(actor, found.tenant_id))
+        throw notFound(
+          `account ${opts.account} does not exist; your accounts: guang account list`,
+          { account: opts.account },
+        );
+      if (!actor.accounts.has(found.id))
+        throw forbidden(
+          `you are not a member of account ${opts.account}; ask its owner to add you`,
+        );
+    }
+    const account = found!;
+    authorize(actor, "job.submit", {
+      tenantId: account.tenant_id,
+      accountId: account.id,
+      userId: actor.userId,
+      what: `account ${account.name}`,
+    });
+    const backend = await this.lookup.cluster(opts.cluster);
+    const part = this.lookup.partition(backend, opts.partition);
+    const qos = opts.qos ?? "normal";
+    if (!QOS.includes(qos)) throw invalidInput(`QoS ${qos} does not exist; QoS: ${QOS.join(", ")}`);
+    let timeLimit: number | null | undefined = opts.timeLimit ?? part.defaultTime ?? part.maxTime;
+    if (timeLimit === Infinity || timeLimit === undefined) timeLimit = null;
+    if (timeLimit !== null && timeLimit < 1)
+      throw invalidInput(`the time limit must be at least one second`);
+    // the cluster's own steps (Slurm's minutes): the limit it will enforce, which the hold must cover
+    if (timeLimit !== null) timeLimit = Math.ceil(timeLimit / backend.timeStep) * backend.timeStep;
+    if (part.maxTime !== null && (timeLimit === null || timeLimit > part.maxTime)) {
+      throw invalidInput(
+        `time limit ${timeLimit === null ? "UNLIMITED" : formatSlurmDuration(timeLimit)} is longer than partition ${part.name} allows (${formatSlurmDuration(part.maxTime)}); ask for less with -t`,
+      );
+    }
+    const never = backend.whyNever(part.name, opts.request);
+    if (never) throw invalidInput(`the job can never run: ${never}`);
+
+    // who it will run as: a user the center cannot run work for is told now, not at start
+    const posix =
+      actor.posix ??
+      (this.o.accounts && this.o.identity.root ? await this.o.accounts.ensure(actor) : null);
+    const owner = this.o.identity.forJob(actor.username, posix);
+    let workdir = input.workdir;
+    if (opts.workdir !== undefined)
+      workdir =
+        isAbsolute(opts.workdir) || !workdir ? opts.workdir : resolve(workdir, opts.workdir);
+    if (workdir === undefined) workdir = userWorkFolder(this.o.paths.home, actor.username, owner);
+    if (!isAbsolute(workdir))
+      throw invalidInput(`working directory ${workdir} must be an absolute path`);
+    checkJobPath(this.o.paths, workdir, "working directory", actor.username);
+    checkDirectory(workdir, "working directory");
+
+    const externalDependency = opts.dependency ? await this.checkDependencies(opts, backend) : null;
+
+    const submitEnv = input.environment ?? {};
+    const env = {
+      PATH: BASE_PATH,
+      ...exportedEnvironment(opts.export ?? { all: true, names: [], set: {} }, submitEnv),
+    };
+    const isArray = opts.array !== undefined;
+    const outPattern = opts.output ?? defaultOutputPattern(isArray);
+    const errPattern = opts.error ?? outPattern;
+    const name = opts.name ?? input.scriptName ?? "script";
+    const now = nowIso(nowMs);
+    const tasks: (number | null)[] = opts.array ? opts.array.indices : [null];
+    // the same for every task of an array
+    const optionsJson = JSON.stringify(opts);
+    const environmentJson = JSON.stringify(env);
+
+    const need = backend.need(opts.request);
+    // jobs an outside scheduler took inside the transaction: taken back if it fails
+    const placed: ActiveJob[] = [];
+    // the events of the new jobs, stored with them and published once they are committed
+    const told: JobEvent[] = [];
+    const submitTrx = this.db.transaction().execute(async (trx) => {
+      await lockAccount(trx, account.id, this.o.dialect);
+      const limit = await checkSubmission(trx, account, actor.userId, {
+        cluster: backend.name,
+        partition: part.name,
+        qos,
+        timeLimit,
+        timeAsked: opts.timeLimit !== undefined,
+        cpus: need.cpu,
+        gpus: need.gpu,
+        jobs: tasks.length,
+      });
+      const plans = await this.o.billing.planHolds(trx, account, {
+        cluster: backend.name,
+        partition: part.name,
+        qos,
+        timeLimit: limit,
+        cpus: need.cpu,
+        memMiB: need.memMiB,
+        gpus: need.gpu,
+        gpuType: need.gpuType,
+        jobs: tasks.length,
+        at: now,
+      });
+      const out: JobRow[] = [];
+      let arrayJobId: number | null = null;
+      for (const [i, task] of tasks.entries()) {
+        const plan = plans[i]!;
+        const row = {
+          cluster: backend.name,
+          partition: part.name,
+          account_id: account.id,
+          user_id: actor.userId,
+          name,
+          qos,
+          state: "PENDING",
+          reason: null,
+          held: opts.hold ? "user" : null,
+          array_job_id: arrayJobId,
+          array_task_id: task,
+          array_throttle: opts.array?.throttle ?? 0,
+          script: input.script,
+          options: optionsJson,
+          time_limit: limit,
+          workdir,
+          stdout_path: "",
+          stderr_path: "",
+          environment: environmentJson,
+          submit_time: now,
+          begin_time: opts.begin !== undefined ? nowIso(opts.begin) : null,
+          hold_units: plan.money,
+          grant_holds: JSON.stringify(plan.grants),
+          tenant_id: account.tenant_id,
+        };
+        const id = await insertJob(trx, row);
+        await this.o.billing.hold(trx, account, id, plan);
+        if (task !== null && arrayJobId === null) arrayJobId = id;
+        const values = {
+          jobId: id,
+          name,
+          user: actor.username,
+          arrayJobId,
+          arrayTaskId: task,
+          node: backend.firstNode(),
+        };
+        const stdout = this.outputPath(
+          workdir,
+          expandOutputPattern(outPattern, values),
+          "output file (-o)",
+          actor.username,
+        );
+        const stderr =
+          errPattern === outPattern
+            ? stdout
+            : this.outputPath(
+                workdir,
+                expandOutputPattern(errPattern, values),
+                "error file (-e)",
+                actor.username,
+              );
+        const full = {
+          ...(row as unknown as JobRow),
+          id,
+          stdout_path: stdout,
+          stderr_path: stderr,
+          array_job_id: arrayJobId,
+          external_id: null as string | null,
+        };
+        if (backend.place) {
+          // an outside scheduler takes it now: a refusal there writes nothing here
+          const active = activeJob(full, opts, actor.username, posix, account.name);
+          active.externalDependency = externalDependency;
+          full.external_id = active.externalId = await backend.place(active);
+          placed.push(active);
+        }
+        await updateJob(trx, id, {
+          stdout_path: stdout,
+          stderr_path: stderr,
+          array_job_id: arrayJobId,
+          external_id: full.external_id,
+        });
+        out.push(full);
+        told.push(
+          await storeEvent(trx, jobEvent(full, actor.username, "PENDING", null, null, null)),
+        );
+      }
+      return out;
+    });
+    let rows: JobRow[];
+    try {
+      rows = await submitTrx;
+    } catch (e) {
+      for (const job of placed) await backend.unplace?.(job);
+      throw e;
+    }
+    for (const row of rows)
+      backend.submit(activeJob(row, opts, actor.username, posix, account.name));
+    for (const e of told) this.o.events.publish(e);
+    return { id: rows[0]!.id, jobIds: rows.map(jobIdText) };
+  }
+  private outputPath(workdir: string, path: string, what: string, user: string): string {
+    const full = resolve(workdir, path);
+    // the usual case: a file in the working directory, which is checked already (a symlink
+    // planted there is not followed when the job opens it: see the launcher)
+    if (dirname(full) === workdir) return full;
+    checkJobPath(this.o.paths, full, what, user);
+    checkDirectory(dirname(full), `the folder of the ${what}`);
+    return full;
+  }
+  /**
+   * Every job --dependency names must exist. On a cluster with a scheduler of its own, they
+   * must be its jobs too, and the dependency is returned in its ids (an array is its tasks:
+   * each task is its own Slurm job).
+   */
+  private async checkDependencies(opts: JobOptions, backend: Backend): Promise<string | null> {
+    const spec = opts.dependency!;
+    const ids = [...new Set(spec.clauses.flatMap((c) => c.targets.map((t) => t.jobId)))];
+    const found = await dependencyRows(this.db, ids);
+    const clauses: string[] = [];
+    for (const c of spec.clauses) {
+      const external: string[] = [];
+      for (const t of c.targets) {
+        const name = `${t.jobId}${t.taskId === null ? "" : `_${t.taskId}`}`;
+        const hits = found.filter((r) =>
+          t.taskId === null
+            ? r.id === t.jobId || r.array_job_id === t.jobId
+            : r.array_job_id === t.jobId && r.array_task_id === t.taskId,
+        );
+        if (hits.length === 0)
+          throw invalidInput(`--dependency names job ${name}, which does not exist`);
+        if (!backend.place) continue;
+        const elsewhere = hits.find((r) => r.cluster !== backend.name || r.external_id === null);
+        if (elsewhere)
+          throw invalidInput(
+            `--dependency names job ${name}, which is on cluster ${elsewhere.cluster}; a job on cluster ${backend.name} can depend only on jobs of that cluster`,
+          );
+        external.push(...hits.map((r) => r.external_id!));
+      }
+      clauses.push(`${c.type}:${external.join(":")}`);
+    }
+    if (!backend.place) return null;
+    if (spec.singleton) clauses.push("singleton");
+    return clauses.join(spec.any ? "?" : ",");
+  }
+}
