@@ -1,5 +1,4 @@
-import { mkdirSync, rmdirSync } from "node:fs";
-import { clauseVerdict, type DependencySpec, type TargetState } from "../../core/dependency.js";
+import { mkdirSync } from "node:fs";
 import { invalidInput } from "../../core/errors.js";
 import type { PendingReason } from "../../core/job-state.js";
 import type { ResourceRequest } from "../../core/resource-request.js";
@@ -11,82 +10,18 @@ import {
   type Reservation,
   type RunningJob,
 } from "../../scheduler/pass.js";
-import type { Policy } from "../../scheduler/policy.js";
 import { DEFAULT_WEIGHTS, jobPriority } from "../../scheduler/priority.js";
 import { compileShape, shapeMinimum, type Shape } from "../../scheduler/shape.js";
-import type {
-  ActiveJob,
-  Backend,
-  BackendHooks,
-  ClusterStatus,
-  RulesSource,
-  JobAlloc,
-  JobOutcome,
-  KillReason,
-  NodeUse,
-} from "../backend.js";
+import type { ActiveJob, Backend, ClusterStatus, NodeUse } from "../backend.js";
 import { toClusterSpec, type ClusterConfig, type PartitionConfig } from "../cluster-config.js";
-import { slurmEnvironment } from "./job-env.js";
-import { DeviceSlots } from "./device-slots.js";
 import { EndedJobs } from "./ended-jobs.js";
-import { checkLauncher, Launcher } from "./launcher.js";
-import { isSameProcess, processStartTime, readSessions, signal } from "./proc-table.js";
-import { readJobRecord, removeRunFiles, scriptPath } from "./run-files.js";
-import type { UnixAccount } from "../unix-account.js";
-import type { IdentityPolicy } from "../unix-identity.js";
-import type { Cgroups, JobCgroup } from "./cgroups.js";
+import type { LocalClusterOptions } from "./local-options.js";
 
-export interface LocalClusterOptions {
-  config: ClusterConfig;
-  /** Real cores of this machine: virtual cores beyond them are bound round-robin. */
-  realCpus: number;
-  /** GPU device indices of the node, in order. */
-  gpuIndices: number[];
-  runRoot: string;
-  policy: Policy;
-  planDepth: number;
-  /** Between SIGTERM and SIGKILL (Slurm's KillWait). */
-  killWaitMs: number;
-  /** How often running jobs' memory, time and liveness are checked. */
-  sampleMs: number;
-  /** Who each job runs as (never root). */
-  identity: IdentityPolicy;
-  /** Of jobs and their output files. */
-  umask: number;
-  /** Kernel confinement of jobs (memory, cores, devices), or null: the sampler alone. */
-  cgroups: Cgroups | null;
-  submitHost: string;
-  hooks: BackendHooks;
-  /** Account limits and blocks, consulted at every pass. */
-  rules: RulesSource;
-  /** A user's fair-share factor in an account, [0, 1], consulted at every pass. */
-  fairshare: (accountId: number, userId: number) => number;
-}
-
-/**
- * How long a job may be gone before its recorded end is given up on. The launcher records
- * an end within a tenth of a second on an idle machine, but a loaded one (2 cores, a few
- * busy servers: CI) can starve it for seconds, and giving up early turns a real exit code
- * into FAILED; an end that is truly lost (the launcher killed) is rare, and may wait.
- */
-const GONE_GRACE_MS = 30_000;
+import { JobExecutor } from "./executor.js";
+import { Dependencies } from "./dependencies.js";
 
 /** Effectively unlimited for the scheduler's profile (ten years). */
 const UNLIMITED_S = 10 * 365 * 86400;
-
-interface Running {
-  job: ActiveJob;
-  /** When the launch request was sent. */
-  launchedMs: number;
-  /** Whether the store has been told it runs. */
-  reported: boolean;
-  killAt: number | null;
-  peakRssMiB: number;
-  ending: boolean;
-  /** When the sampler first found its process gone without a recorded end. */
-  goneSinceMs?: number;
-  cgroup?: JobCgroup;
-}
 
 /**
  * The `local` backend: this machine is one node; the embedded scheduler decides, on every
@@ -103,19 +38,16 @@ export class LocalCluster implements Backend {
   private readonly opts: LocalClusterOptions;
   private readonly node: ClusterConfig["nodes"][number];
   private readonly pending = new Map<number, ActiveJob>();
-  private readonly running = new Map<number, Running>();
   private readonly shapes = new Map<number, Shape>();
   private readonly ended = new EndedJobs();
-  private readonly slots: DeviceSlots;
   private reservations = new Map<number, Reservation>();
-  private chains = new Map<number, Promise<void>>();
   private passQueued = false;
   private passRunning = false;
   private passAgain = false;
-  private sampler: NodeJS.Timeout | null = null;
   private beginTimer: NodeJS.Timeout | null = null;
   private stopped = false;
-  private readonly launcher: Launcher;
+  private readonly executor: JobExecutor;
+  private readonly deps: Dependencies;
 
   constructor(opts: LocalClusterOptions) {
     this.opts = opts;
@@ -126,15 +58,14 @@ export class LocalCluster implements Backend {
         `the local cluster is this one machine: it has exactly one node, not ${opts.config.nodes.length}`,
       );
     this.node = opts.config.nodes[0]!;
-    this.slots = new DeviceSlots(this.node.cpus, opts.gpuIndices);
     mkdirSync(opts.runRoot, { recursive: true });
-    checkLauncher();
-    this.launcher = new Launcher(
-      (id, pid) => this.started(id, pid),
-      (id) => {
-        const r = this.running.get(id);
-        if (r) this.finish(r, undefined, Date.now());
-      },
+    this.executor = new JobExecutor(opts, this.node, (job, outcome) => {
+      this.shapes.delete(job.id);
+      this.ended.add(job.id, job.arrayJobId, job.arrayTaskId, outcome.state === "COMPLETED");
+      this.schedule();
+    });
+    this.deps = new Dependencies(this.pending, this.executor.running, this.ended, (ids) =>
+      opts.hooks.endedJobs(ids),
     );
   }
 
@@ -191,54 +122,11 @@ export class LocalCluster implements Backend {
 
   /** Takes back the jobs the store says are active: running ones are adopted, ended ones recorded. */
   adopt(jobs: ActiveJob[]): void {
-    const run = this.opts.runRoot;
     for (const job of jobs) {
-      const rec = readJobRecord(run, job.id);
-      if (rec === null) {
-        removeRunFiles(run, job.id);
-        if (job.state === "RUNNING") {
-          // it was running, and its record is gone (the machine restarted and took the run directory?)
-          const r: Running = {
-            job,
-            launchedMs: job.startMs ?? Date.now(),
-            reported: true,
-            killAt: null,
-            peakRssMiB: 0,
-            ending: false,
-          };
-          this.running.set(job.id, r);
-          this.finish(
-            r,
-            "the job's run record is gone (was the machine restarted?); it may have run in part",
-          );
-          continue;
-        }
-        // never launched, or the launch request died with the server: it waits again
-        job.startMs = job.alloc = job.pid = job.pidStart = null;
-        this.enqueue(job);
-        continue;
-      }
-      job.state = "RUNNING";
-      job.startMs = rec.launch.startMs;
-      job.alloc = rec.launch.alloc as JobAlloc;
-      job.pid = rec.pid;
-      job.pidStart = rec.start;
-      this.slots.take(job.alloc, job.id);
-      const r: Running = {
-        job,
-        launchedMs: rec.launch.startMs,
-        reported: false,
-        killAt: null,
-        peakRssMiB: 0,
-        ending: false,
-        cgroup: this.opts.cgroups?.handle(job.id),
-      };
-      this.running.set(job.id, r);
-      this.report(r);
-      if (rec.status !== null) this.finish(r);
+      // never launched, or the launch request died with the server: it waits again
+      if (!this.executor.adopt(job)) this.enqueue(job);
     }
     this.schedule();
-    this.ensureSampler();
   }
 
   submit(job: ActiveJob): void {
@@ -253,7 +141,7 @@ export class LocalCluster implements Backend {
 
   /** The live view of an active job (reason, planned start, allocation), if it is active here. */
   live(id: number): ActiveJob | undefined {
-    return this.pending.get(id) ?? this.running.get(id)?.job;
+    return this.pending.get(id) ?? this.executor.running.get(id)?.job;
   }
 
   /**
@@ -267,7 +155,7 @@ export class LocalCluster implements Backend {
       this.shapes.delete(id);
       this.reservations.delete(id);
       this.ended.add(job.id, job.arrayJobId, job.arrayTaskId, false);
-      await this.chain(id, () =>
+      await this.executor.chain(id, () =>
         this.opts.hooks.ended(job, {
           state: "CANCELLED",
           exitCode: 0,
@@ -281,9 +169,9 @@ export class LocalCluster implements Backend {
       this.schedule();
       return true;
     }
-    const r = this.running.get(id);
+    const r = this.executor.running.get(id);
     if (!r) return false;
-    await this.kill(r, "CANCELLED", false);
+    await this.executor.kill(r, "CANCELLED", false);
     return true;
   }
 
@@ -317,7 +205,7 @@ export class LocalCluster implements Backend {
     let cpu = 0;
     let mem = 0;
     let gpu = 0;
-    for (const r of this.running.values()) {
+    for (const r of this.executor.running.values()) {
       cpu += r.job.alloc!.cpus;
       mem += r.job.alloc!.memMiB;
       gpu += r.job.alloc!.gpus;
@@ -333,45 +221,21 @@ export class LocalCluster implements Backend {
         allocCpus: cpu,
         allocMemMiB: mem,
         allocGpus: gpu,
-        runningJobs: this.running.size,
+        runningJobs: this.executor.running.size,
         state: cpu === 0 ? "idle" : cpu >= n.cpus ? "allocated" : "mixed",
       },
     ];
   }
 
   counts(): { pending: number; running: number } {
-    return { pending: this.pending.size, running: this.running.size };
+    return { pending: this.pending.size, running: this.executor.running.size };
   }
 
   /** Stops deciding and watching; running jobs keep running (they are adopted at the next start). */
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.sampler) clearInterval(this.sampler);
     if (this.beginTimer) clearTimeout(this.beginTimer);
-    this.launcher.stop();
-    // an idle server leaves no empty run directory behind (in /dev/shm, one per home)
-    if (this.running.size === 0) {
-      this.opts.cgroups?.release();
-      try {
-        rmdirSync(this.opts.runRoot);
-      } catch {
-        // not empty (a launch still writing), or gone
-      }
-    }
-    await Promise.all([...this.chains.values()]);
-  }
-
-  /** Runs `fn` after every earlier hook of the same job, so the store sees a job's changes in order. */
-  private chain(id: number, fn: () => Promise<void>): Promise<void> {
-    const prev = this.chains.get(id) ?? Promise.resolve();
-    const next = prev.then(fn).catch((e: unknown) => {
-      process.stderr.write(`guang: recording job ${id} failed: ${(e as Error).message}\n`);
-    });
-    this.chains.set(id, next);
-    void next.then(() => {
-      if (this.chains.get(id) === next) this.chains.delete(id);
-    });
-    return next;
+    await this.executor.stop();
   }
 
   /** Asks for a pass; several requests in one turn of the event loop make one pass. */
@@ -393,7 +257,7 @@ export class LocalCluster implements Backend {
     if (this.stopped) return;
     this.passRunning = true;
     try {
-      await this.fetchDependencyTargets();
+      await this.deps.fetchTargets();
       this.decide(Date.now());
     } catch (e) {
       process.stderr.write(
@@ -414,7 +278,7 @@ export class LocalCluster implements Backend {
     // tasks of each array running now, and started by this pass (for `%` throttles)
     const tasksOfArray = new Map<number, number>();
     const assoc = new AssocCounter();
-    for (const r of this.running.values()) {
+    for (const r of this.executor.running.values()) {
       const j = r.job;
       const a = j.alloc!;
       running.push({
@@ -454,7 +318,7 @@ export class LocalCluster implements Backend {
         ineligible = "BeginTime";
         nextBegin = Math.min(nextBegin, j.beginMs);
       } else if (j.dependency) {
-        const v = this.dependencyVerdict(j, j.dependency);
+        const v = this.deps.verdict(j, j.dependency);
         if (v === "wait") ineligible = "Dependency";
         else if (v === "never") ineligible = "DependencyNeverSatisfied";
       }
@@ -504,7 +368,11 @@ export class LocalCluster implements Backend {
       j.reason = p.reason;
       j.plannedStartMs = p.plannedStart === null ? null : Math.round(p.plannedStart * 1000);
     }
-    for (const s of result.starts) this.start(this.pending.get(s.id)!, s.alloc[0]!, nowMs);
+    for (const s of result.starts) {
+      const job = this.pending.get(s.id)!;
+      this.pending.delete(s.id);
+      this.executor.start(job, s.alloc[0]!, nowMs);
+    }
     if (this.beginTimer) clearTimeout(this.beginTimer);
     this.beginTimer = null;
     if (nextBegin < Infinity) {
@@ -513,327 +381,5 @@ export class LocalCluster implements Backend {
         Math.min(2 ** 31 - 1, Math.max(0, nextBegin - Date.now()) + 5),
       );
     }
-  }
-
-  private dependencyVerdict(job: ActiveJob, dep: DependencySpec): "met" | "wait" | "never" {
-    if (dep.singleton) {
-      for (const other of this.pending.values()) {
-        if (other.id < job.id && other.name === job.name && other.user === job.user) return "wait";
-      }
-      for (const r of this.running.values()) {
-        if (r.job.name === job.name && r.job.user === job.user) return "wait";
-      }
-    }
-    if (dep.clauses.length === 0) return "met";
-    const verdicts = dep.clauses.map((c) => {
-      const states = c.targets.map((t) => this.targetStates(t.jobId, t.taskId));
-      // a job we know nothing of yet (its end is still being written): ask the store again next pass
-      const unknown = c.targets.filter((_t, i) => states[i]!.length === 0);
-      for (const t of unknown) this.ended.refetch(t.jobId);
-      return unknown.length > 0 ? "wait" : clauseVerdict(c.type, states.flat());
-    });
-    if (dep.any)
-      return verdicts.includes("met")
-        ? "met"
-        : verdicts.every((v) => v === "never")
-          ? "never"
-          : "wait";
-    return verdicts.includes("never")
-      ? "never"
-      : verdicts.every((v) => v === "met")
-        ? "met"
-        : "wait";
-  }
-
-  /** States of the job `jobId`, or of the tasks of the array `jobId` (one task when `taskId` is given). */
-  private targetStates(jobId: number, taskId: number | null): TargetState[] {
-    const states: TargetState[] = [];
-    const active = (j: ActiveJob) =>
-      (j.id === jobId && taskId === null) ||
-      (j.arrayJobId === jobId && (taskId === null || j.arrayTaskId === taskId));
-    for (const j of this.pending.values()) if (active(j)) states.push("pending");
-    for (const r of this.running.values()) if (active(r.job)) states.push("running");
-    return states.concat(this.ended.states(jobId, taskId));
-  }
-
-  /** Loads, once per target, the ended jobs that waiting jobs' dependencies name. */
-  private async fetchDependencyTargets(): Promise<void> {
-    const targets: number[] = [];
-    for (const j of this.pending.values())
-      for (const c of j.dependency?.clauses ?? []) for (const t of c.targets) targets.push(t.jobId);
-    const want = this.ended.unfetched(targets);
-    if (want.length === 0) return;
-    const rows = await this.opts.hooks.endedJobs(want);
-    this.ended.markFetched(want);
-    for (const row of rows) {
-      if (this.pending.has(row.id) || this.running.has(row.id) || this.ended.has(row.id)) continue;
-      this.ended.add(row.id, row.arrayJobId, row.arrayTaskId, row.ok);
-    }
-  }
-
-  private start(
-    job: ActiveJob,
-    a: { cpu: number; mem: number; gpu: number; tasks: number },
-    nowMs: number,
-  ): void {
-    this.pending.delete(job.id);
-    const { cores, gpuIndices } = this.slots.pick(job.id, a.cpu, a.gpu);
-    const alloc: JobAlloc = {
-      node: this.node.name,
-      cpus: a.cpu,
-      memMiB: a.mem,
-      gpus: a.gpu,
-      gpuType: a.gpu > 0 ? this.node.gpuType : null,
-      cores,
-      gpuIndices,
-    };
-    job.state = "RUNNING";
-    job.reason = null;
-    job.plannedStartMs = null;
-    job.startMs = nowMs;
-    job.alloc = alloc;
-    const r: Running = {
-      job,
-      launchedMs: nowMs,
-      reported: false,
-      killAt: null,
-      peakRssMiB: 0,
-      ending: false,
-    };
-    this.running.set(job.id, r);
-    this.ensureSampler();
-
-    let owner: UnixAccount | null;
-    try {
-      owner = this.opts.identity.forJob(job.user, job.posix);
-    } catch (e) {
-      // the identity went away between submission and start: the job never runs
-      return this.finish(r, (e as Error).message, undefined, true);
-    }
-    const base = { ...job.env };
-    if (owner) Object.assign(base, { HOME: owner.home, USER: owner.name, LOGNAME: owner.name });
-    const env = slurmEnvironment({
-      base,
-      jobId: job.id,
-      name: job.name,
-      user: job.user,
-      account: job.account,
-      partition: job.partition,
-      qos: job.qos,
-      cluster: this.name,
-      node: this.node.name,
-      submitDir: job.workdir,
-      submitHost: this.opts.submitHost,
-      tasks: job.request.tasks ?? 1,
-      cpusPerTask: job.request.cpusPerTask ?? 1,
-      cpus: a.cpu,
-      memMiB: a.mem,
-      gpuIndices: alloc.gpuIndices,
-      machineHasGpus: this.opts.gpuIndices.length > 0,
-      timeLimitMinutes: job.timeLimit === null ? null : Math.ceil(job.timeLimit / 60),
-      arrayJobId: job.arrayJobId,
-      arrayTaskId: job.arrayTaskId,
-      array: job.array,
-    });
-    // virtual cores beyond the real ones are bound round-robin onto them
-    const bind = [...new Set(cores.map((c) => c % this.opts.realCpus))].sort((x, y) => x - y);
-    const run = this.opts.runRoot;
-    try {
-      r.cgroup = this.opts.cgroups?.create(job.id, {
-        memMiB: a.mem,
-        cores: bind,
-        gpuIndices: alloc.gpuIndices,
-        allGpus: this.opts.gpuIndices,
-      });
-    } catch (e) {
-      return this.finish(
-        r,
-        `cannot make the job's cgroup: ${(e as Error).message}`,
-        undefined,
-        true,
-      );
-    }
-    this.launcher.launch({
-      id: job.id,
-      run,
-      workdir: job.workdir,
-      uid: owner?.uid ?? null,
-      gid: owner?.gid ?? null,
-      cores: bind.length > 0 ? bind : null,
-      umask: this.opts.umask,
-      cgroups: r.cgroup?.procs ?? [],
-      stdout: job.stdout,
-      stderr: job.stderr,
-      script: scriptPath(run, job.id),
-      scriptText: job.script,
-      scriptArgs: job.scriptArgs,
-      launch: JSON.stringify({ startMs: nowMs, alloc }),
-      env,
-    });
-  }
-
-  /** The launcher forked the job. */
-  private started(id: number, pid: number): void {
-    const r = this.running.get(id);
-    if (!r || r.job.pid !== null) return;
-    r.job.pid = pid;
-    r.job.pidStart = processStartTime(pid) ?? readJobRecord(this.opts.runRoot, id)?.start ?? "";
-    this.report(r);
-    // a cancel (or time limit) that came while it was being started reaches it now: the
-    // process itself, and its group once it has made its session
-    if (r.job.killReason !== null && !r.ending) this.signalJob(pid, [], "SIGTERM");
-  }
-
-  /** Tells the store the job runs (once; with its pid when known). */
-  private report(r: Running): void {
-    if (r.reported) return;
-    r.reported = true;
-    this.chain(r.job.id, () => this.opts.hooks.started(r.job));
-  }
-
-  private ensureSampler(): void {
-    if (this.sampler || this.running.size === 0 || this.stopped) return;
-    this.sampler = setInterval(() => this.sample(), this.opts.sampleMs);
-  }
-
-  /** Memory, time limits, kills in progress, and ends the launcher did not report (adopted jobs, a lost launcher). */
-  private sample(): void {
-    if (this.running.size === 0) {
-      clearInterval(this.sampler!);
-      this.sampler = null;
-      return;
-    }
-    const now = Date.now();
-    const sessions = readSessions(
-      new Set([...this.running.values()].map((r) => r.job.pid ?? 0).filter((p) => p > 0)),
-    );
-    for (const r of [...this.running.values()]) {
-      if (r.ending) continue;
-      const j = r.job;
-      if (j.pid === null) {
-        // no "start" from the launcher yet; after a while, the job's own record decides
-        if (now - r.launchedMs < 10000) continue;
-        const rec = readJobRecord(this.opts.runRoot, j.id);
-        if (rec === null) {
-          this.finish(r);
-          continue;
-        }
-        j.pid = rec.pid;
-        j.pidStart = rec.start;
-        this.report(r);
-      }
-      const use = sessions.get(j.pid);
-      if (use) r.peakRssMiB = Math.max(r.peakRssMiB, use.rssMiB);
-      else if (!isSameProcess(j.pid, j.pidStart!)) {
-        // its end is recorded by the launcher that started it, a moment after it is gone
-        r.goneSinceMs ??= now;
-        if (readJobRecord(this.opts.runRoot, j.id)?.status || now - r.goneSinceMs > GONE_GRACE_MS)
-          this.finish(r);
-        continue;
-      }
-      if (j.killReason === null && j.timeLimit !== null && now >= j.startMs! + j.timeLimit * 1000)
-        void this.kill(r, "TIMEOUT", false);
-      else if (j.killReason === null && j.alloc!.memMiB > 0 && use && use.rssMiB > j.alloc!.memMiB)
-        void this.kill(r, "OUT_OF_MEMORY", true);
-      else if (r.killAt !== null && now >= r.killAt) {
-        this.signalJob(j.pid, use?.pids ?? [], "SIGKILL");
-        r.killAt = now + this.opts.killWaitMs;
-      }
-    }
-  }
-
-  /**
-   * Signals a job: its process and group by the pid (a job just forked may not have made its
-   * session yet, and has no session to find), and every process of its session.
-   */
-  private signalJob(pid: number | null, pids: number[], sig: NodeJS.Signals): void {
-    if (pid !== null && pid > 0) {
-      signal(pid, sig);
-      signal(-pid, sig);
-    }
-    for (const p of pids) signal(p, sig);
-  }
-
-  private async kill(r: Running, reason: KillReason, hard: boolean): Promise<void> {
-    const j = r.job;
-    if (j.killReason === null) {
-      j.killReason = reason;
-      // recorded before the signal, so a restart in between still knows why it ended
-      await this.chain(j.id, () => this.opts.hooks.killing(j, reason));
-    }
-    if (r.ending) return;
-    if (j.pid !== null) {
-      const pids = readSessions(new Set([j.pid])).get(j.pid)?.pids ?? [];
-      this.signalJob(j.pid, pids, hard ? "SIGKILL" : "SIGTERM");
-    }
-    r.killAt = Date.now() + (hard ? Math.min(1000, this.opts.killWaitMs) : this.opts.killWaitMs);
-  }
-
-  /** Removes a job's cgroups once the last of its processes has left them. */
-  private dropCgroup(cg: JobCgroup, tries: number): void {
-    if (cg.remove() || tries >= 20) return;
-    setTimeout(() => this.dropCgroup(cg, tries + 1), 500).unref();
-  }
-
-  /**
-   * The job has ended (or never started): record how it ended, free its cores, decide again.
-   * `neverRan`: the script was never started (so the job costs nothing).
-   */
-  private finish(r: Running, failure?: string, heardAtMs?: number, neverRan = false): void {
-    if (r.ending) return;
-    r.ending = true;
-    const j = r.job;
-    const run = this.opts.runRoot;
-    const rec = readJobRecord(run, j.id, heardAtMs);
-    if (j.pid === null && rec) [j.pid, j.pidStart] = [rec.pid, rec.start];
-    this.report(r);
-    // whatever the job left behind in its session's process group goes with it, as in Slurm
-    if (j.pid !== null && j.pid > 0) signal(-j.pid, "SIGKILL");
-    const st = failure ? null : (rec?.status ?? null);
-    let outcome: JobOutcome;
-    // the kernel killed a process of it for its memory: OUT_OF_MEMORY, as Slurm says
-    const oom = r.cgroup?.oomKilled() ?? false;
-    // killed before a sample saw it: the kernel's peak (page cache included) is what it reached
-    if (oom) r.peakRssMiB = Math.max(r.peakRssMiB, r.cgroup?.peakMiB() ?? 0);
-    if (r.cgroup) this.dropCgroup(r.cgroup, 0);
-    const peak = r.peakRssMiB;
-    if (st && st.failure === null) {
-      const ok = st.code === 0 && st.signal === 0;
-      outcome = {
-        state: j.killReason ?? (oom ? "OUT_OF_MEMORY" : ok ? "COMPLETED" : "FAILED"),
-        exitCode: st.code,
-        signal: st.signal,
-        endMs: st.endMs,
-        cpuSeconds: st.cpuSeconds,
-        maxRssMiB: peak,
-        reason: null,
-      };
-    } else {
-      const why =
-        failure ??
-        st?.failure ??
-        "the job ended without a recorded exit status (was its launcher killed?)";
-      // the launcher's failures all come before the script is run
-      const never = neverRan || (!failure && !!st?.failure);
-      outcome = {
-        state: j.killReason ?? "FAILED",
-        exitCode: st?.code ?? null,
-        signal: 0,
-        endMs: st?.endMs ?? Date.now(),
-        cpuSeconds: null,
-        maxRssMiB: peak,
-        reason: why,
-        ...(never ? { neverRan: true } : {}),
-      };
-    }
-    if (j.alloc) this.slots.release(j.alloc, j.id);
-    this.running.delete(j.id);
-    this.shapes.delete(j.id);
-    this.ended.add(j.id, j.arrayJobId, j.arrayTaskId, outcome.state === "COMPLETED");
-    void this.chain(j.id, async () => {
-      await this.opts.hooks.ended(j, outcome);
-      removeRunFiles(run, j.id);
-    });
-    this.schedule();
   }
 }

@@ -14,7 +14,7 @@ interface LaunchRecord {
   alloc: unknown;
 }
 
-interface ExitStatus {
+export interface ExitStatus {
   /** The script's exit code (0 when a signal ended it). */
   code: number;
   signal: number;
