@@ -16,6 +16,14 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS config files (dependency-cruiser's)
+    files: ["**/*.cjs"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { module: "writable", require: "readonly" },
+    },
+  },
+  {
     // Kysely's own advice for migrations: they see the schema as it was, not as it is typed now
     files: ["src/store/migrations.ts", "src/store/migrations/**"],
     rules: {
