@@ -60,6 +60,18 @@ module.exports = {
       "^src/cli/",
       "app/ is started by the CLI, never the other way round",
     ),
+    forbid(
+      "cli-is-a-client",
+      "^src/cli/(?!commands/(serve|sim|demo)\\.ts$)",
+      "^src/(services|store|backends|api|app|scheduler)/",
+      "the CLI talks to the API through the generated client types (serve, sim and demo run in-process)",
+    ),
+    forbid(
+      "client-is-types-of-the-api",
+      "^src/client/",
+      "^src/(?!client/)",
+      "the generated client depends on nothing of the server",
+    ),
     {
       name: "no-circles",
       comment: "no import circles",

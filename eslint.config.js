@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "web/dist/"] },
+  { ignores: ["dist/", "node_modules/", "web/dist/", "src/client/api-types.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

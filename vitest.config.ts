@@ -6,5 +6,7 @@ export default defineConfig({
     globalSetup: ["test/helpers/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // every server a test starts checks each JSON answer against its route's response schema
+    env: { GUANG_CHECK_RESPONSES: "1" },
   },
 });

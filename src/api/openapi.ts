@@ -18,9 +18,30 @@ const errorSchema = {
   },
 };
 
+/**
+ * A zod schema as JSON Schema for the document: the named schemas it uses (`.meta({ id })`)
+ * become shared components, referred to by name, so a generated client has a type for each.
+ */
+function toSchema(schema: z.ZodType, components: Record<string, object>): object {
+  const js = z.toJSONSchema(schema) as { $defs?: Record<string, object> };
+  const { $defs, ...rest } = js;
+  const text = (o: object) =>
+    JSON.parse(JSON.stringify(o).replaceAll('"#/$defs/', '"#/components/schemas/')) as object;
+  for (const [id, def] of Object.entries($defs ?? {})) components[id] = text(def);
+  // a schema that is itself named is one reference
+  const id = (z.globalRegistry.get(schema) as { id?: string } | undefined)?.id;
+  if (id) {
+    // zod puts a named schema itself in $defs too, and refers to it; otherwise it is the rest
+    if (!$defs?.[id]) components[id] = text(rest);
+    return { $ref: `#/components/schemas/${id}` };
+  }
+  return text(rest);
+}
+
 /** The OpenAPI 3.1 document, built from the same route table and schemas that validate requests. */
 export function openApiDocument(routes: Route[], version: string): object {
   const paths: Record<string, Record<string, object>> = {};
+  const schemas: Record<string, object> = {};
   for (const r of routes) {
     const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
       name: m[1],
@@ -42,15 +63,18 @@ export function openApiDocument(routes: Route[], version: string): object {
         } as never);
       }
     }
-    const ok = r.produces
-      ? { content: { [r.produces]: { schema: { type: "string" } } } }
-      : {
-          content: {
-            "application/json": {
-              schema: r.response ? z.toJSONSchema(r.response) : { type: "object" },
-            },
-          },
-        };
+    const ok =
+      r.status !== undefined && r.status >= 300 && r.status < 400
+        ? { headers: { Location: { schema: { type: "string" } } } }
+        : r.produces
+          ? { content: { [r.produces]: { schema: { type: "string" } } } }
+          : {
+              content: {
+                "application/json": {
+                  schema: r.response ? toSchema(r.response, schemas) : { type: "object" },
+                },
+              },
+            };
     (paths[r.path] ??= {})[r.method.toLowerCase()] = {
       summary: r.summary,
       tags: [r.tag],
@@ -67,7 +91,10 @@ export function openApiDocument(routes: Route[], version: string): object {
           }
         : {}),
       responses: {
-        [String(r.status ?? 200)]: { description: "OK", ...ok },
+        [String(r.status ?? 200)]: {
+          description: r.status !== undefined && r.status >= 300 ? "Redirect" : "OK",
+          ...ok,
+        },
         default: {
           description: "An error: its code, a message that says what to do, details",
           content: { "application/json": { schema: errorSchema } },
@@ -89,6 +116,7 @@ export function openApiDocument(routes: Route[], version: string): object {
       })),
     },
     components: {
+      schemas,
       securitySchemes: {
         bearer: { type: "http", scheme: "bearer" },
         session: {

@@ -9,30 +9,10 @@ import { GuangError, isGuangError } from "../core/errors.js";
 import type { CenterServices } from "../services/center.js";
 import { zodMessage } from "../core/zod-message.js";
 import { openApiDocument } from "./openapi.js";
+import { ROUTES } from "./route-table.js";
 import { may, PERMISSIONS } from "../services/access/permissions.js";
 import { readCookies, SESSION_COOKIE } from "./cookies.js";
 import { WROTE, type Route } from "./route.js";
-import { accountRoutes } from "./routes/accounts.js";
-import { auditRoutes } from "./routes/audit.js";
-import { moneyRoutes } from "./routes/money.js";
-import { reportRoutes } from "./routes/reports.js";
-import { tenantRoutes } from "./routes/tenants.js";
-import { userRoutes } from "./routes/users.js";
-import { authRoutes } from "./routes/auth.js";
-import { centerRoutes } from "./routes/center.js";
-import { jobRoutes } from "./routes/jobs.js";
-
-const ROUTES: Route[] = [
-  ...authRoutes,
-  ...tenantRoutes,
-  ...userRoutes,
-  ...accountRoutes,
-  ...auditRoutes,
-  ...moneyRoutes,
-  ...reportRoutes,
-  ...jobRoutes,
-  ...centerRoutes,
-];
 
 /**
  * The address a request came from, for rate limits and the audit log. Behind a trusted proxy
@@ -133,7 +113,14 @@ function fromFastify(
  */
 export function createApi(
   center: CenterServices,
-  opts: { version: string; maxBodyBytes: number; trustProxy: boolean; logLevel: string },
+  opts: {
+    version: string;
+    maxBodyBytes: number;
+    trustProxy: boolean;
+    logLevel: string;
+    /** Check every JSON answer against its route's response schema (test servers do). */
+    checkResponses?: boolean;
+  },
 ): FastifyInstance {
   const compiled = ROUTES.map(compile);
   const openapi = JSON.stringify(openApiDocument(ROUTES, opts.version));
@@ -274,6 +261,15 @@ export function createApi(
     });
     // a handler that wrote the answer itself (a stream, a file) keeps Fastify off it
     if (out === WROTE) return reply.hijack();
+    if (opts.checkResponses && r.response) {
+      const v = r.response.safeParse(out);
+      if (!v.success)
+        throw new GuangError(
+          "internal",
+          500,
+          `the answer of ${r.method} ${r.path} does not match its response schema: ${zodMessage(v.error)}`,
+        );
+    }
     return reply.code(r.status ?? 200).send(out);
   }
 

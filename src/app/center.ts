@@ -38,7 +38,7 @@ import type { CenterServices } from "../services/center.js";
 import { FairShare } from "../services/jobs/fair-share.js";
 import { UnixAccountMaker } from "../services/identity/unix-accounts.js";
 import { JobService } from "../services/jobs/jobs.js";
-import { QOS } from "../services/jobs/qos.js";
+import { QosService } from "../services/jobs/qos.js";
 import { JobLookup, type JobServiceOptions } from "../services/jobs/job-lookup.js";
 import { SubmitService } from "../services/jobs/submission.js";
 import { OutputReader } from "../services/jobs/output-reader.js";
@@ -115,6 +115,9 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
     const rules = new AccountRules(store.db);
     await rules.reload();
     const fairShare = new FairShare(store.db, o.config.fairShareHalfLifeS);
+    // a change of QoS reaches the scheduler at once (changed() is defined below)
+    const qos = new QosService(store.db, () => changed());
+    await qos.reload();
     await fairShare.reload();
     const jobReports = new ClusterReports(
       store.db,
@@ -127,6 +130,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
     const local = new LocalCluster({
       rules,
       fairshare: (a, u) => fairShare.of(a, u),
+      qos,
       config: cluster,
       realCpus: machine.cpus,
       gpuIndices: cluster.gpuIndices,
@@ -177,6 +181,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
           ? new UnixAccountMaker(store.db, o.config.autoIdentities, () => changed())
           : null,
       maxScriptBytes: o.config.maxScriptBytes,
+      qos,
     };
     const lookup = new JobLookup(jobOptions);
     const jobs = new JobService(jobOptions, lookup);
@@ -188,6 +193,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
     // after a change of accounts, members, roles or blocks: the scheduler and the sign-in cache see it at once
     const changed = async () => {
       await rules.reload();
+      await qos.reload();
       await fairShare.reload(false);
       auth.forget();
       for (const b of backends.values()) b.schedule();
@@ -242,7 +248,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
     const offer = () => ({
       clusters: [...backends.keys()],
       partitions: [...new Set([...backends.keys()].flatMap(partitionsOf))],
-      qos: QOS,
+      qos: qos.names(),
       partitionsOf,
     });
     return {
@@ -275,6 +281,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       statements: new StatementService(store.db, reports, o.config.currency),
       grants,
       jobs,
+      qos,
       submissions: new SubmitService(jobOptions, lookup),
       outputs: new OutputReader(jobOptions, lookup),
       clusters: new ClusterService(store.db, backends),

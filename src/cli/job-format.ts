@@ -1,5 +1,5 @@
 import { formatSlurmDuration } from "../core/duration.js";
-import type { JobView } from "../services/jobs/job-view.js";
+import type { JobView } from "../client/api-types.js";
 
 /** squeue's compact state codes. */
 const SHORT: Record<string, string> = {

@@ -16,6 +16,7 @@ commands:
   cancel JOBID  cancel jobs (like scancel); also hold, release
   history       finished and current jobs of a time window (like sacct)
   clusters      clusters, partitions and nodes (like sinfo)
+  qos           service classes: priority, limits, price factor (like sacctmgr show qos)
   account       your accounts and their members (like sacctmgr show assoc)
   admin         tenants, users, accounts and the audit log (center and tenant admins)
   money         balances, the ledger, recharges, transfers, grants, prices, statements
@@ -63,6 +64,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     ((m) => ({ run: m.clustersCommand, help: m.CLUSTERS_HELP }))(
       await import("./commands/clusters.js"),
     ),
+  qos: async () =>
+    ((m) => ({ run: m.qosCommand, help: m.QOS_HELP }))(await import("./commands/qos.js")),
   account: async () =>
     ((m) => ({ run: m.accountCommand, help: m.ACCOUNT_HELP }))(
       await import("./commands/account.js"),

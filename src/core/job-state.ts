@@ -35,4 +35,7 @@ export type PendingReason =
   | "AssocGrpGRES"
   | "AccountBlocked"
   | "AccountNotAllowed"
-  | "JobArrayTaskLimit";
+  | "JobArrayTaskLimit"
+  | "QOSMaxJobsPerUserLimit"
+  | "QOSMaxCpuPerUserLimit"
+  | "QOSMaxGRESPerUser";

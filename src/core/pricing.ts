@@ -63,3 +63,18 @@ export function usageCost(r: Rates, u: Usage, discountPercent = 0): Money {
   if (u.seconds < 0) return 0;
   return resourceCost(r, resourceSeconds(u), discountPercent);
 }
+
+/**
+ * Rates under a QoS's price factor (e.g. 1.5 for a high-priority class): every per-hour rate
+ * scaled, the minimum charge too; the result is rounded once, when a cost is computed.
+ */
+export function scaleRates(r: Rates, factor: number): Rates {
+  if (factor === 1) return r;
+  return {
+    ...r,
+    cpuHour: r.cpuHour * factor,
+    memGiBHour: r.memGiBHour * factor,
+    gpuHour: Object.fromEntries(Object.entries(r.gpuHour).map(([k, v]) => [k, v * factor])),
+    minCharge: Math.round(r.minCharge * factor),
+  };
+}

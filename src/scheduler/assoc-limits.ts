@@ -34,13 +34,25 @@ const MEMBER_REASONS = {
   cpus: "AssocGrpCpuLimit",
   gpus: "AssocGrpGRES",
 } as const;
+// a QoS's per-user limits (MaxTRESPerUser)
+const QOS_REASONS = {
+  jobs: "QOSMaxJobsPerUserLimit",
+  cpus: "QOSMaxCpuPerUserLimit",
+  gpus: "QOSMaxGRESPerUser",
+} as const;
+
+/** A QoS's running limits per user (null: none). */
+export interface QosUserLimits {
+  maxCpusPerUser: number | null;
+  maxGpusPerUser: number | null;
+}
 
 function over(
   u: Use,
   l: RunningLimits,
   cpus: number,
   gpus: number,
-  r: typeof ACCOUNT_REASONS | typeof MEMBER_REASONS,
+  r: typeof ACCOUNT_REASONS | typeof MEMBER_REASONS | typeof QOS_REASONS,
 ): PendingReason | null {
   if (l.maxRunningJobs !== undefined && u.jobs + 1 > l.maxRunningJobs) return r.jobs;
   if (l.maxCpus !== undefined && u.cpus + cpus > l.maxCpus) return r.cpus;
@@ -63,9 +75,10 @@ export class AssocCounter {
     return u;
   }
 
-  /** Counts a running job. */
-  add(account: number, user: number, cpus: number, gpus: number): void {
-    for (const u of [this.get(`a${account}`), this.get(`u${account}:${user}`)]) {
+  /** Counts a running job (of a QoS: per user too). */
+  add(account: number, user: number, cpus: number, gpus: number, qos: string): void {
+    const keys = [`a${account}`, `u${account}:${user}`, `q${qos}:${user}`];
+    for (const u of keys.map((k) => this.get(k))) {
       u.jobs++;
       u.cpus += cpus;
       u.gpus += gpus;
@@ -79,14 +92,21 @@ export class AssocCounter {
     cpus: number,
     gpus: number,
     rules: AssocRules,
+    qos: string,
+    qosLimits: QosUserLimits | null,
   ): PendingReason | null {
     if (rules.blocked) return "AccountBlocked";
     const a = this.get(`a${account}`);
     const m = this.get(`u${account}:${user}`);
+    const q = qosLimits && {
+      maxCpus: qosLimits.maxCpusPerUser ?? undefined,
+      maxGpus: qosLimits.maxGpusPerUser ?? undefined,
+    };
     const why =
       over(a, rules.account, cpus, gpus, ACCOUNT_REASONS) ??
-      over(m, rules.member, cpus, gpus, MEMBER_REASONS);
-    if (why === null) this.add(account, user, cpus, gpus);
+      over(m, rules.member, cpus, gpus, MEMBER_REASONS) ??
+      (q ? over(this.get(`q${qos}:${user}`), q, cpus, gpus, QOS_REASONS) : null);
+    if (why === null) this.add(account, user, cpus, gpus, qos);
     return why;
   }
 }

@@ -9,6 +9,7 @@ import type { EventStreams } from "./jobs/event-streams.js";
 import type { EventBus } from "./jobs/events.js";
 import type { FairShare } from "./jobs/fair-share.js";
 import type { JobService } from "./jobs/jobs.js";
+import type { QosService } from "./jobs/qos.js";
 import type { SubmitService } from "./jobs/submission.js";
 import type { OutputReader } from "./jobs/output-reader.js";
 import type { GrantService } from "./money/grants.js";
@@ -42,6 +43,7 @@ export interface CenterServices {
   statements: StatementService;
   grants: GrantService;
   jobs: JobService;
+  qos: QosService;
   submissions: SubmitService;
   outputs: OutputReader;
   clusters: ClusterService;

@@ -11,6 +11,7 @@ import { migration as m0007 } from "./migrations/0007-low-balance.js";
 import { migration as m0008 } from "./migrations/0008-grants.js";
 import { migration as m0009 } from "./migrations/0009-clusters.js";
 import { migration as m0010 } from "./migrations/0010-security.js";
+import { migration as m0011 } from "./migrations/0011-qos.js";
 
 /**
  * Migrations in order, one file each in migrations/; each runs once and is recorded by
@@ -37,6 +38,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     "0008-grants": m0008(h),
     "0009-clusters": m0009(h),
     "0010-security": m0010(h),
+    "0011-qos": m0011(h),
   };
 }
 

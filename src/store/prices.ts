@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from "kysely";
-import type { Rates } from "../core/pricing.js";
+import { scaleRates, type Rates } from "../core/pricing.js";
+import { priceFactorOf } from "./qos.js";
 import type { Db } from "./open.js";
 import type { PriceTable, TenantDiscountTable } from "./schema.js";
 
@@ -85,13 +86,15 @@ export async function listPrices(
   return q.execute();
 }
 
-/** The rates in force for a job (parsed) and the tenant's discount then; null: no price. */
+/** The rates in force for a job (parsed, under its QoS's price factor) and the tenant's discount then; null: no price. */
 export async function ratesAt(
   db: Db,
   f: { cluster: string; partition: string; qos: string; tenantId: number; at: string },
 ): Promise<{ rates: Rates; discount: number } | null> {
   const p = await priceAt(db, f);
-  return p
-    ? { rates: JSON.parse(p.rates) as Rates, discount: await discountAt(db, f.tenantId, f.at) }
-    : null;
+  if (!p) return null;
+  return {
+    rates: scaleRates(JSON.parse(p.rates) as Rates, await priceFactorOf(db, f.qos)),
+    discount: await discountAt(db, f.tenantId, f.at),
+  };
 }

@@ -284,7 +284,25 @@ export interface TenantDiscountTable {
   created_at: string;
 }
 
+interface QosTable {
+  name: string;
+  description: string | null;
+  priority: number;
+  max_jobs_per_user: number | null;
+  max_cpus_per_user: number | null;
+  max_gpus_per_user: number | null;
+  max_cpus_per_job: number | null;
+  max_gpus_per_job: number | null;
+  /** Seconds. */
+  max_wall: number | null;
+  /** A decimal, e.g. "1.5". */
+  price_factor: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
+  qos: QosTable;
   tenants: TenantTable;
   accounts: AccountTable;
   users: UserTable;

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { route } from "../route.js";
 import { allowed, limits } from "../schemas/tenancy.js";
+import { accountView, memberView } from "../schemas/tenancy.js";
+import { fairShareView } from "../schemas/jobs.js";
 
 export const accountRoutes = [
   route({
@@ -12,8 +14,11 @@ export const accountRoutes = [
     auth: true,
     action: "account.list",
     query: z.strictObject({ tenant: z.string().optional() }),
+    response: z.strictObject({
+      accounts: z.array(accountView),
+    }),
     handler: async ({ center, actor, query }) => ({
-      accounts: await center.accounts.list(actor!, query.tenant),
+      accounts: await center.accounts.list(actor, query.tenant),
     }),
   }),
   route({
@@ -31,7 +36,8 @@ export const accountRoutes = [
       limits: limits.optional(),
       allowed: allowed.optional(),
     }),
-    handler: ({ center, actor, body }) => center.accounts.create(actor!, body),
+    response: accountView,
+    handler: ({ center, actor, body }) => center.accounts.create(actor, body),
   }),
   route({
     method: "GET",
@@ -40,7 +46,8 @@ export const accountRoutes = [
     tag: "tenancy",
     auth: true,
     action: "account.read",
-    handler: ({ center, actor, params }) => center.accounts.get(actor!, params.name!),
+    response: accountView,
+    handler: ({ center, actor, params }) => center.accounts.get(actor, params.name),
   }),
   route({
     method: "PATCH",
@@ -50,8 +57,8 @@ export const accountRoutes = [
     auth: true,
     action: "account.update",
     body: z.strictObject({ limits: limits.optional(), allowed: allowed.optional() }),
-    handler: ({ center, actor, params, body }) =>
-      center.accounts.update(actor!, params.name!, body),
+    response: accountView,
+    handler: ({ center, actor, params, body }) => center.accounts.update(actor, params.name, body),
   }),
   route({
     method: "POST",
@@ -64,8 +71,9 @@ export const accountRoutes = [
     body: z.strictObject({
       reason: z.string().trim().min(1, "say why (it is shown to the account's members)").max(500),
     }),
+    response: accountView,
     handler: ({ center, actor, params, body }) =>
-      center.accounts.block(actor!, params.name!, body.reason),
+      center.accounts.block(actor, params.name, body.reason),
   }),
   route({
     method: "POST",
@@ -74,7 +82,8 @@ export const accountRoutes = [
     tag: "tenancy",
     auth: true,
     action: "account.block",
-    handler: ({ center, actor, params }) => center.accounts.unblock(actor!, params.name!),
+    response: accountView,
+    handler: ({ center, actor, params }) => center.accounts.unblock(actor, params.name),
   }),
   route({
     method: "GET",
@@ -83,8 +92,11 @@ export const accountRoutes = [
     tag: "tenancy",
     auth: true,
     action: "member.list",
+    response: z.strictObject({
+      members: z.array(memberView),
+    }),
     handler: async ({ center, actor, params }) => ({
-      members: await center.members.list(actor!, params.name!),
+      members: await center.members.list(actor, params.name),
     }),
   }),
   route({
@@ -95,13 +107,8 @@ export const accountRoutes = [
     tag: "tenancy",
     auth: true,
     action: "member.list",
-    response: z.object({
-      account: z.string(),
-      users: z.array(
-        z.object({ user: z.string(), usageCoreHours: z.number(), factor: z.number() }),
-      ),
-    }),
-    handler: ({ center, actor, params }) => center.fairShare.view(actor!, params.name!),
+    response: fairShareView,
+    handler: ({ center, actor, params }) => center.fairShare.view(actor, params.name),
   }),
   route({
     method: "POST",
@@ -116,8 +123,11 @@ export const accountRoutes = [
       role: z.string().optional(),
       limits: limits.optional(),
     }),
+    response: z.strictObject({
+      members: z.array(memberView),
+    }),
     handler: async ({ center, actor, params, body }) => ({
-      members: await center.members.add(actor!, params.name!, body),
+      members: await center.members.add(actor, params.name, body),
     }),
   }),
   route({
@@ -128,8 +138,11 @@ export const accountRoutes = [
     auth: true,
     action: "member.manage",
     body: z.strictObject({ role: z.string().optional(), limits: limits.optional() }),
+    response: z.strictObject({
+      members: z.array(memberView),
+    }),
     handler: async ({ center, actor, params, body }) => ({
-      members: await center.members.update(actor!, params.name!, params.user!, body),
+      members: await center.members.update(actor, params.name, params.user, body),
     }),
   }),
   route({
@@ -139,8 +152,11 @@ export const accountRoutes = [
     tag: "tenancy",
     auth: true,
     action: "member.manage",
+    response: z.strictObject({
+      members: z.array(memberView),
+    }),
     handler: async ({ center, actor, params }) => ({
-      members: await center.members.remove(actor!, params.name!, params.user!),
+      members: await center.members.remove(actor, params.name, params.user),
     }),
   }),
 ];

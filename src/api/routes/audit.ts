@@ -2,6 +2,7 @@ import { z } from "zod";
 import { auditCsv } from "../../services/access/audit.js";
 import { route, WROTE } from "../route.js";
 import { isoTime, toIso } from "../schemas/time.js";
+import { auditView } from "../schemas/reports.js";
 
 export const auditRoutes = [
   route({
@@ -23,8 +24,12 @@ export const auditRoutes = [
       limit: z.coerce.number().int().min(1).max(100000).optional(),
       format: z.enum(["json", "csv"]).optional(),
     }),
+    response: z.strictObject({
+      records: z.array(auditView),
+      next: z.number().nullable(),
+    }),
     handler: async ({ center, actor, query, res }) => {
-      const page = await center.audit.list(actor!, {
+      const page = await center.audit.list(actor, {
         ...query,
         from: query.from && toIso(query.from),
         to: query.to && toIso(query.to),

@@ -4,6 +4,7 @@ import { notFound } from "../../core/errors.js";
 import type { SignedIn } from "../../services/identity/auth.js";
 import { CSRF_COOKIE, OIDC_STATE_COOKIE, SESSION_COOKIE, setCookie } from "../cookies.js";
 import { route, WROTE } from "../route.js";
+import { posixIdentity, signedInView } from "../schemas/auth.js";
 
 const login = z.strictObject({
   username: z.string().min(1).max(256),
@@ -12,12 +13,6 @@ const login = z.strictObject({
 const newToken = z.strictObject({
   name: z.string().min(1).max(64),
   expiresInDays: z.number().int().positive().max(3650).nullable().optional(),
-});
-const signedIn = z.object({
-  token: z.string(),
-  expiresAt: z.string(),
-  user: z.string(),
-  csrfToken: z.string(),
 });
 
 /** A browser session: the token in an HttpOnly cookie (scripts cannot read it), the CSRF token in a readable one. */
@@ -43,7 +38,7 @@ export const authRoutes = [
     auth: false,
     action: "public",
     body: login,
-    response: signedIn,
+    response: signedInView,
     handler: ({ center, body, ip }) => center.auth.login(body.username, body.password, ip),
   }),
   route({
@@ -55,7 +50,11 @@ export const authRoutes = [
     auth: false,
     action: "public",
     body: login,
-    response: z.object({ user: z.string(), expiresAt: z.string(), csrfToken: z.string() }),
+    response: z.strictObject({
+      user: z.string(),
+      expiresAt: z.string(),
+      csrfToken: z.string(),
+    }),
     handler: async ({ center, body, ip, req, res }) => {
       const s = await center.auth.login(body.username, body.password, ip);
       setSessionCookies(req, res, s);
@@ -69,9 +68,12 @@ export const authRoutes = [
     tag: "auth",
     auth: true,
     action: "session.read",
+    response: z.strictObject({
+      signedOut: z.boolean(),
+    }),
     handler: async ({ center, actor, cookies, req, res }) => {
       const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
-      await center.auth.logout(actor!, bearer ?? cookies[SESSION_COOKIE] ?? "");
+      await center.auth.logout(actor, bearer ?? cookies[SESSION_COOKIE] ?? "");
       for (const c of [SESSION_COOKIE, CSRF_COOKIE])
         setCookie(req, res, c, "", {
           httpOnly: c === SESSION_COOKIE,
@@ -88,6 +90,7 @@ export const authRoutes = [
       "Single sign-on: redirects the browser to the OpenID provider (authorization code with PKCE)",
     tag: "auth",
     auth: false,
+    status: 302,
     action: "public",
     handler: async ({ center, req, res }) => {
       if (!center.oidc)
@@ -110,6 +113,7 @@ export const authRoutes = [
     summary: "Where the OpenID provider sends the browser back; opens a session and redirects",
     tag: "auth",
     auth: false,
+    status: 302,
     action: "public",
     query: z.record(z.string(), z.string()),
     handler: async ({ center, req, res, ip, cookies }) => {
@@ -131,7 +135,21 @@ export const authRoutes = [
     tag: "auth",
     auth: true,
     action: "session.read",
-    handler: ({ center, actor }) => center.auth.whoami(actor!),
+    response: z.strictObject({
+      user: z.string(),
+      tenant: z.string().nullable(),
+      roles: z
+        .array(z.enum(["center-admin", "center-finance", "tenant-admin", "tenant-finance"]))
+        .readonly(),
+      accounts: z.array(
+        z.strictObject({
+          name: z.string(),
+          role: z.enum(["owner", "member", "admin"]),
+        }),
+      ),
+      posix: posixIdentity.nullable(),
+    }),
+    handler: ({ center, actor }) => center.auth.whoami(actor),
   }),
   route({
     method: "POST",
@@ -141,8 +159,11 @@ export const authRoutes = [
     auth: true,
     action: "password.change",
     body: z.strictObject({ current: z.string().min(1), password: z.string().min(1) }),
+    response: z.strictObject({
+      changed: z.boolean(),
+    }),
     handler: async ({ center, actor, body }) => {
-      await center.auth.changePassword(actor!, body.current, body.password);
+      await center.auth.changePassword(actor, body.current, body.password);
       return { changed: true };
     },
   }),
@@ -153,7 +174,19 @@ export const authRoutes = [
     tag: "auth",
     auth: true,
     action: "token.manage",
-    handler: async ({ center, actor }) => ({ tokens: await center.tokens.listTokens(actor!) }),
+    response: z.strictObject({
+      tokens: z.array(
+        z.strictObject({
+          id: z.number(),
+          name: z.string(),
+          kind: z.enum(["session", "api"]),
+          createdAt: z.string(),
+          expiresAt: z.string().nullable(),
+          revokedAt: z.string().nullable(),
+        }),
+      ),
+    }),
+    handler: async ({ center, actor }) => ({ tokens: await center.tokens.listTokens(actor) }),
   }),
   route({
     method: "POST",
@@ -164,8 +197,14 @@ export const authRoutes = [
     action: "token.manage",
     status: 201,
     body: newToken,
+    response: z.strictObject({
+      id: z.number(),
+      name: z.string(),
+      token: z.string(),
+      expiresAt: z.string().nullable(),
+    }),
     handler: ({ center, actor, body }) =>
-      center.tokens.createToken(actor!, body.name, body.expiresInDays ?? null),
+      center.tokens.createToken(actor, body.name, body.expiresInDays ?? null),
   }),
   route({
     method: "DELETE",
@@ -174,9 +213,12 @@ export const authRoutes = [
     tag: "auth",
     auth: true,
     action: "token.manage",
+    response: z.strictObject({
+      revoked: z.number(),
+    }),
     handler: async ({ center, actor, params }) => {
-      if (!/^\d+$/.test(params.id!)) throw notFound(`you have no live token ${params.id}`);
-      await center.tokens.revokeToken(actor!, Number(params.id));
+      if (!/^\d+$/.test(params.id)) throw notFound(`you have no live token ${params.id}`);
+      await center.tokens.revokeToken(actor, Number(params.id));
       return { revoked: Number(params.id) };
     },
   }),

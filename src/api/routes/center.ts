@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { JobEvent } from "../../services/jobs/events.js";
 import { EventStreams } from "../../services/jobs/event-streams.js";
 import { route, WROTE } from "../route.js";
+import { clusterView } from "../schemas/center.js";
 
 const FLUSH_MS = 10;
 /** A stream whose client has this much unread is dropped (a browser that went to sleep, a stuck proxy). */
@@ -17,7 +18,8 @@ export const centerRoutes = [
     tag: "clusters",
     auth: true,
     action: "cluster.read",
-    handler: async ({ center, actor }) => ({ clusters: await center.clusters.list(actor!) }),
+    response: z.strictObject({ clusters: z.array(clusterView) }),
+    handler: async ({ center, actor }) => ({ clusters: await center.clusters.list(actor) }),
   }),
   route({
     method: "PATCH",
@@ -28,8 +30,12 @@ export const centerRoutes = [
     auth: true,
     action: "cluster.manage",
     body: z.strictObject({ enabled: z.boolean(), reason: z.string().min(1).max(500).optional() }),
+    response: z.strictObject({
+      name: z.string(),
+      enabled: z.boolean(),
+    }),
     handler: async ({ center, actor, params, body }) =>
-      center.clusters.setEnabled(actor!, params.name!, body.enabled, body.reason ?? null),
+      center.clusters.setEnabled(actor, params.name, body.enabled, body.reason ?? null),
   }),
   route({
     method: "GET",
@@ -41,7 +47,7 @@ export const centerRoutes = [
     action: "event.read",
     produces: "text/event-stream",
     handler: async ({ center, actor, req, res }) => {
-      const me = actor!;
+      const me = actor;
       const last = req.headers["last-event-id"];
       // checked before anything is written: a bad id is a 400
       const resume = typeof last === "string" && last !== "" ? EventStreams.eventId(last) : null;

@@ -4,6 +4,7 @@ import { MAX_OUTPUT_PAGE } from "../../services/jobs/job-output.js";
 import { invalidInput } from "../../core/errors.js";
 import { route, WROTE } from "../route.js";
 import { isoTime, toIso } from "../schemas/time.js";
+import { jobView } from "../schemas/jobs.js";
 
 const submit = z.strictObject({
   script: z.string().min(1, "the script is empty"),
@@ -45,8 +46,11 @@ export const jobRoutes = [
     action: "job.submit",
     status: 201,
     body: submit,
-    response: z.object({ id: z.number(), jobIds: z.array(z.string()) }),
-    handler: ({ center, actor, body }) => center.submissions.submit(actor!, body),
+    response: z.strictObject({
+      id: z.number(),
+      jobIds: z.array(z.string()),
+    }),
+    handler: ({ center, actor, body }) => center.submissions.submit(actor, body),
   }),
   route({
     method: "GET",
@@ -57,6 +61,10 @@ export const jobRoutes = [
     auth: true,
     action: "job.list",
     query: listQuery,
+    response: z.strictObject({
+      jobs: z.array(jobView),
+      next: z.number().nullable(),
+    }),
     handler: ({ center, actor, query }) => {
       const states = query.state
         ?.split(",")
@@ -66,7 +74,7 @@ export const jobRoutes = [
         if (!/^\d+$/.test(s.trim())) throw invalidInput(`id ${s} is not a job id`);
         return Number(s);
       });
-      return center.jobs.list(actor!, {
+      return center.jobs.list(actor, {
         states,
         user: query.user,
         account: query.account,
@@ -89,7 +97,8 @@ export const jobRoutes = [
     tag: "jobs",
     auth: true,
     action: "job.read",
-    handler: ({ center, actor, params }) => center.jobs.get(actor!, params.id!),
+    response: jobView,
+    handler: ({ center, actor, params }) => center.jobs.get(actor, params.id),
   }),
   route({
     method: "POST",
@@ -98,7 +107,10 @@ export const jobRoutes = [
     tag: "jobs",
     auth: true,
     action: "job.control",
-    handler: ({ center, actor, params }) => center.jobs.cancel(actor!, params.id!),
+    response: z.strictObject({
+      cancelled: z.array(z.string()),
+    }),
+    handler: ({ center, actor, params }) => center.jobs.cancel(actor, params.id),
   }),
   route({
     method: "POST",
@@ -107,7 +119,10 @@ export const jobRoutes = [
     tag: "jobs",
     auth: true,
     action: "job.control",
-    handler: ({ center, actor, params }) => center.jobs.hold(actor!, params.id!),
+    response: z.strictObject({
+      held: z.array(z.string()),
+    }),
+    handler: ({ center, actor, params }) => center.jobs.hold(actor, params.id),
   }),
   route({
     method: "POST",
@@ -116,7 +131,10 @@ export const jobRoutes = [
     tag: "jobs",
     auth: true,
     action: "job.control",
-    handler: ({ center, actor, params }) => center.jobs.release(actor!, params.id!),
+    response: z.strictObject({
+      released: z.array(z.string()),
+    }),
+    handler: ({ center, actor, params }) => center.jobs.release(actor, params.id),
   }),
   route({
     method: "GET",
@@ -130,8 +148,8 @@ export const jobRoutes = [
     produces: "text/plain",
     handler: async ({ center, actor, params, query, res }) => {
       const out = await center.outputs.read(
-        actor!,
-        params.id!,
+        actor,
+        params.id,
         query.stream ?? "stdout",
         query.offset ?? 0,
         query.limit ?? MAX_OUTPUT_PAGE,

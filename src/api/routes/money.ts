@@ -2,6 +2,13 @@ import { z } from "zod";
 import { notFound } from "../../core/errors.js";
 import { route } from "../route.js";
 import { isoTime, toIso } from "../schemas/time.js";
+import {
+  accountBilling,
+  grantView,
+  priceView,
+  transactionView,
+  walletView,
+} from "../schemas/money.js";
 
 const amount = z.strictObject({
   amount: z.string().min(1, 'give the amount as a decimal string, e.g. "1200.50"'),
@@ -26,8 +33,11 @@ export const moneyRoutes = [
       at: isoTime.optional(),
       history: z.enum(["true", "false"]).optional(),
     }),
+    response: z.strictObject({
+      prices: z.array(priceView),
+    }),
     handler: async ({ center, actor, query }) => ({
-      prices: await center.prices.list(actor!, {
+      prices: await center.prices.list(actor, {
         cluster: query.cluster,
         partition: query.partition,
         at: query.at && toIso(query.at),
@@ -58,7 +68,8 @@ export const moneyRoutes = [
       mode: z.enum(["sum", "max"]).optional(),
       minCharge: money.optional(),
     }),
-    handler: ({ center, actor, body }) => center.prices.set(actor!, body),
+    response: priceView,
+    handler: ({ center, actor, body }) => center.prices.set(actor, body),
   }),
   route({
     method: "POST",
@@ -68,8 +79,13 @@ export const moneyRoutes = [
     auth: true,
     action: "price.manage",
     body: z.strictObject({ percent: z.number().min(0).max(100), effectiveFrom: z.string() }),
+    response: z.strictObject({
+      tenant: z.string(),
+      percent: z.number(),
+      effectiveFrom: z.string(),
+    }),
     handler: ({ center, actor, params, body }) =>
-      center.prices.setDiscount(actor!, params.name!, body.percent, body.effectiveFrom),
+      center.prices.setDiscount(actor, params.name, body.percent, body.effectiveFrom),
   }),
   route({
     method: "GET",
@@ -80,8 +96,11 @@ export const moneyRoutes = [
     auth: true,
     action: "money.read",
     query: z.strictObject({ tenant: z.string().optional(), account: z.string().optional() }),
+    response: z.strictObject({
+      wallets: z.array(walletView),
+    }),
     handler: async ({ center, actor, query }) => ({
-      wallets: await center.wallets.balances(actor!, query),
+      wallets: await center.wallets.balances(actor, query),
     }),
   }),
   route({
@@ -98,7 +117,11 @@ export const moneyRoutes = [
       before: z.coerce.number().int().positive().optional(),
       limit: z.coerce.number().int().min(1).max(1000).optional(),
     }),
-    handler: ({ center, actor, query }) => center.wallets.transactions(actor!, query),
+    response: z.strictObject({
+      transactions: z.array(transactionView),
+      next: z.number().nullable(),
+    }),
+    handler: ({ center, actor, query }) => center.wallets.transactions(actor, query),
   }),
   route({
     method: "POST",
@@ -108,8 +131,8 @@ export const moneyRoutes = [
     auth: true,
     action: "money.recharge",
     body: amount,
-    handler: ({ center, actor, params, body }) =>
-      center.ledger.recharge(actor!, params.name!, body),
+    response: walletView,
+    handler: ({ center, actor, params, body }) => center.ledger.recharge(actor, params.name, body),
   }),
   route({
     method: "POST",
@@ -120,8 +143,8 @@ export const moneyRoutes = [
     auth: true,
     action: "money.transfer",
     body: amount,
-    handler: ({ center, actor, params, body }) =>
-      center.ledger.transfer(actor!, params.name!, body),
+    response: walletView,
+    handler: ({ center, actor, params, body }) => center.ledger.transfer(actor, params.name, body),
   }),
   route({
     method: "POST",
@@ -131,9 +154,14 @@ export const moneyRoutes = [
     auth: true,
     action: "money.refund",
     body: amount.extend({ reason: z.string().min(1, "say why").max(500) }),
+    response: z.strictObject({
+      job: z.number(),
+      refunded: z.string(),
+      currency: z.string(),
+    }),
     handler: ({ center, actor, params, body }) => {
-      if (!/^\d+$/.test(params.id!)) throw notFound(`job ${params.id} does not exist`);
-      return center.ledger.refund(actor!, Number(params.id), body);
+      if (!/^\d+$/.test(params.id)) throw notFound(`job ${params.id} does not exist`);
+      return center.ledger.refund(actor, Number(params.id), body);
     },
   }),
   route({
@@ -143,8 +171,11 @@ export const moneyRoutes = [
     tag: "money",
     auth: true,
     action: "money.read",
+    response: z.strictObject({
+      grants: z.array(grantView),
+    }),
     handler: async ({ center, actor, params }) => ({
-      grants: await center.grants.list(actor!, params.name!),
+      grants: await center.grants.list(actor, params.name),
     }),
   }),
   route({
@@ -163,7 +194,8 @@ export const moneyRoutes = [
       endsAt: z.string({ error: "endsAt is needed: when the grant ends (ISO 8601)" }),
       reason: z.string().max(500).optional(),
     }),
-    handler: ({ center, actor, params, body }) => center.grants.give(actor!, params.name!, body),
+    response: grantView,
+    handler: ({ center, actor, params, body }) => center.grants.give(actor, params.name, body),
   }),
   route({
     method: "GET",
@@ -173,7 +205,8 @@ export const moneyRoutes = [
     tag: "money",
     auth: true,
     action: "money.read",
-    handler: ({ center, actor, params }) => center.wallets.billingOf(actor!, params.name!),
+    response: accountBilling,
+    handler: ({ center, actor, params }) => center.wallets.billingOf(actor, params.name),
   }),
   route({
     method: "PATCH",
@@ -189,8 +222,9 @@ export const moneyRoutes = [
       lowBalance: money.optional(),
       whitelisted: z.boolean().optional(),
     }),
+    response: accountBilling,
     handler: ({ center, actor, params, body }) =>
-      center.wallets.setBilling(actor!, params.name!, body),
+      center.wallets.setBilling(actor, params.name, body),
   }),
   route({
     method: "POST",
@@ -205,7 +239,8 @@ export const moneyRoutes = [
       account: z.string().optional(),
       reason: z.string().min(1, "say why").max(500),
     }),
+    response: walletView,
     handler: ({ center, actor, body }) =>
-      center.ledger.adjust(actor!, { tenant: body.tenant, account: body.account }, body),
+      center.ledger.adjust(actor, { tenant: body.tenant, account: body.account }, body),
   }),
 ];

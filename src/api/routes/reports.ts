@@ -3,6 +3,7 @@ import { usageCsv } from "../../services/reports/reports.js";
 import { statementCsv, statementHtml } from "../../services/formats/statement-format.js";
 import { route, WROTE } from "../route.js";
 import { isoTime, toIso } from "../schemas/time.js";
+import { statement, usageReportView } from "../schemas/reports.js";
 
 export const reportRoutes = [
   route({
@@ -21,8 +22,9 @@ export const reportRoutes = [
       account: z.string().optional(),
       format: z.enum(["json", "csv"]).optional(),
     }),
+    response: usageReportView,
     handler: async ({ center, actor, query, res }) => {
-      const report = await center.reports.usage(actor!, {
+      const report = await center.reports.usage(actor, {
         ...query,
         from: query.from && toIso(query.from),
         to: query.to && toIso(query.to),
@@ -53,8 +55,9 @@ export const reportRoutes = [
       format: z.enum(["json", "csv", "html"]).optional(),
       lang: z.enum(["en", "zh"]).optional(),
     }),
+    response: statement,
     handler: async ({ center, actor, query, res }) => {
-      const s = await center.statements.monthly(actor!, query);
+      const s = await center.statements.monthly(actor, query);
       if (query.format === undefined || query.format === "json") return s;
       const body = query.format === "csv" ? statementCsv(s) : statementHtml(s, query.lang ?? "en");
       const type = query.format === "csv" ? "text/csv" : "text/html";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { route } from "../route.js";
 import { newUser } from "../schemas/tenancy.js";
+import { tenantView, userView } from "../schemas/tenancy.js";
 
 export const tenantRoutes = [
   route({
@@ -10,7 +11,10 @@ export const tenantRoutes = [
     tag: "tenancy",
     auth: true,
     action: "tenant.list",
-    handler: async ({ center, actor }) => ({ tenants: await center.tenants.list(actor!) }),
+    response: z.strictObject({
+      tenants: z.array(tenantView),
+    }),
+    handler: async ({ center, actor }) => ({ tenants: await center.tenants.list(actor) }),
   }),
   route({
     method: "POST",
@@ -25,7 +29,12 @@ export const tenantRoutes = [
       name: z.string().min(1).max(64),
       admin: newUser.omit({ tenant: true, roles: true }),
     }),
-    handler: ({ center, actor, body }) => center.tenants.create(actor!, body.name, body.admin),
+    response: z.strictObject({
+      tenant: tenantView,
+      admin: userView,
+      password: z.string().nullable(),
+    }),
+    handler: ({ center, actor, body }) => center.tenants.create(actor, body.name, body.admin),
   }),
   route({
     method: "GET",
@@ -34,6 +43,7 @@ export const tenantRoutes = [
     tag: "tenancy",
     auth: true,
     action: "tenant.read",
-    handler: ({ center, actor, params }) => center.tenants.get(actor!, params.name!),
+    response: tenantView,
+    handler: ({ center, actor, params }) => center.tenants.get(actor, params.name),
   }),
 ];

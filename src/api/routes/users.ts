@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { route } from "../route.js";
 import { newUser, posix } from "../schemas/tenancy.js";
+import { userView } from "../schemas/tenancy.js";
 
 export const userRoutes = [
   route({
@@ -11,8 +12,11 @@ export const userRoutes = [
     auth: true,
     action: "user.list",
     query: z.strictObject({ tenant: z.string().optional() }),
+    response: z.strictObject({
+      users: z.array(userView),
+    }),
     handler: async ({ center, actor, query }) => ({
-      users: await center.users.list(actor!, query.tenant),
+      users: await center.users.list(actor, query.tenant),
     }),
   }),
   route({
@@ -25,7 +29,11 @@ export const userRoutes = [
     action: "user.create",
     status: 201,
     body: newUser,
-    handler: ({ center, actor, body }) => center.users.create(actor!, body),
+    response: z.strictObject({
+      user: userView,
+      password: z.string().nullable(),
+    }),
+    handler: ({ center, actor, body }) => center.users.create(actor, body),
   }),
   route({
     method: "GET",
@@ -34,7 +42,8 @@ export const userRoutes = [
     tag: "tenancy",
     auth: true,
     action: "user.read",
-    handler: ({ center, actor, params }) => center.users.get(actor!, params.name!),
+    response: userView,
+    handler: ({ center, actor, params }) => center.users.get(actor, params.name),
   }),
   route({
     method: "PATCH",
@@ -51,6 +60,7 @@ export const userRoutes = [
       password: z.string().min(1).max(4096).optional(),
       unlock: z.literal(true).optional(),
     }),
-    handler: ({ center, actor, params, body }) => center.users.update(actor!, params.name!, body),
+    response: userView,
+    handler: ({ center, actor, params, body }) => center.users.update(actor, params.name, body),
   }),
 ];

@@ -288,7 +288,7 @@ export class LocalCluster implements Backend {
       });
       if (j.arrayJobId !== null)
         tasksOfArray.set(j.arrayJobId, (tasksOfArray.get(j.arrayJobId) ?? 0) + 1);
-      assoc.add(j.accountId, j.userId, a.cpus, a.gpus);
+      assoc.add(j.accountId, j.userId, a.cpus, a.gpus, j.qos);
     }
     const queue: QueuedJob[] = [];
     let nextBegin = Infinity;
@@ -302,7 +302,7 @@ export class LocalCluster implements Backend {
           cpus: shape.tasks * shape.cpuPerTask,
           fairshare: this.opts.fairshare(j.accountId, j.userId),
           partition: this.opts.config.partitions[p]!.priority,
-          qos: 0,
+          qos: this.opts.qos.factor(j.qos),
         },
         now,
         this.model.totalCpus,
@@ -337,6 +337,8 @@ export class LocalCluster implements Backend {
             need.cpu,
             need.gpu,
             this.opts.rules.of(j.accountId, j.userId),
+            j.qos,
+            this.opts.qos.userLimits(j.qos),
           ) ?? undefined;
       }
       queue.push({

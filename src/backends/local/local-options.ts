@@ -1,3 +1,4 @@
+import type { QosUserLimits } from "../../scheduler/assoc-limits.js";
 import type { Policy } from "../../scheduler/policy.js";
 import type { BackendHooks, RulesSource } from "../backend.js";
 import { type ClusterConfig } from "../cluster-config.js";
@@ -29,4 +30,9 @@ export interface LocalClusterOptions {
   rules: RulesSource;
   /** A user's fair-share factor in an account, [0, 1], consulted at every pass. */
   fairshare: (accountId: number, userId: number) => number;
+  /** Service classes: a job's QoS factor [0, 1] and its QoS's running limits per user. */
+  qos: {
+    factor(name: string): number;
+    userLimits(name: string): QosUserLimits | null;
+  };
 }

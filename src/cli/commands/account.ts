@@ -1,7 +1,6 @@
 import { parseArgs } from "node:util";
+import type { AccountView as Account, MemberView as Member } from "../../client/api-types.js";
 import { invalidInput } from "../../core/errors.js";
-import type { AccountView as Account } from "../../services/tenancy/accounts.js";
-import type { MemberView as Member } from "../../services/tenancy/members.js";
 import { ApiClient } from "../client.js";
 import { printResult, table } from "../format.js";
 import { describeLimits } from "../../core/account-limits.js";

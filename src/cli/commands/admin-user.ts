@@ -1,5 +1,5 @@
-import type { UserView } from "../../services/tenancy/users.js";
 import { parseArgs } from "node:util";
+import type { UserView } from "../../client/api-types.js";
 import { invalidInput } from "../../core/errors.js";
 import { ApiClient } from "../client.js";
 import { printResult, table } from "../format.js";

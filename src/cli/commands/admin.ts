@@ -1,13 +1,10 @@
 import { parseArgs } from "node:util";
+import type { AuditView, AccountView, TenantView, UserView } from "../../client/api-types.js";
 import { invalidInput } from "../../core/errors.js";
 import { ApiClient } from "../client.js";
 import { printResult, table } from "../format.js";
 import { LIMIT_OPTIONS, limitsFromFlags, listFlag } from "../limit-flags.js";
 import { subcommands, type Handler } from "../subcommands.js";
-import type { AuditView } from "../../services/access/audit.js";
-import type { AccountView } from "../../services/tenancy/accounts.js";
-import type { TenantView } from "../../services/tenancy/tenants.js";
-import type { UserView } from "../../services/tenancy/users.js";
 import { accountDetail, accountTable } from "./account.js";
 import { ADMIN_HELP, json, enc, one } from "./admin-shared.js";
 import { password, generated, user } from "./admin-user.js";

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
+import type { ClusterView } from "../../client/api-types.js";
 import { invalidInput } from "../../core/errors.js";
 import { formatSlurmDuration } from "../../core/duration.js";
-import type { ClusterView } from "../../services/clusters/clusters.js";
 import { ApiClient } from "../client.js";
 import { EXIT } from "../exit.js";
 import { printResult, table } from "../format.js";

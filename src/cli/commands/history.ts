@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
+import type { JobView } from "../../client/api-types.js";
 import { parseBeginTime } from "../../core/begin-time.js";
 import { formatSlurmDuration } from "../../core/duration.js";
 import { invalidInput } from "../../core/errors.js";
-import type { JobView } from "../../services/jobs/job-view.js";
 import { ApiClient } from "../client.js";
 import { EXIT } from "../exit.js";
 import { table } from "../format.js";

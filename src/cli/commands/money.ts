@@ -1,9 +1,12 @@
 import { parseArgs } from "node:util";
+import type {
+  TransactionView,
+  WalletView,
+  GrantView,
+  PriceView,
+  Statement,
+} from "../../client/api-types.js";
 import { invalidInput } from "../../core/errors.js";
-import type { TransactionView, WalletView } from "../../services/money/wallets.js";
-import type { GrantView } from "../../services/money/grants.js";
-import type { PriceView } from "../../services/money/prices.js";
-import type { Statement } from "../../services/money/statements.js";
 import { ApiClient } from "../client.js";
 import { printResult, table } from "../format.js";
 import { subcommands } from "../subcommands.js";

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import type { UsageReportView } from "../../services/reports/reports.js";
+import type { UsageReportView } from "../../client/api-types.js";
 import { ApiClient } from "../client.js";
 import { printResult, table } from "../format.js";
 

@@ -64,6 +64,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
     maxBodyBytes: config.maxScriptBytes * 2 + 65536,
     trustProxy: config.trustProxy,
     logLevel: config.logLevel,
+    // a diagnostic switch (tests set it): an answer that strays from its schema is a 500
+    checkResponses: process.env.GUANG_CHECK_RESPONSES === "1",
   });
   let url: string;
   try {

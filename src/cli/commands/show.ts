@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
+import type { JobView } from "../../client/api-types.js";
 import { invalidInput } from "../../core/errors.js";
-import type { JobView } from "../../services/jobs/job-view.js";
 import { ApiClient } from "../client.js";
 import { EXIT } from "../exit.js";
 import { exitText, limitText, memText, timeText } from "../job-format.js";

@@ -78,6 +78,8 @@ export const PERMISSIONS = {
   "job.list": ["anyone"],
   "job.read": ["center-admin", "tenant-admin", "account-owner", "account-admin", "self"],
   "job.control": ["center-admin", "tenant-admin", "account-owner", "account-admin", "self"],
+  "qos.read": ["anyone"],
+  "qos.manage": ["center-admin"],
   "cluster.read": ["anyone"],
   "cluster.manage": ["center-admin"],
   "event.read": ["anyone"],

@@ -6,8 +6,6 @@ import { hasRole, type Actor } from "../access/actor.js";
 import { audited } from "../access/audit.js";
 import { authorize } from "../access/permissions.js";
 
-export type ClusterView = Awaited<ReturnType<ClusterService["list"]>>[number];
-
 /** Clusters, their partitions and nodes, what is in use now, and whether they take jobs. */
 export class ClusterService {
   constructor(

@@ -15,6 +15,7 @@ import type { EventBus } from "./events.js";
 import type { PathPolicy } from "./path-policy.js";
 import type { IdentityPolicy } from "../../backends/unix-identity.js";
 import type { UnixAccountMaker } from "../identity/unix-accounts.js";
+import type { QosService } from "./qos.js";
 
 /** What the jobs' use cases are built with. */
 export interface JobServiceOptions {
@@ -31,6 +32,8 @@ export interface JobServiceOptions {
   /** Makes the Unix accounts of users who have none (identities.auto), or null. */
   accounts: UnixAccountMaker | null;
   maxScriptBytes: number;
+  /** Service classes: checked at submission. */
+  qos: QosService;
 }
 
 /**

@@ -29,7 +29,6 @@ import { jobIdText } from "./job-view.js";
 import type { JobServiceOptions } from "./job-lookup.js";
 import { JobLookup } from "./job-lookup.js";
 import { activeJob } from "./active-job.js";
-import { QOS } from "./qos.js";
 import { checkDirectory, checkJobPath, userWorkFolder } from "./path-policy.js";
 
 export interface SubmitInput {
@@ -119,7 +118,6 @@ export class SubmitService {
     const backend = await this.lookup.cluster(opts.cluster);
     const part = this.lookup.partition(backend, opts.partition);
     const qos = opts.qos ?? "normal";
-    if (!QOS.includes(qos)) throw invalidInput(`QoS ${qos} does not exist; QoS: ${QOS.join(", ")}`);
     let timeLimit: number | null | undefined = opts.timeLimit ?? part.defaultTime ?? part.maxTime;
     if (timeLimit === Infinity || timeLimit === undefined) timeLimit = null;
     if (timeLimit !== null && timeLimit < 1)
@@ -173,11 +171,19 @@ export class SubmitService {
     const told: JobEvent[] = [];
     const submitTrx = this.db.transaction().execute(async (trx) => {
       await lockAccount(trx, account.id, this.o.dialect);
-      const limit = await checkSubmission(trx, account, actor.userId, {
+      const accountLimit = await checkSubmission(trx, account, actor.userId, {
         cluster: backend.name,
         partition: part.name,
         qos,
         timeLimit,
+        timeAsked: opts.timeLimit !== undefined,
+        cpus: need.cpu,
+        gpus: need.gpu,
+        jobs: tasks.length,
+      });
+      const limit = await this.o.qos.check(trx, qos, {
+        userId: actor.userId,
+        timeLimit: accountLimit,
         timeAsked: opts.timeLimit !== undefined,
         cpus: need.cpu,
         gpus: need.gpu,
