@@ -234,8 +234,16 @@ describe("the center", () => {
     const big = await submit(c, "#!/bin/bash\n#SBATCH -n 32 -t 5\nsleep 30\n", { workdir: dir });
     const running = await waitFor(c, big, ["RUNNING"]);
     const next = await submit(c, "#!/bin/bash\n#SBATCH -n 1 -t 1\ntrue\n", { workdir: dir });
-    await new Promise((r) => setTimeout(r, 300));
-    const waiting = (await c.api("GET", `/api/v1/jobs/${next}`)).body;
+    let seen: { state: string; reason: string | null; plannedStart: string } | undefined;
+    const waiting = await until(
+      "the small job waiting with a planned start",
+      async () => {
+        seen = (await c.api("GET", `/api/v1/jobs/${next}`)).body;
+        return seen!.reason !== null && seen!.plannedStart !== null && seen;
+      },
+      10000,
+      () => seen,
+    );
     expect(waiting.state).toBe("PENDING");
     expect(waiting.reason).toBe("Resources");
     // EASY plans it for when the big job's time limit runs out

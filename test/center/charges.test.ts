@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCenter, TEST_CONFIG, waitFor, workdir, type TestCenter } from "../helpers/center.js";
+import { until } from "../helpers/until.js";
 
 const PW = "Charges-pass-2026";
 let c: TestCenter;
@@ -183,8 +184,14 @@ describe("the life of a charge", () => {
       "#!/bin/bash\ntrue\n",
     );
     expect(waits.status).toBe(201);
-    await new Promise((res) => setTimeout(res, 300));
-    expect((await ok("GET", `/api/v1/jobs/${waits.body.id}`)).reason).toBe("AccountBlocked");
+    let seen: unknown;
+    await until(
+      "the job of the blocked account waiting with AccountBlocked",
+      async () =>
+        (seen = (await ok("GET", `/api/v1/jobs/${waits.body.id}`)).reason) === "AccountBlocked",
+      10000,
+      () => seen,
+    );
     // money comes back: unblocked at once, and the job runs
     await ok("POST", "/api/v1/accounts/comet-acct/transfer", { amount: "20" }, t.cfo);
     expect(
@@ -370,9 +377,17 @@ describe("grants", () => {
       { resource: "gpu", hours: 2, endsAt: new Date(Date.now() + 1500).toISOString() },
       t.cfo,
     );
-    await new Promise((r) => setTimeout(r, 2500));
-    const gpu = (await ok("GET", "/api/v1/accounts/nova-acct/grants", undefined, nova)).grants.find(
-      (x: { resource: string }) => x.resource === "gpu",
+    let last: unknown;
+    const gpu = await until(
+      "the GPU grant expiring after its end",
+      async () => {
+        const g = (last = (
+          await ok("GET", "/api/v1/accounts/nova-acct/grants", undefined, nova)
+        ).grants.find((x: { resource: string }) => x.resource === "gpu"));
+        return g?.expired && g;
+      },
+      20000,
+      () => last,
     );
     expect(gpu).toMatchObject({ expired: true, leftHours: 0 });
     for (const [body, status, message] of [

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  cli,
   JOBS_AS_TEST_USER,
   startCenter,
   submit,
@@ -62,6 +63,11 @@ describe("fair share", () => {
       () => last,
     );
     expect(share.users.find((u) => u.user === "heavy")?.usageCoreHours).toBeGreaterThan(0);
+    // the same, as sshare prints it
+    const sshare = cli(c, ["account", "share", "default"]);
+    expect([sshare.code, sshare.stderr]).toEqual([0, ""]);
+    expect(sshare.stdout).toMatch(/^ACCOUNT\s+USER\s+USAGE\(CORE-H\)\s+FAIRSHARE\n/);
+    expect(sshare.stdout).toMatch(/\ndefault\s+heavy\s+\d+\.\d{2}\s+0\.\d{6}\n/);
     // a full cluster; heavy asks first, light after
     const blocker = await submit(c, "#!/bin/bash\nsleep 2\n", { args: ["-n", "4"], workdir: dir });
     await waitFor(c, blocker, ["RUNNING"]);

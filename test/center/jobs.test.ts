@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCenter, submit, waitFor, workdir, type TestCenter } from "../helpers/center.js";
+import { until } from "../helpers/until.js";
 
 let c: TestCenter;
 let dir: string;
@@ -121,9 +122,14 @@ date +%s.%N; sleep 0.4; date +%s.%N
     expect((await waitFor(c, onNotOk)).state).toBe("COMPLETED");
     expect((await waitFor(c, onAny)).state).toBe("COMPLETED");
     const never = await waitFor(c, onOk, ["PENDING"]);
-    await new Promise((r) => setTimeout(r, 300));
-    expect((await c.api("GET", `/api/v1/jobs/${onOk}`)).body.reason).toBe(
-      "DependencyNeverSatisfied",
+    let seen: unknown;
+    await until(
+      "the afterok job waiting with DependencyNeverSatisfied",
+      async () =>
+        (seen = (await c.api("GET", `/api/v1/jobs/${onOk}`)).body.reason) ===
+        "DependencyNeverSatisfied",
+      10000,
+      () => seen,
     );
     expect(never.state).toBe("PENDING");
     await c.api("POST", `/api/v1/jobs/${onOk}/cancel`);
@@ -201,8 +207,12 @@ date +%s.%N; sleep 0.4; date +%s.%N
     expect(r.body.cancelled).toEqual([String(id)]);
     const job = await waitFor(c, id);
     expect(job.state).toBe("CANCELLED");
-    await new Promise((res) => setTimeout(res, 200));
-    expect(pids.filter(alive)).toEqual([]);
+    await until(
+      "the job's processes gone",
+      () => pids.filter(alive).length === 0,
+      10000,
+      () => pids.filter(alive),
+    );
     expect((await c.api("POST", `/api/v1/jobs/${id}/cancel`)).status).toBe(409);
   });
 
@@ -232,17 +242,28 @@ date +%s.%N; sleep 0.4; date +%s.%N
 
   it("holds, releases and waits for a begin time", async () => {
     const id = await submit(c, "#!/bin/bash\n#SBATCH -H\ntrue\n", { workdir: dir });
-    await new Promise((r) => setTimeout(r, 200));
-    const held = await c.api("GET", `/api/v1/jobs/${id}`);
-    expect([held.body.state, held.body.reason]).toEqual(["PENDING", "JobHeldUser"]);
+    let held: { state: string; reason: string | null } | undefined;
+    await until(
+      "the held job waiting with JobHeldUser",
+      async () => (held = (await c.api("GET", `/api/v1/jobs/${id}`)).body).reason !== null,
+      10000,
+      () => held,
+    );
+    expect([held!.state, held!.reason]).toEqual(["PENDING", "JobHeldUser"]);
     expect((await c.api("POST", `/api/v1/jobs/${id}/release`)).status).toBe(200);
     expect((await waitFor(c, id)).state).toBe("COMPLETED");
     const later = await submit(c, "#!/bin/bash\ntrue\n", {
       workdir: dir,
       options: { begin: "now+1" },
     });
-    await new Promise((r) => setTimeout(r, 100));
-    expect((await c.api("GET", `/api/v1/jobs/${later}`)).body.reason).toBe("BeginTime");
+    let seen: unknown;
+    await until(
+      "the job waiting for its begin time",
+      async () =>
+        (seen = (await c.api("GET", `/api/v1/jobs/${later}`)).body.reason) === "BeginTime",
+      10000,
+      () => seen,
+    );
     const done = await waitFor(c, later);
     expect(Date.parse(done.startTime)).toBeGreaterThanOrEqual(Date.parse(done.submitTime) + 900);
   });

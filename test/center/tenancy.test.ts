@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/open.js";
 import { startCenter, TEST_CONFIG, waitFor, workdir, type TestCenter } from "../helpers/center.js";
+import { until } from "../helpers/until.js";
 
 const PW = "Tenancy-pass-2026";
 let c: TestCenter;
@@ -380,8 +381,13 @@ describe("tenancy", () => {
     const reason = async (id: number) => (await ok("GET", `/api/v1/jobs/${id}`)).reason;
     const started: number[] = [];
     const waits = async (id: number, why: string) => {
-      await new Promise((r) => setTimeout(r, 300));
-      expect(await reason(id)).toBe(why);
+      let seen: unknown;
+      await until(
+        `job ${id} waiting with ${why}`,
+        async () => (seen = await reason(id)) === why,
+        10000,
+        () => seen,
+      );
     };
 
     const cpu = await account("cpulim", { maxCpus: 4 });
@@ -494,8 +500,13 @@ describe("tenancy", () => {
     expect(refused.body.error.message).toMatch(
       /account blk is blocked by phys-admin since .*: project ended; ask your tenant admin/,
     );
-    await new Promise((r) => setTimeout(r, 1500));
-    expect((await ok("GET", `/api/v1/jobs/${waiting}`)).reason).toBe("AccountBlocked");
+    let seen: unknown;
+    await until(
+      "the waiting job of the blocked account waiting with AccountBlocked",
+      async () => (seen = (await ok("GET", `/api/v1/jobs/${waiting}`)).reason) === "AccountBlocked",
+      10000,
+      () => seen,
+    );
     expect((await waitFor(c, running)).state).toBe("COMPLETED");
     await ok("POST", "/api/v1/accounts/blk/unblock", undefined, phys);
     expect((await waitFor(c, waiting)).state).toBe("COMPLETED");

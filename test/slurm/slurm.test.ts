@@ -10,6 +10,11 @@ import {
   waitFor,
   type TestCenter,
 } from "../helpers/center.js";
+import { until as untilWithin } from "../helpers/until.js";
+
+/** The shared polling helper, with a minute by default: a real Slurm answers in its own time. */
+const until = <T>(what: string, probe: Parameters<typeof untilWithin<T>>[1], ms = 60_000) =>
+  untilWithin(what, probe, ms);
 
 // The real-Slurm suite: a one-node Slurm started by scripts/slurm-test-cluster.sh (.ci/run does).
 const root = process.getuid?.() === 0;
@@ -42,20 +47,6 @@ function userDir(user = UNIX): string {
   chownSync(d, uid, gid);
   chmodSync(d, 0o755);
   return d;
-}
-
-async function until<T>(
-  what: string,
-  fn: () => Promise<T | null | undefined | false> | T | null | undefined | false,
-  timeoutMs = 60000,
-): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 function assoc(account: string, user = ""): string {

@@ -1,5 +1,9 @@
 import { parseArgs } from "node:util";
-import type { AccountView as Account, MemberView as Member } from "../../client/api-types.js";
+import type {
+  AccountView as Account,
+  FairShareView,
+  MemberView as Member,
+} from "../../client/api-types.js";
 import { invalidInput } from "../../core/errors.js";
 import { ApiClient } from "../client.js";
 import { printResult, table } from "../format.js";
@@ -11,6 +15,9 @@ export const ACCOUNT_HELP = `usage: guang account <subcommand>
 
   list [--tenant T]                      the accounts you may see (yours; your tenant's for its staff)
   show ACCOUNT                           one account: state, blocks, limits, what it may use
+  share [ACCOUNT...]                     fair share of each member, like sshare: decayed usage and
+                                         the factor the scheduler ranks waiting jobs by (your accounts
+                                         by default)
   members ACCOUNT                        its members, roles and limits
   members add ACCOUNT USER [--role member|admin|owner] [limits]
   members set ACCOUNT USER [--role R] [limits]
@@ -140,6 +147,31 @@ export const accountCommand = subcommands("account", ACCOUNT_HELP, {
     if (positionals.length !== 1) throw invalidInput("usage: guang account show ACCOUNT");
     const out = await ApiClient.fromEnvironment().request<Account>("GET", path(positionals[0]!));
     return printResult(values.json, out, () => accountDetail(out));
+  },
+  async share(argv) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: json,
+    });
+    const api = ApiClient.fromEnvironment();
+    const names = positionals.length
+      ? positionals
+      : (await api.request<{ accounts: Account[] }>("GET", "/api/v1/accounts")).accounts.map(
+          (a) => a.name,
+        );
+    const shares = await Promise.all(
+      names.map((n) => api.request<FairShareView>("GET", `${path(n)}/fairshare`)),
+    );
+    return printResult(values.json, shares, () =>
+      table(
+        ["ACCOUNT", "USER", "USAGE(CORE-H)", "FAIRSHARE"],
+        shares.flatMap((s) =>
+          s.users.map((u) => [s.account, u.user, u.usageCoreHours.toFixed(2), u.factor.toFixed(6)]),
+        ),
+      ),
+    );
   },
   members,
 });
