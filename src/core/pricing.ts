@@ -1,4 +1,4 @@
-import type { Money } from "./money.js";
+import { money, type Money } from "./money.js";
 
 /**
  * What one (cluster, partition, QoS) costs per hour, in money units. `sum` adds the parts;
@@ -6,9 +6,10 @@ import type { Money } from "./money.js";
  * MAX_TRES), plus GPUs. GPU prices are by type; "*" prices any type not named.
  */
 export interface Rates {
-  cpuHour: Money;
-  memGiBHour: Money;
-  gpuHour: Record<string, Money>;
+  /** Money units an hour: not amounts themselves (a QoS's factor may make them fractional). */
+  cpuHour: number;
+  memGiBHour: number;
+  gpuHour: Record<string, number>;
   mode: "sum" | "max";
   /** The least a job that ran at all is charged. */
   minCharge: Money;
@@ -24,7 +25,7 @@ export interface Usage {
 }
 
 /** The hourly price of a GPU of this type, or null when the rates name none (the partition sells no such GPU). */
-function gpuRate(r: Rates, type: string | null): Money | null {
+function gpuRate(r: Rates, type: string | null): number | null {
   return (type !== null ? r.gpuHour[type] : undefined) ?? r.gpuHour["*"] ?? null;
 }
 
@@ -55,12 +56,12 @@ export function resourceCost(r: Rates, x: ResourceSeconds, discountPercent = 0):
   const mem = (x.memMiBSeconds / 1024) * (r.memGiBHour / 3600);
   const gpu = x.gpuSeconds > 0 ? (x.gpuSeconds * (gpuRate(r, x.gpuType) ?? 0)) / 3600 : 0;
   const raw = (r.mode === "max" ? Math.max(cpu, mem) : cpu + mem) + gpu;
-  return Math.max(r.minCharge, Math.round(raw * (1 - discountPercent / 100)));
+  return money(Math.max(r.minCharge, Math.round(raw * (1 - discountPercent / 100))));
 }
 
 /** The cost of a usage (resources × time). */
 export function usageCost(r: Rates, u: Usage, discountPercent = 0): Money {
-  if (u.seconds < 0) return 0;
+  if (u.seconds < 0) return money(0);
   return resourceCost(r, resourceSeconds(u), discountPercent);
 }
 
@@ -75,6 +76,6 @@ export function scaleRates(r: Rates, factor: number): Rates {
     cpuHour: r.cpuHour * factor,
     memGiBHour: r.memGiBHour * factor,
     gpuHour: Object.fromEntries(Object.entries(r.gpuHour).map(([k, v]) => [k, v * factor])),
-    minCharge: Math.round(r.minCharge * factor),
+    minCharge: money(Math.round(r.minCharge * factor)),
   };
 }

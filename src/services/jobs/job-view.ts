@@ -1,6 +1,6 @@
 import type { ActiveJob, JobAlloc } from "../../backends/backend.js";
 import type { JobOptions } from "../../core/job-spec.js";
-import { formatMoney } from "../../core/money.js";
+import { formatMoney, money } from "../../core/money.js";
 import type { JobRow } from "../../store/jobs.js";
 
 /** A job as the API shows it: the stored row, with the backend's live view while it is active. */
@@ -117,7 +117,7 @@ export function jobView(
     dependency: opts.dependency ?? null,
     mailType: opts.mailType ?? [],
     mailUser: opts.mailUser ?? null,
-    hold: formatMoney(Number(row.hold_units ?? 0)),
-    cost: costUnits === null ? null : formatMoney(costUnits),
+    hold: formatMoney(money(Number(row.hold_units ?? 0))),
+    cost: costUnits === null ? null : formatMoney(money(costUnits)),
   };
 }

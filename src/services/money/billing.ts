@@ -1,6 +1,6 @@
 import type { JobAlloc } from "../../backends/backend.js";
 import { GuangError } from "../../core/errors.js";
-import { formatMoney, type Money } from "../../core/money.js";
+import { formatMoney, type Money, money } from "../../core/money.js";
 import {
   resourceCost,
   resourceSeconds,
@@ -77,7 +77,7 @@ export class Billing {
       tenantId: account.tenant_id,
       accountId: account.id,
     });
-    return w.balance + Number(account.credit_limit);
+    return money(w.balance + Number(account.credit_limit));
   }
 
   /**
@@ -101,9 +101,9 @@ export class Billing {
       gpuType: r.gpuType,
       seconds: 3600,
     });
-    const perHour = resourceCost({ ...found.rates, minCharge: 0 }, hour, found.discount);
+    const perHour = resourceCost({ ...found.rates, minCharge: money(0) }, hour, found.discount);
     const free = perHour === 0 && found.rates.minCharge === 0;
-    if (free) return Array.from({ length: r.jobs }, () => ({ money: 0, grants: [] }));
+    if (free) return Array.from({ length: r.jobs }, () => ({ money: money(0), grants: [] }));
     if (r.timeLimit === null)
       throw new GuangError(
         "invalid_input",
@@ -130,8 +130,8 @@ export class Billing {
       throw new GuangError(
         "insufficient_funds",
         402,
-        `account ${account.name} can spend ${this.money(has)}; this submission needs ${this.money(need)} held (${r.jobs > 1 ? `${r.jobs} jobs, up to ${this.money(each)} each, ` : ""}the price × the request × the time limit, after grants), ${this.money(need - has)} more; ask your tenant's finance to move money to the account`,
-        { missing: formatMoney(need - has), needed: formatMoney(need) },
+        `account ${account.name} can spend ${this.money(has)}; this submission needs ${this.money(money(need))} held (${r.jobs > 1 ? `${r.jobs} jobs, up to ${this.money(each)} each, ` : ""}the price × the request × the time limit, after grants), ${this.money(money(need - has))} more; ask your tenant's finance to move money to the account`,
+        { missing: formatMoney(money(need - has)), needed: formatMoney(money(need)) },
       );
     }
     return plans;
@@ -154,7 +154,7 @@ export class Billing {
       rest.gpuSeconds === 0 &&
       (rest.memMiBSeconds === 0 || found.rates.memGiBHour === 0);
     return nothing && (covered.core > 0 || covered.gpu > 0)
-      ? 0
+      ? money(0)
       : resourceCost(found.rates, rest, found.discount);
   }
 
@@ -199,7 +199,7 @@ export class Billing {
     },
     endMs: number,
   ): Promise<Money> {
-    if (j.startTime === null || j.alloc === null) return 0;
+    if (j.startTime === null || j.alloc === null) return money(0);
     // to the millisecond: jobs of less than a second are common, and each pays for what it ran
     const seconds = Math.max(0, (endMs - Date.parse(j.startTime)) / 1000);
     const found = await ratesAt(db, {
@@ -209,7 +209,7 @@ export class Billing {
       tenantId: j.tenantId,
       at: j.startTime,
     });
-    if (!found) return 0;
+    if (!found) return money(0);
     return usageCost(
       found.rates,
       {
@@ -358,7 +358,7 @@ export class Billing {
   async checkBlock(db: Db, account: AccountRow): Promise<MoneyEvent[]> {
     const has = await this.available(db, account);
     const events: MoneyEvent[] = [];
-    const threshold = Number(account.threshold);
+    const threshold = money(Number(account.threshold));
     const blocked = (await blocksOf(db, [account.id])).some((b) => b.kind === "money");
     const below = account.whitelisted === 0 && has < threshold;
     if (below && !blocked) {
@@ -367,13 +367,13 @@ export class Billing {
         account.id,
         "money",
         null,
-        `its money (${this.money(has)}) is below its threshold (${this.money(threshold)})`,
+        `its money (${this.money(has)}) is below its threshold (${this.money(money(threshold))})`,
       );
       events.push({ accountId: account.id, kind: "blocked", available: has, level: threshold });
     } else if (!below && blocked && (await clearBlock(db, account.id, "money"))) {
       events.push({ accountId: account.id, kind: "unblocked", available: has, level: threshold });
     }
-    const low = Number(account.low_balance);
+    const low = money(Number(account.low_balance));
     if (low > 0 && has < low && account.low_warned === 0) {
       await db
         .updateTable("accounts")

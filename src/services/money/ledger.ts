@@ -1,4 +1,4 @@
-import { formatMoney, MONEY_MAX, parseMoney, type Money } from "../../core/money.js";
+import { formatMoney, MONEY_MAX, parseMoney, type Money, money } from "../../core/money.js";
 import { invalidInput, notFound } from "../../core/errors.js";
 import { lockWallets, refundedFor, walletOf } from "../../store/ledger.js";
 import type { Db } from "../../store/open.js";
@@ -53,13 +53,13 @@ export class LedgerService {
       );
     if (Math.abs(units) > MONEY_MAX)
       throw invalidInput(
-        `amount ${input.amount} is larger than any the ledger takes (${formatMoney(MONEY_MAX)})`,
+        `amount ${input.amount} is larger than any the ledger takes (${formatMoney(money(MONEY_MAX))})`,
       );
     return units;
   }
 
   private money(units: number): string {
-    return `${formatMoney(units)} ${this.o.currency}`;
+    return `${formatMoney(money(units))} ${this.o.currency}`;
   }
 
   /** The center's finance puts money into a tenant's wallet (it came from outside: the center's funds). */
@@ -126,7 +126,7 @@ export class LedgerService {
           const t = await findTenantById(trx, a.tenant_id);
           throw conflict(
             `tenant ${t!.name} has ${this.money(has)}; moving ${this.money(amount)} to account ${account} needs ${this.money(amount - has)} more (a recharge by the center's finance)`,
-            { missing: formatMoney(amount - has) },
+            { missing: formatMoney(money(amount - has)) },
           );
         }
         await post(trx, {

@@ -1,5 +1,5 @@
 import { invalidInput, notFound } from "../../core/errors.js";
-import { formatMoney, parseMoney, type Money } from "../../core/money.js";
+import { formatMoney, parseMoney, type Money, money } from "../../core/money.js";
 import type { Rates } from "../../core/pricing.js";
 import type { Db } from "../../store/open.js";
 import { nowIso } from "../../store/open.js";
@@ -70,10 +70,10 @@ export class PriceService {
       qos: r.qos,
       tenant: r.tenant,
       effectiveFrom: r.effective_from,
-      cpuHour: formatMoney(rates.cpuHour),
-      memGiBHour: formatMoney(rates.memGiBHour),
+      cpuHour: formatMoney(money(rates.cpuHour)),
+      memGiBHour: formatMoney(money(rates.memGiBHour)),
       gpuHour: Object.fromEntries(
-        Object.entries(rates.gpuHour).map(([k, v]) => [k, formatMoney(v)]),
+        Object.entries(rates.gpuHour).map(([k, v]) => [k, formatMoney(money(v))]),
       ),
       mode: rates.mode,
       minCharge: formatMoney(rates.minCharge),

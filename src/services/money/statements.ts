@@ -1,5 +1,5 @@
 import { invalidInput } from "../../core/errors.js";
-import { formatMoney } from "../../core/money.js";
+import { formatMoney, money } from "../../core/money.js";
 import { balanceAt, listWallets, movementsByKind, walletOf } from "../../store/ledger.js";
 import type { Db } from "../../store/open.js";
 import type { Actor } from "../access/actor.js";
@@ -98,11 +98,11 @@ export class StatementService {
       from,
       to,
       currency: this.currency,
-      opening: formatMoney(await balanceAt(this.db, walletIds, from)),
-      closing: formatMoney(await balanceAt(this.db, walletIds, to)),
+      opening: formatMoney(money(await balanceAt(this.db, walletIds, from))),
+      closing: formatMoney(money(await balanceAt(this.db, walletIds, to))),
       movements: movements.map((x) => ({
         kind: x.kind,
-        amount: formatMoney(x.amount),
+        amount: formatMoney(money(x.amount)),
         count: x.count,
       })),
       usageByPartition: await usage("partition"),

@@ -1,4 +1,4 @@
-import { formatMoney, parseMoney, type Money } from "../../core/money.js";
+import { formatMoney, parseMoney, type Money, money } from "../../core/money.js";
 import { invalidInput } from "../../core/errors.js";
 import { listTransactions, listWallets } from "../../store/ledger.js";
 import type { Db } from "../../store/open.js";
@@ -107,9 +107,9 @@ export class WalletService {
     return {
       account: a.name,
       available: formatMoney(await this.o.billing.available(this.db, a)),
-      threshold: formatMoney(Number(a.threshold)),
-      lowBalance: formatMoney(Number(a.low_balance)),
-      creditLimit: formatMoney(Number(a.credit_limit)),
+      threshold: formatMoney(money(Number(a.threshold))),
+      lowBalance: formatMoney(money(Number(a.low_balance))),
+      creditLimit: formatMoney(money(Number(a.credit_limit))),
       whitelisted: a.whitelisted === 1,
       blockedForMoney: blocked ? blocked.reason : null,
       currency: this.o.currency,
@@ -173,7 +173,7 @@ export class WalletService {
         kind: w.kind,
         tenant: w.tenant,
         account: w.account,
-        balance: formatMoney(Number(w.balance)),
+        balance: formatMoney(money(Number(w.balance))),
         currency: this.o.currency,
       }));
   }
@@ -228,7 +228,7 @@ export class WalletService {
         jobId: t.job_id,
         postings: t.postings.map((p) => ({
           wallet: names.get(p.wallet_id) ?? `#${p.wallet_id}`,
-          amount: formatMoney(Number(p.amount)),
+          amount: formatMoney(money(Number(p.amount))),
         })),
       })),
       next: rows.length > limit ? page[page.length - 1]!.id : null,

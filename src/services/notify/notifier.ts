@@ -1,6 +1,6 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import { formatSlurmDuration } from "../../core/duration.js";
-import { formatMoney } from "../../core/money.js";
+import { formatMoney, money } from "../../core/money.js";
 import type { Db } from "../../store/open.js";
 import type { MoneyEvent } from "../money/postings.js";
 import type { GrantExpiry } from "../money/grants.js";
@@ -137,7 +137,7 @@ export class Notifier {
       state: o.state,
       exit: `${o.exitCode ?? 0}:${o.signal ?? 0}`,
       elapsed: formatSlurmDuration(o.elapsedSeconds),
-      cost: costUnits === null ? "-" : `${formatMoney(costUnits)} ${this.currency}`,
+      cost: costUnits === null ? "-" : `${formatMoney(money(costUnits))} ${this.currency}`,
       time: o.at.toISOString(),
     });
   }

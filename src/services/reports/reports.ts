@@ -1,5 +1,5 @@
 import { invalidInput } from "../../core/errors.js";
-import { formatMoney } from "../../core/money.js";
+import { formatMoney, money } from "../../core/money.js";
 import { toCsv } from "../formats/csv.js";
 import type { Db } from "../../store/open.js";
 import { REPORT_DIMENSIONS, usageReport, type ReportDimension } from "../../store/reports.js";
@@ -98,7 +98,7 @@ export class ReportService {
           coreHours: round(r.coreSeconds / 3600),
           gpuHours: round(r.gpuSeconds / 3600),
           avgWaitHours: r.started ? round(r.waitSeconds / r.started / 3600) : null,
-          cost: formatMoney(r.cost),
+          cost: formatMoney(money(r.cost)),
         };
         groupBy.forEach(
           (d, i) => (line[d] = names.get(`${d}:${r.keys[i]}`) ?? (r.keys[i] as string | null)),
