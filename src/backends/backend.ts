@@ -1,3 +1,4 @@
+import type { Tres } from "../core/tres.js";
 import type { AccountLimits } from "../core/account-limits.js";
 import type { AssocRules } from "../scheduler/assoc-limits.js";
 import type { PartitionConfig } from "./cluster-config.js";
@@ -18,6 +19,13 @@ export interface JobAlloc {
   gpuType: string | null;
   cores: number[];
   gpuIndices: number[];
+}
+
+/** An allocation's resources as TRES (none when the job never got one). */
+export function allocTres(a: JobAlloc | null): Tres {
+  return a
+    ? { cpu: a.cpus, mem: a.memMiB, gpu: a.gpus, gpuType: a.gpuType, node: 1 }
+    : { cpu: 0, mem: 0, gpu: 0, gpuType: null, node: 0 };
 }
 
 /** A user's POSIX identity: a Unix name, and the ids and home when the center knows them (else the machine's passwd says). */
@@ -194,12 +202,7 @@ export interface Backend {
   /** Null when a job of this request could run in the partition on an empty cluster; otherwise why not. */
   whyNever(partition: string, request: ResourceRequest): string | null;
   /** What a job of this request holds at least (for limits and the worst-case price). */
-  need(request: ResourceRequest): {
-    cpu: number;
-    memMiB: number;
-    gpu: number;
-    gpuType: string | null;
-  };
+  need(request: ResourceRequest): Tres;
   /**
    * Hands a job to an outside scheduler inside the transaction that writes it (so that a
    * refusal writes nothing); returns its id there. Absent: the job is only taken by submit().

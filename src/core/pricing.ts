@@ -1,4 +1,5 @@
 import { money, type Money } from "./money.js";
+import type { Tres } from "./tres.js";
 
 /**
  * What one (cluster, partition, QoS) costs per hour, in money units. `sum` adds the parts;
@@ -17,10 +18,7 @@ export interface Rates {
 
 /** What a job holds (or asks for) and for how long. */
 export interface Usage {
-  cpus: number;
-  memMiB: number;
-  gpus: number;
-  gpuType: string | null;
+  tres: Pick<Tres, "cpu" | "mem" | "gpu" | "gpuType">;
   seconds: number;
 }
 
@@ -39,10 +37,10 @@ export interface ResourceSeconds {
 
 export function resourceSeconds(u: Usage): ResourceSeconds {
   return {
-    coreSeconds: u.cpus * u.seconds,
-    memMiBSeconds: u.memMiB * u.seconds,
-    gpuSeconds: u.gpus * u.seconds,
-    gpuType: u.gpuType,
+    coreSeconds: u.tres.cpu * u.seconds,
+    memMiBSeconds: u.tres.mem * u.seconds,
+    gpuSeconds: u.tres.gpu * u.seconds,
+    gpuType: u.tres.gpuType,
   };
 }
 

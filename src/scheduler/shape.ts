@@ -56,6 +56,7 @@ export function shapeMinimum(s: Shape): Tres {
     cpu: s.tasks * s.cpuPerTask,
     mem: s.tasks * s.memPerTask + nodes * s.memPerNode,
     gpu: nodes * s.gpuPerNode,
+    gpuType: s.gpuPerNode > 0 ? s.gpuType : null,
     node: nodes,
   };
 }

@@ -267,10 +267,7 @@ describe("charges under random interleavings and crashes", () => {
                       partition: "p",
                       qos: "normal",
                       timeLimit: o.limit,
-                      cpus: o.cpus,
-                      memMiB: 0,
-                      gpus: 0,
-                      gpuType: null,
+                      need: { cpu: o.cpus, mem: 0, gpu: 0, gpuType: null, node: 1 },
                       jobs: 1,
                       at: iso(),
                     });

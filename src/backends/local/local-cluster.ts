@@ -1,3 +1,4 @@
+import type { Tres } from "../../core/tres.js";
 import { mkdirSync } from "node:fs";
 import { invalidInput } from "../../core/errors.js";
 import type { PendingReason } from "../../core/job-state.js";
@@ -104,20 +105,10 @@ export class LocalCluster implements Backend {
   }
 
   /** What a job of this request holds at least: what account limits count and the worst-case price is of. */
-  need(request: ResourceRequest): {
-    cpu: number;
-    memMiB: number;
-    gpu: number;
-    gpuType: string | null;
-  } {
-    const shape = compileShape(request, this.model.defMemPerCpu);
-    const m = shapeMinimum(shape);
-    return {
-      cpu: m.cpu,
-      memMiB: m.mem,
-      gpu: m.gpu,
-      gpuType: m.gpu > 0 ? (shape.gpuType ?? this.node.gpuType) : null,
-    };
+  need(request: ResourceRequest): Tres {
+    const m = shapeMinimum(compileShape(request, this.model.defMemPerCpu));
+    // a GPU of no named type is one of this node's
+    return { ...m, gpuType: m.gpu > 0 ? (m.gpuType ?? this.node.gpuType) : null };
   }
 
   /** Takes back the jobs the store says are active: running ones are adopted, ended ones recorded. */

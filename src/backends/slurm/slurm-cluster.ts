@@ -1,3 +1,4 @@
+import type { Tres } from "../../core/tres.js";
 import type { ResourceRequest } from "../../core/resource-request.js";
 import { compileShape, shapeMinimum } from "../../scheduler/shape.js";
 import type {
@@ -214,15 +215,8 @@ export class SlurmCluster implements Backend {
     return `the job asks for ${nodes} node(s) with ${per.cpu} cpus, ${per.mem} MiB and ${per.gpu} GPU(s) each; partition ${partition} of cluster ${this.name} has ${fit.length} such node(s)${biggest ? ` (its largest: ${biggest.cpus} cpus, ${biggest.memMiB} MiB, ${biggest.gpus} GPUs)` : ""}`;
   }
 
-  need(request: ResourceRequest): {
-    cpu: number;
-    memMiB: number;
-    gpu: number;
-    gpuType: string | null;
-  } {
-    const shape = compileShape(request, this.defMemPerCpu);
-    const m = shapeMinimum(shape);
-    return { cpu: m.cpu, memMiB: m.mem, gpu: m.gpu, gpuType: m.gpu > 0 ? shape.gpuType : null };
+  need(request: ResourceRequest): Tres {
+    return shapeMinimum(compileShape(request, this.defMemPerCpu));
   }
 
   /** sbatch, as the job's user: Slurm's id, or Slurm's refusal as a 400 (nothing is written then). */

@@ -3,6 +3,7 @@ import type { JobView } from "../../client/api-types.js";
 import { invalidInput } from "../../core/errors.js";
 import { ApiClient } from "../client.js";
 import { EXIT } from "../exit.js";
+import { formatTres } from "../../core/tres.js";
 import { exitText, limitText, memText, timeText } from "../job-format.js";
 
 export const SHOW_HELP = `usage: guang show JOBID [--json]
@@ -14,7 +15,13 @@ planned start while it waits. JOBID is N or N_TASK.
 function describe(j: JobView): string {
   const r = j.request;
   const tres = j.alloc
-    ? `cpu=${j.alloc.cpus},mem=${memText(j.alloc.memMiB)},node=1${j.alloc.gpus ? `,gres/gpu=${j.alloc.gpus}` : ""}`
+    ? formatTres({
+        cpu: j.alloc.cpus,
+        mem: j.alloc.memMiB,
+        gpu: j.alloc.gpus,
+        gpuType: j.alloc.gpuType,
+        node: 1,
+      })
     : "";
   const pairs: [string, string | number][][] = [
     [

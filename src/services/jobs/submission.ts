@@ -194,10 +194,7 @@ export class SubmitService {
         partition: part.name,
         qos,
         timeLimit: limit,
-        cpus: need.cpu,
-        memMiB: need.memMiB,
-        gpus: need.gpu,
-        gpuType: need.gpuType,
+        need,
         jobs: tasks.length,
         at: now,
       });

@@ -1,4 +1,5 @@
-import type { JobAlloc } from "../../backends/backend.js";
+import { allocTres, type JobAlloc } from "../../backends/backend.js";
+import type { Tres } from "../../core/tres.js";
 import { GuangError } from "../../core/errors.js";
 import { formatMoney, type Money, money } from "../../core/money.js";
 import {
@@ -40,10 +41,8 @@ export interface HoldRequest {
   qos: string;
   /** Seconds; null: unlimited. */
   timeLimit: number | null;
-  cpus: number;
-  memMiB: number;
-  gpus: number;
-  gpuType: string | null;
+  /** What one job holds at least. */
+  need: Tres;
   /** How many jobs (array tasks) the submission makes, each holding as much. */
   jobs: number;
   at: string;
@@ -94,13 +93,7 @@ export class Billing {
       at: r.at,
     });
     if (!found) throw noPrice(r.cluster, r.partition);
-    const hour = resourceSeconds({
-      cpus: r.cpus,
-      memMiB: r.memMiB,
-      gpus: r.gpus,
-      gpuType: r.gpuType,
-      seconds: 3600,
-    });
+    const hour = resourceSeconds({ tres: r.need, seconds: 3600 });
     const perHour = resourceCost({ ...found.rates, minCharge: money(0) }, hour, found.discount);
     const free = perHour === 0 && found.rates.minCharge === 0;
     if (free) return Array.from({ length: r.jobs }, () => ({ money: money(0), grants: [] }));
@@ -110,13 +103,7 @@ export class Billing {
         400,
         `partition ${r.partition} costs ${this.money(perHour)} an hour for this job: give it a time limit (-t) so that its worst case can be held`,
       );
-    const worst = resourceSeconds({
-      cpus: r.cpus,
-      memMiB: r.memMiB,
-      gpus: r.gpus,
-      gpuType: r.gpuType,
-      seconds: r.timeLimit,
-    });
+    const worst = resourceSeconds({ tres: r.need, seconds: r.timeLimit });
     const grants = await activeGrants(db, account.id, r.at);
     const plans: HoldPlan[] = [];
     for (let i = 0; i < r.jobs; i++) {
@@ -210,17 +197,7 @@ export class Billing {
       at: j.startTime,
     });
     if (!found) return money(0);
-    return usageCost(
-      found.rates,
-      {
-        cpus: j.alloc.cpus,
-        memMiB: j.alloc.memMiB,
-        gpus: j.alloc.gpus,
-        gpuType: j.alloc.gpuType,
-        seconds,
-      },
-      found.discount,
-    );
+    return usageCost(found.rates, { tres: allocTres(j.alloc), seconds }, found.discount);
   }
 
   /**
@@ -258,13 +235,7 @@ export class Billing {
     const ran = j.start_time
       ? Math.max(0, (Date.parse(j.end_time ?? j.start_time) - Date.parse(j.start_time)) / 1000)
       : 0;
-    const used = resourceSeconds({
-      cpus: alloc?.cpus ?? 0,
-      memMiB: alloc?.memMiB ?? 0,
-      gpus: alloc?.gpus ?? 0,
-      gpuType: alloc?.gpuType ?? null,
-      seconds: ran,
-    });
+    const used = resourceSeconds({ tres: allocTres(alloc), seconds: ran });
     const covered = await settleGrants(db, jobId, JSON.parse(j.grant_holds) as GrantHold[], {
       core: used.coreSeconds,
       gpu: used.gpuSeconds,
