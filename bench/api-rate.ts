@@ -12,6 +12,11 @@ export interface ApiRateFigures {
   nodeMs: number;
   helpMs: number;
   jobsMs: number;
+  /** POST /jobs (a held 1-CPU job), one after another: the answer's latency, p50 and p99. */
+  submitP50Ms: number;
+  submitP99Ms: number;
+  /** `guang sim` of a trace with EASY as a whole process (median), or null without the trace. */
+  simMs: number | null;
 }
 
 const CLI = join(REPO, "dist", "src", "cli", "main.js");
@@ -40,7 +45,17 @@ function timed(n: number, args: string[], env: Record<string, string> = {}): num
  * The API as a script meets it (an authenticated listing, as fast as it answers) and the
  * CLI as a Slurm user meets it (whole processes, against the bare Node start).
  */
-export async function benchApiRate(seconds: number, runs: number): Promise<ApiRateFigures> {
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+}
+
+export async function benchApiRate(
+  seconds: number,
+  runs: number,
+  submits: number,
+  simTrace: string | null,
+): Promise<ApiRateFigures> {
   const base = process.env.GUANG_BENCH_DIR ?? join(REPO, ".guang");
   mkdirSync(base, { recursive: true });
   const home = mkdtempSync(join(base, "bench-api-"));
@@ -92,7 +107,22 @@ export async function benchApiRate(seconds: number, runs: number): Promise<ApiRa
     await loop(1000);
     const listPerSecond = await loop(seconds * 1000);
     const env = { GUANG_SERVER: url, GUANG_TOKEN: token };
+    const latencies: number[] = [];
+    for (let i = 0; i < submits; i++) {
+      const t0 = performance.now();
+      const r = await fetch(`${url}/api/v1/jobs`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({ script: "#!/bin/bash\ntrue\n", args: ["-H"], workdir: "/tmp" }),
+      });
+      await r.text();
+      latencies.push(performance.now() - t0);
+      if (r.status !== 201) throw new Error(`submitting: ${r.status}`);
+    }
     return {
+      submitP50Ms: quantile(latencies, 0.5),
+      submitP99Ms: quantile(latencies, 0.99),
+      simMs: simTrace ? timed(runs, [CLI, "sim", simTrace, "--policy", "easy"]) : null,
       listPerSecond,
       concurrency,
       nodeMs: timed(runs, ["-e", "0"]),

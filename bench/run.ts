@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { benchGeneralPass } from "./general-pass.js";
@@ -67,13 +68,27 @@ console.log(
 );
 
 console.log(`\nAPI and CLI as their users meet them:`);
-const ar = await benchApiRate(quick ? 3 : 10, quick ? 5 : 15);
+const ctc = join(traces, "CTC-SP2-1996-3.1-cln.swf.gz");
+const ar = await benchApiRate(
+  quick ? 3 : 10,
+  quick ? 5 : 15,
+  quick ? 50 : 300,
+  existsSync(ctc) ? ctc : null,
+);
 console.log(
   `  GET /jobs?limit=50 as an authenticated user: ${fmt(ar.listPerSecond, 0)} requests/s (${ar.concurrency} keep-alive clients)`,
 );
 console.log(
   `  whole processes, median: node -e 0 ${fmt(ar.nodeMs, 0)} ms; guang help ${fmt(ar.helpMs, 0)} ms (${fmt(ar.helpMs / ar.nodeMs, 2)}× node; goal ≤ 2×); ` +
     `guang jobs ${fmt(ar.jobsMs, 0)} ms (${fmt(ar.jobsMs / ar.nodeMs, 2)}× node; goal ≤ 2×)`,
+);
+console.log(
+  ar.simMs === null
+    ? `  guang sim: skipped (CTC-SP2 not found in ${traces}; set GUANG_TRACES)`
+    : `  guang sim CTC-SP2 EASY as a whole process: ${fmt(ar.simMs / 1000, 3)} s (goal ≤ 0.45 s: ${fmt(ar.simMs / 450, 2)} of it; the reference simulator takes 14.1 s: ${fmt(14100 / ar.simMs, 0)}× faster)`,
+);
+console.log(
+  `  POST /jobs (a held job), one after another: p50 ${fmt(ar.submitP50Ms, 1)} ms, p99 ${fmt(ar.submitP99Ms, 1)} ms`,
 );
 
 const outMiB = quick ? 50 : 200;
