@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { pino } from "pino";
 import Fastify, {
   LogController,
+  type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
@@ -124,8 +126,22 @@ export function createApi(
 ): FastifyInstance {
   const compiled = ROUTES.map(compile);
   const openapi = JSON.stringify(openApiDocument(ROUTES, opts.version));
+  // Log lines are buffered (4 KiB) and written without blocking: a line a request must not
+  // cost a request much. What is buffered is written when the server closes or the process exits.
+  const logOut =
+    opts.logLevel === "silent" ? null : pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  if (logOut)
+    process.once("exit", () => {
+      try {
+        logOut.flushSync();
+      } catch {
+        // stdout gone (a closed pipe): nothing to write to
+      }
+    });
   const app = Fastify({
-    logger: opts.logLevel === "silent" ? false : { level: opts.logLevel, base: null },
+    ...(logOut
+      ? { loggerInstance: pino({ level: opts.logLevel, base: null }, logOut) as FastifyBaseLogger }
+      : { logger: false }),
     // Fastify's two lines a request give way to our one (onResponse below)
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: opts.maxBodyBytes,
@@ -152,6 +168,10 @@ export function createApi(
   app.addHook("onRequest", (_req, reply, done) => {
     for (const [k, v] of SECURITY_HEADERS) reply.raw.setHeader(k, v);
     done();
+  });
+  app.addHook("onClose", (_app, done) => {
+    if (logOut) logOut.flush(() => done());
+    else done();
   });
   app.addHook("onResponse", (req, reply, done) => {
     const { guangUser: user, guangCode: code } = req as Tagged;
