@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
+import { didYouMean } from "./did-you-mean.js";
 import { EXIT, reportError } from "./exit.js";
 
 const HELP = `guang — Guang 光, the software that runs an intelligent supercomputing center
@@ -13,6 +14,7 @@ commands:
   submit        submit a batch script (like sbatch)
   jobs          waiting and running jobs (like squeue)
   show JOBID    one job in detail (like scontrol show job)
+  output JOBID  a job's output; -f follows it as it grows
   cancel JOBID  cancel jobs (like scancel); also hold, release
   history       finished and current jobs of a time window (like sacct)
   clusters      clusters, partitions and nodes (like sinfo)
@@ -26,7 +28,8 @@ commands:
   help [CMD]    this help, or a command's
   version       print the version
 
-exit codes: 0 ok, 1 refused by the server, 2 bad usage or input
+Every command answers --help. Exit codes: 0 ok; 1 refused by the server (not allowed, not
+found, a conflict, no money); 2 bad usage or input; 3 the server unreachable or failing.
 `;
 
 type Command = { run: (argv: string[]) => number | Promise<number>; help: string };
@@ -64,6 +67,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     ((m) => ({ run: m.clustersCommand, help: m.CLUSTERS_HELP }))(
       await import("./commands/clusters.js"),
     ),
+  output: async () =>
+    ((m) => ({ run: m.outputCommand, help: m.OUTPUT_HELP }))(await import("./commands/output.js")),
   qos: async () =>
     ((m) => ({ run: m.qosCommand, help: m.QOS_HELP }))(await import("./commands/qos.js")),
   account: async () =>
@@ -89,11 +94,36 @@ function version(): string {
   return pkg.version;
 }
 
+/** Commands where `-h` is Slurm's --noheader (squeue, sinfo), not help. */
+const H_IS_NOHEADER = new Set(["jobs", "clusters"]);
+
+/** Whether a command's arguments ask for its help (`--help`, or `-h` where that is help). */
+function asksHelp(cmd: string, args: string[]): boolean {
+  // after a script, words are the script's own ($1...): only a first --help is ours
+  if (cmd === "submit") return args[0] === "--help" || args[0] === "-h";
+  const end = args.indexOf("--");
+  const ours = end === -1 ? args : args.slice(0, end);
+  return ours.includes("--help") || (!H_IS_NOHEADER.has(cmd) && ours.includes("-h"));
+}
+
+function unknownCommand(word: string, what: string): number {
+  const close = didYouMean(word, Object.keys(COMMANDS));
+  process.stderr.write(
+    `guang: ${what} "${word}"${close ? `; did you mean "${close}"?` : ""} (commands: ${Object.keys(COMMANDS).join(", ")}; see 'guang help')\n`,
+  );
+  return EXIT.usage;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   if (cmd === undefined || cmd === "help" || cmd === "--help" || cmd === "-h") {
-    const topic = rest[0] !== undefined ? COMMANDS[rest[0]] : undefined;
-    process.stdout.write(topic ? (await topic()).help : HELP);
+    if (rest[0] === undefined) {
+      process.stdout.write(HELP);
+      return EXIT.ok;
+    }
+    const topic = COMMANDS[rest[0]];
+    if (!topic) return unknownCommand(rest[0], "no help on");
+    process.stdout.write((await topic()).help);
     return EXIT.ok;
   }
   if (cmd === "version" || cmd === "--version" || cmd === "-V") {
@@ -101,16 +131,16 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const load = COMMANDS[cmd];
-  if (!load) {
-    process.stderr.write(
-      `guang: unknown command "${cmd}"; commands: ${Object.keys(COMMANDS).join(", ")} (see 'guang help')\n`,
-    );
-    return EXIT.usage;
+  if (!load) return unknownCommand(cmd, "unknown command");
+  const command = await load();
+  if (asksHelp(cmd, rest)) {
+    process.stdout.write(command.help);
+    return EXIT.ok;
   }
   try {
-    return await (await load()).run(rest);
+    return await command.run(rest);
   } catch (e) {
-    return reportError(e);
+    return reportError(e, { name: cmd, help: command.help, argv: rest });
   }
 }
 

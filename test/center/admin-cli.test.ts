@@ -129,7 +129,7 @@ describe("guang admin and guang account", () => {
     );
   });
 
-  it("says what is wrong: exit 2 for usage, 1 for the server's refusals", () => {
+  it("says what is wrong: exit 2 for usage and for values the server finds wrong, 1 for its refusals", () => {
     const cases: [string[], number, RegExp][] = [
       [["admin", "tenant", "create", "chem"], 2, /name its first admin with --admin USER/],
       [
@@ -137,10 +137,10 @@ describe("guang admin and guang account", () => {
         2,
         /unknown subcommand "nosuch"; there are: tenant, user, account, cluster, audit/,
       ],
-      [["admin", "user", "create", "x1", "--role", "wizard"], 1, /role wizard does not exist/],
+      [["admin", "user", "create", "x1", "--role", "wizard"], 2, /role wizard does not exist/],
       [
         ["admin", "account", "create", "acct2", "--owner", "nobody-such"],
-        1,
+        2,
         /user nobody-such does not exist in tenant default/,
       ],
       [

@@ -36,7 +36,7 @@ describe("the guang CLI", () => {
     const jobs = cli(c, ["jobs"], { env });
     expect(jobs.code).toBe(0);
     expect(jobs.stdout).toMatch(
-      /^JOBID\s+PARTITION\s+NAME\s+USER\s+ST\s+TIME\s+NODES\s+NODELIST\(REASON\)/,
+      /^\s*JOBID\s+PARTITION\s+NAME\s+USER\s+ST\s+TIME\s+NODES\s+NODELIST\(REASON\)/,
     );
     writeFileSync(pw, "wrong\n");
     const bad = cli(c, ["login", "--server", c.url, "--user", "admin", "--password-file", pw], {
@@ -85,7 +85,7 @@ describe("the guang CLI", () => {
     const id = Number(cli(c, ["submit", "--parsable", "slow.sh"], { cwd: dir }).stdout);
     await waitFor(c, id, ["RUNNING"]);
     const q = cli(c, ["jobs"]);
-    expect(q.stdout).toMatch(new RegExp(`^${id}\\s+cpu\\s+slow.sh\\s+admin\\s+R\\s`, "m"));
+    expect(q.stdout).toMatch(new RegExp(`^\\s*${id}\\s+cpu\\s+slow.sh\\s+admin\\s+R\\s`, "m"));
     const js = JSON.parse(cli(c, ["jobs", "--json"]).stdout);
     expect(js.jobs.map((j: { id: number }) => j.id)).toContain(id);
     const show = cli(c, ["show", String(id)]);
@@ -113,12 +113,13 @@ describe("the guang CLI", () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/cannot read the script nope.sh/);
     const refused = cli(c, ["submit", "-p", "fat", "job.sh"], { cwd: dir });
-    expect(refused.code).toBe(1);
+    // a value the server finds wrong is bad input, as a bad flag is
+    expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/partition fat does not exist/);
     expect(cli(c, ["cancel", "999999"]).code).toBe(1);
     expect(cli(c, ["history", "--format", "Colour"]).code).toBe(2);
     const down = cli(c, ["jobs"], { env: { GUANG_SERVER: "http://127.0.0.1:9" } });
-    expect(down.code).toBe(1);
+    expect(down.code).toBe(3);
     expect(down.stderr).toMatch(/cannot reach the server/);
   });
 });

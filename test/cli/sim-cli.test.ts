@@ -59,9 +59,12 @@ describe("guang sim", () => {
       ["sim", small, "--policy", "sjf"],
       /unknown policy "sjf": use one of fcfs, easy, conservative/,
     ],
-    [["sim", small, "--procs", "-3"], /--procs must be a positive whole number|option/],
+    [
+      ["sim", small, "--procs", "-3"],
+      /--procs needs a value; to give one that starts with "-", write --procs=-3/,
+    ],
     [["sim"], /sim takes one trace file/],
-    [["sim", small, "--bogus"], /Unknown option '--bogus'/],
+    [["sim", small, "--bogus"], /^guang sim: unknown option --bogus \(guang sim --help\)$/m],
     [["frobnicate"], /unknown command "frobnicate"/],
   ])("bad usage %j exits 2 with one clear line", (args, message) => {
     const r = guang(...(args as string[]));

@@ -11,6 +11,7 @@ import type { JobCgroup } from "./cgroups.js";
 
 import type { LocalClusterOptions } from "./local-options.js";
 import { outcomeOf } from "./job-outcome.js";
+import { appendNote, killNote } from "./job-notes.js";
 
 /**
  * How long a job may be gone before its recorded end is given up on. The launcher records
@@ -321,6 +322,7 @@ export class JobExecutor {
       j.killReason = reason;
       // recorded before the signal, so a restart in between still knows why it ended
       await this.chain(j.id, () => this.opts.hooks.killing(j, reason));
+      this.note(j, killNote(reason, j.id, this.node.name));
     }
     if (r.ending) return;
     if (j.pid !== null) {
@@ -328,6 +330,17 @@ export class JobExecutor {
       this.signalJob(j.pid, pids, hard ? "SIGKILL" : "SIGTERM");
     }
     r.killAt = Date.now() + (hard ? Math.min(1000, this.opts.killWaitMs) : this.opts.killWaitMs);
+  }
+
+  /** Tells the job's own error output why Guang ended it, as Slurm does. */
+  private note(j: ActiveJob, text: string): void {
+    let uid: number | null;
+    try {
+      uid = this.opts.identity.forJob(j.user, j.posix)?.uid ?? null;
+    } catch {
+      return;
+    }
+    appendNote(j.stderr, uid, text);
   }
 
   /** Removes a job's cgroups once the last of its processes has left them. */
@@ -353,6 +366,7 @@ export class JobExecutor {
     const st = failure ? null : (rec?.status ?? null);
     // the kernel killed a process of it for its memory: OUT_OF_MEMORY, as Slurm says
     const oom = r.cgroup?.oomKilled() ?? false;
+    if (oom && j.killReason === null) this.note(j, killNote("OUT_OF_MEMORY", j.id, this.node.name));
     // killed before a sample saw it: the kernel's peak (page cache included) is what it reached
     if (oom) r.peakRssMiB = Math.max(r.peakRssMiB, r.cgroup?.peakMiB() ?? 0);
     if (r.cgroup) this.dropCgroup(r.cgroup, 0);

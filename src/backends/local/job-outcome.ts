@@ -21,14 +21,16 @@ export function outcomeOf(
 ): JobOutcome {
   if (st && st.failure === null) {
     const ok = st.code === 0 && st.signal === 0;
+    const state = killReason ?? (e.oom ? "OUT_OF_MEMORY" : ok ? "COMPLETED" : "FAILED");
     return {
-      state: killReason ?? (e.oom ? "OUT_OF_MEMORY" : ok ? "COMPLETED" : "FAILED"),
+      state,
       exitCode: st.code,
       signal: st.signal,
       endMs: st.endMs,
       cpuSeconds: st.cpuSeconds,
       maxRssMiB: e.peakMiB,
-      reason: null,
+      // scontrol's Reason for a job Slurm ended
+      reason: state === "TIMEOUT" ? "TimeLimit" : state === "OUT_OF_MEMORY" ? "OutOfMemory" : null,
     };
   }
   const why =

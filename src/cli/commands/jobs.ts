@@ -1,15 +1,21 @@
 import { parseArgs } from "node:util";
 import type { JobView } from "../../client/api-types.js";
-import { formatSlurmDuration } from "../../core/duration.js";
 import { ApiClient } from "../client.js";
 import { EXIT } from "../exit.js";
-import { table } from "../format.js";
-import { shortState } from "../job-format.js";
+import { formatJobs, SQUEUE_FORMATS, stateNames } from "../squeue-format.js";
 
-export const JOBS_HELP = `usage: guang jobs [-M CLUSTER] [-u USER] [-t STATES] [-p PARTITION] [-A ACCOUNT] [-j IDS] [--json]
+export const JOBS_HELP = `usage: guang jobs [-M CLUSTER] [-u USER[,USER]] [--me] [-t STATES] [-p PARTITION]
+                  [-A ACCOUNT] [-j IDS] [-o FORMAT] [-l] [--start] [-h] [--json]
 
 Lists waiting and running jobs, like squeue: JOBID PARTITION NAME USER ST TIME NODES
-NODELIST(REASON). -t takes states (PENDING,RUNNING,... or all).
+NODELIST(REASON).
+  -t, --states STATES   PENDING,RUNNING (the default), squeue's PD,R,CD,F,CA,TO,OOM, or all
+  -u, --user USERS      these users' jobs (yours by default; an account's or tenant's for
+                        their managers); --me: only yours
+  -o, --format FORMAT   squeue's % fields, e.g. "%.18i %.9P %.8j %.8u %.2t %.10M %.6D %R";
+                        %i %A %F %K %P %j %u %a %q %t %T %M %l %L %D %C %N %R %r %S %e %V %Z
+  -l, --long            STATE and TIME_LIMIT columns;  --start: planned start times
+  -h, --noheader        no header line (as squeue -h)
 `;
 
 /** The filter flags `jobs` (squeue) and `history` (sacct) share, with Slurm's letters. */
@@ -67,39 +73,57 @@ export async function jobsCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     strict: true,
-    options: { ...FILTER_FLAGS, states: { type: "string", short: "t" } },
+    options: {
+      ...FILTER_FLAGS,
+      states: { type: "string", short: "t" },
+      state: { type: "string" },
+      me: { type: "boolean" },
+      noheader: { type: "boolean", short: "h" },
+      format: { type: "string", short: "o" },
+      long: { type: "boolean", short: "l" },
+      start: { type: "boolean" },
+    },
   });
-  const q = filterQuery({ ...values, state: values.states ?? "PENDING,RUNNING" });
-  const jobs = (await fetchAll(ApiClient.fromEnvironment(), q)).sort((a, b) => a.id - b.id);
+  const client = ApiClient.fromEnvironment();
+  const users = values.me
+    ? [(await client.request<{ user: string }>("GET", "/api/v1/auth/whoami")).user]
+    : (values.user?.split(",").filter(Boolean) ?? []);
+  const states = stateNames(values.states ?? values.state ?? "PENDING,RUNNING");
+  // one user is the API's filter; several are asked for one by one
+  const lists = await Promise.all(
+    (users.length ? users : [undefined]).map((user) =>
+      fetchAll(client, filterQuery({ ...values, user, state: states })),
+    ),
+  );
+  const jobs = lists.flat().sort((a, b) => a.id - b.id);
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ jobs }, null, 2)}\n`);
     return EXIT.ok;
   }
-  const rows = jobs.map((j) => [
-    j.jobId,
-    j.partition,
-    j.name.slice(0, 8),
-    j.user.slice(0, 8),
-    shortState(j.state),
-    formatSlurmDuration(j.elapsed ?? 0),
-    String(j.alloc ? 1 : (j.request.nodes ?? 1)),
-    j.state === "PENDING" ? `(${j.reason ?? "None"})` : (j.alloc?.node ?? ""),
-  ]);
+  const format =
+    values.format ??
+    (values.start
+      ? SQUEUE_FORMATS.start
+      : values.long
+        ? SQUEUE_FORMATS.long
+        : SQUEUE_FORMATS.default);
   // as squeue -M does: a CLUSTER: line over each cluster's jobs, when it is not the only one
   const clusters = [...new Set(jobs.map((j) => j.cluster))];
-  const header = ["JOBID", "PARTITION", "NAME", "USER", "ST", "TIME", "NODES", "NODELIST(REASON)"];
   const text =
     values.clusters || clusters.length > 1
       ? clusters
-          .map(
-            (k) =>
-              `CLUSTER: ${k}\n${table(
-                header,
-                rows.filter((_, i) => jobs[i]!.cluster === k),
-              )}`,
+          .map((k) =>
+            [
+              `CLUSTER: ${k}`,
+              ...formatJobs(
+                format,
+                jobs.filter((j) => j.cluster === k),
+                !values.noheader,
+              ),
+            ].join("\n"),
           )
           .join("\n\n")
-      : table(header, rows);
-  process.stdout.write(`${text}\n`);
+      : formatJobs(format, jobs, !values.noheader).join("\n");
+  if (text) process.stdout.write(`${text}\n`);
   return EXIT.ok;
 }

@@ -6,6 +6,7 @@ import { ApiClient } from "../client.js";
 import { EXIT } from "../exit.js";
 
 export const SUBMIT_HELP = `usage: guang submit [sbatch options] [--parsable] [--json] script.sh [arguments]
+       guang submit [sbatch options] --wrap "COMMAND"
 
 Submits a batch script, as sbatch does: its #SBATCH lines apply, and options given here
 override them. Prints "Submitted batch job N" (--parsable: N; --json: the server's answer).
@@ -16,23 +17,34 @@ Options: -J/--job-name, -p/--partition, -A/--account, -q/--qos, -N/--nodes, -n/-
 -t/--time, -o/--output, -e/--error (with %j %x %u %A %a %N), -D/--chdir, -a/--array
 (e.g. 0-15%4), -d/--dependency (after, afterok, afternotok, afterany, singleton),
 --export, -b/--begin, -H/--hold, --exclusive, --mail-type, --mail-user.
+--wrap "COMMAND" makes the script of one command (the job's name is "wrap"), as sbatch does.
 `;
 
 export async function submitCommand(argv: string[]): Promise<number> {
   let parsable = false;
   let json = false;
-  const words = argv.filter((w) => {
+  let wrap: string | null = null;
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const w = argv[i]!;
     if (w === "--parsable") parsable = true;
     else if (w === "--json") json = true;
-    else return true;
-    return false;
-  });
+    else if (w === "--wrap" || w.startsWith("--wrap=")) {
+      wrap = w === "--wrap" ? (argv[++i] ?? null) : w.slice("--wrap=".length);
+      if (!wrap) throw invalidInput('--wrap needs a command, e.g. --wrap "python3 train.py"');
+    } else words.push(w);
+  }
   // checked here too, so a mistyped flag is a usage error before anything is sent
   const { items, rest } = readOptionWords(words, "command line");
   void items;
   const flags = words.slice(0, words.length - rest.length);
   let bytes: Buffer;
-  if (rest.length === 0) {
+  if (wrap !== null) {
+    if (rest.length) throw invalidInput(`--wrap makes the script: give no script (${rest[0]})`);
+    bytes = Buffer.from(
+      `#!/bin/sh\n# This script was created by guang submit --wrap.\n\n${wrap}\n`,
+    );
+  } else if (rest.length === 0) {
     if (process.stdin.isTTY)
       throw invalidInput("give a script: guang submit [options] script.sh (or pipe one on stdin)");
     const chunks: Buffer[] = [];
@@ -61,7 +73,7 @@ export async function submitCommand(argv: string[]): Promise<number> {
     scriptArgs: rest.slice(1),
     workdir: process.cwd(),
     environment: env,
-    scriptName: rest[0] ? basename(rest[0]) : "sbatch",
+    scriptName: wrap !== null ? "wrap" : rest[0] ? basename(rest[0]) : "sbatch",
   });
   if (json) process.stdout.write(`${JSON.stringify(r)}\n`);
   else if (parsable) process.stdout.write(`${r.id}\n`);

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  cli,
+  JOBS_AS_TEST_USER,
+  startCenter,
+  submit,
+  waitFor,
+  workdir,
+  type TestCenter,
+} from "../helpers/center.js";
+import { until } from "../helpers/until.js";
+
+/** The terminal as a Slurm user meets it: squeue's habits, reading output, why a job ended. */
+let c: TestCenter;
+
+beforeAll(async () => {
+  c = await startCenter(`
+jobs:
+${JOBS_AS_TEST_USER}  killWait: 1
+  sampleInterval: 0.1
+cluster:
+  cpus: 4
+  memMiB: 8192
+`);
+});
+afterAll(async () => {
+  await c?.stop();
+});
+
+describe("the terminal", () => {
+  it("guang output prints a job's output and error output, and -f follows it until the job ends", async () => {
+    const dir = workdir();
+    const id = await submit(
+      c,
+      "#!/bin/bash\nfor i in 1 2 3 4 5; do echo line $i; sleep 0.2; done\necho oops >&2\n",
+      // errors apart (by default they go to the same file, as in Slurm)
+      { workdir: dir, args: ["-e", "err-%j.txt"] },
+    );
+    await waitFor(c, id, ["RUNNING"]);
+    const followed = cli(c, ["output", String(id), "-f"]);
+    expect([followed.code, followed.stderr]).toEqual([0, ""]);
+    expect(followed.stdout).toBe("line 1\nline 2\nline 3\nline 4\nline 5\n");
+    expect((await waitFor(c, id)).state).toBe("COMPLETED");
+    expect(cli(c, ["output", String(id)]).stdout).toBe(followed.stdout);
+    expect(cli(c, ["output", String(id), "--err"]).stdout).toBe("oops\n");
+    const none = cli(c, ["output", "999999"]);
+    expect([none.code, none.stderr]).toEqual([
+      1,
+      expect.stringMatching(/job 999999 does not exist/),
+    ]);
+  });
+
+  it("guang submit --wrap makes the script of one command, as sbatch does", async () => {
+    const dir = workdir();
+    const r = cli(c, ["submit", "--parsable", "--wrap", "echo wrapped $((6 * 7))"], { cwd: dir });
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    const job = await waitFor(c, Number(r.stdout));
+    expect([job.state, job.name]).toEqual(["COMPLETED", "wrap"]);
+    expect(cli(c, ["output", r.stdout.trim()]).stdout).toBe("wrapped 42\n");
+    expect(cli(c, ["submit", "--wrap"]).code).toBe(2);
+  });
+
+  it("a job Guang ends says why in its own error output, in Slurm's words, and show gives the reason", async () => {
+    const dir = workdir();
+    const late = await submit(c, "#!/bin/bash\nsleep 30\n", { workdir: dir, args: ["-t", "0:01"] });
+    const ended = await waitFor(c, late, undefined, 30000);
+    expect([ended.state, ended.reason]).toEqual(["TIMEOUT", "TimeLimit"]);
+    expect(cli(c, ["output", String(late), "--err"]).stdout).toMatch(
+      new RegExp(
+        `^slurmstepd: error: \\*\\*\\* JOB ${late} ON \\S+ CANCELLED AT \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d DUE TO TIME LIMIT \\*\\*\\*\\n$`,
+      ),
+    );
+    expect(cli(c, ["show", String(late)]).stdout).toMatch(/JobState=TIMEOUT Reason=TimeLimit/);
+    const cancelled = await submit(c, "#!/bin/bash\nsleep 30\n", { workdir: dir });
+    await waitFor(c, cancelled, ["RUNNING"]);
+    expect(cli(c, ["cancel", String(cancelled)]).code).toBe(0);
+    await waitFor(c, cancelled);
+    expect(cli(c, ["output", String(cancelled), "--err"]).stdout).toMatch(
+      new RegExp(
+        `^slurmstepd: error: \\*\\*\\* JOB ${cancelled} ON \\S+ CANCELLED AT \\S+ \\*\\*\\*\\n$`,
+      ),
+    );
+  });
+
+  it("guang jobs takes squeue's flags: -t PD,R, -h, -o with % fields, -u, --me, -l, --start", async () => {
+    const dir = workdir();
+    const running = await submit(c, "#!/bin/bash\nsleep 30\n", {
+      workdir: dir,
+      args: ["-n", "4", "-J", "big"],
+    });
+    await waitFor(c, running, ["RUNNING"]);
+    const waiting = await submit(c, "#!/bin/bash\ntrue\n", {
+      workdir: dir,
+      args: ["-n", "4", "-J", "next", "-t", "5"],
+    });
+    let seen: unknown;
+    await until(
+      "the second job waiting for resources",
+      async () => (seen = (await c.ok("GET", `/api/v1/jobs/${waiting}`)).reason) === "Resources",
+      10000,
+      () => seen,
+    );
+    const plain = cli(c, ["jobs", "-h", "-t", "PD,R", "-o", "%i|%t|%j|%u|%r"]);
+    expect([plain.code, plain.stderr]).toEqual([0, ""]);
+    expect(plain.stdout.split("\n").filter(Boolean)).toEqual([
+      `${running}|R|big|admin|None`,
+      `${waiting}|PD|next|admin|Resources`,
+    ]);
+    expect(cli(c, ["jobs", "-t", "pd", "-h", "-o", "%i"]).stdout).toBe(`${waiting}\n`);
+    expect(cli(c, ["jobs", "--me", "-h", "-o", "%u"]).stdout).toBe("admin\nadmin\n");
+    expect(cli(c, ["jobs", "-u", "nobody-here", "-h"]).code).toBe(2);
+    expect(cli(c, ["jobs", "-l"]).stdout).toMatch(
+      /^\s*JOBID\s+PARTITION\s+NAME\s+USER\s+STATE\s+TIME\s+TIME_LIMI/,
+    );
+    const start = cli(c, ["jobs", "--start", "-t", "PD"]).stdout.split("\n");
+    expect(start[0]).toMatch(/START_TIME/);
+    expect(start[1]).toMatch(
+      new RegExp(`^\\s*${waiting}\\s+cpu\\s+next\\s+admin\\s+PD\\s+\\d{4}-\\d\\d-\\d\\dT`),
+    );
+    const bad = cli(c, ["jobs", "-o", "%i %Y"]);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      expect.stringMatching(/--format: %Y is not a field/),
+    ]);
+    await c.ok("POST", `/api/v1/jobs/${running}/cancel`);
+    await c.ok("POST", `/api/v1/jobs/${waiting}/cancel`);
+  });
+});
