@@ -23,6 +23,7 @@ commands:
   admin         tenants, users, accounts and the audit log (center and tenant admins)
   money         balances, the ledger, recharges, transfers, grants, prices, statements
   report        usage over a window: core-hours, GPU-hours, jobs, wait, cost (like XDMoD)
+  shims         install sbatch, squeue, scancel, sacct, sinfo, scontrol that run guang
   sim TRACE     replay a Standard Workload Format trace with Guang's scheduler
   demo          compare scheduling policies on a synthetic workload
   help [CMD]    this help, or a command's
@@ -81,6 +82,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     ((m) => ({ run: m.moneyCommand, help: m.MONEY_HELP }))(await import("./commands/money.js")),
   report: async () =>
     ((m) => ({ run: m.reportCommand, help: m.REPORT_HELP }))(await import("./commands/report.js")),
+  shims: async () =>
+    ((m) => ({ run: m.shimsCommand, help: m.SHIMS_HELP }))(await import("./commands/shims.js")),
   sim: async () =>
     ((m) => ({ run: m.simCommand, help: m.SIM_HELP }))(await import("./commands/sim.js")),
   demo: async () =>

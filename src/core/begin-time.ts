@@ -26,14 +26,14 @@ const UNIT_SECONDS: Record<string, number> = {
 /**
  * `--begin` (and sacct's `-S`/`-E`) in Slurm's forms: `now[+|-N[units]]`, `HH:MM[:SS]` (today, or tomorrow when
  * already past), `YYYY-MM-DD[THH:MM[:SS]]`, `midnight`, `noon`, `teatime` (16:00),
- * `today`, `tomorrow`. Wall-clock forms are in the server's local time zone, as in Slurm.
+ * `yesterday`, `today`, `tomorrow`. Wall-clock forms are in the server's local time zone, as in Slurm.
  * Returns epoch milliseconds.
  */
-export function parseBeginTime(text: string, nowMs: number): number {
+export function parseBeginTime(text: string, nowMs: number, flag = "--begin"): number {
   const s = text.trim().toLowerCase();
   const bad = () =>
     invalidInput(
-      `invalid --begin "${text}": use now+1hour, now+60 (seconds), 16:00, 2026-12-01, 2026-12-01T08:30, midnight, noon, teatime, today or tomorrow`,
+      `invalid ${flag} "${text}": use now+1hour, now-2days, now+60 (seconds), 16:00, 2026-12-01, 2026-12-01T08:30, midnight, noon, teatime, yesterday, today or tomorrow`,
     );
   const rel = /^now(?:([+-])(\d+)([a-z]*))?$/.exec(s);
   if (rel) {
@@ -57,6 +57,7 @@ export function parseBeginTime(text: string, nowMs: number): number {
   if (s === "noon") return nextAt(12, 0, 0);
   if (s === "teatime") return nextAt(16, 0, 0);
   if (s === "today") return day.getTime();
+  if (s === "yesterday") return day.getTime() - 86400000;
   if (s === "tomorrow") return day.getTime() + 86400000;
   const clock = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(s);
   if (clock) {

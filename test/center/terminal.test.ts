@@ -1,3 +1,7 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   cli,
@@ -80,6 +84,67 @@ describe("the terminal", () => {
         `^slurmstepd: error: \\*\\*\\* JOB ${cancelled} ON \\S+ CANCELLED AT \\S+ \\*\\*\\*\\n$`,
       ),
     );
+  });
+
+  it("runs a Slurm user's workflow script unchanged through the shims: an array by sbatch, squeue -h -j to wait, sacct -P", async () => {
+    const dir = workdir();
+    const bin = mkdtempSync(join(tmpdir(), "guang-shims-"));
+    const installed = cli(c, ["shims", "install", bin]);
+    expect([installed.code, installed.stderr]).toEqual([0, ""]);
+    const script = join(bin, "workflow.sh");
+    writeFileSync(
+      script,
+      [
+        "set -e",
+        "jid=$(sbatch --parsable --array=1-3 --wrap 'echo task $SLURM_ARRAY_TASK_ID')",
+        'while [ -n "$(squeue -h -j $jid)" ]; do sleep 0.2; done',
+        "sacct -P -n -X -j $jid --format=JobID,State,ExitCode",
+        "scontrol show job ${jid}_2 | grep -o 'JobState=[A-Z]*'",
+        "scancel -u admin -t PD",
+        "",
+      ].join("\n"),
+    );
+    const r = spawnSync("timeout", ["60", "sh", script], {
+      cwd: dir,
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        PATH: `${bin}:${process.env.PATH}`,
+        GUANG_SERVER: c.url,
+        GUANG_TOKEN: c.token,
+      },
+    });
+    expect([r.status, r.stderr]).toEqual([0, ""]);
+    const lines = r.stdout.trim().split("\n");
+    const id = lines[0]!.split("_")[0];
+    expect(lines).toEqual([
+      `${id}_1|COMPLETED|0:0`,
+      `${id}_2|COMPLETED|0:0`,
+      `${id}_3|COMPLETED|0:0`,
+      "JobState=COMPLETED",
+    ]);
+    expect(cli(c, ["output", `${id}_3`]).stdout).toBe("task 3\n");
+  });
+
+  it("scancel's ways: a task list N_[1-2], and every waiting job of a name", async () => {
+    const dir = workdir();
+    const blocker = await submit(c, "#!/bin/bash\nsleep 30\n", { workdir: dir, args: ["-n", "4"] });
+    await waitFor(c, blocker, ["RUNNING"]);
+    const arr = await c.ok("POST", "/api/v1/jobs", {
+      script: "#!/bin/bash\ntrue\n",
+      args: ["--array=1-3", "-J", "sweep"],
+      workdir: dir,
+    });
+    expect(cli(c, ["cancel", `${arr.id}_[1-2]`]).code).toBe(0);
+    const states = async () =>
+      (await c.ok("GET", `/api/v1/jobs?id=${arr.id}&limit=10`)).jobs
+        .sort((a: { id: number }, b: { id: number }) => a.id - b.id)
+        .map((j: { state: string }) => j.state);
+    expect(await states()).toEqual(["CANCELLED", "CANCELLED", "PENDING"]);
+    expect(cli(c, ["cancel", "-n", "sweep", "-t", "PD"]).code).toBe(0);
+    expect(await states()).toEqual(["CANCELLED", "CANCELLED", "CANCELLED"]);
+    expect(cli(c, ["cancel"]).code).toBe(2);
+    await c.ok("POST", `/api/v1/jobs/${blocker}/cancel`);
   });
 
   it("guang jobs takes squeue's flags: -t PD,R, -h, -o with % fields, -u, --me, -l, --start", async () => {

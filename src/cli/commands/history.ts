@@ -33,15 +33,21 @@ const FIELDS: Record<string, (j: JobView) => string> = {
   totalcpu: (j) => (j.cpuSeconds === null ? "" : formatSlurmDuration(j.cpuSeconds)),
   nodelist: (j) => j.alloc?.node ?? "None assigned",
   workdir: (j) => j.workdir,
+  cost: (j) => j.cost ?? "",
+  hold: (j) => j.hold,
 };
 const DEFAULT_FORMAT = "JobID,JobName,Partition,Account,AllocCPUS,State,ExitCode";
 
 export const HISTORY_HELP = `usage: guang history [-S START] [-E END] [-u USER] [-s STATES] [-j IDS] [-A ACCOUNT]
-                     [-p PARTITION] [--format F1,F2%W,...] [--json]
+                     [-p PARTITION] [--format F1,F2%W,...] [-P | --parsable] [-n] [-X] [-a] [--json]
 
 Jobs of a time window, like sacct (default: since midnight). START/END: 2026-11-25,
 2026-11-25T08:00, now-2hours, midnight... Fields: ${Object.keys(FIELDS).join(", ")}
 (case-insensitive; %W sets a width). Default: ${DEFAULT_FORMAT}.
+  -P, --parsable2   fields separated by "|" (--parsable: with a "|" at the end of each line)
+  -n, --noheader    no header line
+  -X, --allocations accepted, as sacct's: Guang records no job steps, so every line is one
+  -a, --allusers    every user's jobs you may see (what an admin sees anyway)
 `;
 
 export async function historyCommand(argv: string[]): Promise<number> {
@@ -54,17 +60,22 @@ export async function historyCommand(argv: string[]): Promise<number> {
       endtime: { type: "string", short: "E" },
       state: { type: "string", short: "s" },
       format: { type: "string", short: "o" },
+      parsable2: { type: "boolean", short: "P" },
+      parsable: { type: "boolean" },
+      noheader: { type: "boolean", short: "n" },
+      allocations: { type: "boolean", short: "X" },
+      allusers: { type: "boolean", short: "a" },
     },
   });
   const now = Date.now();
   const midnight = new Date(now);
   midnight.setHours(0, 0, 0, 0);
   const from = values.starttime
-    ? parseBeginTime(values.starttime, now)
+    ? parseBeginTime(values.starttime, now, "-S/--starttime")
     : values.jobs
       ? null
       : midnight.getTime();
-  const to = values.endtime ? parseBeginTime(values.endtime, now) : null;
+  const to = values.endtime ? parseBeginTime(values.endtime, now, "-E/--endtime") : null;
   const cols = (values.format ?? DEFAULT_FORMAT).split(",").map((f) => {
     const [name, width] = f.split("%");
     const get = FIELDS[name!.toLowerCase()];
@@ -83,14 +94,24 @@ export async function historyCommand(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify({ jobs }, null, 2)}\n`);
     return EXIT.ok;
   }
+  if (values.parsable2 || values.parsable) {
+    // sacct -P: no widths, no padding, "|" between fields (-p: after each field)
+    const end = values.parsable ? "|" : "";
+    const lines = [
+      ...(values.noheader ? [] : [cols.map((c) => c.name).join("|") + end]),
+      ...jobs.map((j) => cols.map((c) => c.get(j)).join("|") + end),
+    ];
+    if (lines.length) process.stdout.write(`${lines.join("\n")}\n`);
+    return EXIT.ok;
+  }
   const cut = (s: string, w: number | null) =>
     w === null ? s : s.length > w ? `${s.slice(0, w - 1)}+` : s.padEnd(w);
   const rows = jobs.map((j) => cols.map((c) => cut(c.get(j), c.width)));
-  process.stdout.write(
-    `${table(
-      cols.map((c) => cut(c.name, c.width)),
-      rows,
-    )}\n`,
+  const text = table(
+    cols.map((c) => cut(c.name, c.width)),
+    rows,
   );
+  const out = values.noheader ? text.split("\n").slice(1).join("\n") : text;
+  if (out) process.stdout.write(`${out}\n`);
   return EXIT.ok;
 }
