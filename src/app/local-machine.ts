@@ -6,6 +6,15 @@ import type { ClusterConfig } from "../backends/cluster-config.js";
 import { detectNvidiaGpus, type Machine } from "../backends/local/machine.js";
 import type { CenterConfig } from "./center-config.js";
 
+// A partition's limits when the config gives none: a job without -t gets an hour, and none
+// may ask for more than a week, so that a price on the partition never meets an unlimited job
+// (its worst case could not be held); "UNLIMITED" in the config lifts either.
+const DEFAULT_TIME_S = 3600;
+const LONGEST_TIME_S = 7 * 86400;
+// Memory a core gets when a job names none: the machine's share per core, at most 2 GiB (a
+// memory price must not turn a one-core job into one that pays for 12 GiB).
+const DEFAULT_MEM_PER_CPU_MIB = 2048;
+
 /** The `local` cluster: this machine as one node, with partitions from the config or `cpu` (+ `gpu`). */
 export function describeLocalCluster(
   machine: Machine,
@@ -29,8 +38,8 @@ export function describeLocalCluster(
     name: p.name,
     nodes: [node.name],
     default: p.default ?? (i === 0 && !declared.some((d) => d.default)),
-    maxTime: ("maxTime" in p ? p.maxTime : null) ?? null,
-    defaultTime: ("defaultTime" in p ? p.defaultTime : null) ?? null,
+    maxTime: "maxTime" in p && p.maxTime !== undefined ? p.maxTime : LONGEST_TIME_S,
+    defaultTime: "defaultTime" in p && p.defaultTime !== undefined ? p.defaultTime : DEFAULT_TIME_S,
     priority: ("priority" in p ? p.priority : undefined) ?? 0.5,
   }));
   return {
@@ -38,7 +47,7 @@ export function describeLocalCluster(
     backend: "local",
     nodes: [node],
     partitions,
-    defMemPerCpu: cfg?.defMemPerCpu ?? Math.floor(memMiB / cpus),
+    defMemPerCpu: cfg?.defMemPerCpu ?? Math.min(DEFAULT_MEM_PER_CPU_MIB, Math.floor(memMiB / cpus)),
     gpuIndices: gpus.map((g) => g.index),
   };
 }

@@ -173,7 +173,7 @@ describe("the center", () => {
       input: "Secret-pass-1\nshort\n",
       env: { GUANG_TOKEN: token },
     });
-    expect(short.code).toBe(1);
+    expect(short.code).toBe(2);
     expect(short.stderr).toMatch(/at least 10 characters/);
     const ok = cli(c, ["passwd"], {
       input: "Secret-pass-1\nSecret-pass-2\n",

@@ -139,10 +139,18 @@ describe("the life of a charge", () => {
     expect(big.body.error.message).toMatch(
       /^account astro-acct can spend \d+\.\d+ CNY; this submission needs 1152.00 CNY held .*, \d+\.\d+ CNY more/,
     );
+    // no -t: the partition's default hour, held as such (here more than the account has)
     const noLimit = await submit(t.astro!, "astro-acct", ["-n", "1"]);
     expect([noLimit.status, noLimit.body.error.message]).toEqual([
+      402,
+      expect.stringMatching(/this submission needs 36.00 CNY held/),
+    ]);
+    const unlimited = await submit(t.astro!, "astro-acct", ["-n", "1", "-t", "UNLIMITED"]);
+    expect([unlimited.status, unlimited.body.error.message]).toEqual([
       400,
-      expect.stringMatching(/costs 36.00 CNY an hour for this job: give it a time limit \(-t\)/),
+      expect.stringMatching(
+        /time limit UNLIMITED is longer than partition cpu allows \(7-00:00:00\)/,
+      ),
     ]);
     const before = (await ok("GET", "/api/v1/accounts/astro-acct/billing", undefined, t.astro))
       .available;

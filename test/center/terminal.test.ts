@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +14,9 @@ import {
   type TestCenter,
 } from "../helpers/center.js";
 import { until } from "../helpers/until.js";
+import { REPO } from "../helpers/traces.js";
+
+const CLI = join(REPO, "dist", "src", "cli", "main.js");
 
 /** The terminal as a Slurm user meets it: squeue's habits, reading output, why a job ended. */
 let c: TestCenter;
@@ -52,6 +56,48 @@ describe("the terminal", () => {
       1,
       expect.stringMatching(/job 999999 does not exist/),
     ]);
+  });
+
+  it("defaults that do not surprise: an hour for a job without -t, a week at most, and at most 2 GiB a core", async () => {
+    const id = await submit(c, "#!/bin/bash\ntrue\n", { workdir: workdir() });
+    const job = await waitFor(c, id);
+    expect([job.timeLimit, job.alloc.memMiB]).toEqual([3600, 2048]);
+    const long = await c.api("POST", "/api/v1/jobs", {
+      script: "#!/bin/bash\ntrue\n",
+      args: ["-t", "8-00:00:00"],
+      workdir: workdir(),
+    });
+    expect([long.status, long.body.error.message]).toEqual([
+      400,
+      expect.stringMatching(
+        /longer than partition cpu allows \(7-00:00:00\); ask for less with -t/,
+      ),
+    ]);
+    expect(cli(c, ["clusters"]).stdout).toMatch(/cpu\*\s+up\s+7-00:00:00\s/);
+  });
+
+  it("a first start that cannot listen has said the admin's password already", async () => {
+    const busy = createServer();
+    await new Promise<void>((r) => busy.listen(0, "127.0.0.1", r));
+    const port = (busy.address() as AddressInfo).port;
+    const home = mkdtempSync(join(tmpdir(), "guang-busy-"));
+    try {
+      const r = spawnSync(
+        process.execPath,
+        [CLI, "serve", "--home", home, "--port", String(port)],
+        {
+          encoding: "utf8",
+          timeout: 30000,
+        },
+      );
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/cannot listen on 127\.0\.0\.1:\d+: .*choose another --port/);
+      const password = readFileSync(join(home, "initial-admin-password"), "utf8").trim();
+      expect(r.stdout).toContain(`created the center admin "admin" with password ${password}`);
+    } finally {
+      busy.close();
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 
   it("guang submit --wrap makes the script of one command, as sbatch does", async () => {

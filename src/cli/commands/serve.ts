@@ -59,6 +59,13 @@ export async function serveCommand(argv: string[]): Promise<number> {
     config,
     databaseUrl: process.env.GUANG_DATABASE_URL || null,
   });
+  // said before anything else can fail (a busy port): the password is made once
+  if (center.initialAdminPassword) {
+    process.stdout.write(
+      `First start: created the center admin "admin" with password ${center.initialAdminPassword}\n` +
+        `(also in ${join(home, "initial-admin-password")}; change it at your first sign-in: guang passwd)\n`,
+    );
+  }
   const app = createApi(center, {
     version: version(),
     maxBodyBytes: config.maxScriptBytes * 2 + 65536,
@@ -90,12 +97,6 @@ export async function serveCommand(argv: string[]): Promise<number> {
       "job",
     ),
   );
-  if (center.initialAdminPassword) {
-    process.stdout.write(
-      `First start: created the center admin "admin" with password ${center.initialAdminPassword}\n` +
-        `(also in ${join(home, "initial-admin-password")}; change it at your first sign-in: guang passwd)\n`,
-    );
-  }
   process.stdout.write(
     `Guang listening on ${url} (home ${home}, store ${center.store.location})\n`,
   );
