@@ -34,14 +34,20 @@ export function describeLocalCluster(
     { name: "cpu", default: true },
     ...(gpus.length > 0 ? [{ name: "gpu" }] : []),
   ];
-  const partitions = declared.map((p, i) => ({
-    name: p.name,
-    nodes: [node.name],
-    default: p.default ?? (i === 0 && !declared.some((d) => d.default)),
-    maxTime: "maxTime" in p && p.maxTime !== undefined ? p.maxTime : LONGEST_TIME_S,
-    defaultTime: "defaultTime" in p && p.defaultTime !== undefined ? p.defaultTime : DEFAULT_TIME_S,
-    priority: ("priority" in p ? p.priority : undefined) ?? 0.5,
-  }));
+  const partitions = declared.map((p, i) => {
+    const maxTime = "maxTime" in p && p.maxTime !== undefined ? p.maxTime : LONGEST_TIME_S;
+    // never longer than the partition allows (a default over the longest would refuse every job)
+    const fallback = maxTime === null ? DEFAULT_TIME_S : Math.min(DEFAULT_TIME_S, maxTime);
+    return {
+      name: p.name,
+      nodes: [node.name],
+      default: p.default ?? (i === 0 && !declared.some((d) => d.default)),
+      maxTime,
+      defaultTime: "defaultTime" in p && p.defaultTime !== undefined ? p.defaultTime : fallback,
+      priority: ("priority" in p ? p.priority : undefined) ?? 0.5,
+    };
+  });
+
   return {
     name: cfg?.name ?? "local",
     backend: "local",

@@ -11,7 +11,9 @@ commands:
   serve         run a center on this machine (REST API + local cluster)
   login         sign in to a center and keep the token
   passwd        change your password
+  tokens        your API tokens for scripts: list, create, revoke
   submit        submit a batch script (like sbatch)
+  run CMD...    run a command as a job, its output on this terminal (like srun)
   jobs          waiting and running jobs (like squeue)
   show JOBID    one job in detail (like scontrol show job)
   output JOBID  a job's output; -f follows it as it grows
@@ -46,8 +48,12 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     ((m) => ({ run: m.loginCommand, help: m.LOGIN_HELP }))(await import("./commands/login.js")),
   passwd: async () =>
     ((m) => ({ run: m.passwdCommand, help: m.PASSWD_HELP }))(await import("./commands/passwd.js")),
+  tokens: async () =>
+    ((m) => ({ run: m.tokensCommand, help: m.TOKENS_HELP }))(await import("./commands/tokens.js")),
   submit: async () =>
     ((m) => ({ run: m.submitCommand, help: m.SUBMIT_HELP }))(await import("./commands/submit.js")),
+  run: async () =>
+    ((m) => ({ run: m.runCommand, help: m.RUN_HELP }))(await import("./commands/run.js")),
   jobs: async () =>
     ((m) => ({ run: m.jobsCommand, help: m.JOBS_HELP }))(await import("./commands/jobs.js")),
   show: async () =>
@@ -103,7 +109,7 @@ const H_IS_NOHEADER = new Set(["jobs", "clusters"]);
 /** Whether a command's arguments ask for its help (`--help`, or `-h` where that is help). */
 function asksHelp(cmd: string, args: string[]): boolean {
   // after a script, words are the script's own ($1...): only a first --help is ours
-  if (cmd === "submit") return args[0] === "--help" || args[0] === "-h";
+  if (cmd === "submit" || cmd === "run") return args[0] === "--help" || args[0] === "-h";
   const end = args.indexOf("--");
   const ours = end === -1 ? args : args.slice(0, end);
   return ours.includes("--help") || (!H_IS_NOHEADER.has(cmd) && ours.includes("-h"));

@@ -119,7 +119,15 @@ const OPTIONS: OptionDef[] = [
   },
   { long: "gres", apply: applyGres },
   { long: "gpus", short: "G", apply: applyGpus },
-  { long: "time", short: "t", apply: (o, v) => void (o.timeLimit = parseSlurmDuration(v)) },
+  // as in Slurm, a limit of 0 asks for none (the partition's longest still applies)
+  {
+    long: "time",
+    short: "t",
+    apply: (o, v) => {
+      const t = parseSlurmDuration(v);
+      o.timeLimit = t === 0 ? Infinity : t;
+    },
+  },
   { long: "output", short: "o", apply: (o, v) => void (o.output = nonEmpty("--output", v)) },
   { long: "error", short: "e", apply: (o, v) => void (o.error = nonEmpty("--error", v)) },
   { long: "chdir", short: "D", apply: (o, v) => void (o.workdir = nonEmpty("--chdir", v)) },

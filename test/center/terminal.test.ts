@@ -100,6 +100,30 @@ describe("the terminal", () => {
     }
   });
 
+  it("guang run runs a command as a job, its output on the terminal, and exits with its code, like srun", async () => {
+    const dir = workdir();
+    const r = cli(
+      c,
+      ["run", "-n", "1", "sh", "-c", 'echo "$0 $((6 * 7))"; echo to err >&2; exit 3', "it's"],
+      {
+        cwd: dir,
+      },
+    );
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      3,
+      "it's 42\nto err\n",
+      expect.stringMatching(/^guang run: job \d+ FAILED, exit code 3\n$/),
+    ]);
+    expect(r.stdout).toBe("it's 42\nto err\n");
+    expect(r.stderr).toMatch(/^guang run: job \d+ FAILED, exit code 3\n$/);
+    const ok = cli(c, ["run", "true"], { cwd: dir });
+    expect([ok.code, ok.stdout, ok.stderr]).toEqual([0, "", ""]);
+    expect(cli(c, ["run", "-t", "0:01", "sleep", "30"], { cwd: dir }).stderr).toMatch(
+      /job \d+ TIMEOUT \(TimeLimit\)/,
+    );
+    expect(cli(c, ["run", "--hodl", "true"]).code).toBe(2);
+  });
+
   it("guang submit --wrap makes the script of one command, as sbatch does", async () => {
     const dir = workdir();
     const r = cli(c, ["submit", "--parsable", "--wrap", "echo wrapped $((6 * 7))"], { cwd: dir });

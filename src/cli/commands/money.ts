@@ -9,6 +9,7 @@ import type {
 import { invalidInput } from "../../core/errors.js";
 import { ApiClient } from "../client.js";
 import { printResult, table } from "../format.js";
+import { MONEY_SETTINGS, MONEY_SETTINGS_HELP } from "./money-settings.js";
 import { subcommands } from "../subcommands.js";
 
 export const MONEY_HELP = `usage: guang money <subcommand>
@@ -24,7 +25,7 @@ export const MONEY_HELP = `usage: guang money <subcommand>
   prices [--history]                               prices in force (or every version)
   price PARTITION --cpu-hour X [--mem-gib-hour X] [--gpu-hour TYPE=X]... [--max] [--min-charge X]
         [--qos Q] [--tenant T] [--cluster C] --from TIME   center finance: a new price from TIME on
-
+${MONEY_SETTINGS_HELP}
 AMOUNT is in the center's currency with at most four decimals (1200.50). Every subcommand takes --json.
 `;
 
@@ -72,6 +73,7 @@ function grantTable(grants: GrantRow[]): string {
 }
 
 export const moneyCommand = subcommands("money", MONEY_HELP, {
+  ...MONEY_SETTINGS,
   async statement(argv) {
     const { values } = parseArgs({
       args: argv,

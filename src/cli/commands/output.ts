@@ -23,8 +23,26 @@ export async function outputCommand(argv: string[]): Promise<number> {
   if (positionals.length !== 1) throw invalidInput("usage: guang output JOBID [-f] [--err]");
   const id = encodeURIComponent(positionals[0]!);
   const stream = values.err ? "stderr" : "stdout";
-  const client = ApiClient.fromEnvironment();
-  if (values.follow) {
+  await followOutput(ApiClient.fromEnvironment(), id, stream, values.follow ?? false);
+  return EXIT.ok;
+}
+
+async function active(client: ApiClient, id: string): Promise<boolean> {
+  const j = await client.request<JobView>("GET", `/api/v1/jobs/${id}`);
+  return j.state === "PENDING" || j.state === "RUNNING";
+}
+
+/**
+ * Writes a job's output to this process's stdout: what is there, or (following) all of it
+ * as it grows until the job has ended and every byte is read; a waiting job is waited for.
+ */
+export async function followOutput(
+  client: ApiClient,
+  id: string,
+  stream: "stdout" | "stderr",
+  follow: boolean,
+): Promise<void> {
+  if (follow) {
     // a waiting job has no output yet: wait for it to start (or end without starting)
     for (;;) {
       const j = await client.request<JobView>("GET", `/api/v1/jobs/${id}`);
@@ -34,15 +52,21 @@ export async function outputCommand(argv: string[]): Promise<number> {
   }
   let offset = 0;
   for (;;) {
-    const { text, headers } = await client.text(
-      `/api/v1/jobs/${id}/output?stream=${stream}&offset=${offset}`,
-    );
+    let page: Awaited<ReturnType<ApiClient["text"]>>;
+    try {
+      page = await client.text(`/api/v1/jobs/${id}/output?stream=${stream}&offset=${offset}`);
+    } catch (e) {
+      // a job just started may not have opened its output yet: followed, it is waited for
+      if (!follow || !(await active(client, id))) throw e;
+      await new Promise((r) => setTimeout(r, FOLLOW_MS));
+      continue;
+    }
+    const { text, headers } = page;
     if (text) process.stdout.write(text);
     offset = Number(headers["x-guang-offset"] ?? offset) + Number(headers["content-length"] ?? 0);
     const size = Number(headers["x-guang-size"] ?? 0);
-    if (headers["x-guang-complete"] === "true" || (!values.follow && offset >= size)) break;
+    if (headers["x-guang-complete"] === "true" || (!follow && offset >= size)) break;
     // more is there already: read on at once; otherwise wait for it to grow
     if (offset >= size) await new Promise((r) => setTimeout(r, FOLLOW_MS));
   }
-  return EXIT.ok;
 }

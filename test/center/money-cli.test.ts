@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  cli,
+  JOBS_AS_TEST_USER,
+  startCenter,
+  submit,
+  waitFor,
+  workdir,
+  type TestCenter,
+} from "../helpers/center.js";
+
+/** The CLI for what finance and every user do through the API: billing settings, refunds, discounts, tokens. */
+let c: TestCenter;
+let cfo: { env: Record<string, string> };
+
+beforeAll(async () => {
+  c = await startCenter(`
+jobs:
+${JOBS_AS_TEST_USER}  sampleInterval: 0.1
+`);
+  await c.ok("POST", "/api/v1/users", {
+    username: "cfo",
+    password: "Secret-pass-1",
+    roles: ["center-finance"],
+  });
+  const token = (
+    await c.ok("POST", "/api/v1/auth/login", { username: "cfo", password: "Secret-pass-1" }, null)
+  ).token;
+  cfo = { env: { GUANG_TOKEN: token } };
+});
+afterAll(async () => {
+  await c?.stop();
+});
+
+describe("guang money and guang tokens", () => {
+  it("shows and sets an account's money settings; refunds a job; gives a tenant a discount", async () => {
+    const shown = cli(c, ["money", "billing", "default"], cfo);
+    expect([shown.code, shown.stderr]).toEqual([0, ""]);
+    expect(shown.stdout).toMatch(/^Account=default Available=0\.00 CNY\n\s+Threshold=0\.00/);
+    const set = cli(
+      c,
+      ["money", "billing", "default", "--threshold", "5", "--credit", "100", "--whitelist"],
+      cfo,
+    );
+    expect([set.code, set.stderr]).toEqual([0, ""]);
+    expect(set.stdout).toMatch(/Available=100\.00 CNY/);
+    expect(set.stdout).toMatch(
+      /Threshold=5\.00 LowBalance=0\.00 CreditLimit=100\.00 Whitelisted=yes/,
+    );
+    // only the center's finance gives credit
+    const refused = cli(c, ["money", "billing", "default", "--credit", "1"]);
+    expect([refused.code, refused.stderr]).toEqual([
+      1,
+      expect.stringMatching(/you may not do money.settings on account default/),
+    ]);
+
+    await c.ok("POST", "/api/v1/tenants/default/recharge", { amount: "50" }, cfo.env.GUANG_TOKEN);
+    await c.ok("POST", "/api/v1/accounts/default/transfer", { amount: "50" }, cfo.env.GUANG_TOKEN);
+    await c.ok(
+      "POST",
+      "/api/v1/prices",
+      {
+        cluster: "local",
+        partition: "cpu",
+        effectiveFrom: new Date().toISOString(),
+        cpuHour: "36",
+        minCharge: "0.01",
+      },
+      cfo.env.GUANG_TOKEN,
+    );
+    const id = await submit(c, "#!/bin/bash\ntrue\n", { workdir: workdir(), args: ["-t", "1:00"] });
+    expect((await waitFor(c, id)).cost).toBe("0.01");
+    const refund = cli(c, ["money", "refund", String(id), "0.01", "--reason", "node fault"], cfo);
+    expect([refund.code, refund.stdout]).toEqual([0, `Refunded 0.01 CNY for job ${id}\n`]);
+    expect(cli(c, ["money", "refund", String(id), "0.01", "--reason", "again"], cfo).code).toBe(1);
+    expect(cli(c, ["money", "refund", String(id), "0.01"], cfo).code).toBe(2);
+
+    const discount = cli(c, ["money", "discount", "default", "10", "--from", "now"], cfo);
+    expect([discount.code, discount.stdout]).toEqual([
+      0,
+      expect.stringMatching(/^Tenant default: 10% off from \d{4}-/),
+    ]);
+    expect(cli(c, ["money", "discount", "default", "110", "--from", "now"], cfo).code).toBe(2);
+  });
+
+  it("makes, lists and revokes API tokens, showing a secret only once", async () => {
+    const made = cli(c, ["tokens", "create", "ci-runner", "--days", "30"]);
+    expect([made.code, made.stderr]).toEqual([0, ""]);
+    const secret = /\n(guang_\S+)\n$/.exec(made.stdout)?.[1];
+    expect(secret).toBeDefined();
+    const id = /^Token (\d+) "ci-runner"/.exec(made.stdout)![1]!;
+    // the new token works, and is not shown again
+    expect(cli(c, ["jobs"], { env: { GUANG_TOKEN: secret! } }).code).toBe(0);
+    const listed = cli(c, ["tokens", "list"]);
+    expect(listed.stdout).toMatch(new RegExp(`^${id}\\s+ci-runner\\s+api\\s`, "m"));
+    expect(listed.stdout).not.toContain(secret!);
+    expect(cli(c, ["tokens", "revoke", id]).stdout).toBe(`Revoked token ${id}\n`);
+    expect(cli(c, ["jobs"], { env: { GUANG_TOKEN: secret! } }).code).toBe(1);
+    expect(cli(c, ["tokens", "create", "x", "--days", "soon"]).code).toBe(2);
+  });
+});
