@@ -2210,6 +2210,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{name}/spendable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an account can spend now and its grants left, for everyone who works in it (not the ledger) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Spendable"];
+                    };
+                };
+                /** @description An error: its code, a message that says what to do, details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "insufficient_funds" | "no_price" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable";
+                                message: string;
+                                details?: Record<string, never>;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/{name}/billing": {
         parameters: {
             query?: never;
@@ -3325,6 +3379,16 @@ export interface components {
             expired: boolean;
             reason: string | null;
         };
+        Spendable: {
+            account: string;
+            available: string;
+            currency: string;
+            grantsLeft: {
+                coreHours: number;
+                gpuHours: number;
+            };
+            blockedForMoney: string | null;
+        };
         AccountBilling: {
             account: string;
             available: string;
@@ -3528,6 +3592,7 @@ export type PriceView = components['schemas']['PriceView'];
 export type WalletView = components['schemas']['WalletView'];
 export type TransactionView = components['schemas']['TransactionView'];
 export type GrantView = components['schemas']['GrantView'];
+export type Spendable = components['schemas']['Spendable'];
 export type AccountBilling = components['schemas']['AccountBilling'];
 export type UsageReportView = components['schemas']['UsageReportView'];
 export type UsageLine = components['schemas']['UsageLine'];

@@ -75,6 +75,25 @@ describe("guang money and guang tokens", () => {
     expect(cli(c, ["money", "refund", String(id), "0.01", "--reason", "again"], cfo).code).toBe(1);
     expect(cli(c, ["money", "refund", String(id), "0.01"], cfo).code).toBe(2);
 
+    // a member sees what the account can spend and its grants left, not the ledger
+    await c.ok("POST", "/api/v1/users", { username: "member1", password: "Secret-pass-1" });
+    await c.ok("POST", "/api/v1/accounts/default/members", { user: "member1" });
+    const member = {
+      env: {
+        GUANG_TOKEN: (
+          await c.ok(
+            "POST",
+            "/api/v1/auth/login",
+            { username: "member1", password: "Secret-pass-1" },
+            null,
+          )
+        ).token,
+      },
+    };
+    expect(cli(c, ["account", "show", "default"], member).stdout).toMatch(
+      /\n {3}Spendable: 150\.00 CNY; grants left: 0 core-hours, 0 GPU-hours$/m,
+    );
+    expect(cli(c, ["money", "balance", "--account", "default"], member).code).toBe(1);
     const discount = cli(c, ["money", "discount", "default", "10", "--from", "now"], cfo);
     expect([discount.code, discount.stdout]).toEqual([
       0,

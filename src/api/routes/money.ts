@@ -6,6 +6,7 @@ import {
   accountBilling,
   grantView,
   priceView,
+  spendableView,
   transactionView,
   walletView,
 } from "../schemas/money.js";
@@ -196,6 +197,17 @@ export const moneyRoutes = [
     }),
     response: grantView,
     handler: ({ center, actor, params, body }) => center.grants.give(actor, params.name, body),
+  }),
+  route({
+    method: "GET",
+    path: "/api/v1/accounts/{name}/spendable",
+    summary:
+      "What an account can spend now and its grants left, for everyone who works in it (not the ledger)",
+    tag: "money",
+    auth: true,
+    action: "money.spendable",
+    response: spendableView,
+    handler: ({ center, actor, params }) => center.wallets.spendable(actor, params.name),
   }),
   route({
     method: "GET",

@@ -78,3 +78,14 @@ export const accountBilling = z
     currency: z.string(),
   })
   .meta({ id: "AccountBilling" });
+
+/** What an account can spend and its grants left: what its members see. */
+export const spendableView = z
+  .strictObject({
+    account: z.string(),
+    available: z.string(),
+    currency: z.string(),
+    grantsLeft: z.strictObject({ coreHours: z.number(), gpuHours: z.number() }),
+    blockedForMoney: z.string().nullable(),
+  })
+  .meta({ id: "Spendable" });

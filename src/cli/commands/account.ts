@@ -3,6 +3,7 @@ import type {
   AccountView as Account,
   FairShareView,
   MemberView as Member,
+  Spendable,
 } from "../../client/api-types.js";
 import { invalidInput } from "../../core/errors.js";
 import { ApiClient } from "../client.js";
@@ -14,7 +15,8 @@ import { subcommands } from "../subcommands.js";
 export const ACCOUNT_HELP = `usage: guang account <subcommand>
 
   list [--tenant T]                      the accounts you may see (yours; your tenant's for its staff)
-  show ACCOUNT                           one account: state, blocks, limits, what it may use
+  show ACCOUNT                           one account: state, blocks, limits, what it may use, and
+                                         what it can spend (money and grants left)
   share [ACCOUNT...]                     fair share of each member, like sshare: decayed usage and
                                          the factor the scheduler ranks waiting jobs by (your accounts
                                          by default)
@@ -145,8 +147,18 @@ export const accountCommand = subcommands("account", ACCOUNT_HELP, {
       options: json,
     });
     if (positionals.length !== 1) throw invalidInput("usage: guang account show ACCOUNT");
-    const out = await ApiClient.fromEnvironment().request<Account>("GET", path(positionals[0]!));
-    return printResult(values.json, out, () => accountDetail(out));
+    const api = ApiClient.fromEnvironment();
+    const [out, money] = await Promise.all([
+      api.request<Account>("GET", path(positionals[0]!)),
+      api.request<Spendable>("GET", `${path(positionals[0]!)}/spendable`),
+    ]);
+    return printResult(values.json, { ...out, spendable: money }, () =>
+      [
+        accountDetail(out),
+        `   Spendable: ${money.available} ${money.currency}; grants left: ${money.grantsLeft.coreHours} core-hours, ${money.grantsLeft.gpuHours} GPU-hours` +
+          (money.blockedForMoney ? `; blocked for money: ${money.blockedForMoney}` : ""),
+      ].join("\n"),
+    );
   },
   async share(argv) {
     const { values, positionals } = parseArgs({

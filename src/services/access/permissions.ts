@@ -57,6 +57,8 @@ export const PERMISSIONS = {
   "member.list": ACCOUNT_READERS,
   "member.manage": ACCOUNT_MANAGERS,
   "audit.read": ["center-admin", "center-finance", "tenant-admin"],
+  // what an account can still spend, and its grants left: for everyone who works in it
+  "money.spendable": ACCOUNT_READERS,
   "money.read": [
     "center-admin",
     "center-finance",

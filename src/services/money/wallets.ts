@@ -5,6 +5,7 @@ import type { Db } from "../../store/open.js";
 import { blocksOf, setAccountBilling, type AccountRow } from "../../store/accounts.js";
 import { findTenantById } from "../../store/tenants.js";
 import type { Billing } from "./billing.js";
+import { activeGrants } from "./grant-ledger.js";
 import type { MoneyEvent } from "./postings.js";
 import { forbidden, hasRole, isCenterStaff, type Actor } from "../access/actor.js";
 import { audited } from "../access/audit.js";
@@ -41,6 +42,16 @@ export interface TransactionView {
   reason: string | null;
   jobId: number | null;
   postings: { wallet: string; amount: string }[];
+}
+
+/** What an account's members see of its money: what it can spend, not the ledger. */
+export interface Spendable {
+  account: string;
+  /** Balance + credit, holds of waiting and running jobs taken out. */
+  available: string;
+  currency: string;
+  grantsLeft: { coreHours: number; gpuHours: number };
+  blockedForMoney: string | null;
 }
 
 /** What the people of a tenant or account see of their money, and an account's money settings. */
@@ -99,6 +110,24 @@ export class WalletService {
     );
     if (events.length) await this.o.moneyChanged(events);
     return this.billingOf(actor, account);
+  }
+
+  /** What an account can spend and its grants left, for anyone who works in it. */
+  async spendable(actor: Actor, account: string): Promise<Spendable> {
+    const a = await accountNamed(this.db, actor, account, "money.spendable");
+    const grants = await activeGrants(this.db, a.id, new Date().toISOString());
+    const hours = (r: "cpu" | "gpu") =>
+      Math.round(
+        (grants.filter((g) => g.resource === r).reduce((n, g) => n + g.left, 0) / 3600) * 100,
+      ) / 100;
+    const blocked = (await blocksOf(this.db, [a.id])).find((b) => b.kind === "money");
+    return {
+      account: a.name,
+      available: formatMoney(await this.o.billing.available(this.db, a)),
+      currency: this.o.currency,
+      grantsLeft: { coreHours: hours("cpu"), gpuHours: hours("gpu") },
+      blockedForMoney: blocked ? blocked.reason : null,
+    };
   }
 
   async billingOf(actor: Actor, account: string): Promise<AccountBilling> {

@@ -186,6 +186,14 @@ export function accessCases(x: CaseContext): Case[] {
       allowForeign: CENTER,
     },
     {
+      route: "GET /api/v1/accounts/{name}/spendable",
+      own: get("/api/v1/accounts/ta-proj/spendable"),
+      allowOwn: READERS,
+      foreign: get("/api/v1/accounts/tb-proj/spendable"),
+      ghost: get("/api/v1/accounts/no-such/spendable"),
+      allowForeign: CENTER,
+    },
+    {
       route: "GET /api/v1/accounts/{name}/fairshare",
       own: get("/api/v1/accounts/ta-proj/fairshare"),
       allowOwn: READERS,
