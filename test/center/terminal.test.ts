@@ -217,6 +217,29 @@ describe("the terminal", () => {
     await c.ok("POST", `/api/v1/jobs/${blocker}/cancel`);
   });
 
+  it("show is scontrol's: every task of an array, the dependency's clauses, an administrator's hold", async () => {
+    const dir = workdir();
+    const arr = await c.ok("POST", "/api/v1/jobs", {
+      script: "#!/bin/bash\ntrue\n",
+      args: ["--array=1-2", "-H"],
+      workdir: dir,
+    });
+    const shown = cli(c, ["show", String(arr.id)]).stdout;
+    expect([...shown.matchAll(/ArrayTaskId=(\d+)/g)].map((m) => m[1])).toEqual(["1", "2"]);
+    const dep = await submit(c, "#!/bin/bash\ntrue\n", {
+      workdir: dir,
+      args: ["-H", "--dependency", `afterok:${arr.id}_1:${arr.id}_2,afterany:${arr.id}`],
+    });
+    expect(cli(c, ["show", String(dep)]).stdout).toContain(
+      `Dependency=afterok:${arr.id}_1:${arr.id}_2,afterany:${arr.id}`,
+    );
+    // waits for its begin time, so that it is there to hold
+    const own = await submit(c, "#!/bin/bash\ntrue\n", { workdir: dir, args: ["--begin=now+600"] });
+    expect(cli(c, ["hold", String(own)]).code).toBe(0);
+    expect(cli(c, ["show", String(own)]).stdout).toMatch(/JobState=PENDING Reason=JobHeldAdmin/);
+    for (const id of [arr.id, dep, own]) await c.api("POST", `/api/v1/jobs/${id}/cancel`);
+  });
+
   it("guang jobs takes squeue's flags: -t PD,R, -h, -o with % fields, -u, --me, -l, --start", async () => {
     const dir = workdir();
     const running = await submit(c, "#!/bin/bash\nsleep 30\n", {

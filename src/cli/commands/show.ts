@@ -44,7 +44,7 @@ function describe(j: JobView): string {
     [
       ["JobState", j.state],
       ["Reason", j.reason ?? "None"],
-      ["Dependency", j.dependency ? "yes" : "(null)"],
+      ["Dependency", dependencyText(j.dependency ?? null)],
     ],
     [
       ["ExitCode", exitText(j)],
@@ -96,6 +96,17 @@ function describe(j: JobView): string {
     .replace(/^ {3}/, "");
 }
 
+/** A dependency as it was written: afterok:12:13_2,afterany:14 (? between clauses for "any"). */
+function dependencyText(d: JobView["dependency"]): string {
+  if (!d) return "(null)";
+  const clauses = d.clauses.map(
+    (c) =>
+      `${c.type}:${c.targets.map((t) => `${t.jobId}${t.taskId === null ? "" : `_${t.taskId}`}`).join(":")}`,
+  );
+  if (d.singleton) clauses.push("singleton");
+  return clauses.join(d.any ? "?" : ",");
+}
+
 export async function showCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -104,10 +115,25 @@ export async function showCommand(argv: string[]): Promise<number> {
     options: { json: { type: "boolean" } },
   });
   if (positionals.length !== 1) throw invalidInput("give one job id: guang show JOBID");
-  const j = await ApiClient.fromEnvironment().request<JobView>(
+  const client = ApiClient.fromEnvironment();
+  const j = await client.request<JobView>(
     "GET",
     `/api/v1/jobs/${encodeURIComponent(positionals[0]!)}`,
   );
-  process.stdout.write(values.json ? `${JSON.stringify(j, null, 2)}\n` : `${describe(j)}\n`);
+  // an array's id shows every task, as scontrol does
+  const jobs =
+    j.arrayJobId === j.id && !positionals[0]!.includes("_")
+      ? (
+          await client.request<{ jobs: JobView[] }>(
+            "GET",
+            `/api/v1/jobs?id=${j.id}&limit=1000&order=asc`,
+          )
+        ).jobs
+      : [j];
+  process.stdout.write(
+    values.json
+      ? `${JSON.stringify(jobs.length === 1 ? j : jobs, null, 2)}\n`
+      : `${jobs.map(describe).join("\n\n")}\n`,
+  );
   return EXIT.ok;
 }

@@ -147,7 +147,9 @@ export class JobService {
 
   async hold(actor: Actor, idText: string): Promise<{ held: string[] }> {
     const rows = await this.lookup.resolve(actor, idText);
-    const by = rows[0]!.user_id !== actor.userId ? "admin" : "user";
+    // as scontrol hold: an administrator's hold (even of their own job) only an administrator lifts
+    const by =
+      rows[0]!.user_id !== actor.userId || hasRole(actor, "center-admin") ? "admin" : "user";
     const held: string[] = [];
     for (const r of rows) {
       const b = this.lookup.backendOf(r);
