@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { parseSlurmDuration } from "../core/duration.js";
-import { invalidInput, isGuangError } from "../core/errors.js";
+import { slurmDuration } from "../core/duration-schema.js";
+import { invalidInput } from "../core/errors.js";
 import { parsePolicy, type Policy } from "../scheduler/policy.js";
 import { zodMessage } from "../core/zod-message.js";
 import type { RunAs } from "../backends/unix-identity.js";
@@ -11,24 +11,13 @@ import { ldapConfig, oidcConfig } from "../services/identity/provider-config.js"
 import type { AuthConfig } from "../services/identity/auth.js";
 import { notificationsConfig, type NotificationsConfig } from "../services/notify/notifier.js";
 
-const duration = z.union([z.number().int().positive(), z.string()]).transform((v, ctx) => {
-  if (typeof v === "number") return v;
-  try {
-    const s = parseSlurmDuration(v);
-    return Number.isFinite(s) ? s : null;
-  } catch (e) {
-    ctx.addIssue({ code: "custom", message: isGuangError(e) ? e.message : String(e) });
-    return z.NEVER;
-  }
-});
-
 const partition = z.strictObject({
   name: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,32}$/, "a partition name is 1 to 32 letters, digits, '_' or '-'"),
   default: z.boolean().optional(),
-  maxTime: duration.optional(),
-  defaultTime: duration.optional(),
+  maxTime: slurmDuration.optional(),
+  defaultTime: slurmDuration.optional(),
   priority: z.number().min(0).max(1).optional(),
 });
 
@@ -68,7 +57,7 @@ const schema = z.strictObject({
   database: z.strictObject({ url: z.string().optional() }).optional(),
   auth: z
     .strictObject({
-      sessionTtl: duration.optional(),
+      sessionTtl: slurmDuration.optional(),
       passwordMinLength: z.number().int().min(8).max(128).optional(),
       lockoutAttempts: z.number().int().min(1).max(100).optional(),
       lockoutMinutes: z.number().min(1).max(10080).optional(),
@@ -101,7 +90,7 @@ const schema = z.strictObject({
       policy: z.string().optional(),
       planDepth: z.number().int().min(0).max(10000).optional(),
       /** Fair share: how fast past usage is forgotten, and how often the factors are recomputed. */
-      fairShareHalfLife: duration.optional(),
+      fairShareHalfLife: slurmDuration.optional(),
       fairShareRefreshSeconds: z.number().min(0.1).max(3600).optional(),
     })
     .optional(),

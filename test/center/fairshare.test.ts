@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   cli,
-  JOBS_AS_TEST_USER,
+  SMALL_CLUSTER,
   startCenter,
   submit,
   waitFor,
@@ -15,16 +15,7 @@ let c: TestCenter;
 const PW = "Secret-pass-1";
 
 beforeAll(async () => {
-  c = await startCenter(`
-jobs:
-${JOBS_AS_TEST_USER}  killWait: 1
-  sampleInterval: 0.1
-scheduler:
-  fairShareRefreshSeconds: 0.2
-cluster:
-  cpus: 4
-  memMiB: 8192
-`);
+  c = await startCenter(SMALL_CLUSTER + "scheduler:\n  fairShareRefreshSeconds: 0.2\n");
 });
 afterAll(async () => {
   await c?.stop();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   cli,
-  JOBS_AS_TEST_USER,
+  SMALL_CLUSTER,
   startCenter,
   submit,
   waitFor,
@@ -14,10 +14,7 @@ let c: TestCenter;
 let cfo: { env: Record<string, string> };
 
 beforeAll(async () => {
-  c = await startCenter(`
-jobs:
-${JOBS_AS_TEST_USER}  sampleInterval: 0.1
-`);
+  c = await startCenter(SMALL_CLUSTER);
   await c.ok("POST", "/api/v1/users", {
     username: "cfo",
     password: "Secret-pass-1",

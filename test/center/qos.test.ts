@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   cli,
-  JOBS_AS_TEST_USER,
+  SMALL_CLUSTER,
   startCenter,
   submit,
   waitFor,
@@ -14,14 +14,7 @@ import { until } from "../helpers/until.js";
 let c: TestCenter;
 
 beforeAll(async () => {
-  c = await startCenter(`
-jobs:
-${JOBS_AS_TEST_USER}  killWait: 1
-  sampleInterval: 0.1
-cluster:
-  cpus: 4
-  memMiB: 8192
-`);
+  c = await startCenter(SMALL_CLUSTER);
 });
 afterAll(async () => {
   await c?.stop();

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   cli,
-  JOBS_AS_TEST_USER,
+  SMALL_CLUSTER,
   startCenter,
   submit,
   waitFor,
@@ -22,14 +22,7 @@ const CLI = join(REPO, "dist", "src", "cli", "main.js");
 let c: TestCenter;
 
 beforeAll(async () => {
-  c = await startCenter(`
-jobs:
-${JOBS_AS_TEST_USER}  killWait: 1
-  sampleInterval: 0.1
-cluster:
-  cpus: 4
-  memMiB: 8192
-`);
+  c = await startCenter(SMALL_CLUSTER);
 });
 afterAll(async () => {
   await c?.stop();

@@ -12,6 +12,20 @@ export const JOBS_AS_TEST_USER = AS_ROOT
   : "";
 
 /**
+ * A center whose local cluster is small (4 cpus, 8 GiB) and quick (jobs killed a second after
+ * SIGTERM, sampled every 0.1 s), its jobs run as the test user: for tests of scheduling,
+ * money and the terminal. Other sections may be appended.
+ */
+export const SMALL_CLUSTER = `
+jobs:
+${JOBS_AS_TEST_USER}  killWait: 1
+  sampleInterval: 0.1
+cluster:
+  cpus: 4
+  memMiB: 8192
+`;
+
+/**
  * Settings for test centers: a roomy virtual node (so many jobs run at once on 2 cores), two
  * fake GPUs, quick kills; as root, jobs run as the unprivileged test account.
  */

@@ -1,26 +1,9 @@
 import { z } from "zod";
-import { parseSlurmDuration } from "../../core/duration.js";
-import { isGuangError } from "../../core/errors.js";
+import { slurmDuration } from "../../core/duration-schema.js";
 import { route } from "../route.js";
 import { qosView } from "../schemas/center.js";
 
 const limit = z.number().int().min(0).max(10_000_000).nullable().optional();
-
-/** Seconds, or a Slurm time ("2-00:00:00"); null removes the limit. */
-const wall = z
-  .union([z.number().int().positive(), z.string()])
-  .nullable()
-  .optional()
-  .transform((v, ctx) => {
-    if (typeof v !== "string") return v;
-    try {
-      const s = parseSlurmDuration(v);
-      return Number.isFinite(s) ? s : null;
-    } catch (e) {
-      ctx.addIssue({ code: "custom", message: isGuangError(e) ? e.message : String(e) });
-      return z.NEVER;
-    }
-  });
 
 const qosInput = z.strictObject({
   description: z.string().max(200).nullable().optional(),
@@ -30,7 +13,7 @@ const qosInput = z.strictObject({
   maxGpusPerUser: limit,
   maxCpusPerJob: limit,
   maxGpusPerJob: limit,
-  maxWall: wall,
+  maxWall: slurmDuration.nullable().optional(),
   priceFactor: z.string().optional(),
 });
 

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { LIMIT_NAMES } from "../../core/account-limits.js";
-import { parseSlurmDuration } from "../../core/duration.js";
-import { isGuangError } from "../../core/errors.js";
+import { slurmDuration } from "../../core/duration-schema.js";
 
 /** Request bodies of the tenancy routes (shared by users, tenants and accounts). */
 export const posix = z.strictObject({
@@ -22,29 +21,12 @@ export const newUser = z.strictObject({
 
 const count = z.number().int().min(0).max(10_000_000).nullable().optional();
 
-/** Seconds, or a Slurm time ("2-00:00:00", "90"): the way people write time limits. */
-const timeLimit = z
-  .union([z.number().int().positive(), z.string()])
-  .nullable()
-  .optional()
-  .transform((v, ctx) => {
-    if (typeof v !== "string") return v;
-    try {
-      const s = parseSlurmDuration(v);
-      if (!Number.isFinite(s)) return null;
-      return s;
-    } catch (e) {
-      ctx.addIssue({ code: "custom", message: isGuangError(e) ? e.message : String(e) });
-      return z.NEVER;
-    }
-  });
-
 export const limits = z.strictObject({
   maxRunningJobs: count,
   maxSubmitJobs: count,
   maxCpus: count,
   maxGpus: count,
-  maxTimeLimit: timeLimit,
+  maxTimeLimit: slurmDuration.nullable().optional(),
 });
 // keep the schema and the list of limit names in step
 void (LIMIT_NAMES satisfies readonly (keyof z.infer<typeof limits>)[]);
