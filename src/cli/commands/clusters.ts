@@ -9,7 +9,8 @@ import { printResult, table } from "../format.js";
 export const CLUSTERS_HELP = `usage: guang clusters [-M CLUSTER] [--json]
 
 Partitions and nodes of every cluster, like sinfo (with a CLUSTER: line per cluster, as
-sinfo -M prints): PARTITION AVAIL TIMELIMIT NODES STATE NODELIST. A cluster that is
+sinfo -M prints): PARTITION AVAIL TIMELIMIT NODES STATE CPUS(A/I/O/T) NODELIST, and how
+many jobs run and wait (counts only: no one else's jobs). A cluster that is
 disabled or that Guang cannot reach says so and why.
 Center admins: guang admin cluster disable NAME --reason TEXT | enable NAME.
 `;
@@ -26,19 +27,26 @@ function clusterText(k: ClusterView): string {
   const rows = k.partitions.map((p) => {
     const nodes = k.nodes.filter((n) => p.nodes.includes(n.name));
     const states = [...new Set(nodes.map((n) => n.state))];
+    // sinfo's %C: cpus allocated/idle/other (down)/total, so that a user sees how busy it is
+    const sum = (f: (n: (typeof nodes)[number]) => number) => nodes.reduce((t, n) => t + f(n), 0);
+    const down = sum((n) => (n.state === "down" ? n.cpus : 0));
+    const alloc = sum((n) => (n.state === "down" ? 0 : n.allocCpus));
+    const total = sum((n) => n.cpus);
     return [
       `${p.name}${p.default ? "*" : ""}`,
       k.enabled && k.status.reachable ? "up" : "down",
       p.maxTime === null ? "infinite" : formatSlurmDuration(p.maxTime),
       String(nodes.length),
       states.join(",") || "-",
+      `${alloc}/${total - alloc - down}/${down}/${total}`,
       p.nodes.join(","),
     ];
   });
   return [
     head,
     ...notes,
-    table(["PARTITION", "AVAIL", "TIMELIMIT", "NODES", "STATE", "NODELIST"], rows),
+    table(["PARTITION", "AVAIL", "TIMELIMIT", "NODES", "STATE", "CPUS(A/I/O/T)", "NODELIST"], rows),
+    `jobs: ${k.jobs.running} running, ${k.jobs.pending} waiting`,
   ].join("\n");
 }
 
