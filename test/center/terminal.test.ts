@@ -66,7 +66,9 @@ describe("the terminal", () => {
         /longer than partition cpu allows \(7-00:00:00\); ask for less with -t/,
       ),
     ]);
-    expect(cli(c, ["clusters"]).stdout).toMatch(/cpu\*\s+up\s+7-00:00:00\s+1\s+\w+\s+\d+\/\d+\/0\/4\s/);
+    expect(cli(c, ["clusters"]).stdout).toMatch(
+      /cpu\*\s+up\s+7-00:00:00\s+1\s+\w+\s+\d+\/\d+\/0\/4\s/,
+    );
     expect(cli(c, ["clusters"]).stdout).toMatch(/^jobs: \d+ running, \d+ waiting$/m);
   });
 
