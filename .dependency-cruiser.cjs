@@ -72,6 +72,12 @@ module.exports = {
       "^src/(?!client/)",
       "the generated client depends on nothing of the server",
     ),
+    forbid(
+      "sql-only-in-the-store",
+      "^src/(?!store/)",
+      "node_modules/(kysely|pg|better-sqlite3)/",
+      "store/ is the only place with SQL: use cases call its functions",
+    ),
     {
       name: "no-circles",
       comment: "no import circles",

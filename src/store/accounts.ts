@@ -223,3 +223,72 @@ export async function countActiveJobs(
   }
   return { account, user };
 }
+
+/** An account's name, and the e-mail addresses of its owners and of its tenant's finance. */
+export async function accountMoneyContacts(
+  db: Db,
+  accountId: number,
+): Promise<{ name: string; emails: string[] } | null> {
+  const account = await db
+    .selectFrom("accounts")
+    .select(["name", "tenant_id"])
+    .where("id", "=", accountId)
+    .executeTakeFirst();
+  if (!account) return null;
+  const owners = await db
+    .selectFrom("account_members")
+    .innerJoin("users", "users.id", "account_members.user_id")
+    .select("users.email")
+    .where("account_members.account_id", "=", accountId)
+    .where("account_members.role", "=", "owner")
+    .execute();
+  const staff = await db
+    .selectFrom("users")
+    .select(["email", "roles"])
+    .where("tenant_id", "=", account.tenant_id)
+    .execute();
+  const finance = staff.filter((u) => (JSON.parse(u.roles) as string[]).includes("tenant-finance"));
+  return {
+    name: account.name,
+    emails: [...owners, ...finance].map((u) => u.email).filter((x): x is string => !!x),
+  };
+}
+
+/** Whether an account's people have been warned that its money is low (once until it recovers). */
+export async function setLowWarned(db: Db, accountId: number, warned: boolean): Promise<void> {
+  await db
+    .updateTable("accounts")
+    .set({ low_warned: warned ? 1 : 0 })
+    .where("id", "=", accountId)
+    .execute();
+}
+
+/** Every account with its tenant's name, limits and what it may use (for the scheduler's rules). */
+export async function accountsWithTenants(db: Db) {
+  return db
+    .selectFrom("accounts")
+    .innerJoin("tenants", "tenants.id", "accounts.tenant_id")
+    .select([
+      "accounts.id",
+      "accounts.name",
+      "tenants.name as tenant",
+      "accounts.limits",
+      "accounts.allowed",
+    ])
+    .execute();
+}
+
+/** Every membership with its user's Unix name and whether the user is disabled. */
+export async function membersWithUsers(db: Db) {
+  return db
+    .selectFrom("account_members")
+    .innerJoin("users", "users.id", "account_members.user_id")
+    .select([
+      "account_members.account_id",
+      "account_members.user_id",
+      "account_members.limits",
+      "users.unix_user",
+      "users.disabled_at",
+    ])
+    .execute();
+}

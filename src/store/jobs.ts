@@ -106,3 +106,76 @@ export async function lockJob(db: Db, id: number, dialect: "sqlite" | "postgres"
   if (dialect === "postgres")
     await db.selectFrom("jobs").select("id").where("id", "=", id).forUpdate().execute();
 }
+
+/** What a job cost (money units), or null before it is charged. */
+export async function jobCostUnits(db: Db, id: number): Promise<number | null> {
+  const row = await db
+    .selectFrom("jobs")
+    .select("cost_units")
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row?.cost_units === null || row?.cost_units === undefined ? null : Number(row.cost_units);
+}
+
+/** What charging an ended job needs of its row. */
+export async function chargeRowOf(db: Db, jobId: number) {
+  return db
+    .selectFrom("jobs")
+    .select([
+      "id",
+      "account_id",
+      "cluster",
+      "partition",
+      "qos",
+      "hold_units",
+      "grant_holds",
+      "cost_units",
+      "submit_time",
+      "start_time",
+      "end_time",
+      "alloc",
+      "origin",
+    ])
+    .where("id", "=", jobId)
+    .executeTakeFirstOrThrow();
+}
+
+/** Writes a job's charge and its usage figures (in the transaction that charges it). */
+export async function recordCharge(
+  db: Db,
+  jobId: number,
+  set: {
+    cost_units: number;
+    tenant_id: number;
+    core_seconds: number;
+    gpu_seconds: number;
+    wait_seconds: number | null;
+  },
+): Promise<void> {
+  await db.updateTable("jobs").set(set).where("id", "=", jobId).execute();
+}
+
+/** Jobs that ended but were never charged (a crash in between, or from before billing). */
+export async function unchargedEndedJobs(db: Db): Promise<{ id: number }[]> {
+  return db
+    .selectFrom("jobs")
+    .select("id")
+    .where("cost_units", "is", null)
+    .where("state", "not in", ["PENDING", "RUNNING"])
+    .orderBy("id")
+    .execute();
+}
+
+/** The job a cluster knows by its own id (Slurm's), if Guang has recorded it. */
+export async function jobByExternalId(
+  db: Db,
+  cluster: string,
+  externalId: string,
+): Promise<{ id: number } | undefined> {
+  return db
+    .selectFrom("jobs")
+    .select("id")
+    .where("cluster", "=", cluster)
+    .where("external_id", "=", externalId)
+    .executeTakeFirst();
+}

@@ -98,3 +98,7 @@ export async function ratesAt(
     discount: await discountAt(db, f.tenantId, f.at),
   };
 }
+
+export async function priceById(db: Db, id: number): Promise<PriceRow> {
+  return db.selectFrom("prices").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+}

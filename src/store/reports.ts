@@ -70,3 +70,20 @@ export async function usageReport(db: Db, f: UsageFilter): Promise<UsageRow[]> {
     cost: Number(r.cost),
   }));
 }
+
+/** The names of tenants, accounts or users by id (for the lines of a report). */
+export async function namesById(
+  db: Db,
+  table: "tenants" | "accounts" | "users",
+  column: "name" | "username",
+  ids: number[],
+): Promise<Map<number, string>> {
+  const rows = await db
+    .selectFrom(table)
+    .select(["id", column] as never)
+    .where("id", "in", ids)
+    .execute();
+  return new Map(
+    (rows as unknown as Record<string, unknown>[]).map((r) => [Number(r.id), String(r[column])]),
+  );
+}

@@ -126,3 +126,11 @@ export async function recordGivenUid(
     .values({ uid, unix_user: unixUser, user_id: userId, created_at: nowIso() })
     .execute();
 }
+
+/** A user's e-mail address, or null. */
+export async function userEmail(db: Db, userId: number): Promise<string | null> {
+  return (
+    (await db.selectFrom("users").select("email").where("id", "=", userId).executeTakeFirst())
+      ?.email ?? null
+  );
+}

@@ -6,6 +6,7 @@ import {
   createUser,
   findPosixHolder,
   findUserByExternalId,
+  findUserById,
   findUserByName,
   updateUser,
   type UserRow,
@@ -103,11 +104,7 @@ export async function provisionUser(
         gid: posix?.gid ?? null,
         homeDir: posix?.home_dir ?? null,
       });
-      return (await trx
-        .selectFrom("users")
-        .selectAll()
-        .where("id", "=", uid)
-        .executeTakeFirstOrThrow()) as UserRow;
+      return (await findUserById(trx, uid))!;
     }
     if (user.disabled_at !== null)
       throw refused(`user ${id.username} is disabled; ask a tenant admin`);

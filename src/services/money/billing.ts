@@ -12,6 +12,7 @@ import {
 import {
   blocksOf,
   clearBlock,
+  setLowWarned,
   findAccountById,
   setBlock,
   type AccountRow,
@@ -19,6 +20,7 @@ import {
 import { walletOf } from "../../store/ledger.js";
 import type { Db } from "../../store/open.js";
 import { ratesAt } from "../../store/prices.js";
+import { chargeRowOf, recordCharge, unchargedEndedJobs } from "../../store/jobs.js";
 import {
   activeGrants,
   holdGrants,
@@ -208,25 +210,7 @@ export class Billing {
    * what changed for the account (a block, a warning).
    */
   async settle(db: Db, jobId: number): Promise<MoneyEvent[]> {
-    const j = await db
-      .selectFrom("jobs")
-      .select([
-        "id",
-        "account_id",
-        "cluster",
-        "partition",
-        "qos",
-        "hold_units",
-        "grant_holds",
-        "cost_units",
-        "submit_time",
-        "start_time",
-        "end_time",
-        "alloc",
-        "origin",
-      ])
-      .where("id", "=", jobId)
-      .executeTakeFirstOrThrow();
+    const j = await chargeRowOf(db, jobId);
     // settled in the same transaction as its cost was written: once is all
     if (j.cost_units !== null) return [];
     const account = (await findAccountById(db, j.account_id))!;
@@ -291,31 +275,21 @@ export class Billing {
         idempotencyKey: `settle:${jobId}`,
         postings,
       });
-    await db
-      .updateTable("jobs")
-      .set({
-        cost_units: cost,
-        tenant_id: account.tenant_id,
-        core_seconds: used.coreSeconds,
-        gpu_seconds: used.gpuSeconds,
-        wait_seconds: j.start_time
-          ? Math.max(0, (Date.parse(j.start_time) - Date.parse(j.submit_time)) / 1000)
-          : null,
-      })
-      .where("id", "=", jobId)
-      .execute();
+    await recordCharge(db, jobId, {
+      cost_units: cost,
+      tenant_id: account.tenant_id,
+      core_seconds: used.coreSeconds,
+      gpu_seconds: used.gpuSeconds,
+      wait_seconds: j.start_time
+        ? Math.max(0, (Date.parse(j.start_time) - Date.parse(j.submit_time)) / 1000)
+        : null,
+    });
     return cost > 0 ? this.checkBlock(db, account) : [];
   }
 
   /** Jobs that ended without being settled (a crash between their end and their charge, or from before billing): settles them. */
   async settleAll(db: Db): Promise<MoneyEvent[]> {
-    const rows = await db
-      .selectFrom("jobs")
-      .select("id")
-      .where("cost_units", "is", null)
-      .where("state", "not in", ["PENDING", "RUNNING"])
-      .orderBy("id")
-      .execute();
+    const rows = await unchargedEndedJobs(db);
     const events: MoneyEvent[] = [];
     for (const r of rows)
       events.push(...(await db.transaction().execute((trx) => this.settle(trx, r.id))));
@@ -346,18 +320,10 @@ export class Billing {
     }
     const low = money(Number(account.low_balance));
     if (low > 0 && has < low && account.low_warned === 0) {
-      await db
-        .updateTable("accounts")
-        .set({ low_warned: 1 })
-        .where("id", "=", account.id)
-        .execute();
+      await setLowWarned(db, account.id, true);
       events.push({ accountId: account.id, kind: "low-balance", available: has, level: low });
     } else if (has >= low && account.low_warned === 1) {
-      await db
-        .updateTable("accounts")
-        .set({ low_warned: 0 })
-        .where("id", "=", account.id)
-        .execute();
+      await setLowWarned(db, account.id, false);
     }
     return events;
   }

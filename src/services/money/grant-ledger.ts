@@ -1,5 +1,6 @@
 import { walletOf } from "../../store/ledger.js";
 import type { Db } from "../../store/open.js";
+import { grantsInForce, isGrantExpired } from "../../store/grants.js";
 import { post } from "./postings.js";
 
 /** What a job holds of one grant, in resource-seconds. */
@@ -18,16 +19,7 @@ export interface ActiveGrant {
 
 /** The account's grants in force at `at`, the one ending first first (it is used first). */
 export async function activeGrants(db: Db, accountId: number, at: string): Promise<ActiveGrant[]> {
-  const rows = await db
-    .selectFrom("grants")
-    .select(["id", "resource"])
-    .where("account_id", "=", accountId)
-    .where("expired", "=", 0)
-    .where("starts_at", "<=", at)
-    .where("ends_at", ">", at)
-    .orderBy("ends_at")
-    .orderBy("id")
-    .execute();
+  const rows = await grantsInForce(db, accountId, at);
   const out: ActiveGrant[] = [];
   for (const r of rows) {
     const w = await walletOf(db, { kind: "grant", tenantId: null, accountId: null, grantId: r.id });
@@ -99,14 +91,7 @@ export async function settleGrants(
     const key = h.resource === "cpu" ? "core" : "gpu";
     const use = Math.min(h.seconds, Math.max(0, Math.round(used[key] - covered[key])));
     covered[key] += use;
-    const expired =
-      (
-        await db
-          .selectFrom("grants")
-          .select("expired")
-          .where("id", "=", h.grant)
-          .executeTakeFirstOrThrow()
-      ).expired === 1;
+    const expired = await isGrantExpired(db, h.grant);
     const held = await walletOf(db, {
       kind: "grant-hold",
       tenantId: null,

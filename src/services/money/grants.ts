@@ -1,6 +1,7 @@
 import { invalidInput } from "../../core/errors.js";
 import { walletOf } from "../../store/ledger.js";
 import type { Db } from "../../store/open.js";
+import { grantsDue, grantsOf, insertGrant, markGrantExpired } from "../../store/grants.js";
 import { nowIso } from "../../store/open.js";
 import type { Actor } from "../access/actor.js";
 import { audited } from "../access/audit.js";
@@ -78,20 +79,16 @@ export class GrantService {
       async (trx, e) => {
         const a = await accountNamed(trx, actor, account, "money.grant");
         e.tenantId = a.tenant_id;
-        const { id } = await trx
-          .insertInto("grants")
-          .values({
-            account_id: a.id,
-            resource: input.resource,
-            seconds,
-            starts_at: startsAt,
-            ends_at: endsAt,
-            reason: input.reason?.trim() || null,
-            created_by: actor.userId,
-            created_at: nowIso(),
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
+        const id = await insertGrant(trx, {
+          account_id: a.id,
+          resource: input.resource,
+          seconds,
+          starts_at: startsAt,
+          ends_at: endsAt,
+          reason: input.reason?.trim() || null,
+          created_by: actor.userId,
+          created_at: nowIso(),
+        });
         const issued = await walletOf(trx, {
           kind: "grant-issued",
           tenantId: null,
@@ -121,12 +118,7 @@ export class GrantService {
 
   async list(actor: Actor, account: string): Promise<GrantView[]> {
     const a = await accountNamed(this.db, actor, account, "money.read");
-    const rows = await this.db
-      .selectFrom("grants")
-      .selectAll()
-      .where("account_id", "=", a.id)
-      .orderBy("ends_at")
-      .execute();
+    const rows = await grantsOf(this.db, a.id);
     const out: GrantView[] = [];
     for (const g of rows) {
       const left = (
@@ -158,12 +150,7 @@ export class GrantService {
 
   /** Takes back what is left of grants whose period has ended (holds of running jobs come back to "expired" when they end). */
   async expire(now = nowIso()): Promise<GrantExpiry[]> {
-    const due = await this.db
-      .selectFrom("grants")
-      .selectAll()
-      .where("expired", "=", 0)
-      .where("ends_at", "<=", now)
-      .execute();
+    const due = await grantsDue(this.db, now);
     const out: GrantExpiry[] = [];
     for (const g of due) {
       await this.db.transaction().execute(async (trx) => {
@@ -190,7 +177,7 @@ export class GrantService {
             ],
           });
         }
-        await trx.updateTable("grants").set({ expired: 1 }).where("id", "=", g.id).execute();
+        await markGrantExpired(trx, g.id);
         out.push({
           accountId: g.account_id,
           resource: g.resource,

@@ -3,7 +3,7 @@ import { invalidInput, notFound } from "../../core/errors.js";
 import { lockWallets, refundedFor, walletOf } from "../../store/ledger.js";
 import type { Db } from "../../store/open.js";
 import type { Dialect } from "../../store/dialect.js";
-import { lockJob } from "../../store/jobs.js";
+import { getJob, lockJob } from "../../store/jobs.js";
 import { findAccountById, type AccountRow } from "../../store/accounts.js";
 import { findTenantById } from "../../store/tenants.js";
 import type { Billing } from "./billing.js";
@@ -235,11 +235,7 @@ export class LedgerService {
       async (trx, e) => {
         // two refunds of one job must not both see the same amount left
         await lockJob(trx, jobId, this.o.dialect);
-        const job = await trx
-          .selectFrom("jobs")
-          .select(["id", "account_id", "cost_units"])
-          .where("id", "=", jobId)
-          .executeTakeFirst();
+        const job = await getJob(trx, jobId);
         const account = job ? await findAccountById(trx, job.account_id) : undefined;
         if (!job || !account) throw notFound(`job ${jobId} does not exist`);
         authorize(actor, "money.refund", {

@@ -10,6 +10,7 @@ import {
   listPrices,
   priceAt,
   type PriceRow,
+  priceById,
 } from "../../store/prices.js";
 import { findTenant } from "../../store/tenants.js";
 import { isCenterStaff, type Actor } from "../access/actor.js";
@@ -156,11 +157,7 @@ export class PriceService {
       },
     );
     return this.view({
-      ...(await this.db
-        .selectFrom("prices")
-        .selectAll()
-        .where("id", "=", id)
-        .executeTakeFirstOrThrow()),
+      ...(await priceById(this.db, id)),
       tenant: input.tenant ?? null,
     });
   }

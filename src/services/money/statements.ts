@@ -2,6 +2,9 @@ import { invalidInput } from "../../core/errors.js";
 import { formatMoney, money } from "../../core/money.js";
 import { balanceAt, listWallets, movementsByKind, walletOf } from "../../store/ledger.js";
 import type { Db } from "../../store/open.js";
+import { grantsDuring } from "../../store/grants.js";
+import { findTenantById } from "../../store/tenants.js";
+import { listAccounts } from "../../store/accounts.js";
 import type { Actor } from "../access/actor.js";
 import type { ReportService, UsageLine } from "../reports/reports.js";
 import { accountNamed, tenantNamed } from "../tenancy/tenancy-lookup.js";
@@ -63,19 +66,11 @@ export class StatementService {
       walletIds = (await listWallets(this.db, { accountId: a.id })).map((w) => w.id);
       accountIds = [a.id];
       name = a.name;
-      tenant = (
-        await this.db
-          .selectFrom("tenants")
-          .select("name")
-          .where("id", "=", a.tenant_id)
-          .executeTakeFirstOrThrow()
-      ).name;
+      tenant = (await findTenantById(this.db, a.tenant_id))!.name;
     } else {
       const t = await tenantNamed(this.db, actor, q.tenant!, "money.read");
       walletIds = (await listWallets(this.db, { tenantId: t.id })).map((w) => w.id);
-      accountIds = (
-        await this.db.selectFrom("accounts").select("id").where("tenant_id", "=", t.id).execute()
-      ).map((x) => x.id);
+      accountIds = (await listAccounts(this.db, { tenantId: t.id })).map((x) => x.id);
       name = tenant = t.name;
     }
     const usage = (groupBy: string) =>
@@ -118,23 +113,7 @@ export class StatementService {
     to: string,
   ): Promise<Statement["grants"]> {
     if (accountIds.length === 0) return [];
-    const rows = await this.db
-      .selectFrom("grants")
-      .innerJoin("accounts", "accounts.id", "grants.account_id")
-      .select([
-        "grants.id",
-        "accounts.name",
-        "grants.resource",
-        "grants.seconds",
-        "grants.starts_at",
-        "grants.ends_at",
-        "grants.expired",
-      ])
-      .where("grants.account_id", "in", accountIds)
-      .where("grants.starts_at", "<", to)
-      .where("grants.ends_at", ">", from)
-      .orderBy("grants.ends_at")
-      .execute();
+    const rows = await grantsDuring(this.db, accountIds, from, to);
     const hours = (s: number) => Math.round((s / 3600) * 10000) / 10000;
     const out: Statement["grants"] = [];
     for (const g of rows) {

@@ -2,6 +2,9 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { formatSlurmDuration } from "../../core/duration.js";
 import { formatMoney, money } from "../../core/money.js";
 import type { Db } from "../../store/open.js";
+import { userEmail } from "../../store/users.js";
+import { jobCostUnits } from "../../store/jobs.js";
+import { accountMoneyContacts } from "../../store/accounts.js";
 import type { MoneyEvent } from "../money/postings.js";
 import type { GrantExpiry } from "../money/grants.js";
 import { render, type TemplateName } from "../formats/mail-templates.js";
@@ -81,15 +84,7 @@ export class Notifier {
   }
 
   private async emailOf(userId: number): Promise<string | null> {
-    return (
-      (
-        await this.db
-          .selectFrom("users")
-          .select("email")
-          .where("id", "=", userId)
-          .executeTakeFirst()
-      )?.email ?? null
-    );
+    return userEmail(this.db, userId);
   }
 
   async jobBegan(j: JobMail, node: string, at: Date): Promise<void> {
@@ -123,13 +118,7 @@ export class Notifier {
     if (!wants) return;
     const to = j.to ?? (await this.emailOf(j.userId));
     if (!to) return;
-    const row = await this.db
-      .selectFrom("jobs")
-      .select("cost_units")
-      .where("id", "=", o.id)
-      .executeTakeFirst();
-    const costUnits =
-      row?.cost_units === null || row?.cost_units === undefined ? null : Number(row.cost_units);
+    const costUnits = await jobCostUnits(this.db, o.id);
     this.send([to], "job-end", {
       job: j.jobId,
       name: j.name,
@@ -176,31 +165,7 @@ export class Notifier {
   private async accountPeople(
     accountId: number,
   ): Promise<{ name: string; emails: string[] } | null> {
-    const account = await this.db
-      .selectFrom("accounts")
-      .select(["name", "tenant_id"])
-      .where("id", "=", accountId)
-      .executeTakeFirst();
-    if (!account) return null;
-    const owners = await this.db
-      .selectFrom("account_members")
-      .innerJoin("users", "users.id", "account_members.user_id")
-      .select("users.email")
-      .where("account_members.account_id", "=", accountId)
-      .where("account_members.role", "=", "owner")
-      .execute();
-    const staff = await this.db
-      .selectFrom("users")
-      .select(["email", "roles"])
-      .where("tenant_id", "=", account.tenant_id)
-      .execute();
-    const finance = staff.filter((u) =>
-      (JSON.parse(u.roles) as string[]).includes("tenant-finance"),
-    );
-    return {
-      name: account.name,
-      emails: [...owners, ...finance].map((u) => u.email).filter((x): x is string => !!x),
-    };
+    return accountMoneyContacts(this.db, accountId);
   }
 
   /** Waits for the mail under way (at shutdown). */

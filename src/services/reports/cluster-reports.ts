@@ -1,7 +1,7 @@
 import type { DesiredAccount, ExternalHooks, ForeignJob } from "../../backends/backend.js";
 import { findAccount } from "../../store/accounts.js";
 import { accountingCursor, saveAccountingCursor } from "../../store/clusters.js";
-import { insertJob } from "../../store/jobs.js";
+import { insertJob, jobByExternalId } from "../../store/jobs.js";
 import { nowIso, type Db } from "../../store/open.js";
 import { findPosixHolder } from "../../store/users.js";
 import type { AccountRules } from "../tenancy/account-rules.js";
@@ -30,12 +30,7 @@ export class ClusterReports extends JobReports implements ExternalHooks {
   }
 
   async foreign(j: ForeignJob): Promise<{ recorded: boolean; why: string | null }> {
-    const known = await this.db
-      .selectFrom("jobs")
-      .select("id")
-      .where("cluster", "=", j.cluster)
-      .where("external_id", "=", j.externalId)
-      .executeTakeFirst();
+    const known = await jobByExternalId(this.db, j.cluster, j.externalId);
     if (known) return { recorded: false, why: null };
     const account = await findAccount(this.db, j.account);
     // the cluster may serve accounts that are not Guang's (root's, others'): those are not ours to charge

@@ -2,7 +2,12 @@ import { invalidInput } from "../../core/errors.js";
 import { formatMoney, money } from "../../core/money.js";
 import { toCsv } from "../formats/csv.js";
 import type { Db } from "../../store/open.js";
-import { REPORT_DIMENSIONS, usageReport, type ReportDimension } from "../../store/reports.js";
+import {
+  namesById,
+  REPORT_DIMENSIONS,
+  usageReport,
+  type ReportDimension,
+} from "../../store/reports.js";
 import type { Actor } from "../access/actor.js";
 import { reachesEveryTenant, reachesWholeTenant } from "../access/permissions.js";
 import { accountNamed, tenantNamed } from "../tenancy/tenancy-lookup.js";
@@ -126,13 +131,8 @@ export class ReportService {
       ];
       if (ids.length === 0) continue;
       const [table, column] = tables[d as keyof typeof tables];
-      const rows = await this.db
-        .selectFrom(table)
-        .select(["id", column] as never)
-        .where("id", "in", ids)
-        .execute();
-      for (const r of rows as unknown as Record<string, unknown>[])
-        out.set(`${d}:${r.id}`, String(r[column]));
+      for (const [id, name] of await namesById(this.db, table, column, ids))
+        out.set(`${d}:${id}`, name);
     }
     return out;
   }

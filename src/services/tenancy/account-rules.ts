@@ -3,6 +3,7 @@ import type { AccountAllowed, AccountLimits, BlockKind } from "../../core/accoun
 import { NO_RULES, type AssocRules } from "../../scheduler/assoc-limits.js";
 import { allBlocks } from "../../store/accounts.js";
 import type { Db } from "../../store/open.js";
+import { accountsWithTenants, membersWithUsers } from "../../store/accounts.js";
 
 interface AccountEntry {
   name: string;
@@ -33,17 +34,7 @@ export class AccountRules implements RulesSource {
 
   async reload(): Promise<void> {
     const accounts = new Map<number, AccountEntry>();
-    const rows = await this.db
-      .selectFrom("accounts")
-      .innerJoin("tenants", "tenants.id", "accounts.tenant_id")
-      .select([
-        "accounts.id",
-        "accounts.name",
-        "tenants.name as tenant",
-        "accounts.limits",
-        "accounts.allowed",
-      ])
-      .execute();
+    const rows = await accountsWithTenants(this.db);
     for (const a of rows) {
       accounts.set(a.id, {
         name: a.name,
@@ -55,17 +46,7 @@ export class AccountRules implements RulesSource {
     }
     for (const b of await allBlocks(this.db)) accounts.get(b.account_id)?.blocks.add(b.kind);
     const members = new Map<string, MemberEntry>();
-    const memberRows = await this.db
-      .selectFrom("account_members")
-      .innerJoin("users", "users.id", "account_members.user_id")
-      .select([
-        "account_members.account_id",
-        "account_members.user_id",
-        "account_members.limits",
-        "users.unix_user",
-        "users.disabled_at",
-      ])
-      .execute();
+    const memberRows = await membersWithUsers(this.db);
     for (const m of memberRows) {
       members.set(`${m.account_id}:${m.user_id}`, {
         accountId: m.account_id,
