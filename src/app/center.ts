@@ -44,6 +44,7 @@ import { SubmitService } from "../services/jobs/submission.js";
 import { OutputReader } from "../services/jobs/output-reader.js";
 import { describeLocalCluster, homeTag, prepareRunDir } from "./local-machine.js";
 import { seedFreePrices, bootstrap } from "./first-start.js";
+import { logBackgroundError } from "../core/background-log.js";
 
 /** How soon a change made by another platform process (shared PostgreSQL) reaches this one's scheduler and sign-in cache. */
 const RULES_RELOAD_MS = 10_000;
@@ -224,7 +225,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
         .expire()
         .then((x) => notifier.grantsExpired(x))
         .catch((e: unknown) =>
-          process.stderr.write(`guang: expiring grants failed: ${(e as Error).message}\n`),
+          logBackgroundError(`expiring grants failed: ${(e as Error).message}`),
         );
     await expireGrants();
     const grantTimer = setInterval(() => void expireGrants(), o.config.grantSweepMs);
@@ -235,7 +236,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
         void fairShare.reload().then(
           () => local.schedule(),
           (e: unknown) =>
-            process.stderr.write(`guang: computing fair share failed: ${(e as Error).message}\n`),
+            logBackgroundError(`computing fair share failed: ${(e as Error).message}`),
         ),
       o.config.fairShareRefreshMs,
     );

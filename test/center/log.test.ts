@@ -13,7 +13,14 @@ import { until } from "../helpers/until.js";
 let c: TestCenter;
 
 beforeAll(async () => {
-  c = await startCenter(TEST_CONFIG);
+  // a Slurm cluster that cannot be reached: its errors are background work's
+  c = await startCenter(`${TEST_CONFIG}
+clusters:
+  - name: nowhere
+    backend: slurm
+    bin: /nonexistent/slurm/bin
+    pollSeconds: 0.5
+`);
 });
 afterAll(async () => {
   await c?.stop();
@@ -57,6 +64,10 @@ describe("the server's log", () => {
     const job = lines().filter((l) => l.msg === "job" && l.job === String(id));
     expect(job.map((l) => l.state)).toEqual(["PENDING", "RUNNING", "FAILED"]);
     expect(job[2]).toMatchObject({ exitCode: 3, user: "admin" });
+    // background work's errors are lines of the same log, with their level (pino's 50: error)
+    expect(lines().find((l) => l.cluster === "nowhere" && typeof l.msg === "string")).toMatchObject(
+      { level: 50, msg: expect.stringMatching(/nowhere/) },
+    );
     // never a secret: neither the admin's token, nor the one tried, nor a query string
     expect(c.output()).not.toContain(c.token);
     expect(c.output()).not.toContain("not-a-token");

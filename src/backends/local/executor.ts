@@ -12,6 +12,7 @@ import type { JobCgroup } from "./cgroups.js";
 import type { LocalClusterOptions } from "./local-options.js";
 import { outcomeOf } from "./job-outcome.js";
 import { appendNote, killNote } from "./job-notes.js";
+import { logBackgroundError } from "../../core/background-log.js";
 
 /**
  * How long a job may be gone before its recorded end is given up on. The launcher records
@@ -74,7 +75,7 @@ export class JobExecutor {
   chain(id: number, fn: () => Promise<void>): Promise<void> {
     const prev = this.chains.get(id) ?? Promise.resolve();
     const next = prev.then(fn).catch((e: unknown) => {
-      process.stderr.write(`guang: recording job ${id} failed: ${(e as Error).message}\n`);
+      logBackgroundError(`recording job ${id} failed: ${(e as Error).message}`, { job: id });
     });
     this.chains.set(id, next);
     void next.then(() => {

@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import { invalidInput } from "../../core/errors.js";
 import { fileURLToPath } from "node:url";
+import { logBackgroundError, logBackgroundWarning } from "../../core/background-log.js";
 
 /** The launcher's Perl, a file of its own beside this module (the build copies it into dist/). */
 const LAUNCHER_FILE = fileURLToPath(new URL("./launcher.pl", import.meta.url));
@@ -61,13 +62,11 @@ export class Launcher {
       stdio: ["pipe", "pipe", "inherit"],
       detached: true,
     });
-    proc.on("error", (e) =>
-      process.stderr.write(`guang: the job launcher (perl) failed: ${e.message}\n`),
-    );
+    proc.on("error", (e) => logBackgroundError(`the job launcher (perl) failed: ${e.message}`));
     proc.once("exit", (code) => {
       if (!this.stopped)
-        process.stderr.write(
-          `guang: the job launcher exited (${code}); a new one starts with the next job\n`,
+        logBackgroundWarning(
+          `the job launcher exited (${code}); a new one starts with the next job`,
         );
       if (this.proc === proc) this.proc = null;
     });

@@ -20,6 +20,7 @@ import type { LocalClusterOptions } from "./local-options.js";
 
 import { JobExecutor } from "./executor.js";
 import { Dependencies } from "./dependencies.js";
+import { logBackgroundError } from "../../core/background-log.js";
 
 /** Effectively unlimited for the scheduler's profile (ten years). */
 const UNLIMITED_S = 10 * 365 * 86400;
@@ -251,9 +252,9 @@ export class LocalCluster implements Backend {
       await this.deps.fetchTargets();
       this.decide(Date.now());
     } catch (e) {
-      process.stderr.write(
-        `guang: scheduling pass on ${this.name} failed: ${(e as Error).stack}\n`,
-      );
+      logBackgroundError(`scheduling pass on ${this.name} failed: ${(e as Error).message}`, {
+        stack: (e as Error).stack,
+      });
     } finally {
       this.passRunning = false;
       if (this.passAgain) {

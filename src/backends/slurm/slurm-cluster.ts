@@ -17,6 +17,7 @@ import { sbatchArgs } from "./sbatch-args.js";
 import { AssociationSync } from "./association-sync.js";
 import { JobWatcher } from "./job-watcher.js";
 import { AccountingImport } from "./accounting-import.js";
+import { logBackgroundError } from "../../core/background-log.js";
 
 export interface SlurmClusterOptions {
   name: string;
@@ -126,7 +127,7 @@ export class SlurmCluster implements Backend {
   private fail(e: unknown): void {
     const message = (e as Error).message;
     if (e instanceof SlurmError && e.unreachable) this.state.reachable = false;
-    if (this.state.error !== message) process.stderr.write(`guang: ${message}\n`);
+    if (this.state.error !== message) logBackgroundError(message, { cluster: this.name });
     this.state.error = message;
   }
 

@@ -5,6 +5,7 @@ import { createApi, listen } from "../../api/server.js";
 import { invalidInput } from "../../core/errors.js";
 import { loadCenterConfig } from "../../app/center-config.js";
 import { openCenter } from "../../app/center.js";
+import { setBackgroundLog } from "../../core/background-log.js";
 import { EXIT } from "../exit.js";
 import { ensureFolder } from "../folder-arg.js";
 
@@ -84,6 +85,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
     );
   }
   center.lock.setAddress(url);
+  // background work's errors and warnings as JSON lines of the server's log, with levels
+  setBackgroundLog((level, message, fields) => app.log[level](fields, message));
   // the life of every job in the log: submitted (PENDING), started, ended with its state and exit
   center.events.subscribe((e) =>
     app.log.info(

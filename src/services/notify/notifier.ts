@@ -9,6 +9,7 @@ import type { MoneyEvent } from "../money/postings.js";
 import type { GrantExpiry } from "../money/grants.js";
 import { render, type TemplateName } from "../formats/mail-templates.js";
 import { z } from "zod";
+import { logBackgroundError } from "../../core/background-log.js";
 
 /** The `notifications` config section. */
 export const notificationsConfig = z.strictObject({
@@ -72,9 +73,9 @@ export class Notifier {
       .then(
         () => undefined,
         (e: unknown) => {
-          process.stderr.write(
-            `guang: could not send "${subject}" to ${to.join(", ")}: ${(e as Error).message}\n`,
-          );
+          logBackgroundError(`could not send "${subject}": ${(e as Error).message}`, {
+            to,
+          });
         },
       )
       .finally(() => {

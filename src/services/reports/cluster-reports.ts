@@ -11,6 +11,7 @@ import type { MoneyEvent } from "../money/postings.js";
 import { jobEvent, storeEvent, type EventBus } from "../jobs/events.js";
 import { JobReports } from "./job-reports.js";
 import type { Notifier } from "../notify/notifier.js";
+import { logBackgroundWarning } from "../../core/background-log.js";
 
 /**
  * What backends of outside schedulers (Slurm) report beyond a job's life: jobs submitted
@@ -108,9 +109,10 @@ export class ClusterReports extends JobReports implements ExternalHooks {
   }
 
   async drift(cluster: string, found: string[]): Promise<void> {
-    process.stderr.write(
-      `guang: cluster ${cluster}: put right what differed from Guang: ${found.join("; ")}\n`,
-    );
+    logBackgroundWarning(`cluster ${cluster}: put right what differed from Guang`, {
+      cluster,
+      drift: found,
+    });
     await auditSystem(
       this.db,
       { action: "cluster.drift", target: `cluster ${cluster}`, tenantId: null, details: { found } },
