@@ -113,35 +113,50 @@ function fromFastify(
  * schemas — before its handler. One JSON log line per request: method, route, status, time,
  * user; never a query string (it may carry a sign-in code) nor a body.
  */
+/** The server's log: JSON lines on stdout at `level` (null: silent). */
+export interface ServerLog {
+  logger: FastifyBaseLogger;
+  /** Writes what is buffered, then calls back. */
+  flush(done: () => void): void;
+}
+
+/**
+ * Log lines are buffered (4 KiB) and written without blocking: a line a request must not
+ * cost a request much. What is buffered is written when the server closes or the process
+ * exits. Made before the center opens, so that its start-up's background errors are lines too.
+ */
+export function createServerLog(level: string): ServerLog | null {
+  if (level === "silent") return null;
+  const out = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  process.once("exit", () => {
+    try {
+      out.flushSync();
+    } catch {
+      // stdout gone (a closed pipe): nothing to write to
+    }
+  });
+  return {
+    logger: pino({ level, base: null }, out) as FastifyBaseLogger,
+    flush: (done) => out.flush(() => done()),
+  };
+}
+
 export function createApi(
   center: CenterServices,
   opts: {
     version: string;
     maxBodyBytes: number;
     trustProxy: boolean;
-    logLevel: string;
+    log: ServerLog | null;
     /** Check every JSON answer against its route's response schema (test servers do). */
     checkResponses?: boolean;
   },
 ): FastifyInstance {
   const compiled = ROUTES.map(compile);
   const openapi = JSON.stringify(openApiDocument(ROUTES, opts.version));
-  // Log lines are buffered (4 KiB) and written without blocking: a line a request must not
-  // cost a request much. What is buffered is written when the server closes or the process exits.
-  const logOut =
-    opts.logLevel === "silent" ? null : pino.destination({ dest: 1, sync: false, minLength: 4096 });
-  if (logOut)
-    process.once("exit", () => {
-      try {
-        logOut.flushSync();
-      } catch {
-        // stdout gone (a closed pipe): nothing to write to
-      }
-    });
+  const log = opts.log;
   const app = Fastify({
-    ...(logOut
-      ? { loggerInstance: pino({ level: opts.logLevel, base: null }, logOut) as FastifyBaseLogger }
-      : { logger: false }),
+    ...(log ? { loggerInstance: log.logger } : { logger: false }),
     // Fastify's two lines a request give way to our one (onResponse below)
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: opts.maxBodyBytes,
@@ -170,7 +185,7 @@ export function createApi(
     done();
   });
   app.addHook("onClose", (_app, done) => {
-    if (logOut) logOut.flush(() => done());
+    if (log) log.flush(done);
     else done();
   });
   app.addHook("onResponse", (req, reply, done) => {

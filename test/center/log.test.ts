@@ -65,9 +65,12 @@ describe("the server's log", () => {
     expect(job.map((l) => l.state)).toEqual(["PENDING", "RUNNING", "FAILED"]);
     expect(job[2]).toMatchObject({ exitCode: 3, user: "admin" });
     // background work's errors are lines of the same log, with their level (pino's 50: error)
-    expect(lines().find((l) => l.cluster === "nowhere" && typeof l.msg === "string")).toMatchObject(
-      { level: 50, msg: expect.stringMatching(/nowhere/) },
-    );
+    expect(
+      await want(
+        "the unreachable Slurm cluster's error",
+        (l) => l.cluster === "nowhere" && typeof l.msg === "string",
+      ),
+    ).toMatchObject({ level: 50, msg: expect.stringMatching(/nowhere/) });
     // never a secret: neither the admin's token, nor the one tried, nor a query string
     expect(c.output()).not.toContain(c.token);
     expect(c.output()).not.toContain("not-a-token");

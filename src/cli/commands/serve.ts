@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { createApi, listen } from "../../api/server.js";
+import { createApi, createServerLog, listen } from "../../api/server.js";
 import { invalidInput } from "../../core/errors.js";
 import { loadCenterConfig } from "../../app/center-config.js";
 import { openCenter } from "../../app/center.js";
@@ -55,6 +55,10 @@ export async function serveCommand(argv: string[]): Promise<number> {
   }
   if (values.host !== undefined) config.host = values.host;
   const home = ensureFolder(values.home ?? process.env.GUANG_HOME ?? ".guang", "--home");
+  const log = createServerLog(config.logLevel);
+  // background work's errors and warnings as JSON lines of the server's log, with levels,
+  // from the first (a Slurm cluster that does not answer at start)
+  if (log) setBackgroundLog((level, message, fields) => log.logger[level](fields, message));
   const center = await openCenter({
     home,
     config,
@@ -71,7 +75,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     version: version(),
     maxBodyBytes: config.maxScriptBytes * 2 + 65536,
     trustProxy: config.trustProxy,
-    logLevel: config.logLevel,
+    log,
     // a diagnostic switch (tests set it): an answer that strays from its schema is a 500
     checkResponses: process.env.GUANG_CHECK_RESPONSES === "1",
   });
@@ -85,8 +89,6 @@ export async function serveCommand(argv: string[]): Promise<number> {
     );
   }
   center.lock.setAddress(url);
-  // background work's errors and warnings as JSON lines of the server's log, with levels
-  setBackgroundLog((level, message, fields) => app.log[level](fields, message));
   // the life of every job in the log: submitted (PENDING), started, ended with its state and exit
   center.events.subscribe((e) =>
     app.log.info(
