@@ -1706,7 +1706,24 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PriceView"];
+                        "application/json": {
+                            id: number;
+                            cluster: string;
+                            partition: string;
+                            qos: string;
+                            tenant: string | null;
+                            effectiveFrom: string;
+                            cpuHour: string;
+                            memGiBHour: string;
+                            gpuHour: {
+                                [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            mode: "sum" | "max";
+                            minCharge: string;
+                            currency: string;
+                            accountsWithoutMoney: string[];
+                        };
                     };
                 };
                 /** @description An error: its code, a message that says what to do, details */

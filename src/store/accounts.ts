@@ -292,3 +292,23 @@ export async function membersWithUsers(db: Db) {
     ])
     .execute();
 }
+
+/**
+ * Accounts (of one tenant, or all) with nothing to spend — balance and credit at or below
+ * zero — that are not whitelisted: those a price stops. Their names, sorted.
+ */
+export async function accountsWithoutMoney(db: Db, tenantId: number | null): Promise<string[]> {
+  let q = db
+    .selectFrom("accounts")
+    .leftJoin("wallets", (j) =>
+      j.onRef("wallets.account_id", "=", "accounts.id").on("wallets.kind", "=", "account"),
+    )
+    .select(["accounts.name", "accounts.credit_limit", "wallets.balance"])
+    .where("accounts.whitelisted", "=", 0);
+  if (tenantId !== null) q = q.where("accounts.tenant_id", "=", tenantId);
+  const rows = await q.execute();
+  return rows
+    .filter((r) => Number(r.balance ?? 0) + Number(r.credit_limit) <= 0)
+    .map((r) => r.name)
+    .sort();
+}

@@ -30,6 +30,32 @@ afterAll(async () => {
 });
 
 describe("guang money and guang tokens", () => {
+  it("setting a price that is not free names the accounts it stops (nothing to spend)", async () => {
+    const free = cli(c, ["money", "price", "cpu", "--cpu-hour", "0", "--from", "now"], cfo);
+    expect([free.code, free.stderr]).toEqual([0, ""]);
+    const priced = cli(
+      c,
+      [
+        "money",
+        "price",
+        "cpu",
+        "--cpu-hour",
+        "36",
+        "--min-charge",
+        "0.01",
+        "--tenant",
+        "default",
+        "--from",
+        "now",
+      ],
+      cfo,
+    );
+    expect(priced.code).toBe(0);
+    expect(priced.stderr).toMatch(
+      /^guang: warning: 1 account\(s\) have nothing to spend, so their jobs on this partition are refused from \S+: default; give them money/,
+    );
+  });
+
   it("shows and sets an account's money settings; refunds a job; gives a tenant a discount", async () => {
     const shown = cli(c, ["money", "billing", "default"], cfo);
     expect([shown.code, shown.stderr]).toEqual([0, ""]);

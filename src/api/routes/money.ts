@@ -69,7 +69,10 @@ export const moneyRoutes = [
       mode: z.enum(["sum", "max"]).optional(),
       minCharge: money.optional(),
     }),
-    response: priceView,
+    response: priceView.extend({
+      // accounts with nothing to spend, which a price that is not free stops
+      accountsWithoutMoney: z.array(z.string()),
+    }),
     handler: ({ center, actor, body }) => center.prices.set(actor, body),
   }),
   route({

@@ -243,7 +243,9 @@ export const moneyCommand = subcommands("money", MONEY_HELP, {
         throw invalidInput(`--gpu-hour ${g}: write TYPE=PRICE, e.g. a100=8 (or *=4 for any type)`);
       gpuHour[m[1]!] = m[2]!;
     }
-    const out = await ApiClient.fromEnvironment().request<PriceView>("POST", "/api/v1/prices", {
+    const out = await ApiClient.fromEnvironment().request<
+      PriceView & { accountsWithoutMoney: string[] }
+    >("POST", "/api/v1/prices", {
       cluster: values.cluster ?? "local",
       partition: positionals[0],
       effectiveFrom: values.from === "now" ? new Date().toISOString() : values.from,
@@ -255,6 +257,12 @@ export const moneyCommand = subcommands("money", MONEY_HELP, {
       ...(values.qos ? { qos: values.qos } : {}),
       ...(values.tenant ? { tenant: values.tenant } : {}),
     });
+    const empty = out.accountsWithoutMoney;
+    // a price stops the accounts with nothing to spend: whoever set it is told which
+    if (empty.length && !values.json)
+      process.stderr.write(
+        `guang: warning: ${empty.length} account(s) have nothing to spend, so their jobs on this partition are refused from ${out.effectiveFrom}: ${empty.join(", ")}; give them money (guang money transfer ACCOUNT AMOUNT) or credit (guang money billing ACCOUNT --credit X)\n`,
+      );
     return printResult(
       values.json,
       out,

@@ -2,6 +2,7 @@ import { invalidInput, notFound } from "../../core/errors.js";
 import { formatMoney, parseMoney, type Money, money } from "../../core/money.js";
 import type { Rates } from "../../core/pricing.js";
 import type { Db } from "../../store/open.js";
+import { accountsWithoutMoney } from "../../store/accounts.js";
 import { nowIso } from "../../store/open.js";
 import {
   discountAt,
@@ -101,7 +102,15 @@ export class PriceService {
     return nowIso(ms);
   }
 
-  async set(actor: Actor, input: PriceInput): Promise<PriceView> {
+  /**
+   * A new price from a time on. With it, the accounts that have nothing to spend (and are not
+   * whitelisted) are named: a price that is not free stops their jobs, and the one who sets
+   * it is told which (the first price of a new center meets only empty accounts).
+   */
+  async set(
+    actor: Actor,
+    input: PriceInput,
+  ): Promise<PriceView & { accountsWithoutMoney: string[] }> {
     const offer = this.o.offer();
     if (!offer.clusters.includes(input.cluster))
       throw invalidInput(
@@ -127,6 +136,7 @@ export class PriceService {
       minCharge: this.rate(input.minCharge ?? "0", "minCharge"),
     };
     const from = this.effectiveTime(input.effectiveFrom, "effectiveFrom");
+    let priceTenant: number | null = null;
     const id = await audited(
       this.db,
       actor,
@@ -144,6 +154,7 @@ export class PriceService {
           if (!t) throw notFound(`tenant ${input.tenant} does not exist`);
           tenantId = e.tenantId = t.id;
         }
+        priceTenant = tenantId;
         return insertPrice(trx, {
           cluster: input.cluster,
           partition: input.partition,
@@ -156,10 +167,19 @@ export class PriceService {
         });
       },
     );
-    return this.view({
+    const shown = this.view({
       ...(await priceById(this.db, id)),
       tenant: input.tenant ?? null,
     });
+    const free =
+      rates.cpuHour === 0 &&
+      rates.memGiBHour === 0 &&
+      rates.minCharge === 0 &&
+      Object.values(rates.gpuHour).every((r) => r === 0);
+    return {
+      ...shown,
+      accountsWithoutMoney: free ? [] : await accountsWithoutMoney(this.db, priceTenant),
+    };
   }
 
   async setDiscount(
