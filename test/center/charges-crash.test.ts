@@ -45,6 +45,7 @@ it("kill -9 in the middle of a 1,000-job run with charges: after the restart, th
   expect(
     units((await ok("GET", "/api/v1/accounts/default/billing", undefined, cfo)).available),
   ).toBe(units("1000") - 1000 * units("0.01"));
+  // not a wait for a state: the burst runs a while, so that the kill finds it part-charged
   await new Promise((r) => setTimeout(r, 1500));
   await c.stop("SIGKILL");
   await c.restart();

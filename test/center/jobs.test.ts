@@ -86,13 +86,17 @@ date +%s.%N; sleep 0.4; date +%s.%N
     expect(r.status).toBe(201);
     const last = await waitFor(c, `${r.body.id}_399`, undefined, 60000);
     expect(last.exitCode).toBe(399 % 3);
-    const until = Date.now() + 60000;
     let jobs: { state: string; exitCode: number; arrayTaskId: number }[] = [];
-    while (Date.now() < until) {
-      jobs = (await c.api("GET", `/api/v1/jobs?id=${r.body.id}&limit=1000`)).body.jobs;
-      if (jobs.every((j) => j.state === "COMPLETED" || j.state === "FAILED")) break;
-      await new Promise((res) => setTimeout(res, 100));
-    }
+    await until(
+      "every task of the burst recorded as ended",
+      async () => {
+        jobs = (await c.api("GET", `/api/v1/jobs?id=${r.body.id}&limit=1000`)).body.jobs;
+        return jobs.every((j) => j.state === "COMPLETED" || j.state === "FAILED");
+      },
+      60000,
+      () =>
+        jobs.filter((j) => j.state !== "COMPLETED" && j.state !== "FAILED").length + " not ended",
+    );
     expect(jobs.length).toBe(400);
     for (const j of jobs)
       expect([j.state, j.exitCode]).toEqual([
@@ -195,12 +199,12 @@ date +%s.%N; sleep 0.4; date +%s.%N
     );
     await waitFor(c, id, ["RUNNING"]);
     const file = join(dir, `pids-${id}`);
-    for (
-      let i = 0;
-      i < 100 && !(existsSync(file) && readFileSync(file, "utf8").trim().split("\n").length === 3);
-      i++
-    )
-      await new Promise((r) => setTimeout(r, 50));
+    await until(
+      "the job's three pids written",
+      () => existsSync(file) && readFileSync(file, "utf8").trim().split("\n").length === 3,
+      5000,
+      () => (existsSync(file) ? readFileSync(file, "utf8") : "no file yet"),
+    );
     const pids = readFileSync(file, "utf8").trim().split("\n").map(Number);
     expect(pids.every(alive)).toBe(true);
     const r = await c.api("POST", `/api/v1/jobs/${id}/cancel`);

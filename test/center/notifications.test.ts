@@ -1,6 +1,7 @@
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { render } from "../../src/services/formats/mail-templates.js";
+import { until } from "../helpers/until.js";
 import {
   freePort,
   startCenter,
@@ -38,17 +39,13 @@ function body(m: Mail): string {
 }
 
 /** Waits until a mail whose text matches arrives, and returns it. */
-async function mail(match: RegExp, timeoutMs = 15000): Promise<Mail> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const m = inbox.find((x) => match.test(body(x)));
-    if (m) return m;
-    if (Date.now() > until)
-      throw new Error(
-        `no mail matching ${match}; got: ${inbox.map((x) => x.data.split("\r\n").find((l) => l.startsWith("Subject:"))).join(" | ")}`,
-      );
-    await new Promise((r) => setTimeout(r, 50));
-  }
+function mail(match: RegExp, timeoutMs = 15000): Promise<Mail> {
+  return until(
+    `a mail matching ${match}`,
+    () => inbox.find((x) => match.test(body(x))),
+    timeoutMs,
+    () => inbox.map((x) => x.data.split("\r\n").find((l) => l.startsWith("Subject:"))),
+  );
 }
 
 /** Subjects are MIME-encoded (UTF-8): decode them to compare. */
@@ -118,7 +115,13 @@ describe("e-mail through a real SMTP server", () => {
       workdir: workdir(),
     });
     await waitFor(c, quiet.body.id);
-    await new Promise((res) => setTimeout(res, 300));
+    // a later job's mail has come: any mail of the quiet one (decided at its end) would be here
+    const marker = await c.api("POST", "/api/v1/jobs", {
+      script: "#!/bin/bash\n#SBATCH -J marker --mail-type=END --mail-user=ann@lab.example\ntrue\n",
+      workdir: workdir(),
+    });
+    await waitFor(c, marker.body.id);
+    await mail(new RegExp(`作业 ${marker.body.id}（marker）已于 .* 结束`));
     expect(inbox.some((m) => body(m).includes("quiet"))).toBe(false);
   });
 

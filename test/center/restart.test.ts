@@ -25,6 +25,7 @@ it("loses nothing when the server is killed -9 while 20 jobs run", async () => {
   }
   for (const id of ids) await waitFor(c, id, ["RUNNING"]);
   await c.stop("SIGKILL");
+  // not a wait for a state: time passes with no server, so that some jobs end while it is gone
   await new Promise((r) => setTimeout(r, 1500));
   await c.restart();
   const list = await c.api("GET", "/api/v1/jobs?limit=1000");

@@ -419,6 +419,8 @@ describe.skipIf(!slurmUp)("a real Slurm cluster as a backend", () => {
     // one server per home: the first stops before the next starts
     await c.stop();
     await c.restart();
+    // a check that something does NOT happen: the restarted server's accounting import (every
+    // second) gets three passes in which it could import the job twice
     await new Promise((r) => setTimeout(r, 3000));
     const jobs = (await c.ok("GET", "/api/v1/jobs?cluster=hpc&limit=1000", undefined, t.admin))
       .jobs;
@@ -456,6 +458,7 @@ describe.skipIf(!slurmUp)("a real Slurm cluster as a backend", () => {
       );
       expect(local.status).toBe(201);
       expect((await waitFor(c, local.body.id)).state).toBe("COMPLETED");
+      // Slurm stays down a while (several polls fail) before it comes back in finally
       await new Promise((r) => setTimeout(r, 5000));
     } finally {
       execFileSync(join(process.cwd(), "scripts/slurm-test-cluster.sh"), ["up"], {
