@@ -12,7 +12,7 @@ import type { CenterServices } from "../services/center.js";
 import { zodMessage } from "../core/zod-message.js";
 import { openApiDocument } from "./openapi.js";
 import { ROUTES } from "./route-table.js";
-import { may, PERMISSIONS } from "../services/access/permissions.js";
+import { may, refusal } from "../services/access/permissions.js";
 import { readCookies, SESSION_COOKIE } from "./cookies.js";
 import { WROTE, type Route } from "./route.js";
 
@@ -243,11 +243,7 @@ export function createApi(
     // routes about a collection are refused outright to whoever could never do their action;
     // routes that name an object leave it to the service, which answers "not found" for other tenants' objects
     if (actor && c.names.length === 0 && !may(actor, r.action, null)) {
-      throw new GuangError(
-        "forbidden",
-        403,
-        `you may not do ${r.action}; that needs one of: ${PERMISSIONS[r.action].join(", ")}`,
-      );
+      throw new GuangError("forbidden", 403, refusal(r.action, null));
     }
     let query: unknown = {};
     if (r.query) {

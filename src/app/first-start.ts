@@ -47,7 +47,9 @@ export async function bootstrap(
       tenantId: tenant,
       username: "admin",
       passwordHash: hash,
-      roles: ["center-admin"],
+      // both center roles, so that one person can set up a center alone (prices and money
+      // included); the printed note says how to hand finance to someone else
+      roles: ["center-admin", "center-finance"],
     });
     // a password that was printed and kept in a file is changed at the first sign-in
     if (forceChange) await updateUser(trx, admin, { must_change_password: 1 });

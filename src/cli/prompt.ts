@@ -37,3 +37,14 @@ export async function readSecrets(labels: string[]): Promise<string[]> {
   const lines = Buffer.concat(chunks).toString("utf8").split("\n");
   return labels.map((_l, i) => lines[i] ?? "");
 }
+
+/** Asks a yes/no question at the terminal; only "y" or "yes" is a yes. */
+export async function confirm(question: string): Promise<boolean> {
+  const { createInterface } = await import("node:readline/promises");
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
+}

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCenter, TEST_CONFIG, type TestCenter } from "../helpers/center.js";
 
@@ -49,15 +47,13 @@ beforeAll(async () => {
   await ok("POST", "/api/v1/users", { username: "ta-padmin", tenant: "ta", password: PW });
   await ok("POST", "/api/v1/accounts/ta-proj/members", { user: "ta-padmin", role: "admin" });
   await ok("POST", "/api/v1/users", { username: "cf", password: PW, roles: ["center-finance"] });
+  // the first admin holds both center roles; the matrix's center admin holds only its own
+  await ok("POST", "/api/v1/users", { username: "ca", password: PW, roles: ["center-admin"] });
   for (const r of ROLES) {
-    passwords[r] =
-      r === "center-admin"
-        ? readFileSync(join(c.home, "initial-admin-password"), "utf8").trim()
-        : PW;
-    tokens[r] =
-      r === "center-admin"
-        ? c.token
-        : (await ok("POST", "/api/v1/auth/login", { username: USERS[r], password: PW })).token;
+    passwords[r] = PW;
+    tokens[r] = (
+      await ok("POST", "/api/v1/auth/login", { username: USERS[r], password: PW })
+    ).token;
   }
   const tb = (
     await c.api("POST", "/api/v1/auth/login", { username: "tb-member", password: PW }, null)

@@ -12,6 +12,7 @@ import {
 /** The CLI for what finance and every user do through the API: billing settings, refunds, discounts, tokens. */
 let c: TestCenter;
 let cfo: { env: Record<string, string> };
+let tenantAdmin: { env: Record<string, string> };
 
 beforeAll(async () => {
   c = await startCenter(SMALL_CLUSTER);
@@ -24,6 +25,21 @@ beforeAll(async () => {
     await c.ok("POST", "/api/v1/auth/login", { username: "cfo", password: "Secret-pass-1" }, null)
   ).token;
   cfo = { env: { GUANG_TOKEN: token } };
+  // the first admin holds center finance too: a tenant admin shows the refusal
+  await c.ok("POST", "/api/v1/users", {
+    username: "tadmin",
+    password: "Secret-pass-1",
+    roles: ["tenant-admin"],
+  });
+  const tadmin = (
+    await c.ok(
+      "POST",
+      "/api/v1/auth/login",
+      { username: "tadmin", password: "Secret-pass-1" },
+      null,
+    )
+  ).token;
+  tenantAdmin = { env: { GUANG_TOKEN: tadmin } };
 });
 afterAll(async () => {
   await c?.stop();
@@ -33,26 +49,33 @@ describe("guang money and guang tokens", () => {
   it("setting a price that is not free names the accounts it stops (nothing to spend)", async () => {
     const free = cli(c, ["money", "price", "cpu", "--cpu-hour", "0", "--from", "now"], cfo);
     expect([free.code, free.stderr]).toEqual([0, ""]);
-    const priced = cli(
-      c,
-      [
-        "money",
-        "price",
-        "cpu",
-        "--cpu-hour",
-        "36",
-        "--min-charge",
-        "0.01",
-        "--tenant",
-        "default",
-        "--from",
-        "now",
-      ],
-      cfo,
+    const args = [
+      "money",
+      "price",
+      "cpu",
+      "--cpu-hour",
+      "36",
+      "--min-charge",
+      "0.01",
+      "--tenant",
+      "default",
+      "--from",
+      "now",
+    ];
+    // not at a terminal, and not confirmed: nothing is set, and the accounts are named
+    const asked = cli(c, args, cfo);
+    expect(asked.code).toBe(1);
+    expect(asked.stderr).toMatch(
+      /^guang money price: nothing set: 1 account\(s\) have nothing to spend, so this price would refuse their jobs on local\/cpu: default\. Give them money .*; or set it anyway with --yes\n$/,
     );
+    const prices = JSON.parse(cli(c, ["money", "prices", "--json"], cfo).stdout) as {
+      prices: { tenant: string | null }[];
+    };
+    expect(prices.prices.filter((p) => p.tenant === "default")).toEqual([]);
+    const priced = cli(c, [...args, "--yes"], cfo);
     expect(priced.code).toBe(0);
     expect(priced.stderr).toMatch(
-      /^guang: warning: 1 account\(s\) have nothing to spend, so their jobs on this partition are refused from \S+: default; give them money/,
+      /^guang: warning: 1 account\(s\) have nothing to spend, so their jobs on this partition are refused from \S+: default\n$/,
     );
   });
 
@@ -71,10 +94,12 @@ describe("guang money and guang tokens", () => {
       /Threshold=5\.00 LowBalance=0\.00 CreditLimit=100\.00 Whitelisted=yes/,
     );
     // only the center's finance gives credit
-    const refused = cli(c, ["money", "billing", "default", "--credit", "1"]);
+    const refused = cli(c, ["money", "billing", "default", "--credit", "1"], tenantAdmin);
     expect([refused.code, refused.stderr]).toEqual([
       1,
-      expect.stringMatching(/you may not do money.settings on account default/),
+      expect.stringMatching(
+        /you may not change an account's money settings \(credit and whitelist need center finance\) \(money.settings\) on account default; that needs one of the roles center-finance, tenant-finance/,
+      ),
     ]);
 
     await c.ok("POST", "/api/v1/tenants/default/recharge", { amount: "50" }, cfo.env.GUANG_TOKEN);

@@ -131,7 +131,7 @@ describe("money: recharges, transfers, adjustments", () => {
         { amount: "10" },
         "chem-fin",
         403,
-        /money.recharge on tenant chem; that needs one of: center-finance/,
+        /you may not recharge a tenant's wallet \(money.recharge\) on tenant chem; that needs the role center-finance/,
       ],
       [
         "POST",
@@ -405,7 +405,11 @@ describe("prices", () => {
     const base = { cluster: "local", partition: "cpu", cpuHour: "0.05" };
     const cases: [unknown, number, RegExp][] = [
       [base, 400, /effectiveFrom is needed: from when the price holds/],
-      [{ ...base, effectiveFrom: "tomorrow" }, 400, /effectiveFrom "tomorrow" is not a time/],
+      [
+        { ...base, effectiveFrom: "tomorrow" },
+        400,
+        /--from \(effectiveFrom\) "tomorrow" is not a time/,
+      ],
       [
         { ...base, effectiveFrom: "2020-01-01T00:00:00Z" },
         400,
@@ -417,11 +421,15 @@ describe("prices", () => {
         /partition fat does not exist in cluster local; its partitions: cpu/,
       ],
       [{ ...base, cluster: "big", effectiveFrom: soon(1) }, 400, /cluster big does not exist/],
-      [{ ...base, cpuHour: "-1", effectiveFrom: soon(1) }, 400, /cpuHour -1 must not be negative/],
+      [
+        { ...base, cpuHour: "-1", effectiveFrom: soon(1) },
+        400,
+        /--cpu-hour \(cpuHour\) -1 must not be negative/,
+      ],
       [
         { ...base, gpuHour: { a100: "lots" }, effectiveFrom: soon(1) },
         400,
-        /gpuHour.a100 "lots" is not an amount of money/,
+        /--gpu-hour a100=X \(gpuHour.a100\) "lots" is not an amount of money/,
       ],
       [{ ...base, qos: "gold", effectiveFrom: soon(1) }, 400, /QoS gold does not exist/],
       [

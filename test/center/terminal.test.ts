@@ -72,6 +72,14 @@ describe("the terminal", () => {
     expect(cli(c, ["clusters"]).stdout).toMatch(/^jobs: \d+ running, \d+ waiting$/m);
   });
 
+  it("the first admin holds both center roles, so can recharge the first tenant at once", async () => {
+    const who = (await c.ok("GET", "/api/v1/auth/whoami")) as { roles: string[] };
+    expect(who.roles.sort()).toEqual(["center-admin", "center-finance"]);
+    const r = cli(c, ["money", "recharge", "default", "100", "--reason", "first money"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+  });
+
   it("a first start that cannot listen has said the admin's password already", async () => {
     const busy = createServer();
     await new Promise<void>((r) => busy.listen(0, "127.0.0.1", r));
@@ -90,6 +98,7 @@ describe("the terminal", () => {
       expect(r.stderr).toMatch(/cannot listen on 127\.0\.0\.1:\d+: .*choose another --port/);
       const password = readFileSync(join(home, "initial-admin-password"), "utf8").trim();
       expect(r.stdout).toContain(`created the center admin "admin" with password ${password}`);
+      expect(r.stdout).toContain("holds center-admin and center-finance");
     } finally {
       busy.close();
       rmSync(home, { recursive: true, force: true });

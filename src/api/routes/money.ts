@@ -19,6 +19,22 @@ const amount = z.strictObject({
 
 const money = z.string().min(1);
 
+/** A price, as set and as checked before it is set. */
+const priceBody = z.strictObject({
+  cluster: z.string().min(1),
+  partition: z.string().min(1),
+  qos: z.string().optional(),
+  tenant: z.string().optional(),
+  effectiveFrom: z.string({
+    error: "effectiveFrom is needed: from when the price holds (ISO 8601; --from in the CLI)",
+  }),
+  cpuHour: money,
+  memGiBHour: money.optional(),
+  gpuHour: z.record(z.string(), money).optional(),
+  mode: z.enum(["sum", "max"]).optional(),
+  minCharge: money.optional(),
+});
+
 export const moneyRoutes = [
   route({
     method: "GET",
@@ -55,25 +71,24 @@ export const moneyRoutes = [
     auth: true,
     action: "price.manage",
     status: 201,
-    body: z.strictObject({
-      cluster: z.string().min(1),
-      partition: z.string().min(1),
-      qos: z.string().optional(),
-      tenant: z.string().optional(),
-      effectiveFrom: z.string({
-        error: "effectiveFrom is needed: from when the price holds (ISO 8601)",
-      }),
-      cpuHour: money,
-      memGiBHour: money.optional(),
-      gpuHour: z.record(z.string(), money).optional(),
-      mode: z.enum(["sum", "max"]).optional(),
-      minCharge: money.optional(),
-    }),
+    body: priceBody,
     response: priceView.extend({
       // accounts with nothing to spend, which a price that is not free stops
       accountsWithoutMoney: z.array(z.string()),
     }),
     handler: ({ center, actor, body }) => center.prices.set(actor, body),
+  }),
+  route({
+    method: "POST",
+    path: "/api/v1/prices/check",
+    summary:
+      "What setting this price would do, nothing stored: the same checks, and the accounts with nothing to spend that it would stop (so that a client asks before it sets it)",
+    tag: "money",
+    auth: true,
+    action: "price.manage",
+    body: priceBody,
+    response: z.strictObject({ accountsWithoutMoney: z.array(z.string()) }),
+    handler: ({ center, actor, body }) => center.prices.check(actor, body),
   }),
   route({
     method: "POST",

@@ -10,6 +10,7 @@ import { invalidInput } from "../../core/errors.js";
 import { ApiClient } from "../client.js";
 import { printResult, table } from "../format.js";
 import { MONEY_SETTINGS, MONEY_SETTINGS_HELP } from "./money-settings.js";
+import { setPrice } from "./money-price.js";
 import { subcommands } from "../subcommands.js";
 
 export const MONEY_HELP = `usage: guang money <subcommand>
@@ -24,7 +25,9 @@ export const MONEY_HELP = `usage: guang money <subcommand>
   grant ACCOUNT (--cpu-hours N | --gpu-hours N) --until TIME [--from TIME] [--reason TEXT]   center finance
   prices [--history]                               prices in force (or every version)
   price PARTITION --cpu-hour X [--mem-gib-hour X] [--gpu-hour TYPE=X]... [--max] [--min-charge X]
-        [--qos Q] [--tenant T] [--cluster C] --from TIME   center finance: a new price from TIME on
+        [--qos Q] [--tenant T] [--cluster C] --from TIME [--yes]   center finance: a new price
+        from TIME on; when it would stop accounts with nothing to spend, it names them and asks
+        first (--yes: set it anyway, as a script must)
 ${MONEY_SETTINGS_HELP}
 AMOUNT is in the center's currency with at most four decimals (1200.50). Every subcommand takes --json.
 `;
@@ -74,6 +77,7 @@ function grantTable(grants: GrantRow[]): string {
 
 export const moneyCommand = subcommands("money", MONEY_HELP, {
   ...MONEY_SETTINGS,
+  price: setPrice,
   async statement(argv) {
     const { values } = parseArgs({
       args: argv,
@@ -208,66 +212,6 @@ export const moneyCommand = subcommands("money", MONEY_HELP, {
           p.minCharge,
         ]),
       ),
-    );
-  },
-  async price(argv) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        ...json,
-        "cpu-hour": { type: "string" },
-        "mem-gib-hour": { type: "string" },
-        "gpu-hour": { type: "string", multiple: true },
-        max: { type: "boolean" },
-        "min-charge": { type: "string" },
-        qos: { type: "string" },
-        tenant: { type: "string" },
-        cluster: { type: "string" },
-        from: { type: "string" },
-      },
-    });
-    if (positionals.length !== 1)
-      throw invalidInput("usage: guang money price PARTITION --cpu-hour X --from TIME");
-    if (!values["cpu-hour"])
-      throw invalidInput("guang money price: give the price of a core-hour with --cpu-hour X");
-    if (!values.from)
-      throw invalidInput(
-        "guang money price: say from when it holds with --from TIME (ISO 8601, or now)",
-      );
-    const gpuHour: Record<string, string> = {};
-    for (const g of values["gpu-hour"] ?? []) {
-      const m = /^([\w*-]+)=(.+)$/.exec(g);
-      if (!m)
-        throw invalidInput(`--gpu-hour ${g}: write TYPE=PRICE, e.g. a100=8 (or *=4 for any type)`);
-      gpuHour[m[1]!] = m[2]!;
-    }
-    const out = await ApiClient.fromEnvironment().request<
-      PriceView & { accountsWithoutMoney: string[] }
-    >("POST", "/api/v1/prices", {
-      cluster: values.cluster ?? "local",
-      partition: positionals[0],
-      effectiveFrom: values.from === "now" ? new Date().toISOString() : values.from,
-      cpuHour: values["cpu-hour"],
-      ...(values["mem-gib-hour"] ? { memGiBHour: values["mem-gib-hour"] } : {}),
-      ...(Object.keys(gpuHour).length ? { gpuHour } : {}),
-      ...(values.max ? { mode: "max" } : {}),
-      ...(values["min-charge"] ? { minCharge: values["min-charge"] } : {}),
-      ...(values.qos ? { qos: values.qos } : {}),
-      ...(values.tenant ? { tenant: values.tenant } : {}),
-    });
-    const empty = out.accountsWithoutMoney;
-    // a price stops the accounts with nothing to spend: whoever set it is told which
-    if (empty.length && !values.json)
-      process.stderr.write(
-        `guang: warning: ${empty.length} account(s) have nothing to spend, so their jobs on this partition are refused from ${out.effectiveFrom}: ${empty.join(", ")}; give them money (guang money transfer ACCOUNT AMOUNT) or credit (guang money billing ACCOUNT --credit X)\n`,
-      );
-    return printResult(
-      values.json,
-      out,
-      () =>
-        `Price of ${out.cluster}/${out.partition}${out.tenant ? ` for ${out.tenant}` : ""} from ${out.effectiveFrom}: ${out.cpuHour} ${out.currency} a core-hour`,
     );
   },
   async balance(argv) {

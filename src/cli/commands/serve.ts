@@ -68,7 +68,10 @@ export async function serveCommand(argv: string[]): Promise<number> {
   if (center.initialAdminPassword) {
     process.stdout.write(
       `First start: created the center admin "admin" with password ${center.initialAdminPassword}\n` +
-        `(also in ${join(home, "initial-admin-password")}; change it at your first sign-in: guang passwd)\n`,
+        `(also in ${join(home, "initial-admin-password")}; change it at your first sign-in: guang passwd)\n` +
+        `"admin" holds center-admin and center-finance, so one person can set up prices and money.\n` +
+        `To split them: guang admin user create NAME --role center-finance, then\n` +
+        `guang admin user set admin --role center-admin\n`,
     );
   }
   const app = createApi(center, {

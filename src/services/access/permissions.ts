@@ -89,6 +89,57 @@ export const PERMISSIONS = {
 
 export type Action = keyof typeof PERMISSIONS;
 
+/** Each action in the words of a refusal ("you may not ..."), for people rather than code. */
+const ACTION_WORDS: Record<Action, string> = {
+  public: "read this",
+  "session.read": "read this session",
+  "password.change": "change this password",
+  "token.manage": "manage these API tokens",
+  "tenant.list": "list tenants",
+  "tenant.read": "see this tenant",
+  "tenant.create": "create tenants",
+  "user.list": "list users",
+  "user.read": "see this user",
+  "user.create": "create users",
+  "user.update": "change users",
+  "account.list": "list accounts",
+  "account.read": "see this account",
+  "account.create": "create accounts",
+  "account.update": "change accounts",
+  "account.block": "block or unblock accounts",
+  "member.list": "list an account's members",
+  "member.manage": "add or remove an account's members",
+  "audit.read": "read the audit log",
+  "money.spendable": "see what an account can spend",
+  "money.read": "see balances and the ledger",
+  "money.recharge": "recharge a tenant's wallet",
+  "money.transfer": "move money to an account",
+  "money.adjust": "adjust a balance",
+  "money.settings": "change an account's money settings (credit and whitelist need center finance)",
+  "money.refund": "refund a job",
+  "money.grant": "give grants of core- or GPU-hours",
+  "price.read": "read prices",
+  "report.read": "read reports",
+  "price.manage": "set prices or discounts",
+  "job.submit": "submit jobs",
+  "job.list": "list jobs",
+  "job.read": "see this job",
+  "job.control": "cancel, hold or release this job",
+  "qos.read": "read QoS",
+  "qos.manage": "define QoS",
+  "cluster.read": "see clusters",
+  "cluster.manage": "enable or disable clusters",
+  "event.read": "follow events",
+};
+
+/** "you may not recharge a tenant's wallet (money.recharge) on tenant chem; that needs the role center-finance". */
+export function refusal(action: Action, what: string | null): string {
+  const roles = PERMISSIONS[action] as readonly Role[];
+  const needs =
+    roles.length === 1 ? `the role ${roles[0]}` : `one of the roles ${roles.join(", ")}`;
+  return `you may not ${ACTION_WORDS[action]} (${action})${what ? ` on ${what}` : ""}; that needs ${needs}`;
+}
+
 /** The object an action is about: its tenant, and its account or its user where it has one. */
 export interface Target {
   tenantId: number;
@@ -140,8 +191,7 @@ export function seesTenant(actor: Actor, tenantId: number): boolean {
 export function authorize(actor: Actor, action: Action, t: Target): void {
   if (may(actor, action, t)) return;
   if (!seesTenant(actor, t.tenantId)) throw notFound(`${t.what} does not exist`);
-  const roles = (PERMISSIONS[action] as readonly Role[]).join(", ");
-  throw forbidden(`you may not do ${action} on ${t.what}; that needs one of: ${roles}`);
+  throw forbidden(refusal(action, t.what));
 }
 
 /** Whether the actor may do the action in every tenant (center roles), not just its own. */

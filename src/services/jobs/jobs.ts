@@ -87,7 +87,7 @@ export class JobService {
         throw invalidInput(`user ${q.user} does not exist`);
       if (userId !== undefined && u.id !== actor.userId)
         throw forbidden(
-          `you may list only your own jobs, or an account's you manage (with account=NAME)`,
+          `you may list only your own jobs, or those of an account you manage (guang jobs -A NAME; account=NAME in the API)`,
         );
       userId = u.id;
     }

@@ -64,11 +64,11 @@ export class GrantService {
       throw invalidInput(`a grant gives more than zero hours, not ${input.hours}`);
     const seconds = Math.round(input.hours * 3600);
     const startsAt =
-      input.startsAt === undefined ? nowIso() : this.time(input.startsAt, "startsAt");
-    const endsAt = this.time(input.endsAt, "endsAt");
+      input.startsAt === undefined ? nowIso() : this.time(input.startsAt, "--from (startsAt)");
+    const endsAt = this.time(input.endsAt, "--until (endsAt)");
     if (endsAt <= nowIso())
       throw invalidInput(
-        `endsAt ${endsAt} has passed: a grant is for a period still to come or under way`,
+        `--until (endsAt) ${endsAt} has passed: a grant is for a period still to come or under way`,
       );
     if (endsAt <= startsAt)
       throw invalidInput(`the grant would end (${endsAt}) before it starts (${startsAt})`);

@@ -111,6 +111,68 @@ export class PriceService {
     actor: Actor,
     input: PriceInput,
   ): Promise<PriceView & { accountsWithoutMoney: string[] }> {
+    const { rates, from, qos } = this.checked(input);
+    let priceTenant: number | null = null;
+    const id = await audited(
+      this.db,
+      actor,
+      {
+        action: "price.set",
+        target: `price ${input.cluster}/${input.partition}/${qos}${input.tenant ? ` for ${input.tenant}` : ""}`,
+        tenantId: null,
+        details: { ...input },
+      },
+      async (trx, e) => {
+        priceTenant = e.tenantId = await this.priceTenant(actor, trx, input.tenant);
+        return insertPrice(trx, {
+          cluster: input.cluster,
+          partition: input.partition,
+          qos,
+          tenant_id: priceTenant,
+          rates: JSON.stringify(rates),
+          effective_from: from,
+          created_by: actor.userId,
+          created_at: nowIso(),
+        });
+      },
+    );
+    const shown = this.view({
+      ...(await priceById(this.db, id)),
+      tenant: input.tenant ?? null,
+    });
+    return { ...shown, accountsWithoutMoney: await this.stopped(rates, priceTenant) };
+  }
+
+  /**
+   * What setting this price would do, nothing stored: the same checks as set(), and the
+   * accounts it would stop, so that a client can ask before it sets the price.
+   */
+  async check(actor: Actor, input: PriceInput): Promise<{ accountsWithoutMoney: string[] }> {
+    const { rates } = this.checked(input);
+    const tenant = await this.priceTenant(actor, this.db, input.tenant);
+    return { accountsWithoutMoney: await this.stopped(rates, tenant) };
+  }
+
+  /** The accounts with nothing to spend (and not whitelisted), which a price not free stops. */
+  private async stopped(rates: Rates, tenantId: number | null): Promise<string[]> {
+    const free =
+      rates.cpuHour === 0 &&
+      rates.memGiBHour === 0 &&
+      rates.minCharge === 0 &&
+      Object.values(rates.gpuHour).every((r) => r === 0);
+    return free ? [] : accountsWithoutMoney(this.db, tenantId);
+  }
+
+  private async priceTenant(actor: Actor, db: Db, tenant?: string): Promise<number | null> {
+    authorize(actor, "price.manage", { tenantId: actor.tenantId, what: "prices" });
+    if (tenant === undefined) return null;
+    const t = await findTenant(db, tenant);
+    if (!t) throw notFound(`tenant ${tenant} does not exist`);
+    return t.id;
+  }
+
+  /** The input's cluster, partition, QoS, rates and time, each checked, in the CLI's words. */
+  private checked(input: PriceInput): { rates: Rates; from: string; qos: string } {
     const offer = this.o.offer();
     if (!offer.clusters.includes(input.cluster))
       throw invalidInput(
@@ -127,59 +189,19 @@ export class PriceService {
         `QoS ${qos} does not exist; QoS: ${offer.qos.join(", ")} (or leave it out for all)`,
       );
     const rates: Rates = {
-      cpuHour: this.rate(input.cpuHour, "cpuHour"),
-      memGiBHour: this.rate(input.memGiBHour ?? "0", "memGiBHour"),
+      cpuHour: this.rate(input.cpuHour, "--cpu-hour (cpuHour)"),
+      memGiBHour: this.rate(input.memGiBHour ?? "0", "--mem-gib-hour (memGiBHour)"),
       gpuHour: Object.fromEntries(
-        Object.entries(input.gpuHour ?? {}).map(([k, v]) => [k, this.rate(v, `gpuHour.${k}`)]),
+        Object.entries(input.gpuHour ?? {}).map(([k, v]) => [
+          k,
+          this.rate(v, `--gpu-hour ${k}=X (gpuHour.${k})`),
+        ]),
       ),
       mode: input.mode ?? "sum",
-      minCharge: this.rate(input.minCharge ?? "0", "minCharge"),
+      minCharge: this.rate(input.minCharge ?? "0", "--min-charge (minCharge)"),
     };
-    const from = this.effectiveTime(input.effectiveFrom, "effectiveFrom");
-    let priceTenant: number | null = null;
-    const id = await audited(
-      this.db,
-      actor,
-      {
-        action: "price.set",
-        target: `price ${input.cluster}/${input.partition}/${qos}${input.tenant ? ` for ${input.tenant}` : ""}`,
-        tenantId: null,
-        details: { ...input },
-      },
-      async (trx, e) => {
-        authorize(actor, "price.manage", { tenantId: actor.tenantId, what: "prices" });
-        let tenantId: number | null = null;
-        if (input.tenant !== undefined) {
-          const t = await findTenant(trx, input.tenant);
-          if (!t) throw notFound(`tenant ${input.tenant} does not exist`);
-          tenantId = e.tenantId = t.id;
-        }
-        priceTenant = tenantId;
-        return insertPrice(trx, {
-          cluster: input.cluster,
-          partition: input.partition,
-          qos,
-          tenant_id: tenantId,
-          rates: JSON.stringify(rates),
-          effective_from: from,
-          created_by: actor.userId,
-          created_at: nowIso(),
-        });
-      },
-    );
-    const shown = this.view({
-      ...(await priceById(this.db, id)),
-      tenant: input.tenant ?? null,
-    });
-    const free =
-      rates.cpuHour === 0 &&
-      rates.memGiBHour === 0 &&
-      rates.minCharge === 0 &&
-      Object.values(rates.gpuHour).every((r) => r === 0);
-    return {
-      ...shown,
-      accountsWithoutMoney: free ? [] : await accountsWithoutMoney(this.db, priceTenant),
-    };
+    const from = this.effectiveTime(input.effectiveFrom, "--from (effectiveFrom)");
+    return { rates, from, qos };
   }
 
   async setDiscount(
@@ -190,7 +212,7 @@ export class PriceService {
   ): Promise<{ tenant: string; percent: number; effectiveFrom: string }> {
     if (!(percent >= 0 && percent <= 100))
       throw invalidInput(`a discount is a percentage from 0 to 100, not ${percent}`);
-    const from = this.effectiveTime(effectiveFrom, "effectiveFrom");
+    const from = this.effectiveTime(effectiveFrom, "--from (effectiveFrom)");
     await audited(
       this.db,
       actor,

@@ -213,6 +213,43 @@ export function workCases(x: CaseContext): Case[] {
     },
     { route: "GET /api/v1/prices", own: get("/api/v1/prices"), allowOwn: ALL },
     {
+      route: "POST /api/v1/prices/check",
+      own: () => ({
+        method: "POST",
+        path: "/api/v1/prices/check",
+        body: {
+          cluster: "local",
+          partition: "cpu",
+          effectiveFrom: "2099-01-01T00:00:00Z",
+          cpuHour: "1",
+        },
+      }),
+      allowOwn: CENTER,
+      foreign: () => ({
+        method: "POST",
+        path: "/api/v1/prices/check",
+        body: {
+          cluster: "local",
+          partition: "cpu",
+          tenant: "tb",
+          effectiveFrom: "2099-01-01T00:00:00Z",
+          cpuHour: "1",
+        },
+      }),
+      ghost: () => ({
+        method: "POST",
+        path: "/api/v1/prices/check",
+        body: {
+          cluster: "local",
+          partition: "cpu",
+          tenant: "no-such",
+          effectiveFrom: "2099-01-01T00:00:00Z",
+          cpuHour: "1",
+        },
+      }),
+      allowForeign: CENTER,
+    },
+    {
       route: "POST /api/v1/prices",
       own: () => ({
         method: "POST",

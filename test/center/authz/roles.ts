@@ -14,7 +14,7 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 export const USERS: Record<Role, string> = {
-  "center-admin": "admin",
+  "center-admin": "ca",
   "center-finance": "cf",
   "tenant-admin": "ta-admin",
   "tenant-finance": "ta-fin",
