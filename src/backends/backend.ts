@@ -132,6 +132,15 @@ export interface NodeUse {
   allocGpus: number;
   runningJobs: number;
   state: "idle" | "mixed" | "allocated" | "down";
+  /** Why an administrator took it out (Slurm's Reason, as sinfo -R lists it); null: none. */
+  reason: NodeReason | null;
+}
+
+export interface NodeReason {
+  text: string;
+  /** Who set it and when (ISO 8601), where the scheduler says. */
+  user: string | null;
+  at: string | null;
 }
 
 /** A job that ran on a cluster without Guang (submitted straight to Slurm), read from its accounting. */

@@ -1,5 +1,5 @@
-/** Left-aligned columns in the manner of squeue/sacct: a header row, then one row per item. */
-export function table(header: string[], rows: string[][]): string {
+/** Left-aligned columns in the manner of squeue/sacct: a header row (unless -h), then one row per item. */
+export function table(header: string[], rows: string[][], withHeader = true): string {
   const width = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]) =>
     cells
@@ -9,7 +9,7 @@ export function table(header: string[], rows: string[][]): string {
       .join("  ")
       .trimEnd();
   return [
-    line(header.map((h, i) => (i === 0 ? h.padEnd(width[0]) : h))),
+    ...(withHeader ? [line(header.map((h, i) => (i === 0 ? h.padEnd(width[0]) : h)))] : []),
     ...rows.map((r) => line(r.map((c, i) => (i === 0 ? c.padEnd(width[0]) : c)))),
   ].join("\n");
 }

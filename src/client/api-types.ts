@@ -3622,6 +3622,7 @@ export interface components {
             backend: "local" | "slurm";
             enabled: boolean;
             disabledReason: string | null;
+            disabledAt: string | null;
             status: components["schemas"]["ClusterStatus"];
             jobs: {
                 pending: number;
@@ -3660,6 +3661,11 @@ export interface components {
             runningJobs: number;
             /** @enum {string} */
             state: "idle" | "mixed" | "allocated" | "down";
+            reason: {
+                text: string;
+                user: string | null;
+                at: string | null;
+            } | null;
         };
     };
     responses: never;

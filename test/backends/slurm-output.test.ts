@@ -6,6 +6,7 @@ import {
 } from "../../src/backends/slurm/slurm-associations.js";
 import {
   finalState,
+  nodeReason,
   parseSacct,
   parseScontrol,
   parseSqueue,
@@ -111,6 +112,19 @@ describe("reading Slurm's machine-readable output", () => {
       slurmElapsed("2-00:00:00"),
       slurmElapsed(""),
     ]).toEqual([3723, 123.25, 172800, null]);
+  });
+
+  it("reads a drained node's Reason: what, who and when, as sinfo -R lists them", () => {
+    const [n] = parseScontrol(
+      "NodeName=gn1 State=IDLE+DRAIN CPUTot=64 Reason=swap the fan [root@2026-12-02T10:15:00] Comment=(null)\n",
+    );
+    expect(nodeReason(n!.Reason)).toEqual({
+      text: "swap the fan",
+      user: "root",
+      at: "2026-12-02T10:15:00",
+    });
+    expect(nodeReason("Not responding")).toEqual({ text: "Not responding", user: null, at: null });
+    expect([nodeReason(undefined), nodeReason("(null)")]).toEqual([null, null]);
   });
 });
 

@@ -80,6 +80,23 @@ describe("the terminal", () => {
     expect(r.code).toBe(0);
   });
 
+  it("guang clusters -R lists what is out and why, as sinfo -R; -h drops the header", () => {
+    expect(cli(c, ["clusters", "-R"]).stdout).toBe("REASON  USER  TIMESTAMP  NODELIST\n");
+    const off = cli(c, ["admin", "cluster", "disable", "local", "--reason", "cooling repair"]);
+    expect([off.code, off.stderr]).toEqual([0, ""]);
+    try {
+      const r = cli(c, ["clusters", "-R", "-h"]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(
+        /^cluster disabled: cooling repair\s+-\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\s+\S+\n$/,
+      );
+      const plain = cli(c, ["clusters", "-h"]).stdout;
+      expect(plain).toMatch(/^CLUSTER: local \(local\)\n  disabled: cooling repair\ncpu\*\s+down/);
+    } finally {
+      cli(c, ["admin", "cluster", "enable", "local"]);
+    }
+  });
+
   it("a first start that cannot listen has said the admin's password already", async () => {
     const busy = createServer();
     await new Promise<void>((r) => busy.listen(0, "127.0.0.1", r));

@@ -31,6 +31,9 @@ const nodeUse = z
     allocGpus: z.number(),
     runningJobs: z.number(),
     state: z.enum(["idle", "mixed", "allocated", "down"]),
+    reason: z
+      .strictObject({ text: z.string(), user: z.string().nullable(), at: z.string().nullable() })
+      .nullable(),
   })
   .meta({ id: "NodeUse" });
 
@@ -41,6 +44,7 @@ export const clusterView = z
     backend: z.enum(["local", "slurm"]),
     enabled: z.boolean(),
     disabledReason: z.string().nullable(),
+    disabledAt: z.string().nullable(),
     status: clusterStatus,
     jobs: z.strictObject({
       pending: z.number(),

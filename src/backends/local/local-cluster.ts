@@ -215,6 +215,8 @@ export class LocalCluster implements Backend {
         allocGpus: gpu,
         runningJobs: this.executor.running.size,
         state: cpu === 0 ? "idle" : cpu >= n.cpus ? "allocated" : "mixed",
+        // the machine's one node is never taken out on its own: the cluster is disabled instead
+        reason: null,
       },
     ];
   }

@@ -12,7 +12,7 @@ import type {
 import type { PartitionConfig } from "../cluster-config.js";
 import type { IdentityPolicy } from "../unix-identity.js";
 import { SlurmError, type SlurmCommands } from "./slurm-commands.js";
-import { parseScontrol, slurmLimit } from "./slurm-output.js";
+import { nodeReason, parseScontrol, slurmLimit } from "./slurm-output.js";
 import { sbatchArgs } from "./sbatch-args.js";
 import { AssociationSync } from "./association-sync.js";
 import { JobWatcher } from "./job-watcher.js";
@@ -163,6 +163,7 @@ export class SlurmCluster implements Backend {
         allocGpus: allocGpus ? Number(allocGpus[1]) : 0,
         runningJobs: running.get(n.NodeName!) ?? 0,
         state: down ? "down" : allocCpus === 0 ? "idle" : allocCpus >= cpus ? "allocated" : "mixed",
+        reason: nodeReason(n.Reason),
       };
     });
     // a node names its partitions (scontrol's partition lines name nodes as hostlists: node[01-64])

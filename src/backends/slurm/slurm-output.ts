@@ -1,5 +1,5 @@
 import { parseSlurmDuration } from "../../core/duration.js";
-import type { FinalState, JobAlloc } from "../backend.js";
+import type { FinalState, JobAlloc, NodeReason } from "../backend.js";
 
 /**
  * Readers of Slurm's machine-readable output: `squeue -O field:0|`, `sacct -P`, `scontrol
@@ -255,6 +255,16 @@ export function parseScontrol(text: string): Record<string, string>[] {
     out.push(rec);
   }
   return out;
+}
+
+/**
+ * A node's Reason as scontrol prints it, "maintenance [root@2026-12-02T10:00:00]", split into
+ * what, who and when (Slurm's time is the cluster's local time; it stays as printed).
+ */
+export function nodeReason(text: string | undefined): NodeReason | null {
+  if (!text || text === "(null)" || text === "none") return null;
+  const m = /^(.*?)\s*\[([^@\]]+)@([^\]]+)\]$/.exec(text.trim());
+  return m ? { text: m[1]!, user: m[2]!, at: m[3]! } : { text: text.trim(), user: null, at: null };
 }
 
 /** A time limit as scontrol prints it (UNLIMITED, NONE, D-HH:MM:SS, ...) → seconds; null: none. */

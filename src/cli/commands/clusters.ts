@@ -5,17 +5,21 @@ import { formatSlurmDuration } from "../../core/duration.js";
 import { ApiClient } from "../client.js";
 import { EXIT } from "../exit.js";
 import { printResult, table } from "../format.js";
+import { timeText } from "../job-format.js";
 
-export const CLUSTERS_HELP = `usage: guang clusters [-M CLUSTER] [--json]
+export const CLUSTERS_HELP = `usage: guang clusters [-M CLUSTER] [-R | --list-reasons] [-h | --noheader] [--json]
 
 Partitions and nodes of every cluster, like sinfo (with a CLUSTER: line per cluster, as
 sinfo -M prints): PARTITION AVAIL TIMELIMIT NODES STATE CPUS(A/I/O/T) NODELIST, and how
 many jobs run and wait (counts only: no one else's jobs). A cluster that is
 disabled or that Guang cannot reach says so and why.
+  -R, --list-reasons   the nodes taken out and why, as sinfo -R: REASON USER TIMESTAMP NODELIST
+                       (a disabled cluster: all its nodes, with the reason it was disabled)
+  -h, --noheader       no header lines
 Center admins: guang admin cluster disable NAME --reason TEXT | enable NAME.
 `;
 
-function clusterText(k: ClusterView): string {
+function clusterText(k: ClusterView, header: boolean): string {
   const head = `CLUSTER: ${k.name} (${k.backend}${k.status.version ? ` ${k.status.version}` : ""})`;
   const notes = [
     ...(k.enabled ? [] : [`  disabled: ${k.disabledReason ?? "no reason given"}`]),
@@ -45,16 +49,47 @@ function clusterText(k: ClusterView): string {
   return [
     head,
     ...notes,
-    table(["PARTITION", "AVAIL", "TIMELIMIT", "NODES", "STATE", "CPUS(A/I/O/T)", "NODELIST"], rows),
+    table(
+      ["PARTITION", "AVAIL", "TIMELIMIT", "NODES", "STATE", "CPUS(A/I/O/T)", "NODELIST"],
+      rows,
+      header,
+    ),
     `jobs: ${k.jobs.running} running, ${k.jobs.pending} waiting`,
   ].join("\n");
+}
+
+/** sinfo -R: the nodes that are out, and why; nodes out for one reason share a line. */
+function reasonsText(k: ClusterView, header: boolean): string {
+  const rows = new Map<string, string[]>();
+  const add = (reason: string, user: string, at: string, node: string) => {
+    const key = [reason, user, at].join("\0");
+    rows.set(key, [...(rows.get(key) ?? []), node]);
+  };
+  for (const n of k.nodes) {
+    if (!k.enabled)
+      add(
+        `cluster disabled: ${k.disabledReason ?? "no reason given"}`,
+        "-",
+        timeText(k.disabledAt),
+        n.name,
+      );
+    else if (n.reason) add(n.reason.text, n.reason.user ?? "-", n.reason.at ?? "Unknown", n.name);
+    else if (n.state === "down") add("Not responding", "-", "Unknown", n.name);
+  }
+  const lines = [...rows].map(([key, nodes]) => [...key.split("\0"), nodes.join(",")]);
+  return table(["REASON", "USER", "TIMESTAMP", "NODELIST"], lines, header);
 }
 
 export async function clustersCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     strict: true,
-    options: { clusters: { type: "string", short: "M" }, json: { type: "boolean" } },
+    options: {
+      clusters: { type: "string", short: "M" },
+      "list-reasons": { type: "boolean", short: "R" },
+      noheader: { type: "boolean", short: "h" },
+      json: { type: "boolean" },
+    },
   });
   let clusters = (
     await ApiClient.fromEnvironment().request<{ clusters: ClusterView[] }>(
@@ -71,6 +106,17 @@ export async function clustersCommand(argv: string[]): Promise<number> {
       );
     clusters = clusters.filter((k) => names.includes(k.name));
   }
-  printResult(values.json, { clusters }, () => clusters.map(clusterText).join("\n\n"));
+  const header = !values.noheader;
+  printResult(values.json, { clusters }, () =>
+    values["list-reasons"]
+      ? clusters
+          .map((k) =>
+            clusters.length > 1 || values.clusters
+              ? `CLUSTER: ${k.name}\n${reasonsText(k, header)}`
+              : reasonsText(k, header),
+          )
+          .join("\n\n")
+      : clusters.map((k) => clusterText(k, header)).join("\n\n"),
+  );
   return EXIT.ok;
 }

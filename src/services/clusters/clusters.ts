@@ -26,6 +26,7 @@ export class ClusterService {
         backend: b.kind,
         enabled: !row?.disabled_at,
         disabledReason: row?.disabled_reason ?? null,
+        disabledAt: row?.disabled_at ?? null,
         status: staff
           ? status
           : {
