@@ -14,6 +14,7 @@ commands:
   tokens        your API tokens for scripts: list, create, revoke
   submit        submit a batch script (like sbatch)
   run CMD...    run a command as a job, its output on this terminal (like srun)
+  alloc [CMD]   get an allocation and run a command (your shell) while it holds (like salloc)
   jobs          waiting and running jobs (like squeue)
   show JOBID    one job in detail (like scontrol show job)
   output JOBID  a job's output; -f follows it as it grows
@@ -54,6 +55,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     ((m) => ({ run: m.submitCommand, help: m.SUBMIT_HELP }))(await import("./commands/submit.js")),
   run: async () =>
     ((m) => ({ run: m.runCommand, help: m.RUN_HELP }))(await import("./commands/run.js")),
+  alloc: async () =>
+    ((m) => ({ run: m.allocCommand, help: m.ALLOC_HELP }))(await import("./commands/alloc.js")),
   jobs: async () =>
     ((m) => ({ run: m.jobsCommand, help: m.JOBS_HELP }))(await import("./commands/jobs.js")),
   show: async () =>

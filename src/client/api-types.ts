@@ -2755,6 +2755,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/jobs/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a submission would be, nothing submitted (sbatch --test-only): every check, the account's limits and money included, and the money its jobs would hold */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        script: string;
+                        options?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        args?: string[];
+                        workdir?: string;
+                        scriptName?: string;
+                        scriptArgs?: string[];
+                        environment?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubmitCheck"];
+                    };
+                };
+                /** @description An error: its code, a message that says what to do, details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "insufficient_funds" | "no_price" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable";
+                                message: string;
+                                details?: Record<string, never>;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jobs/{id}": {
         parameters: {
             query?: never;
@@ -3532,6 +3600,19 @@ export interface components {
                 expired: boolean;
             }[];
         };
+        SubmitCheck: {
+            cluster: string;
+            partition: string;
+            account: string;
+            qos: string;
+            jobs: number;
+            cpus: number;
+            gpus: number;
+            timeLimit: number | null;
+            workdir: string;
+            hold: string;
+            currency: string;
+        };
         JobView: {
             id: number;
             jobId: string;
@@ -3692,6 +3773,7 @@ export type AccountBilling = components['schemas']['AccountBilling'];
 export type UsageReportView = components['schemas']['UsageReportView'];
 export type UsageLine = components['schemas']['UsageLine'];
 export type Statement = components['schemas']['Statement'];
+export type SubmitCheck = components['schemas']['SubmitCheck'];
 export type JobView = components['schemas']['JobView'];
 export type ResourceRequest = components['schemas']['ResourceRequest'];
 export type JobAlloc = components['schemas']['JobAlloc'];

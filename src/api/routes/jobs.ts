@@ -53,6 +53,32 @@ export const jobRoutes = [
     handler: ({ center, actor, body }) => center.submissions.submit(actor, body),
   }),
   route({
+    method: "POST",
+    path: "/api/v1/jobs/check",
+    summary:
+      "What a submission would be, nothing submitted (sbatch --test-only): every check, the account's limits and money included, and the money its jobs would hold",
+    tag: "jobs",
+    auth: true,
+    action: "job.submit",
+    body: submit,
+    response: z
+      .strictObject({
+        cluster: z.string(),
+        partition: z.string(),
+        account: z.string(),
+        qos: z.string(),
+        jobs: z.number(),
+        cpus: z.number(),
+        gpus: z.number(),
+        timeLimit: z.number().nullable(),
+        workdir: z.string(),
+        hold: z.string(),
+        currency: z.string(),
+      })
+      .meta({ id: "SubmitCheck" }),
+    handler: ({ center, actor, body }) => center.submissions.check(actor, body),
+  }),
+  route({
     method: "GET",
     path: "/api/v1/jobs",
     summary:

@@ -10,6 +10,7 @@ Writes Slurm's command names into DIR as small scripts that run guang, so that s
 and tools written for Slurm run unchanged against Guang (put DIR first on your PATH):
   sbatch → guang submit     squeue → guang jobs      scancel → guang cancel
   sacct  → guang history    sinfo  → guang clusters  scontrol show job|hold|release
+  srun   → guang run        salloc → guang alloc
 sacct's -p (parsable) and -r (partition) are translated. An existing file is kept unless
 --force. The README's table lists the flags each command takes.
 `;
@@ -24,6 +25,8 @@ function shims(guang: string): Record<string, string> {
     squeue: run("jobs"),
     scancel: run("cancel"),
     sinfo: run("clusters"),
+    srun: run("run"),
+    salloc: run("alloc"),
     // sacct's -p is --parsable and -r its partition (guang history's -p is the partition)
     sacct:
       `for a; do shift; case "$a" in -p) set -- "$@" --parsable;; -r) set -- "$@" -p;; ` +

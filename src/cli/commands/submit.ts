@@ -4,8 +4,10 @@ import { readOptionWords } from "../../core/sbatch.js";
 import { invalidInput } from "../../core/errors.js";
 import { ApiClient } from "../client.js";
 import { EXIT } from "../exit.js";
+import { limitText } from "../job-format.js";
+import type { SubmitCheck } from "../../client/api-types.js";
 
-export const SUBMIT_HELP = `usage: guang submit [sbatch options] [--parsable] [--json] script.sh [arguments]
+export const SUBMIT_HELP = `usage: guang submit [sbatch options] [--parsable] [--test-only] [--json] script.sh [arguments]
        guang submit [sbatch options] --wrap "COMMAND"
 
 Submits a batch script, as sbatch does: its #SBATCH lines apply, and options given here
@@ -18,17 +20,21 @@ Options: -J/--job-name, -p/--partition, -A/--account, -q/--qos, -N/--nodes, -n/-
 (e.g. 0-15%4), -d/--dependency (after, afterok, afternotok, afterany, singleton),
 --export, -b/--begin, -H/--hold, --exclusive, --mail-type, --mail-user.
 --wrap "COMMAND" makes the script of one command (the job's name is "wrap"), as sbatch does.
+--test-only checks everything a submission is checked for (the script, the account's limits
+and money) and says what the job would get and hold; nothing is submitted.
 `;
 
 export async function submitCommand(argv: string[]): Promise<number> {
   let parsable = false;
   let json = false;
+  let testOnly = false;
   let wrap: string | null = null;
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const w = argv[i]!;
     if (w === "--parsable") parsable = true;
     else if (w === "--json") json = true;
+    else if (w === "--test-only") testOnly = true;
     else if (w === "--wrap" || w.startsWith("--wrap=")) {
       wrap = w === "--wrap" ? (argv[++i] ?? null) : w.slice("--wrap=".length);
       if (!wrap) throw invalidInput('--wrap needs a command, e.g. --wrap "python3 train.py"');
@@ -67,14 +73,28 @@ export async function submitCommand(argv: string[]): Promise<number> {
     ),
   );
   const client = ApiClient.fromEnvironment();
-  const r = await client.request<{ id: number; jobIds: string[] }>("POST", "/api/v1/jobs", {
+  const body = {
     script,
     args: flags,
     scriptArgs: rest.slice(1),
     workdir: process.cwd(),
     environment: env,
     scriptName: wrap !== null ? "wrap" : rest[0] ? basename(rest[0]) : "sbatch",
-  });
+  };
+  if (testOnly) {
+    const c = await client.request<SubmitCheck>("POST", "/api/v1/jobs/check", body);
+    if (json) process.stdout.write(`${JSON.stringify(c)}\n`);
+    // on stderr, as sbatch --test-only says it
+    else
+      process.stderr.write(
+        `guang submit: --test-only: the job would be accepted (nothing submitted): ` +
+          `${c.jobs > 1 ? `${c.jobs} jobs of ` : ""}${c.cpus} processors${c.gpus ? ` and ${c.gpus} GPUs` : ""} ` +
+          `in partition ${c.partition} of cluster ${c.cluster}, account ${c.account}, QoS ${c.qos}, ` +
+          `time limit ${limitText(c.timeLimit)}; it would hold ${c.hold} ${c.currency}\n`,
+      );
+    return EXIT.ok;
+  }
+  const r = await client.request<{ id: number; jobIds: string[] }>("POST", "/api/v1/jobs", body);
   if (json) process.stdout.write(`${JSON.stringify(r)}\n`);
   else if (parsable) process.stdout.write(`${r.id}\n`);
   else process.stdout.write(`Submitted batch job ${r.id}\n`);

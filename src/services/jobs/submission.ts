@@ -1,9 +1,9 @@
 import { dirname, isAbsolute, resolve } from "node:path";
-import type { ActiveJob, Backend } from "../../backends/backend.js";
+import { formatMoney, money } from "../../core/money.js";
+import type { ActiveJob } from "../../backends/backend.js";
 import { formatSlurmDuration } from "../../core/duration.js";
 import { GuangError, invalidInput, notFound } from "../../core/errors.js";
 import { exportedEnvironment } from "../../core/export-spec.js";
-import type { JobOptions } from "../../core/job-spec.js";
 import { defaultOutputPattern, expandOutputPattern } from "../../core/output-pattern.js";
 import {
   buildJobOptions,
@@ -12,7 +12,8 @@ import {
   scriptDirectives,
   type OptionItem,
 } from "../../core/sbatch.js";
-import { dependencyRows, insertJob, updateJob, type JobRow } from "../../store/jobs.js";
+import { insertJob, updateJob, type JobRow } from "../../store/jobs.js";
+import { checkDependencies } from "./dependency-check.js";
 import { nowIso, type Db } from "../../store/open.js";
 import {
   accountsOfUser,
@@ -30,6 +31,24 @@ import type { JobServiceOptions } from "./job-lookup.js";
 import { JobLookup } from "./job-lookup.js";
 import { activeJob } from "./active-job.js";
 import { checkDirectory, checkJobPath, userWorkFolder } from "./path-policy.js";
+
+/** What a submission would be, checked and not made (sbatch --test-only). */
+export interface SubmitCheck {
+  cluster: string;
+  partition: string;
+  account: string;
+  qos: string;
+  /** An array's tasks, or 1. */
+  jobs: number;
+  cpus: number;
+  gpus: number;
+  /** Seconds; null: none. */
+  timeLimit: number | null;
+  workdir: string;
+  /** The money all its jobs would hold at submission (the worst case). */
+  hold: string;
+  currency: string;
+}
 
 export interface SubmitInput {
   script: string;
@@ -65,7 +84,8 @@ export class SubmitService {
     this.db = o.db;
   }
 
-  async submit(actor: Actor, input: SubmitInput): Promise<{ id: number; jobIds: string[] }> {
+  /** Parsed, resolved and checked, up to the account's limits and money: nothing written. */
+  private async prepare(actor: Actor, input: SubmitInput) {
     const size = Buffer.byteLength(input.script, "utf8");
     if (size > this.o.maxScriptBytes) {
       throw new GuangError(
@@ -147,7 +167,9 @@ export class SubmitService {
     checkJobPath(this.o.paths, workdir, "working directory", actor.username);
     checkDirectory(workdir, "working directory");
 
-    const externalDependency = opts.dependency ? await this.checkDependencies(opts, backend) : null;
+    const externalDependency = opts.dependency
+      ? await checkDependencies(this.db, opts, backend)
+      : null;
 
     const submitEnv = input.environment ?? {};
     const env = {
@@ -165,11 +187,8 @@ export class SubmitService {
     const environmentJson = JSON.stringify(env);
 
     const need = backend.need(opts.request);
-    // jobs an outside scheduler took inside the transaction: taken back if it fails
-    const placed: ActiveJob[] = [];
-    // the events of the new jobs, stored with them and published once they are committed
-    const told: JobEvent[] = [];
-    const submitTrx = this.db.transaction().execute(async (trx) => {
+    /** The account's and the QoS's limits, and the holds, inside the caller's transaction. */
+    const limitsAndHolds = async (trx: Db) => {
       await lockAccount(trx, account.id, this.o.dialect);
       const accountLimit = await checkSubmission(trx, account, actor.userId, {
         cluster: backend.name,
@@ -198,6 +217,76 @@ export class SubmitService {
         jobs: tasks.length,
         at: now,
       });
+      return { limit, plans };
+    };
+    return {
+      opts,
+      account,
+      backend,
+      part,
+      qos,
+      posix,
+      workdir,
+      externalDependency,
+      outPattern,
+      errPattern,
+      name,
+      now,
+      tasks,
+      optionsJson,
+      environmentJson,
+      need,
+      limitsAndHolds,
+    };
+  }
+
+  /**
+   * sbatch --test-only: every check of a submission, the account's limits and money included,
+   * and what it would hold; nothing is submitted or written.
+   */
+  async check(actor: Actor, input: SubmitInput): Promise<SubmitCheck> {
+    const p = await this.prepare(actor, input);
+    const { limit, plans } = await this.db.transaction().execute(p.limitsAndHolds);
+    return {
+      cluster: p.backend.name,
+      partition: p.part.name,
+      account: p.account.name,
+      qos: p.qos,
+      jobs: p.tasks.length,
+      cpus: p.need.cpu,
+      gpus: p.need.gpu,
+      timeLimit: limit,
+      workdir: p.workdir,
+      hold: formatMoney(money(plans.reduce((t, x) => t + x.money, 0))),
+      currency: this.o.billing.currency,
+    };
+  }
+
+  async submit(actor: Actor, input: SubmitInput): Promise<{ id: number; jobIds: string[] }> {
+    const {
+      opts,
+      account,
+      backend,
+      part,
+      qos,
+      posix,
+      workdir,
+      externalDependency,
+      outPattern,
+      errPattern,
+      name,
+      now,
+      tasks,
+      optionsJson,
+      environmentJson,
+      limitsAndHolds,
+    } = await this.prepare(actor, input);
+    // jobs an outside scheduler took inside the transaction: taken back if it fails
+    const placed: ActiveJob[] = [];
+    // the events of the new jobs, stored with them and published once they are committed
+    const told: JobEvent[] = [];
+    const submitTrx = this.db.transaction().execute(async (trx) => {
+      const { limit, plans } = await limitsAndHolds(trx);
       const out: JobRow[] = [];
       let arrayJobId: number | null = null;
       for (const [i, task] of tasks.entries()) {
@@ -302,40 +391,5 @@ export class SubmitService {
     checkJobPath(this.o.paths, full, what, user);
     checkDirectory(dirname(full), `the folder of the ${what}`);
     return full;
-  }
-  /**
-   * Every job --dependency names must exist. On a cluster with a scheduler of its own, they
-   * must be its jobs too, and the dependency is returned in its ids (an array is its tasks:
-   * each task is its own Slurm job).
-   */
-  private async checkDependencies(opts: JobOptions, backend: Backend): Promise<string | null> {
-    const spec = opts.dependency!;
-    const ids = [...new Set(spec.clauses.flatMap((c) => c.targets.map((t) => t.jobId)))];
-    const found = await dependencyRows(this.db, ids);
-    const clauses: string[] = [];
-    for (const c of spec.clauses) {
-      const external: string[] = [];
-      for (const t of c.targets) {
-        const name = `${t.jobId}${t.taskId === null ? "" : `_${t.taskId}`}`;
-        const hits = found.filter((r) =>
-          t.taskId === null
-            ? r.id === t.jobId || r.array_job_id === t.jobId
-            : r.array_job_id === t.jobId && r.array_task_id === t.taskId,
-        );
-        if (hits.length === 0)
-          throw invalidInput(`--dependency names job ${name}, which does not exist`);
-        if (!backend.place) continue;
-        const elsewhere = hits.find((r) => r.cluster !== backend.name || r.external_id === null);
-        if (elsewhere)
-          throw invalidInput(
-            `--dependency names job ${name}, which is on cluster ${elsewhere.cluster}; a job on cluster ${backend.name} can depend only on jobs of that cluster`,
-          );
-        external.push(...hits.map((r) => r.external_id!));
-      }
-      clauses.push(`${c.type}:${external.join(":")}`);
-    }
-    if (!backend.place) return null;
-    if (spec.singleton) clauses.push("singleton");
-    return clauses.join(spec.any ? "?" : ",");
   }
 }

@@ -65,7 +65,7 @@ function noPrice(cluster: string, partition: string): GuangError {
  * threshold is blocked, and unblocked when money comes back.
  */
 export class Billing {
-  constructor(private readonly currency: string) {}
+  constructor(readonly currency: string) {}
 
   private money(units: Money): string {
     return `${formatMoney(units)} ${this.currency}`;

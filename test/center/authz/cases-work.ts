@@ -328,6 +328,28 @@ export function workCases(x: CaseContext): Case[] {
       }),
       allowForeign: [],
     },
+    {
+      route: "POST /api/v1/jobs/check",
+      // the plain user is no member (the member cases above added and removed them)
+      before: () => c.api("DELETE", "/api/v1/accounts/ta-proj/members/ta-user"),
+      own: () => ({
+        method: "POST",
+        path: "/api/v1/jobs/check",
+        body: { script: "#!/bin/bash\ntrue\n", args: ["-H", "-A", "ta-proj"], workdir: "/tmp" },
+      }),
+      allowOwn: ["account-owner", "account-admin", "account-member"],
+      foreign: () => ({
+        method: "POST",
+        path: "/api/v1/jobs/check",
+        body: { script: "#!/bin/bash\ntrue\n", args: ["-H", "-A", "tb-proj"], workdir: "/tmp" },
+      }),
+      ghost: () => ({
+        method: "POST",
+        path: "/api/v1/jobs/check",
+        body: { script: "#!/bin/bash\ntrue\n", args: ["-H", "-A", "no-such"], workdir: "/tmp" },
+      }),
+      allowForeign: [],
+    },
     { route: "GET /api/v1/jobs", own: get("/api/v1/jobs"), allowOwn: ALL },
     ...["", "/output"].map((suffix): Case => ({
       route: `GET /api/v1/jobs/{id}${suffix}`,
