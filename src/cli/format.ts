@@ -23,3 +23,14 @@ export function printResult(
   process.stdout.write(asJson ? `${JSON.stringify(data)}\n` : `${text()}\n`);
   return 0;
 }
+
+/**
+ * Every time the CLI prints for people, as Slurm prints times: local time without a zone,
+ * to the second, or "Unknown" (--json keeps the server's ISO 8601 in UTC).
+ */
+export function timeText(iso: string | null): string {
+  if (!iso) return "Unknown";
+  const d = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+}

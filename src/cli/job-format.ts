@@ -25,14 +25,6 @@ export function limitText(seconds: number | null): string {
   return seconds === null ? "UNLIMITED" : formatSlurmDuration(seconds);
 }
 
-/** Times as sacct prints them: local time without a zone, or "Unknown". */
-export function timeText(iso: string | null): string {
-  if (!iso) return "Unknown";
-  const d = new Date(iso);
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
-}
-
 export function memText(mib: number | null | undefined): string {
   if (mib === null || mib === undefined) return "";
   return mib >= 1024 && mib % 1024 === 0 ? `${mib / 1024}G` : `${Math.round(mib)}M`;

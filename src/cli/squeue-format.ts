@@ -1,7 +1,8 @@
 import type { JobView } from "../client/api-types.js";
 import { formatSlurmDuration } from "../core/duration.js";
 import { invalidInput } from "../core/errors.js";
-import { limitText, shortState, timeText } from "./job-format.js";
+import { limitText, shortState } from "./job-format.js";
+import { timeText } from "./format.js";
 
 /**
  * squeue's --format: `%` codes with an optional width (`%.18i`: right-aligned in 18,

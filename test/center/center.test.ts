@@ -49,7 +49,7 @@ describe("the center", () => {
     expect((await c.api("GET", "/api/v1/auth/whoami")).body).toMatchObject({
       user: "admin",
       tenant: "default",
-      roles: ["center-admin"],
+      roles: ["center-admin", "center-finance"],
       accounts: [{ name: "default", role: "owner" }],
     });
   });

@@ -122,6 +122,24 @@ describe("guang money and guang tokens", () => {
     expect([refund.code, refund.stdout]).toEqual([0, `Refunded 0.01 CNY for job ${id}\n`]);
     expect(cli(c, ["money", "refund", String(id), "0.01", "--reason", "again"], cfo).code).toBe(1);
     expect(cli(c, ["money", "refund", String(id), "0.01"], cfo).code).toBe(2);
+    // the cost where a Slurm user looks: sacct's default lines, scontrol's; the ledger names the job
+    const history = cli(c, ["history", "-j", String(id)]).stdout.split("\n");
+    expect(history[0]).toMatch(
+      /^JobID\s+JobName\s+Partition\s+Account\s+AllocCPUS\s+State\s+ExitCode\s+Cost$/,
+    );
+    expect(history[1]).toMatch(new RegExp(`^${id}\\s+.*COMPLETED\\s+0:0\\s+0\\.01$`));
+    expect(cli(c, ["show", String(id)]).stdout).toMatch(/\n {3}Cost=0\.01\n/);
+    const ledger = cli(c, ["money", "ledger", "--account", "default"], cfo).stdout.split("\n");
+    expect(ledger[0]).toMatch(/^ID\s+TIME\s+KIND\s+JOBID\s+BY\s+POSTINGS\s+REASON$/);
+    // times as Slurm prints them: local, to the second, no zone
+    expect(ledger.find((l) => / refund /.test(l))).toMatch(
+      new RegExp(`^\\d+\\s+\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\s+refund\\s+${id}\\s`),
+    );
+    expect(
+      cli(c, ["history", "-j", String(id), "-P", "-n", "--format", "JobID,ReqMem", "--units", "K"])
+        .stdout,
+    ).toMatch(new RegExp(`^${id}\\|2097152K\\n$`));
+    expect(cli(c, ["history", "--units", "X"]).code).toBe(2);
 
     // a member sees what the account can spend and its grants left, not the ledger
     await c.ok("POST", "/api/v1/users", { username: "member1", password: "Secret-pass-1" });

@@ -91,7 +91,9 @@ describe("the terminal", () => {
         /^cluster disabled: cooling repair\s+-\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\s+\S+\n$/,
       );
       const plain = cli(c, ["clusters", "-h"]).stdout;
-      expect(plain).toMatch(/^CLUSTER: local \(local\)\n  disabled: cooling repair\ncpu\*\s+down/);
+      expect(plain).toMatch(
+        /^CLUSTER: local \(local\)\n {2}disabled: cooling repair\ncpu\*\s+down/,
+      );
     } finally {
       cli(c, ["admin", "cluster", "enable", "local"]);
     }

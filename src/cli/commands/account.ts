@@ -7,7 +7,7 @@ import type {
 } from "../../client/api-types.js";
 import { invalidInput } from "../../core/errors.js";
 import { ApiClient } from "../client.js";
-import { printResult, table } from "../format.js";
+import { printResult, table, timeText } from "../format.js";
 import { describeLimits } from "../../core/account-limits.js";
 import { LIMIT_OPTIONS, limitsFromFlags } from "../limit-flags.js";
 import { subcommands } from "../subcommands.js";
@@ -55,7 +55,7 @@ export function accountDetail(a: Account): string {
         .join(" ") || "everything"
     }`,
     ...a.blocks.map(
-      (b) => `   Blocked (${b.kind}) by ${b.by ?? "the system"} at ${b.at}: ${b.reason}`,
+      (b) => `   Blocked (${b.kind}) by ${b.by ?? "the system"} at ${timeText(b.at)}: ${b.reason}`,
     ),
   ];
   return lines.join("\n");

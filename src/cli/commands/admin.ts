@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import type { AuditView, AccountView, TenantView, UserView } from "../../client/api-types.js";
 import { invalidInput } from "../../core/errors.js";
 import { ApiClient } from "../client.js";
-import { printResult, table } from "../format.js";
+import { printResult, table, timeText } from "../format.js";
 import { LIMIT_OPTIONS, limitsFromFlags, listFlag } from "../limit-flags.js";
 import { subcommands, type Handler } from "../subcommands.js";
 import { accountDetail, accountTable } from "./account.js";
@@ -21,7 +21,12 @@ const tenant = subcommands("admin tenant", ADMIN_HELP, {
     return printResult(values.json, out, () =>
       table(
         ["TENANT", "USERS", "ACCOUNTS", "CREATED"],
-        out.tenants.map((t) => [t.name, String(t.users), String(t.accounts), t.createdAt]),
+        out.tenants.map((t) => [
+          t.name,
+          String(t.users),
+          String(t.accounts),
+          timeText(t.createdAt),
+        ]),
       ),
     );
   },
@@ -40,7 +45,7 @@ const tenant = subcommands("admin tenant", ADMIN_HELP, {
       values.json,
       out,
       () =>
-        `Tenant=${out.name} Users=${out.users} Accounts=${out.accounts} Created=${out.createdAt}`,
+        `Tenant=${out.name} Users=${out.users} Accounts=${out.accounts} Created=${timeText(out.createdAt)}`,
     );
   },
   async create(argv) {
@@ -222,7 +227,15 @@ const audit: Handler = async (argv) => {
   return printResult(values.json as boolean | undefined, out, () =>
     table(
       ["TIME", "TENANT", "ACTOR", "FROM", "ACTION", "TARGET", "RESULT"],
-      out.records.map((r) => [r.at, r.tenant ?? "-", r.actor, r.ip, r.action, r.target, r.result]),
+      out.records.map((r) => [
+        timeText(r.at),
+        r.tenant ?? "-",
+        r.actor,
+        r.ip,
+        r.action,
+        r.target,
+        r.result,
+      ]),
     ),
   );
 };

@@ -4,8 +4,7 @@ import { invalidInput } from "../../core/errors.js";
 import { formatSlurmDuration } from "../../core/duration.js";
 import { ApiClient } from "../client.js";
 import { EXIT } from "../exit.js";
-import { printResult, table } from "../format.js";
-import { timeText } from "../job-format.js";
+import { printResult, table, timeText } from "../format.js";
 
 export const CLUSTERS_HELP = `usage: guang clusters [-M CLUSTER] [-R | --list-reasons] [-h | --noheader] [--json]
 
@@ -25,7 +24,7 @@ function clusterText(k: ClusterView, header: boolean): string {
     ...(k.enabled ? [] : [`  disabled: ${k.disabledReason ?? "no reason given"}`]),
     ...(k.status.error ? [`  error: ${k.status.error}`] : []),
     ...(k.status.sync?.drift.length
-      ? [`  drift put right at ${k.status.sync.at}: ${k.status.sync.drift.join("; ")}`]
+      ? [`  drift put right at ${timeText(k.status.sync.at)}: ${k.status.sync.drift.join("; ")}`]
       : []),
   ];
   const rows = k.partitions.map((p) => {

@@ -5,11 +5,14 @@ import { formatSlurmDuration } from "../../core/duration.js";
 import { invalidInput } from "../../core/errors.js";
 import { ApiClient } from "../client.js";
 import { EXIT } from "../exit.js";
-import { table } from "../format.js";
-import { exitText, limitText, memText, timeText } from "../job-format.js";
+import { table, timeText } from "../format.js";
+import { exitText, limitText, memText } from "../job-format.js";
 import { fetchAll, FILTER_FLAGS, filterQuery } from "./jobs.js";
 
-const FIELDS: Record<string, (j: JobView) => string> = {
+/** Memory as --units asks: K, M, G or T (sacct's); null: as it reads best. */
+type Units = "K" | "M" | "G" | "T" | null;
+
+const FIELDS: Record<string, (j: JobView, units: Units) => string> = {
   jobid: (j) => j.jobId,
   jobidraw: (j) => String(j.id),
   jobname: (j) => j.name,
@@ -28,18 +31,29 @@ const FIELDS: Record<string, (j: JobView) => string> = {
   end: (j) => timeText(j.endTime),
   alloccpus: (j) => String(j.alloc?.cpus ?? 0),
   allocgpus: (j) => String(j.alloc?.gpus ?? 0),
-  reqmem: (j) => memText(j.request.memPerNode ?? j.request.memPerCpu) || "",
-  maxrss: (j) => memText(j.maxRssMiB),
+  // as sacct: what was asked, or the default the job was given
+  reqmem: (j, u) => memIn(j.request.memPerNode ?? j.request.memPerCpu ?? j.alloc?.memMiB, u),
+  maxrss: (j, u) => memIn(j.maxRssMiB, u),
   totalcpu: (j) => (j.cpuSeconds === null ? "" : formatSlurmDuration(j.cpuSeconds)),
   nodelist: (j) => j.alloc?.node ?? "None assigned",
   workdir: (j) => j.workdir,
   cost: (j) => j.cost ?? "",
   hold: (j) => j.hold,
 };
-const DEFAULT_FORMAT = "JobID,JobName,Partition,Account,AllocCPUS,State,ExitCode";
+// sacct's default, and what the job cost (in the center's currency)
+const DEFAULT_FORMAT = "JobID,JobName,Partition,Account,AllocCPUS,State,ExitCode,Cost";
+
+function memIn(mib: number | null | undefined, units: Units): string {
+  if (mib === null || mib === undefined) return "";
+  if (units === null) return memText(mib);
+  const per = { K: 1 / 1024, M: 1, G: 1024, T: 1024 * 1024 }[units];
+  const n = mib / per;
+  return `${Number.isInteger(n) ? n : n.toFixed(2)}${units}`;
+}
 
 export const HISTORY_HELP = `usage: guang history [-S START] [-E END] [-u USER] [-s STATES] [-j IDS] [-A ACCOUNT]
-                     [-p PARTITION] [--format F1,F2%W,...] [-P | --parsable] [-n] [-X] [-a] [--json]
+                     [-p PARTITION] [--format F1,F2%W,...] [-P | --parsable] [-n] [-X] [-a] [--units K|M|G|T]
+                     [--json]
 
 Jobs of a time window, like sacct (default: since midnight). START/END: 2026-11-25,
 2026-11-25T08:00, now-2hours, midnight... Fields: ${Object.keys(FIELDS).join(", ")}
@@ -48,6 +62,7 @@ Jobs of a time window, like sacct (default: since midnight). START/END: 2026-11-
   -n, --noheader    no header line
   -X, --allocations accepted, as sacct's: Guang records no job steps, so every line is one
   -a, --allusers    every user's jobs you may see (what an admin sees anyway)
+  --units K|M|G|T   memory fields (ReqMem, MaxRSS) in this unit
 `;
 
 export async function historyCommand(argv: string[]): Promise<number> {
@@ -65,6 +80,7 @@ export async function historyCommand(argv: string[]): Promise<number> {
       noheader: { type: "boolean", short: "n" },
       allocations: { type: "boolean", short: "X" },
       allusers: { type: "boolean", short: "a" },
+      units: { type: "string" },
     },
   });
   const now = Date.now();
@@ -75,6 +91,9 @@ export async function historyCommand(argv: string[]): Promise<number> {
     : values.jobs
       ? null
       : midnight.getTime();
+  const units = (values.units?.toUpperCase() ?? null) as Units;
+  if (units !== null && !["K", "M", "G", "T"].includes(units))
+    throw invalidInput(`--units ${values.units}: give K, M, G or T`);
   const to = values.endtime ? parseBeginTime(values.endtime, now, "-E/--endtime") : null;
   const cols = (values.format ?? DEFAULT_FORMAT).split(",").map((f) => {
     const [name, width] = f.split("%");
@@ -99,14 +118,14 @@ export async function historyCommand(argv: string[]): Promise<number> {
     const end = values.parsable ? "|" : "";
     const lines = [
       ...(values.noheader ? [] : [cols.map((c) => c.name).join("|") + end]),
-      ...jobs.map((j) => cols.map((c) => c.get(j)).join("|") + end),
+      ...jobs.map((j) => cols.map((c) => c.get(j, units)).join("|") + end),
     ];
     if (lines.length) process.stdout.write(`${lines.join("\n")}\n`);
     return EXIT.ok;
   }
   const cut = (s: string, w: number | null) =>
     w === null ? s : s.length > w ? `${s.slice(0, w - 1)}+` : s.padEnd(w);
-  const rows = jobs.map((j) => cols.map((c) => cut(c.get(j), c.width)));
+  const rows = jobs.map((j) => cols.map((c) => cut(c.get(j, units), c.width)));
   const text = table(
     cols.map((c) => cut(c.name, c.width)),
     rows,

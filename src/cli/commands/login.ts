@@ -4,6 +4,7 @@ import { invalidInput } from "../../core/errors.js";
 import { ApiClient, clientConfigPath, writeClientConfig } from "../client.js";
 import { EXIT } from "../exit.js";
 import { readSecrets } from "../prompt.js";
+import { timeText } from "../format.js";
 
 export const LOGIN_HELP = `usage: guang login --server URL --user NAME [--password-file FILE] [--json]
 
@@ -55,7 +56,7 @@ export async function loginCommand(argv: string[]): Promise<number> {
     );
   else {
     process.stdout.write(
-      `Logged in to ${server} as ${values.user} (token saved in ${clientConfigPath()}, valid until ${r.expiresAt})\n`,
+      `Logged in to ${server} as ${values.user} (token saved in ${clientConfigPath()}, valid until ${timeText(r.expiresAt)})\n`,
     );
     if (must)
       process.stdout.write(

@@ -3,7 +3,7 @@ import type { PriceView } from "../../client/api-types.js";
 import { invalidInput } from "../../core/errors.js";
 import { ApiClient } from "../client.js";
 import { EXIT } from "../exit.js";
-import { printResult } from "../format.js";
+import { printResult, timeText } from "../format.js";
 import { confirm } from "../prompt.js";
 import type { Handler } from "../subcommands.js";
 
@@ -88,12 +88,12 @@ export const setPrice: Handler = async (argv) => {
   // the accounts may have changed between the question and the price: say what holds now
   if (out.accountsWithoutMoney.length && !values.json)
     process.stderr.write(
-      `guang: warning: ${out.accountsWithoutMoney.length} account(s) have nothing to spend, so their jobs on this partition are refused from ${out.effectiveFrom}: ${out.accountsWithoutMoney.join(", ")}\n`,
+      `guang: warning: ${out.accountsWithoutMoney.length} account(s) have nothing to spend, so their jobs on this partition are refused from ${timeText(out.effectiveFrom)}: ${out.accountsWithoutMoney.join(", ")}\n`,
     );
   return printResult(
     values.json,
     out,
     () =>
-      `Price of ${out.cluster}/${out.partition}${out.tenant ? ` for ${out.tenant}` : ""} from ${out.effectiveFrom}: ${out.cpuHour} ${out.currency} a core-hour`,
+      `Price of ${out.cluster}/${out.partition}${out.tenant ? ` for ${out.tenant}` : ""} from ${timeText(out.effectiveFrom)}: ${out.cpuHour} ${out.currency} a core-hour`,
   );
 };

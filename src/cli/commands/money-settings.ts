@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import type { AccountBilling } from "../../client/api-types.js";
 import { invalidInput } from "../../core/errors.js";
 import { ApiClient } from "../client.js";
-import { printResult } from "../format.js";
+import { printResult, timeText } from "../format.js";
 import type { Handler } from "../subcommands.js";
 
 const json = { json: { type: "boolean" } } as const;
@@ -98,7 +98,7 @@ const discount: Handler = async (argv) => {
   return printResult(
     values.json,
     r,
-    () => `Tenant ${r.tenant}: ${r.percent}% off from ${r.effectiveFrom}`,
+    () => `Tenant ${r.tenant}: ${r.percent}% off from ${timeText(r.effectiveFrom)}`,
   );
 };
 

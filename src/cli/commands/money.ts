@@ -8,7 +8,7 @@ import type {
 } from "../../client/api-types.js";
 import { invalidInput } from "../../core/errors.js";
 import { ApiClient } from "../client.js";
-import { printResult, table } from "../format.js";
+import { printResult, table, timeText } from "../format.js";
 import { MONEY_SETTINGS, MONEY_SETTINGS_HELP } from "./money-settings.js";
 import { setPrice } from "./money-price.js";
 import { subcommands } from "../subcommands.js";
@@ -68,8 +68,8 @@ function grantTable(grants: GrantRow[]): string {
       String(g.hours),
       String(g.leftHours),
       String(g.heldHours),
-      g.startsAt,
-      g.endsAt,
+      timeText(g.startsAt),
+      timeText(g.endsAt),
       g.expired ? "expired" : "active",
     ]),
   );
@@ -202,7 +202,7 @@ export const moneyCommand = subcommands("money", MONEY_HELP, {
           p.partition,
           p.qos,
           p.tenant ?? "-",
-          p.effectiveFrom,
+          timeText(p.effectiveFrom),
           p.cpuHour,
           p.memGiBHour,
           Object.entries(p.gpuHour)
@@ -234,11 +234,12 @@ export const moneyCommand = subcommands("money", MONEY_HELP, {
     );
     return printResult(values.json, out, () =>
       table(
-        ["ID", "TIME", "KIND", "BY", "POSTINGS", "REASON"],
+        ["ID", "TIME", "KIND", "JOBID", "BY", "POSTINGS", "REASON"],
         out.transactions.map((t) => [
           String(t.id),
-          t.at,
+          timeText(t.at),
           t.kind,
+          t.jobId === null ? "-" : String(t.jobId),
           t.actor ?? "-",
           t.postings
             .map((p) => `${p.wallet} ${p.amount.startsWith("-") ? "" : "+"}${p.amount}`)

@@ -4,7 +4,8 @@ import { invalidInput } from "../../core/errors.js";
 import { ApiClient } from "../client.js";
 import { EXIT } from "../exit.js";
 import { formatTres } from "../../core/tres.js";
-import { exitText, limitText, memText, timeText } from "../job-format.js";
+import { exitText, limitText, memText } from "../job-format.js";
+import { timeText } from "../format.js";
 
 export const SHOW_HELP = `usage: guang show JOBID [--json]
 
@@ -85,6 +86,13 @@ function describe(j: JobView): string {
     [
       ["CPUTime", j.cpuSeconds === null ? "Unknown" : `${j.cpuSeconds}s`],
       ["MaxRSS", memText(j.maxRssMiB) || "Unknown"],
+    ],
+    // what it cost (so far, while it runs), and while it is active what is held for it
+    [
+      ["Cost", j.cost ?? "0.00"],
+      ...(j.state === "PENDING" || j.state === "RUNNING"
+        ? ([["MoneyHeld", j.hold]] as [string, string][])
+        : []),
     ],
     [["WorkDir", j.workdir]],
     [["StdOut", j.stdout]],

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { invalidInput } from "../../core/errors.js";
 import { ApiClient } from "../client.js";
-import { printResult, table } from "../format.js";
+import { printResult, table, timeText } from "../format.js";
 import { subcommands } from "../subcommands.js";
 
 export const TOKENS_HELP = `usage: guang tokens <subcommand>
@@ -39,8 +39,8 @@ export const tokensCommand = subcommands("tokens", TOKENS_HELP, {
           String(t.id),
           t.name,
           t.kind,
-          t.createdAt,
-          t.expiresAt ?? "-",
+          timeText(t.createdAt),
+          t.expiresAt ? timeText(t.expiresAt) : "-",
           t.revokedAt ?? "-",
         ]),
       ),
@@ -69,7 +69,7 @@ export const tokensCommand = subcommands("tokens", TOKENS_HELP, {
       values.json,
       t,
       () =>
-        `Token ${t.id} "${t.name}" (until ${t.expiresAt ?? "revoked"}); it is shown only now:\n${t.token}`,
+        `Token ${t.id} "${t.name}" (until ${t.expiresAt ? timeText(t.expiresAt) : "revoked"}); it is shown only now:\n${t.token}`,
     );
   },
   async revoke(argv) {
