@@ -1,7 +1,16 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { startCenter, submit, waitFor, workdir, type TestCenter } from "../helpers/center.js";
+import {
+  SMALL_CLUSTER,
+  startCenter,
+  submit,
+  waitFor,
+  workdir,
+  type TestCenter,
+} from "../helpers/center.js";
+import { until } from "../helpers/until.js";
 
 let c: TestCenter;
 afterAll(async () => {
@@ -49,4 +58,43 @@ it("loses nothing when the server is killed -9 while 20 jobs run", async () => {
   expect(runs).toEqual([...ids].sort((a, b) => a - b));
   const after = await c.api("GET", "/api/v1/jobs?limit=1000");
   expect(after.body.jobs.length).toBe(20);
+});
+
+it("a job whose machine restarted under it fails, and its own output says so in Slurm's words", async () => {
+  await c?.stop();
+  const runDir = mkdtempSync(join(tmpdir(), "guang-run-"));
+  c = await startCenter(SMALL_CLUSTER.replace("jobs:\n", `jobs:\n  runDir: ${runDir}\n`));
+  const dir = workdir();
+  const id = await submit(c, "#!/bin/bash\necho started\nsleep 60\n", { workdir: dir });
+  await waitFor(c, id, ["RUNNING"]);
+  // the launcher's record: "PID START" on its first line, once the job is launched
+  const pid = await until(
+    `job ${id}'s run record in ${runDir}`,
+    () => {
+      try {
+        return Number(readFileSync(join(runDir, `${id}.job`), "utf8").split(" ")[0]) || null;
+      } catch {
+        return null;
+      }
+    },
+    10000,
+    () => readdirSync(runDir),
+  );
+  await c.stop("SIGKILL");
+  // what a reboot does: the job's processes and the run directory (in /dev/shm) are gone
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    /* already gone */
+  }
+  for (const f of readdirSync(runDir)) rmSync(join(runDir, f), { recursive: true, force: true });
+  await c.restart();
+  const job = await waitFor(c, id, undefined, 20000);
+  expect([job.state, job.reason]).toEqual(["FAILED", expect.stringMatching(/run record is gone/)]);
+  expect(readFileSync(job.stderr, "utf8")).toMatch(
+    new RegExp(
+      `^started\\nslurmstepd: error: \\*\\*\\* JOB ${id} ON \\S+ CANCELLED AT \\S+ DUE TO NODE FAILURE, SEE SLURMCTLD LOG FOR DETAILS \\*\\*\\*\\n$`,
+    ),
+  );
+  rmSync(runDir, { recursive: true, force: true });
 });

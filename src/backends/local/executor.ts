@@ -104,6 +104,8 @@ export class JobExecutor {
           ending: false,
         };
         this.running.set(job.id, r);
+        // the job's own output says so, as Slurm's does for a node that failed under a job
+        this.note(job, killNote("NODE_FAIL", job.id, this.node.name));
         this.finish(
           r,
           "the job's run record is gone (was the machine restarted?); it may have run in part",

@@ -12,11 +12,13 @@ function slurmNow(d = new Date()): string {
  * that a researcher reading the file sees why it stopped (and scripts that look for these
  * lines find them).
  */
-export function killNote(reason: KillReason, jobId: number, node: string): string {
+export function killNote(reason: KillReason | "NODE_FAIL", jobId: number, node: string): string {
   const at = `*** JOB ${jobId} ON ${node} CANCELLED AT ${slurmNow()}`;
   switch (reason) {
     case "TIMEOUT":
       return `slurmstepd: error: ${at} DUE TO TIME LIMIT ***\n`;
+    case "NODE_FAIL":
+      return `slurmstepd: error: ${at} DUE TO NODE FAILURE, SEE SLURMCTLD LOG FOR DETAILS ***\n`;
     case "OUT_OF_MEMORY":
       return `slurmstepd: error: Detected 1 oom_kill event in StepId=${jobId}.batch. Some of the step tasks have been OOM Killed.\n`;
     default:
