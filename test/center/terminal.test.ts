@@ -291,6 +291,14 @@ describe("the terminal", () => {
     expect(cli(c, ["jobs", "-t", "pd", "-h", "-o", "%i"]).stdout).toBe(`${waiting}\n`);
     expect(cli(c, ["jobs", "--me", "-h", "-o", "%u"]).stdout).toBe("admin\nadmin\n");
     expect(cli(c, ["jobs", "-u", "nobody-here", "-h"]).code).toBe(2);
+    // lists, as squeue takes them
+    expect(cli(c, ["jobs", "-h", "-o", "%i", "-j", `${waiting},${running}`]).stdout).toBe(
+      `${running}\n${waiting}\n`,
+    );
+    expect(
+      cli(c, ["jobs", "-h", "-o", "%i", "-p", "cpu,cpu", "-A", "default,default"]).stdout,
+    ).toBe(`${running}\n${waiting}\n`);
+    expect(cli(c, ["jobs", "-h", "-p", "cpu,nowhere"]).code).toBe(2);
     expect(cli(c, ["jobs", "-l"]).stdout).toMatch(
       /^\s*JOBID\s+PARTITION\s+NAME\s+USER\s+STATE\s+TIME\s+TIME_LIMI/,
     );

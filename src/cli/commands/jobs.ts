@@ -14,6 +14,7 @@ NODELIST(REASON).
                         their managers); --me: only yours
   -o, --format FORMAT   squeue's % fields, e.g. "%.18i %.9P %.8j %.8u %.2t %.10M %.6D %R";
                         %i %A %F %K %P %j %u %a %q %t %T %M %l %L %D %C %N %R %r %S %e %V %Z
+  -p, -A, -j            partitions, accounts, job ids: each a list (cpu,gpu)
   -l, --long            STATE and TIME_LIMIT columns;  --start: planned start times
   -h, --noheader        no header line (as squeue -h)
 `;
@@ -89,13 +90,18 @@ export async function jobsCommand(argv: string[]): Promise<number> {
     ? [(await client.request<{ user: string }>("GET", "/api/v1/auth/whoami")).user]
     : (values.user?.split(",").filter(Boolean) ?? []);
   const states = stateNames(values.states ?? values.state ?? "PENDING,RUNNING");
-  // one user is the API's filter; several are asked for one by one
-  const lists = await Promise.all(
-    (users.length ? users : [undefined]).map((user) =>
-      fetchAll(client, filterQuery({ ...values, user, state: states })),
-    ),
+  // one user or account is the API's filter; several are asked for one by one
+  const accounts = values.account?.split(",").filter(Boolean) ?? [];
+  const asks = (users.length ? users : [undefined]).flatMap((user) =>
+    (accounts.length ? accounts : [undefined]).map((account) => ({ user, account })),
   );
-  const jobs = lists.flat().sort((a, b) => a.id - b.id);
+  const lists = await Promise.all(
+    asks.map((a) => fetchAll(client, filterQuery({ ...values, ...a, state: states }))),
+  );
+  // a name given twice is asked twice: each job once
+  const jobs = [...new Map(lists.flat().map((j) => [j.id, j])).values()].sort(
+    (a, b) => a.id - b.id,
+  );
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ jobs }, null, 2)}\n`);
     return EXIT.ok;

@@ -96,14 +96,16 @@ export class JobService {
       if (!(JOB_STATES as readonly string[]).includes(s))
         throw invalidInput(`state ${s} is unknown; states: ${JOB_STATES.join(", ")}`);
     if (q.cluster !== undefined) this.lookup.named(q.cluster);
-    if (q.partition !== undefined) this.lookup.knownPartition(q.cluster, q.partition);
+    // squeue -p takes a list: cpu,gpu
+    const partitions = q.partition?.split(",").filter(Boolean);
+    for (const p of partitions ?? []) this.lookup.knownPartition(q.cluster, p);
     const limit = q.limit ?? 100;
     const rows = await listJobs(this.db, {
       userId,
       states: q.states,
       accountIds,
       clusters: q.cluster ? [q.cluster] : undefined,
-      partitions: q.partition ? [q.partition] : undefined,
+      partitions: partitions?.length ? partitions : undefined,
       ids: q.ids,
       from: q.from,
       to: q.to,
