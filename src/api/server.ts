@@ -11,6 +11,7 @@ import { GuangError, isGuangError } from "../core/errors.js";
 import type { CenterServices } from "../services/center.js";
 import { zodMessage } from "../core/zod-message.js";
 import { openApiDocument } from "./openapi.js";
+import { servePortal } from "./portal.js";
 import { ROUTES } from "./route-table.js";
 import { may, refusal } from "../services/access/permissions.js";
 import { readCookies, SESSION_COOKIE } from "./cookies.js";
@@ -150,6 +151,8 @@ export function createApi(
     log: ServerLog | null;
     /** Check every JSON answer against its route's response schema (test servers do). */
     checkResponses?: boolean;
+    /** The built portal to serve at / (null: none, the API alone). */
+    portalDir?: string | null;
   },
 ): FastifyInstance {
   const compiled = ROUTES.map(compile);
@@ -312,8 +315,10 @@ export function createApi(
     });
   }
 
+  const portal = opts.portalDir ? servePortal(app, opts.portalDir) : null;
   app.setNotFoundHandler(async (req, reply) => {
     const path = new URL(req.raw.url ?? "/", "http://local").pathname;
+    if (portal?.(req.method, path, reply)) return reply;
     const matches = compiled.filter((c) => c.re.test(path));
     if (matches.length === 0)
       throw new GuangError("not_found", 404, `no such endpoint ${path}; see /api/v1/openapi.json`);

@@ -1,7 +1,8 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createApi, createServerLog, listen } from "../../api/server.js";
+import { PORTAL_DIR } from "../../api/portal.js";
 import { invalidInput } from "../../core/errors.js";
 import { loadCenterConfig } from "../../app/center-config.js";
 import { openCenter } from "../../app/center.js";
@@ -81,6 +82,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     log,
     // a diagnostic switch (tests set it): an answer that strays from its schema is a 500
     checkResponses: process.env.GUANG_CHECK_RESPONSES === "1",
+    portalDir: PORTAL_DIR,
   });
   let url: string;
   try {
@@ -106,7 +108,10 @@ export async function serveCommand(argv: string[]): Promise<number> {
     ),
   );
   process.stdout.write(
-    `Guang listening on ${url} (home ${home}, store ${center.store.location})\n`,
+    `Guang listening on ${url} (home ${home}, store ${center.store.location})\n` +
+      (existsSync(join(PORTAL_DIR, "index.html"))
+        ? `The portal: ${url}/ (sign in as a center user)\n`
+        : `No portal in this install (dist/web): the API and the CLI only\n`),
   );
   process.stdout.write(`Guang: ${center.identity.describe()}\nGuang: ${center.confinement}\n`);
   return new Promise<number>((done) => {

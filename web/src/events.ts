@@ -1,0 +1,49 @@
+import { useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import type { components } from "../../src/client/api-types";
+
+type Job = components["schemas"]["JobView"];
+type JobList = { jobs: Job[]; next: number | null };
+
+/** A job's change as the events stream sends it. */
+interface JobEvent {
+  type: "job";
+  id: number;
+  state: string;
+  reason: string | null;
+  exitCode: number | null;
+}
+
+/**
+ * Keeps the jobs on screen live from the server's events stream (SSE): a change is put into
+ * the lists and the job page already loaded, and the job is asked for again for the rest of
+ * what changed (times, allocation, cost). No polling; the browser reconnects by itself,
+ * resuming after the last event it saw.
+ */
+function apply(queries: QueryClient, e: JobEvent): void {
+  for (const [key, list] of queries.getQueriesData<JobList>({ queryKey: ["jobs"] })) {
+    if (!list) continue;
+    const at = list.jobs.findIndex((j) => j.id === e.id);
+    if (at < 0) {
+      // a new job of mine: the lists are asked again
+      void queries.invalidateQueries({ queryKey: key });
+      continue;
+    }
+    const jobs = list.jobs.slice();
+    jobs[at] = { ...jobs[at]!, state: e.state, reason: e.reason, exitCode: e.exitCode };
+    queries.setQueryData<JobList>(key, { ...list, jobs });
+  }
+  void queries.invalidateQueries({ queryKey: ["job", String(e.id)] });
+  void queries.invalidateQueries({ queryKey: ["job-refresh", e.id] });
+}
+
+export function useJobEvents(): void {
+  const queries = useQueryClient();
+  useEffect(() => {
+    const source = new EventSource("/api/v1/events");
+    source.addEventListener("job", (m) =>
+      apply(queries, JSON.parse((m as MessageEvent).data) as JobEvent),
+    );
+    return () => source.close();
+  }, [queries]);
+}

@@ -1,0 +1,68 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { Alert, Button, Card, Form, Input, Segmented, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, data } from "../api";
+import { setLang, type Lang } from "../i18n";
+
+/** Password sign-in (local and LDAP users alike); the API's refusals shown in its words. */
+export function SignIn() {
+  const { t, i18n } = useTranslation();
+  const queries = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (v: { username: string; password: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await data(api.POST("/api/v1/auth/session", { body: v }));
+      await queries.invalidateQueries({ queryKey: ["whoami"] });
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <main
+      style={{ display: "grid", placeItems: "center", minHeight: "100vh", background: "#f5f5f5" }}
+    >
+      <Card style={{ width: 380 }}>
+        <Segmented<Lang>
+          aria-label={t("lang.label")}
+          value={i18n.language as Lang}
+          onChange={setLang}
+          options={[
+            { value: "zh", label: "中文" },
+            { value: "en", label: "English" },
+          ]}
+          style={{ float: "right" }}
+        />
+        <Typography.Title level={2}>光 Guang</Typography.Title>
+        <Typography.Paragraph type="secondary">{t("signIn.welcome")}</Typography.Paragraph>
+        {error && (
+          <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} role="alert" />
+        )}
+        <Form layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
+          <Form.Item
+            name="username"
+            label={t("signIn.username")}
+            rules={[{ required: true, message: t("signIn.usernameNeeded") }]}
+          >
+            <Input autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label={t("signIn.password")}
+            rules={[{ required: true, message: t("signIn.passwordNeeded") }]}
+          >
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {t("signIn.submit")}
+          </Button>
+        </Form>
+      </Card>
+    </main>
+  );
+}

@@ -1,0 +1,74 @@
+import {
+  DashboardOutlined,
+  LogoutOutlined,
+  SendOutlined,
+  UnorderedListOutlined,
+} from "@ant-design/icons";
+import { Button, Layout, Menu, Segmented, Space, Typography } from "antd";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../api";
+import { setLang, type Lang } from "../i18n";
+import { navigate } from "../router";
+import type { Whoami } from "../session";
+
+/** Every signed-in page: the menu, the language switch, who is signed in, sign out. */
+export function Shell({ who, path, children }: { who: Whoami; path: string; children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const section = path === "/" ? "/" : `/${path.split("/")[1]}`;
+  // a fresh page after signing out: nothing of the session stays in memory
+  const signOut = async () => {
+    await api.DELETE("/api/v1/auth/session");
+    window.location.assign("/");
+  };
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <Layout.Sider breakpoint="md" collapsedWidth={0} theme="light">
+        <Typography.Title level={3} style={{ padding: "16px 24px", margin: 0 }}>
+          光 Guang
+        </Typography.Title>
+        <nav aria-label={t("nav.label")}>
+          <Menu
+            mode="inline"
+            selectedKeys={[section]}
+            onClick={(e) => navigate(e.key)}
+            // the icons are decoration: a menu item's name is its words
+            items={[
+              { key: "/", icon: <DashboardOutlined aria-hidden />, label: t("nav.dashboard") },
+              { key: "/submit", icon: <SendOutlined aria-hidden />, label: t("nav.submit") },
+              { key: "/jobs", icon: <UnorderedListOutlined aria-hidden />, label: t("nav.jobs") },
+            ]}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: "#fff",
+            display: "flex",
+            justifyContent: "flex-end",
+            paddingInline: 24,
+          }}
+        >
+          <Space size="large">
+            <Segmented<Lang>
+              aria-label={t("lang.label")}
+              value={i18n.language as Lang}
+              onChange={setLang}
+              options={[
+                { value: "zh", label: "中文" },
+                { value: "en", label: "English" },
+              ]}
+            />
+            <Typography.Text data-testid="whoami">{who.user}</Typography.Text>
+            <Button icon={<LogoutOutlined aria-hidden />} onClick={() => void signOut()}>
+              {t("nav.signOut")}
+            </Button>
+          </Space>
+        </Layout.Header>
+        {/* Ant Design's Content is the page's <main> */}
+        <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
