@@ -91,11 +91,11 @@ describe.skipIf(!CHROMIUM)("the portal", () => {
     await page.getByRole("heading", { name: "Jobs" }).waitFor();
     const state = page.getByTestId(`state-${id}`);
     await expect.poll(() => state.textContent(), { timeout: 15000 }).toBe("Running");
+    await screenshot(page, "jobs.en");
     await page.locator(".ant-table-row", { hasText: "long" }).getByRole("checkbox").check();
     await page.getByRole("button", { name: "Cancel" }).click();
     // the list shows running and waiting jobs: the cancelled one leaves it, as the server says
     await expect.poll(() => state.count(), { timeout: 15000 }).toBe(0);
-    await screenshot(page, "jobs.en");
 
     await c.ok("POST", "/api/v1/tenants", {
       name: "other",
@@ -128,6 +128,13 @@ describe.skipIf(!CHROMIUM)("the portal", () => {
   });
 
   it("speaks Chinese when asked, on every page, with no English left, and remembers it", async () => {
+    // a waiting job, so that the pages have a state and a reason to say
+    await c.ok(
+      "POST",
+      "/api/v1/jobs",
+      { script: "#!/bin/bash\ntrue\n", args: ["-H", "-J", "held"], workdir: workdir() },
+      annToken,
+    );
     await page.goto(c.url);
     await page.getByRole("heading", { name: "Dashboard" }).waitFor();
     await page.getByText("中文").click();
@@ -140,6 +147,7 @@ describe.skipIf(!CHROMIUM)("the portal", () => {
       await page.getByRole("menuitem", { name: menu, exact: true }).click();
       await page.getByRole("heading", { name: heading, exact: true }).waitFor();
       await page.waitForLoadState("networkidle");
+      if (name === "submit") await page.getByTestId("check").waitFor();
       const words = await page.locator("main").innerText();
       // the portal's own words are all Chinese; what users wrote (names, scripts) may be anything
       for (const english of [

@@ -69,7 +69,7 @@ function loadOption(clusters: Cluster[], t: (k: string) => string): ChartOption 
   );
   return {
     tooltip: { trigger: "axis" },
-    legend: {},
+    legend: { top: 0 },
     grid: { left: 100, right: 20, top: 40, bottom: 20 },
     yAxis: { type: "category", data: rows.map((r) => r.name) },
     xAxis: { type: "value", minInterval: 1 },

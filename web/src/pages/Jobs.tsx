@@ -123,7 +123,7 @@ export default function Jobs() {
       </Space>
       <Table<Row>
         virtual
-        scroll={{ y: 600, x: 900 }}
+        scroll={{ y: 600, x: 1300 }}
         size="small"
         rowKey="id"
         loading={jobs.isPending}
@@ -174,6 +174,7 @@ export default function Jobs() {
           { title: t("jobs.elapsed"), width: 90, render: (_: unknown, j) => duration(j.elapsed) },
           {
             title: t("jobs.why"),
+            width: 360,
             render: (_: unknown, j) =>
               j.children ? "" : reasonText(j, clusters.data, t, i18n.language),
           },
