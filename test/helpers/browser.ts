@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { REPO } from "./traces.js";
@@ -15,6 +16,23 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM!,
     args: ["--headless", "--no-sandbox", "--disable-background-networking"],
   });
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * What axe-core finds on the page that is serious or critical, as "rule: where" lines
+ * (empty: none). The page's context must bypass CSP: axe is put in as a script of its own.
+ */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const found = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: unknown) => Promise<unknown> } }).axe;
+    return axe.run(document);
+  })) as { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
+  return found.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 /** A full-page screenshot, named by page and language. */

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, launchBrowser, screenshot } from "../helpers/browser.js";
+import { accessibilityProblems, CHROMIUM, launchBrowser, screenshot } from "../helpers/browser.js";
 import { SMALL_CLUSTER, startCenter, workdir, type TestCenter } from "../helpers/center.js";
 
 /** The researcher's portal in a real Chromium: sign in, submit, watch, read, cancel, languages. */
@@ -22,7 +22,12 @@ beforeAll(async () => {
   annToken = (await c.ok("POST", "/api/v1/auth/login", ANN, null)).token;
   browser = await launchBrowser();
   // the browser's language is English, so the portal starts in English
-  context = await browser.newContext({ locale: "en-US", viewport: { width: 1280, height: 900 } });
+  // CSP bypassed only so that the accessibility checker can be put into the pages
+  context = await browser.newContext({
+    locale: "en-US",
+    viewport: { width: 1280, height: 900 },
+    bypassCSP: true,
+  });
   page = await context.newPage();
 }, 60000);
 afterAll(async () => {
@@ -36,6 +41,7 @@ describe.skipIf(!CHROMIUM)("the portal", () => {
     await page.getByLabel("User name").fill("ann");
     await page.getByLabel("Password").fill("wrong-password");
     await screenshot(page, "sign-in.en");
+    expect(await accessibilityProblems(page), "sign-in page").toEqual([]);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect.poll(() => page.getByRole("alert").textContent()).toMatch(/password/i);
     await page.getByLabel("Password").fill(ANN.password);
@@ -46,6 +52,7 @@ describe.skipIf(!CHROMIUM)("the portal", () => {
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + document.cookie);
     expect(stored).not.toMatch(/guang_session/);
     await screenshot(page, "dashboard.en");
+    expect(await accessibilityProblems(page), "dashboard").toEqual([]);
   });
 
   it("submits from a template, checked as it is typed, and watches the job start and end live with its output as text", async () => {
@@ -76,6 +83,7 @@ describe.skipIf(!CHROMIUM)("the portal", () => {
       .poll(() => page.getByTestId("output-stdout").textContent())
       .toBe("<script>alert(1)</script>\ndone\n");
     await screenshot(page, "job.en");
+    expect(await accessibilityProblems(page), "job page").toEqual([]);
   });
 
   it("lists jobs live and cancels one; a job of another tenant reads as not found", async () => {
@@ -163,6 +171,7 @@ describe.skipIf(!CHROMIUM)("the portal", () => {
       ])
         expect(words, `${name} page`).not.toContain(english);
       await screenshot(page, `${name}.zh`);
+      expect(await accessibilityProblems(page), `${name} page`).toEqual([]);
     }
     await page.reload();
     await page.getByRole("heading", { name: "作业", exact: true }).waitFor();

@@ -24,7 +24,11 @@ function AccountCard({
     <Card
       title={name}
       size="small"
-      extra={<Tag color={state === "active" ? "green" : "red"}>{t(`account.${state}`)}</Tag>}
+      extra={
+        <Tag color={state === "active" ? STATE_COLOR.COMPLETED : STATE_COLOR.FAILED}>
+          {t(`account.${state}`)}
+        </Tag>
+      }
     >
       {s.data && (
         <>
