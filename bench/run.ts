@@ -9,6 +9,7 @@ import { benchApiRate } from "./api-rate.js";
 import { benchSlurmSubmit } from "./slurm-submit.js";
 import { benchTrace, TRACE_GOALS } from "./sim-traces.js";
 import { benchUsageReport } from "./usage-report.js";
+import { benchPortal } from "./portal.js";
 
 /**
  * `npm run bench` runs every benchmark and prints each figure with its ratio to the goal or
@@ -122,6 +123,21 @@ else if (ss instanceof Error) console.log(`  not measured: ${ss.message}`);
 else {
   console.log(
     `  ${fmt(ss.guangPerSecond, 1)} submissions/s; plain sbatch in a loop: ${fmt(ss.sbatchPerSecond, 1)}/s; Guang reaches ${fmt(ss.guangPerSecond / ss.sbatchPerSecond, 2)} of sbatch's rate (the limit: it runs sbatch)`,
+  );
+}
+
+console.log(`\nthe portal in Debian's Chromium on loopback:`);
+const pf = await benchPortal(quick ? 3 : 7);
+if (pf === null) console.log("  skipped: no chromium (apt-get install chromium)");
+else {
+  console.log(
+    `  dashboard, first load with an empty cache: its accounts' money shows after median ${fmt(pf.firstShownMs, 0)} ms, its chart after ${fmt(pf.firstLoadMs, 0)} ms (goal ≤ 1000 ms: ${fmt(pf.firstLoadMs / 1000, 2)} of it)`,
+  );
+  console.log(
+    `  its JavaScript, gzipped: ${fmt(pf.jsFirstGzKiB, 0)} KiB before the chart, ${fmt(pf.jsGzKiB, 0)} KiB with it, in ${pf.jsFiles} files (goal ≤ 300 KB: ${fmt((pf.jsFirstGzKiB * 1024) / 300_000, 2)} of it before the chart)`,
+  );
+  console.log(
+    `  a job recorded by the server → its row on the open jobs page (SSE): median ${fmt(pf.eventToPageMs, 0)} ms (goal ≤ 300 ms: ${fmt(pf.eventToPageMs / 300, 2)} of it)`,
   );
 }
 

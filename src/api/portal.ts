@@ -31,6 +31,8 @@ export function servePortal(app: FastifyInstance, dir = PORTAL_DIR): PortalPage 
     prefix: "/",
     index: false,
     wildcard: false,
+    // the build's .br and .gz copies, to browsers that take them
+    preCompressed: true,
     setHeaders: (res, path) => {
       res.header("content-security-policy", PORTAL_CSP);
       res.header(

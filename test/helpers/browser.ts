@@ -18,7 +18,8 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 /**
  * What axe-core finds on the page that is serious or critical, as "rule: where" lines

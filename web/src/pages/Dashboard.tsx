@@ -1,11 +1,14 @@
-import { Alert, Card, Col, Empty, List, Row, Statistic, Table, Tag, Typography } from "antd";
-import { useMemo } from "react";
+import { Alert, Card, Col, Empty, List, Row, Spin, Statistic, Table, Tag, Typography } from "antd";
+import { lazy, Suspense, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { Chart, type ChartOption } from "../parts/Chart";
+import type { ChartOption } from "../parts/Chart";
 import { useJobEvents } from "../events";
 import { cores, reasonText, STATE_COLOR, type Cluster, type Job } from "../jobs";
 import { useAccounts, useClusters, useJobs, useSpendable } from "../queries";
 import { navigate } from "../router";
+
+// ECharts is most of the dashboard's code: it comes after the page's words and numbers show
+const Chart = lazy(() => import("../parts/Chart"));
 
 /** One account: what it can spend, grants left, whether it is blocked and why. */
 function AccountCard({
@@ -141,7 +144,9 @@ export default function Dashboard() {
         </Col>
         <Col xs={24} xl={10}>
           <Card title={t("dashboard.load")}>
-            <Chart option={option} label={t("dashboard.loadLabel")} />
+            <Suspense fallback={<Spin />}>
+              <Chart option={option} label={t("dashboard.loadLabel")} />
+            </Suspense>
           </Card>
         </Col>
       </Row>

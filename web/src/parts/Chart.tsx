@@ -22,7 +22,7 @@ echarts.use([
 export type ChartOption = echarts.EChartsCoreOption;
 
 /** An ECharts chart, drawn as SVG, redrawn when its option changes. */
-export function Chart({
+export default function Chart({
   option,
   height = 260,
   label,
