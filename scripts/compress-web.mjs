@@ -3,9 +3,10 @@
 // travels compressed without compressing it again on every request.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath, URL } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
-const dir = new URL("../dist/web/assets/", import.meta.url).pathname;
+const dir = fileURLToPath(new URL("../dist/web/assets/", import.meta.url));
 for (const name of readdirSync(dir)) {
   if (!/\.(js|css)$/.test(name)) continue;
   const bytes = readFileSync(join(dir, name));
