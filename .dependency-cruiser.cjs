@@ -73,6 +73,12 @@ module.exports = {
       "the generated client depends on nothing of the server",
     ),
     forbid(
+      "portal-is-a-client",
+      "^web/",
+      "^src/(?!client/)",
+      "the portal talks to the API through the generated client types, never to the server's code",
+    ),
+    forbid(
       "sql-only-in-the-store",
       "^src/(?!store/)",
       "node_modules/(kysely|pg|better-sqlite3)/",
@@ -96,6 +102,6 @@ module.exports = {
     doNotFollow: { path: "node_modules" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
-    enhancedResolveOptions: { extensions: [".ts", ".js"] },
+    enhancedResolveOptions: { extensions: [".ts", ".tsx", ".js"] },
   },
 };
