@@ -1,13 +1,13 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Card, Form, Input, Segmented, Typography } from "antd";
+import { Alert, Button, Card, Form, Input, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, data } from "../api";
-import { setLang, type Lang } from "../i18n";
+import { LanguageSwitch } from "../parts/LanguageSwitch";
 
 /** Password sign-in (local and LDAP users alike); the API's refusals shown in its words. */
 export function SignIn() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queries = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -28,16 +28,7 @@ export function SignIn() {
       style={{ display: "grid", placeItems: "center", minHeight: "100vh", background: "#f5f5f5" }}
     >
       <Card style={{ width: 380 }}>
-        <Segmented<Lang>
-          aria-label={t("lang.label")}
-          value={i18n.language as Lang}
-          onChange={setLang}
-          options={[
-            { value: "zh", label: "中文" },
-            { value: "en", label: "English" },
-          ]}
-          style={{ float: "right" }}
-        />
+        <LanguageSwitch style={{ float: "right" }} />
         <Typography.Title level={2}>光 Guang</Typography.Title>
         <Typography.Paragraph type="secondary">{t("signIn.welcome")}</Typography.Paragraph>
         {error && (

@@ -4,17 +4,17 @@ import {
   SendOutlined,
   UnorderedListOutlined,
 } from "@ant-design/icons";
-import { Button, Layout, Menu, Segmented, Space, Typography } from "antd";
+import { Button, Layout, Menu, Space, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api";
-import { setLang, type Lang } from "../i18n";
+import { LanguageSwitch } from "./LanguageSwitch";
 import { navigate } from "../router";
 import type { Whoami } from "../session";
 
 /** Every signed-in page: the menu, the language switch, who is signed in, sign out. */
 export function Shell({ who, path, children }: { who: Whoami; path: string; children: ReactNode }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const section = path === "/" ? "/" : `/${path.split("/")[1]}`;
   // a fresh page after signing out: nothing of the session stays in memory
   const signOut = async () => {
@@ -51,15 +51,7 @@ export function Shell({ who, path, children }: { who: Whoami; path: string; chil
           }}
         >
           <Space size="large">
-            <Segmented<Lang>
-              aria-label={t("lang.label")}
-              value={i18n.language as Lang}
-              onChange={setLang}
-              options={[
-                { value: "zh", label: "中文" },
-                { value: "en", label: "English" },
-              ]}
-            />
+            <LanguageSwitch />
             <Typography.Text data-testid="whoami">{who.user}</Typography.Text>
             <Button icon={<LogoutOutlined aria-hidden />} onClick={() => void signOut()}>
               {t("nav.signOut")}
