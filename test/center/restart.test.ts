@@ -1,5 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import Database from "better-sqlite3";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import {
@@ -80,13 +81,27 @@ it("a job whose machine restarted under it fails, and its own output says so in 
     10000,
     () => readdirSync(runDir),
   );
+  // its start recorded in the store (not only seen live), as a job running for a while is
+  const store = new Database(join(c.home, "guang.db"), { readonly: true });
+  await until(
+    `job ${id} recorded as RUNNING in the store`,
+    () =>
+      (store.prepare("select state from jobs where id = ?").get(id) as { state: string }).state ===
+      "RUNNING",
+    10000,
+  );
+  store.close();
   await c.stop("SIGKILL");
-  // what a reboot does: the job's processes and the run directory (in /dev/shm) are gone
-  try {
-    process.kill(-pid, "SIGKILL");
-  } catch {
-    /* already gone */
-  }
+  // what a reboot does: the job, the launcher that watches it (this server's, its parent) and
+  // the run directory (in /dev/shm) are gone; the launcher first, so that it records no end
+  const parent = Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
+  expect(readFileSync(`/proc/${parent}/cmdline`, "utf8")).toContain("launcher.pl");
+  for (const target of [parent, -pid])
+    try {
+      process.kill(target, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
   for (const f of readdirSync(runDir)) rmSync(join(runDir, f), { recursive: true, force: true });
   await c.restart();
   const job = await waitFor(c, id, undefined, 20000);
