@@ -33,9 +33,11 @@ export function servePortal(app: FastifyInstance, dir = PORTAL_DIR): PortalPage 
     wildcard: false,
     // the build's .br and .gz copies, to browsers that take them
     preCompressed: true,
+    // the caching is said below, per file
+    cacheControl: false,
     setHeaders: (res, path) => {
-      res.header("content-security-policy", PORTAL_CSP);
-      res.header(
+      res.setHeader("content-security-policy", PORTAL_CSP);
+      res.setHeader(
         "cache-control",
         path.includes(`${join(dir, "assets")}`)
           ? "public, max-age=31536000, immutable"

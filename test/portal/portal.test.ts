@@ -37,7 +37,9 @@ afterAll(async () => {
 
 describe.skipIf(!CHROMIUM)("the portal", () => {
   it("signs in with the API's own refusal for a wrong password, then shows the dashboard", async () => {
-    await page.goto(c.url);
+    const served = await page.goto(c.url);
+    // the page may run only the server's own scripts: none inline, none from elsewhere
+    expect(served!.headers()["content-security-policy"]).toMatch(/(^|; )script-src 'self';/);
     await page.getByLabel("User name").fill("ann");
     await page.getByLabel("Password").fill("wrong-password");
     await screenshot(page, "sign-in.en");
