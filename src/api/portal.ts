@@ -15,6 +15,11 @@ const PORTAL_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
   "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
+/** Whether the build made a portal there (a CLI-only install has none). */
+export function portalBuilt(dir = PORTAL_DIR): boolean {
+  return existsSync(join(dir, "index.html"));
+}
+
 /** Answers a path that is a page of the portal (not the API's) with the portal's index. */
 export type PortalPage = (method: string, path: string, reply: FastifyReply) => boolean;
 
@@ -24,7 +29,7 @@ export type PortalPage = (method: string, path: string, reply: FastifyReply) => 
  * or reloaded. Null where there is no portal to serve (a CLI-only install has none).
  */
 export function servePortal(app: FastifyInstance, dir = PORTAL_DIR): PortalPage | null {
-  if (!existsSync(join(dir, "index.html"))) return null;
+  if (!portalBuilt(dir)) return null;
   const index = readFileSync(join(dir, "index.html"));
   void app.register(fastifyStatic, {
     root: dir,
@@ -39,9 +44,7 @@ export function servePortal(app: FastifyInstance, dir = PORTAL_DIR): PortalPage 
       res.setHeader("content-security-policy", PORTAL_CSP);
       res.setHeader(
         "cache-control",
-        path.includes(`${join(dir, "assets")}`)
-          ? "public, max-age=31536000, immutable"
-          : "no-store",
+        path.includes(join(dir, "assets")) ? "public, max-age=31536000, immutable" : "no-store",
       );
     },
   });

@@ -34,7 +34,6 @@ function apply(queries: QueryClient, e: JobEvent): void {
     queries.setQueryData<JobList>(key, { ...list, jobs });
   }
   void queries.invalidateQueries({ queryKey: ["job", String(e.id)] });
-  void queries.invalidateQueries({ queryKey: ["job-refresh", e.id] });
 }
 
 export function useJobEvents(): void {

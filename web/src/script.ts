@@ -37,8 +37,9 @@ function directive(line: string): { flag: (typeof FLAGS)[number]; value: string 
   return flag ? { flag, value: m[4]! } : null;
 }
 
+/** Every field the script sets; the others empty, so that a line taken out empties its field. */
 export function fieldsOf(script: string): FormFields {
-  const out: FormFields = {};
+  const out: FormFields = Object.fromEntries(FLAGS.map((f) => [f.field, undefined]));
   for (const line of script.split("\n")) {
     const d = directive(line);
     if (!d) continue;

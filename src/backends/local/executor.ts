@@ -94,17 +94,9 @@ export class JobExecutor {
     if (rec === null) {
       removeRunFiles(run, job.id);
       if (job.state === "RUNNING") {
-        // it was running, and its record is gone (the machine restarted and took the run directory?)
-        const r: Running = {
-          job,
-          launchedMs: job.startMs ?? Date.now(),
-          reported: true,
-          killAt: null,
-          peakRssMiB: 0,
-          ending: false,
-        };
-        this.running.set(job.id, r);
-        // the job's own output says so, as Slurm's does for a node that failed under a job
+        // it was running, and its record is gone (the machine restarted and took the run
+        // directory?): it failed, and its own output says so as Slurm's does for a node failure
+        const r = this.track(job, job.startMs ?? Date.now(), true);
         this.note(job, killNote("NODE_FAIL", job.id, this.node.name));
         this.finish(
           r,
@@ -121,20 +113,24 @@ export class JobExecutor {
     job.pid = rec.pid;
     job.pidStart = rec.start;
     this.slots.take(job.alloc, job.id);
-    const r: Running = {
-      job,
-      launchedMs: rec.launch.startMs,
-      reported: false,
-      killAt: null,
-      peakRssMiB: 0,
-      ending: false,
-      cgroup: this.opts.cgroups?.handle(job.id),
-    };
-    this.running.set(job.id, r);
+    const r = this.track(job, rec.launch.startMs, false, this.opts.cgroups?.handle(job.id));
     this.report(r);
     if (rec.status !== null) this.finish(r);
     else this.ensureSampler();
     return true;
+  }
+
+  /** Watches a job from now on: started here, adopted, or found lost. */
+  private track(
+    job: ActiveJob,
+    launchedMs: number,
+    reported: boolean,
+    cgroup?: JobCgroup,
+  ): Running {
+    const r: Running = { job, launchedMs, reported, killAt: null, peakRssMiB: 0, ending: false };
+    if (cgroup) r.cgroup = cgroup;
+    this.running.set(job.id, r);
+    return r;
   }
 
   start(
@@ -157,15 +153,7 @@ export class JobExecutor {
     job.plannedStartMs = null;
     job.startMs = nowMs;
     job.alloc = alloc;
-    const r: Running = {
-      job,
-      launchedMs: nowMs,
-      reported: false,
-      killAt: null,
-      peakRssMiB: 0,
-      ending: false,
-    };
-    this.running.set(job.id, r);
+    const r = this.track(job, nowMs, false);
     this.ensureSampler();
 
     let owner: UnixAccount | null;

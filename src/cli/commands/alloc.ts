@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { constants } from "node:os";
 import type { JobView } from "../../client/api-types.js";
 import { invalidInput } from "../../core/errors.js";
 import { readOptionWords } from "../../core/sbatch.js";
@@ -105,13 +106,9 @@ export async function allocCommand(argv: string[]): Promise<number> {
   }, WATCH_MS);
   const code = await new Promise<number>((resolve, reject) => {
     child.once("error", (e) => reject(invalidInput(`cannot run ${command[0]}: ${e.message}`)));
-    child.once("exit", (c, signal) => resolve(c ?? (signal ? 128 + signalNumber(signal) : 1)));
+    child.once("exit", (c, signal) => resolve(c ?? (signal ? 128 + constants.signals[signal] : 1)));
   }).finally(() => clearInterval(watch));
   process.stderr.write(`guang alloc: Relinquishing job allocation ${id}\n`);
   await giveBack();
   return code;
-}
-
-function signalNumber(signal: NodeJS.Signals): number {
-  return ({ SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 } as Record<string, number>)[signal] ?? 0;
 }

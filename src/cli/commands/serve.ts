@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createApi, createServerLog, listen } from "../../api/server.js";
-import { PORTAL_DIR } from "../../api/portal.js";
+import { PORTAL_DIR, portalBuilt } from "../../api/portal.js";
 import { invalidInput } from "../../core/errors.js";
 import { loadCenterConfig } from "../../app/center-config.js";
 import { openCenter } from "../../app/center.js";
@@ -109,7 +109,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   );
   process.stdout.write(
     `Guang listening on ${url} (home ${home}, store ${center.store.location})\n` +
-      (existsSync(join(PORTAL_DIR, "index.html"))
+      (portalBuilt()
         ? `The portal: ${url}/ (sign in as a center user)\n`
         : `No portal in this install (dist/web): the API and the CLI only\n`),
   );

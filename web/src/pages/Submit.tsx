@@ -53,7 +53,7 @@ export default function Submit() {
     [clusters.data],
   );
   // the script fills the form
-  useEffect(() => form.setFieldsValue({ ...emptyFields(), ...fieldsOf(script) }), [script, form]);
+  useEffect(() => form.setFieldsValue(fieldsOf(script)), [script, form]);
   // and is checked, once typing rests
   useEffect(() => {
     const timer = setTimeout(() => {
@@ -200,20 +200,4 @@ export default function Submit() {
       </Row>
     </>
   );
-}
-
-/** Every field empty: a line taken out of the script empties its field. */
-function emptyFields(): FormFields {
-  return {
-    account: undefined,
-    partition: undefined,
-    ntasks: undefined,
-    cpusPerTask: undefined,
-    mem: undefined,
-    gpus: undefined,
-    time: undefined,
-    jobName: undefined,
-    array: undefined,
-    output: undefined,
-  };
 }
