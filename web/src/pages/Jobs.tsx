@@ -123,7 +123,7 @@ export default function Jobs() {
       </Space>
       <Table<Row>
         virtual
-        scroll={{ y: 600, x: 1300 }}
+        scroll={{ y: 600, x: 1000 }}
         size="small"
         rowKey="id"
         loading={jobs.isPending}
@@ -139,7 +139,7 @@ export default function Jobs() {
           {
             title: t("jobs.id"),
             dataIndex: "jobId",
-            width: 120,
+            width: 90,
             render: (id: string, j) =>
               j.children ? (
                 id
@@ -152,13 +152,13 @@ export default function Jobs() {
                 </a>
               ),
           },
-          { title: t("jobs.name"), dataIndex: "name", width: 160 },
-          { title: t("jobs.account"), dataIndex: "account", width: 120 },
-          { title: t("jobs.partition"), dataIndex: "partition", width: 100 },
+          { title: t("jobs.name"), dataIndex: "name", width: 130 },
+          { title: t("jobs.account"), dataIndex: "account", width: 100 },
+          { title: t("jobs.partition"), dataIndex: "partition", width: 80 },
           {
             title: t("jobs.state"),
             dataIndex: "state",
-            width: 200,
+            width: 150,
             render: (s: string, j) =>
               j.counts ? (
                 Object.entries(j.counts).map(([k, n]) => (
@@ -174,7 +174,7 @@ export default function Jobs() {
           { title: t("jobs.elapsed"), width: 90, render: (_: unknown, j) => duration(j.elapsed) },
           {
             title: t("jobs.why"),
-            width: 360,
+            width: 270,
             render: (_: unknown, j) =>
               j.children ? "" : reasonText(j, clusters.data, t, i18n.language),
           },
