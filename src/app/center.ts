@@ -25,6 +25,7 @@ import { GrantService } from "../services/money/grants.js";
 import { PriceService } from "../services/money/prices.js";
 import { ReportService } from "../services/reports/reports.js";
 import { StatementService } from "../services/money/statements.js";
+import { ProfileService } from "../services/identity/profile.js";
 import { OidcSignIn } from "../services/identity/oidc-sign-in.js";
 import { TenantService } from "../services/tenancy/tenants.js";
 import { UserService } from "../services/tenancy/users.js";
@@ -259,6 +260,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       tokens: new ApiTokenService(store.db, o.config.auth.tokenMaxDays, auth),
       oidc: o.config.auth.oidc ? new OidcSignIn(store.db, o.config.auth.oidc, auth) : null,
       tenants: new TenantService(store.db, { minPasswordLength: min }),
+      profiles: new ProfileService(store.db),
       users: new UserService(store.db, {
         minPasswordLength: min,
         onAccessChange: changed,

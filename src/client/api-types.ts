@@ -331,6 +331,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your e-mail and which job mails you get when a job names none */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProfileView"];
+                    };
+                };
+                /** @description An error: its code, a message that says what to do, details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "insufficient_funds" | "no_price" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable";
+                                message: string;
+                                details?: Record<string, never>;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change your e-mail and the job mails (BEGIN, END, FAIL) you get for jobs that name no --mail-type */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email?: string | null;
+                        jobMail?: ("BEGIN" | "END" | "FAIL")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProfileView"];
+                    };
+                };
+                /** @description An error: its code, a message that says what to do, details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "insufficient_funds" | "no_price" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable";
+                                message: string;
+                                details?: Record<string, never>;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/auth/password": {
         parameters: {
             query?: never;
@@ -3045,6 +3140,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/jobs/{id}/script": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A job's batch script as it was submitted (plain text), as scontrol write batch_script */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+                /** @description An error: its code, a message that says what to do, details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "insufficient_funds" | "no_price" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable";
+                                message: string;
+                                details?: Record<string, never>;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jobs/{id}/output": {
         parameters: {
             query?: never;
@@ -3405,6 +3554,12 @@ export interface components {
             gid: number | null;
             home: string | null;
         };
+        ProfileView: {
+            user: string;
+            email: string | null;
+            jobMail: ("BEGIN" | "END" | "FAIL")[];
+            source: string;
+        };
         TenantView: {
             name: string;
             users: number;
@@ -3756,6 +3911,7 @@ export interface components {
     pathItems: never;
 }
 export type PosixIdentity = components['schemas']['PosixIdentity'];
+export type ProfileView = components['schemas']['ProfileView'];
 export type TenantView = components['schemas']['TenantView'];
 export type UserView = components['schemas']['UserView'];
 export type AccountView = components['schemas']['AccountView'];

@@ -174,6 +174,8 @@ export interface OptionItem {
   name: string;
   value: string;
   where: string;
+  /** The script's line it was written on (an `#SBATCH` line), for an editor to mark. */
+  line?: number;
 }
 
 /** Levenshtein distance, for "did you mean" (option names are short). */
@@ -314,14 +316,20 @@ export function scriptDirectives(script: string): OptionItem[] {
     const m = /^#SBATCH(\s+|$)(.*)$/.exec(line);
     if (!m) continue;
     const where = `script line ${i + 1}`;
-    const words = splitWords(m[2]!, where);
-    const { items: found, rest } = readOptionWords(words, where);
-    if (rest.length > 0)
-      throw invalidInput(
-        `${where}: "${rest.join(" ")}" is not an option; #SBATCH lines hold options like --time=10`,
-        { where },
-      );
-    items.push(...found);
+    try {
+      const words = splitWords(m[2]!, where);
+      const { items: found, rest } = readOptionWords(words, where);
+      if (rest.length > 0)
+        throw invalidInput(
+          `${where}: "${rest.join(" ")}" is not an option; #SBATCH lines hold options like --time=10`,
+          { where },
+        );
+      items.push(...found.map((it) => ({ ...it, line: i + 1 })));
+    } catch (e) {
+      // the line it is on, for the portal's editor to mark
+      if (isGuangError(e)) e.details.line = i + 1;
+      throw e;
+    }
   }
   return items;
 }
@@ -360,6 +368,7 @@ export function buildJobOptions(items: OptionItem[], nowMs: number): JobOptions 
           ...e.details,
           option: `--${def.long}`,
           where: it.where,
+          ...(it.line !== undefined ? { line: it.line } : {}),
         });
       throw e;
     }

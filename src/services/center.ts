@@ -5,6 +5,7 @@ import type { ClusterService } from "./clusters/clusters.js";
 import type { ApiTokenService } from "./identity/api-tokens.js";
 import type { AuthService } from "./identity/auth.js";
 import type { OidcSignIn } from "./identity/oidc-sign-in.js";
+import type { ProfileService } from "./identity/profile.js";
 import type { EventStreams } from "./jobs/event-streams.js";
 import type { EventBus } from "./jobs/events.js";
 import type { FairShare } from "./jobs/fair-share.js";
@@ -32,6 +33,7 @@ export interface CenterServices {
   /** Null when no OpenID provider is configured. */
   oidc: OidcSignIn | null;
   tenants: TenantService;
+  profiles: ProfileService;
   users: UserService;
   accounts: AccountService;
   members: MemberService;

@@ -73,6 +73,8 @@ export interface UserTable {
   gid: number | null;
   home_dir: string | null;
   email: string | null;
+  /** The job mails (BEGIN, END, FAIL) for jobs that name none, as a JSON list; null: none. */
+  job_mail: string | null;
   /** Where the user signs in: local, ldap or oidc. */
   source: Generated<string>;
   /** The identity provider's subject (issuer + sub) for OIDC users. */

@@ -134,3 +134,13 @@ export async function userEmail(db: Db, userId: number): Promise<string | null> 
       ?.email ?? null
   );
 }
+
+/** The job mails a user gets for jobs that name none (--mail-type): BEGIN, END, FAIL. */
+export async function userJobMail(db: Db, userId: number): Promise<string[]> {
+  const row = await db
+    .selectFrom("users")
+    .select("job_mail")
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  return row?.job_mail ? (JSON.parse(row.job_mail) as string[]) : [];
+}

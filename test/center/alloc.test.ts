@@ -99,3 +99,44 @@ describe("guang submit --test-only, like sbatch --test-only", () => {
     expect((await allJobs()).length).toBe(before);
   });
 });
+
+describe("the dry run an editor uses (the portal)", () => {
+  const check = (script: string) =>
+    c.api("POST", "/api/v1/jobs/check", { script, workdir: workdir() });
+
+  it("ties a refusal to the #SBATCH line that causes it", async () => {
+    const unknown = await check("#!/bin/bash\n#SBATCH -n 1\n#SBATCH --tiem=10\ntrue\n");
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details).toMatchObject({ line: 3 });
+    expect(unknown.body.error.message).toMatch(/--tiem/);
+    const badValue = await check("#!/bin/bash\n#SBATCH -t forever\ntrue\n");
+    expect(badValue.body.error.details).toMatchObject({ line: 2, option: "--time" });
+    const partition = await check("#!/bin/bash\n#SBATCH -J x\n#SBATCH -p nowhere\ntrue\n");
+    expect([partition.status, partition.body.error.details]).toEqual([
+      400,
+      expect.objectContaining({ line: 3, option: "--partition" }),
+    ]);
+    const account = await check("#!/bin/bash\n#SBATCH -A nobody-s\ntrue\n");
+    expect([account.status, account.body.error.details]).toEqual([
+      404,
+      expect.objectContaining({ line: 2, option: "--account" }),
+    ]);
+    const never = await check("#!/bin/bash\n#SBATCH -n 1\n#SBATCH -c 4096\ntrue\n");
+    expect(never.body.error.message).toMatch(/can never run/);
+    expect(never.body.error.details).toMatchObject({ line: 3, option: "--cpus-per-task" });
+  });
+
+  it("gives a job's script back as it was submitted, to read or resubmit", async () => {
+    const script = "#!/bin/bash\n#SBATCH -J again -t 1:00\necho <b>hi</b>\n";
+    const job = await c.ok("POST", "/api/v1/jobs", { script, workdir: workdir(), args: ["-H"] });
+    const r = await fetch(`${c.url}/api/v1/jobs/${job.id}/script`, {
+      headers: { authorization: `Bearer ${c.token}` },
+    });
+    expect([r.status, r.headers.get("content-type"), await r.text()]).toEqual([
+      200,
+      "text/plain; charset=utf-8",
+      script,
+    ]);
+    await c.ok("POST", `/api/v1/jobs/${job.id}/cancel`);
+  });
+});

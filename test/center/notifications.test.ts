@@ -125,6 +125,27 @@ describe("e-mail through a real SMTP server", () => {
     expect(inbox.some((m) => body(m).includes("quiet"))).toBe(false);
   });
 
+  it("sends the job mails a user chose in their profile for jobs that name none", async () => {
+    const bad = await c.api("PATCH", "/api/v1/profile", { email: "not an address" });
+    expect([bad.status, bad.body.error.message]).toEqual([400, expect.stringMatching(/email/)]);
+    const p = await c.ok("PATCH", "/api/v1/profile", {
+      email: "me@lab.example",
+      jobMail: ["END", "END"],
+    });
+    expect(p).toMatchObject({ email: "me@lab.example", jobMail: ["END"] });
+    expect(await c.ok("GET", "/api/v1/profile")).toEqual(p);
+    const r = await c.ok("POST", "/api/v1/jobs", {
+      script: "#!/bin/bash\n#SBATCH -J chosen\ntrue\n",
+      workdir: workdir(),
+    });
+    await waitFor(c, r.id);
+    const end = await mail(new RegExp(`作业 ${r.id}（chosen）已于 .* 结束`));
+    expect(end.to).toEqual(["me@lab.example"]);
+    // an empty choice takes them away again
+    await c.ok("PATCH", "/api/v1/profile", { jobMail: [] });
+    expect((await c.ok("GET", "/api/v1/profile")).jobMail).toEqual([]);
+  });
+
   it("tells an account's owners and its tenant's finance of low money, a block and the unblock", async () => {
     const ok = (method: string, path: string, body?: unknown, token?: string) =>
       c.ok(method, path, body, token);

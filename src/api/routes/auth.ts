@@ -4,7 +4,8 @@ import { notFound } from "../../core/errors.js";
 import type { SignedIn } from "../../services/identity/auth.js";
 import { CSRF_COOKIE, OIDC_STATE_COOKIE, SESSION_COOKIE, setCookie } from "../cookies.js";
 import { route, WROTE } from "../route.js";
-import { posixIdentity, signedInView } from "../schemas/auth.js";
+import { posixIdentity, profileView, signedInView } from "../schemas/auth.js";
+import { JOB_MAILS } from "../../services/identity/profile.js";
 
 const login = z.strictObject({
   username: z.string().min(1).max(256),
@@ -150,6 +151,34 @@ export const authRoutes = [
       posix: posixIdentity.nullable(),
     }),
     handler: ({ center, actor }) => center.auth.whoami(actor),
+  }),
+  route({
+    method: "GET",
+    path: "/api/v1/profile",
+    summary: "Your e-mail and which job mails you get when a job names none",
+    tag: "auth",
+    auth: true,
+    action: "session.read",
+    response: profileView,
+    handler: ({ center, actor }) => center.profiles.get(actor),
+  }),
+  route({
+    method: "PATCH",
+    path: "/api/v1/profile",
+    summary:
+      "Change your e-mail and the job mails (BEGIN, END, FAIL) you get for jobs that name no --mail-type",
+    tag: "auth",
+    auth: true,
+    action: "profile.update",
+    body: z.strictObject({
+      email: z
+        .email({ error: "email must be an address like ann@lab.example.org" })
+        .nullable()
+        .optional(),
+      jobMail: z.array(z.enum(JOB_MAILS)).max(3).optional(),
+    }),
+    response: profileView,
+    handler: ({ center, actor, body }) => center.profiles.update(actor, body),
   }),
   route({
     method: "POST",

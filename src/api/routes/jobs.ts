@@ -164,6 +164,25 @@ export const jobRoutes = [
   }),
   route({
     method: "GET",
+    path: "/api/v1/jobs/{id}/script",
+    summary:
+      "A job's batch script as it was submitted (plain text), as scontrol write batch_script",
+    tag: "jobs",
+    auth: true,
+    action: "job.read",
+    produces: "text/plain",
+    handler: async ({ center, actor, params, res }) => {
+      const body = await center.jobs.script(actor, params.id);
+      res.writeHead(200, {
+        "content-type": "text/plain; charset=utf-8",
+        "content-length": Buffer.byteLength(body),
+      });
+      res.end(body);
+      return WROTE;
+    },
+  }),
+  route({
+    method: "GET",
     path: "/api/v1/jobs/{id}/output",
     summary:
       "Read a job's stdout or stderr from an offset (plain text; X-Guang-Size and X-Guang-Complete headers)",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { JOB_MAILS } from "../../services/identity/profile.js";
 
 // Answers of the sign-in and session routes.
 
@@ -20,3 +21,13 @@ export const posixIdentity = z
     home: z.string().nullable(),
   })
   .meta({ id: "PosixIdentity" });
+
+/** What a person sets about themselves. */
+export const profileView = z
+  .strictObject({
+    user: z.string(),
+    email: z.string().nullable(),
+    jobMail: z.array(z.enum(JOB_MAILS)),
+    source: z.string(),
+  })
+  .meta({ id: "ProfileView" });

@@ -65,6 +65,11 @@ export class JobService {
     return this.lookup.view(await this.lookup.readable(actor, idText));
   }
 
+  /** The batch script as it was submitted (scontrol write batch_script), to read or resubmit. */
+  async script(actor: Actor, idText: string): Promise<string> {
+    return (await this.lookup.readable(actor, idText)).script;
+  }
+
   async list(actor: Actor, q: ListInput): Promise<{ jobs: JobView[]; next: number | null }> {
     // whose jobs: one's own by default; an account's for its managers; a tenant's for its admins; all for the center
     let userId: number | undefined = actor.userId;

@@ -4,6 +4,7 @@ import type { ActiveJob } from "../../backends/backend.js";
 import { formatSlurmDuration } from "../../core/duration.js";
 import { GuangError, invalidInput, notFound } from "../../core/errors.js";
 import { exportedEnvironment } from "../../core/export-spec.js";
+import { markLine, RESOURCE_OPTIONS, tiedToLine } from "../../core/script-lines.js";
 import { defaultOutputPattern, expandOutputPattern } from "../../core/output-pattern.js";
 import {
   buildJobOptions,
@@ -106,37 +107,40 @@ export class SubmitService {
     const opts = buildJobOptions(items, nowMs);
     if (input.scriptArgs?.length) opts.scriptArgs = input.scriptArgs;
 
-    let found: AccountRow | undefined;
-    if (opts.account === undefined) {
-      // the user's first account is the default, and membership is given
-      const first = (await accountsOfUser(this.db, actor.userId))[0];
-      if (!first)
-        throw invalidInput(
-          `you belong to no account; ask an account owner to add you, or name one with -A`,
-        );
-      found = await findAccountById(this.db, first.id);
-    } else {
-      found = await findAccount(this.db, opts.account);
-      // an account of another tenant reads as one that does not exist
-      if (!found || !seesTenant(actor, found.tenant_id))
-        throw notFound(
-          `account ${opts.account} does not exist; your accounts: guang account list`,
-          { account: opts.account },
-        );
-      if (!actor.accounts.has(found.id))
-        throw forbidden(
-          `you are not a member of account ${opts.account}; ask its owner to add you`,
-        );
-    }
-    const account = found!;
+    const account = await tiedToLine(items, ["account"], async () => {
+      if (opts.account === undefined) {
+        // the user's first account is the default, and membership is given
+        const first = (await accountsOfUser(this.db, actor.userId))[0];
+        if (!first)
+          throw invalidInput(
+            `you belong to no account; ask an account owner to add you, or name one with -A`,
+          );
+        return (await findAccountById(this.db, first.id))!;
+      } else {
+        const found = await findAccount(this.db, opts.account);
+        // an account of another tenant reads as one that does not exist
+        if (!found || !seesTenant(actor, found.tenant_id))
+          throw notFound(
+            `account ${opts.account} does not exist; your accounts: guang account list`,
+            { account: opts.account },
+          );
+        if (!actor.accounts.has(found.id))
+          throw forbidden(
+            `you are not a member of account ${opts.account}; ask its owner to add you`,
+          );
+        return found;
+      }
+    });
     authorize(actor, "job.submit", {
       tenantId: account.tenant_id,
       accountId: account.id,
       userId: actor.userId,
       what: `account ${account.name}`,
     });
-    const backend = await this.lookup.cluster(opts.cluster);
-    const part = this.lookup.partition(backend, opts.partition);
+    const { backend, part } = await tiedToLine(items, ["partition", "clusters"], async () => {
+      const backend = await this.lookup.cluster(opts.cluster);
+      return { backend, part: this.lookup.partition(backend, opts.partition) };
+    });
     const qos = opts.qos ?? "normal";
     let timeLimit: number | null | undefined = opts.timeLimit ?? part.defaultTime ?? part.maxTime;
     if (timeLimit === Infinity || timeLimit === undefined) timeLimit = null;
@@ -145,12 +149,18 @@ export class SubmitService {
     // the cluster's own steps (Slurm's minutes): the limit it will enforce, which the hold must cover
     if (timeLimit !== null) timeLimit = Math.ceil(timeLimit / backend.timeStep) * backend.timeStep;
     if (part.maxTime !== null && (timeLimit === null || timeLimit > part.maxTime)) {
-      throw invalidInput(
+      const e = invalidInput(
         `time limit ${timeLimit === null ? "UNLIMITED" : formatSlurmDuration(timeLimit)} is longer than partition ${part.name} allows (${formatSlurmDuration(part.maxTime)}); ask for less with -t`,
       );
+      markLine(items, ["time", "partition"], e);
+      throw e;
     }
     const never = backend.whyNever(part.name, opts.request);
-    if (never) throw invalidInput(`the job can never run: ${never}`);
+    if (never) {
+      const e = invalidInput(`the job can never run: ${never}`);
+      markLine(items, RESOURCE_OPTIONS, e);
+      throw e;
+    }
 
     // who it will run as: a user the center cannot run work for is told now, not at start
     const posix =
@@ -164,11 +174,13 @@ export class SubmitService {
     if (workdir === undefined) workdir = userWorkFolder(this.o.paths.home, actor.username, owner);
     if (!isAbsolute(workdir))
       throw invalidInput(`working directory ${workdir} must be an absolute path`);
-    checkJobPath(this.o.paths, workdir, "working directory", actor.username);
-    checkDirectory(workdir, "working directory");
+    await tiedToLine(items, ["chdir"], () => {
+      checkJobPath(this.o.paths, workdir, "working directory", actor.username);
+      checkDirectory(workdir, "working directory");
+    });
 
     const externalDependency = opts.dependency
-      ? await checkDependencies(this.db, opts, backend)
+      ? await tiedToLine(items, ["dependency"], () => checkDependencies(this.db, opts, backend))
       : null;
 
     const submitEnv = input.environment ?? {};
@@ -190,33 +202,40 @@ export class SubmitService {
     /** The account's and the QoS's limits, and the holds, inside the caller's transaction. */
     const limitsAndHolds = async (trx: Db) => {
       await lockAccount(trx, account.id, this.o.dialect);
-      const accountLimit = await checkSubmission(trx, account, actor.userId, {
-        cluster: backend.name,
-        partition: part.name,
-        qos,
-        timeLimit,
-        timeAsked: opts.timeLimit !== undefined,
-        cpus: need.cpu,
-        gpus: need.gpu,
-        jobs: tasks.length,
-      });
-      const limit = await this.o.qos.check(trx, qos, {
-        userId: actor.userId,
-        timeLimit: accountLimit,
-        timeAsked: opts.timeLimit !== undefined,
-        cpus: need.cpu,
-        gpus: need.gpu,
-        jobs: tasks.length,
-      });
-      const plans = await this.o.billing.planHolds(trx, account, {
-        cluster: backend.name,
-        partition: part.name,
-        qos,
-        timeLimit: limit,
-        need,
-        jobs: tasks.length,
-        at: now,
-      });
+      const accountLimit = await tiedToLine(items, ["account"], () =>
+        checkSubmission(trx, account, actor.userId, {
+          cluster: backend.name,
+          partition: part.name,
+          qos,
+          timeLimit,
+          timeAsked: opts.timeLimit !== undefined,
+          cpus: need.cpu,
+          gpus: need.gpu,
+          jobs: tasks.length,
+        }),
+      );
+      const limit = await tiedToLine(items, ["qos"], () =>
+        this.o.qos.check(trx, qos, {
+          userId: actor.userId,
+          timeLimit: accountLimit,
+          timeAsked: opts.timeLimit !== undefined,
+          cpus: need.cpu,
+          gpus: need.gpu,
+          jobs: tasks.length,
+        }),
+      );
+      // no money: the account's line
+      const plans = await tiedToLine(items, ["account"], () =>
+        this.o.billing.planHolds(trx, account, {
+          cluster: backend.name,
+          partition: part.name,
+          qos,
+          timeLimit: limit,
+          need,
+          jobs: tasks.length,
+          at: now,
+        }),
+      );
       return { limit, plans };
     };
     return {
@@ -263,41 +282,25 @@ export class SubmitService {
   }
 
   async submit(actor: Actor, input: SubmitInput): Promise<{ id: number; jobIds: string[] }> {
-    const {
-      opts,
-      account,
-      backend,
-      part,
-      qos,
-      posix,
-      workdir,
-      externalDependency,
-      outPattern,
-      errPattern,
-      name,
-      now,
-      tasks,
-      optionsJson,
-      environmentJson,
-      limitsAndHolds,
-    } = await this.prepare(actor, input);
+    const p = await this.prepare(actor, input);
+    const { opts, account, backend, tasks, workdir } = p;
     // jobs an outside scheduler took inside the transaction: taken back if it fails
     const placed: ActiveJob[] = [];
     // the events of the new jobs, stored with them and published once they are committed
     const told: JobEvent[] = [];
     const submitTrx = this.db.transaction().execute(async (trx) => {
-      const { limit, plans } = await limitsAndHolds(trx);
+      const { limit, plans } = await p.limitsAndHolds(trx);
       const out: JobRow[] = [];
       let arrayJobId: number | null = null;
       for (const [i, task] of tasks.entries()) {
         const plan = plans[i]!;
         const row = {
           cluster: backend.name,
-          partition: part.name,
+          partition: p.part.name,
           account_id: account.id,
           user_id: actor.userId,
-          name,
-          qos,
+          name: p.name,
+          qos: p.qos,
           state: "PENDING",
           reason: null,
           held: opts.hold ? "user" : null,
@@ -305,13 +308,13 @@ export class SubmitService {
           array_task_id: task,
           array_throttle: opts.array?.throttle ?? 0,
           script: input.script,
-          options: optionsJson,
+          options: p.optionsJson,
           time_limit: limit,
           workdir,
           stdout_path: "",
           stderr_path: "",
-          environment: environmentJson,
-          submit_time: now,
+          environment: p.environmentJson,
+          submit_time: p.now,
           begin_time: opts.begin !== undefined ? nowIso(opts.begin) : null,
           hold_units: plan.money,
           grant_holds: JSON.stringify(plan.grants),
@@ -322,7 +325,7 @@ export class SubmitService {
         if (task !== null && arrayJobId === null) arrayJobId = id;
         const values = {
           jobId: id,
-          name,
+          name: p.name,
           user: actor.username,
           arrayJobId,
           arrayTaskId: task,
@@ -330,16 +333,16 @@ export class SubmitService {
         };
         const stdout = this.outputPath(
           workdir,
-          expandOutputPattern(outPattern, values),
+          expandOutputPattern(p.outPattern, values),
           "output file (-o)",
           actor.username,
         );
         const stderr =
-          errPattern === outPattern
+          p.errPattern === p.outPattern
             ? stdout
             : this.outputPath(
                 workdir,
-                expandOutputPattern(errPattern, values),
+                expandOutputPattern(p.errPattern, values),
                 "error file (-e)",
                 actor.username,
               );
@@ -353,8 +356,8 @@ export class SubmitService {
         };
         if (backend.place) {
           // an outside scheduler takes it now: a refusal there writes nothing here
-          const active = activeJob(full, opts, actor.username, posix, account.name);
-          active.externalDependency = externalDependency;
+          const active = activeJob(full, opts, actor.username, p.posix, account.name);
+          active.externalDependency = p.externalDependency;
           full.external_id = active.externalId = await backend.place(active);
           placed.push(active);
         }
@@ -379,7 +382,7 @@ export class SubmitService {
       throw e;
     }
     for (const row of rows)
-      backend.submit(activeJob(row, opts, actor.username, posix, account.name));
+      backend.submit(activeJob(row, opts, actor.username, p.posix, account.name));
     for (const e of told) this.o.events.publish(e);
     return { id: rows[0]!.id, jobIds: rows.map(jobIdText) };
   }

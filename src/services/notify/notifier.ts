@@ -2,7 +2,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { formatSlurmDuration } from "../../core/duration.js";
 import { formatMoney, money } from "../../core/money.js";
 import type { Db } from "../../store/open.js";
-import { userEmail } from "../../store/users.js";
+import { userEmail, userJobMail } from "../../store/users.js";
 import { jobCostUnits } from "../../store/jobs.js";
 import { accountMoneyContacts } from "../../store/accounts.js";
 import type { MoneyEvent } from "../money/postings.js";
@@ -88,8 +88,14 @@ export class Notifier {
     return userEmail(this.db, userId);
   }
 
+  /** The job's --mail-type; where it named none, the mails its user chose for such jobs. */
+  private async mailTypes(j: JobMail): Promise<string[]> {
+    return j.types.length ? j.types : userJobMail(this.db, j.userId);
+  }
+
   async jobBegan(j: JobMail, node: string, at: Date): Promise<void> {
-    if (!this.transport || !j.types.some((t) => t === "BEGIN" || t === "ALL")) return;
+    if (!this.transport) return;
+    if (!(await this.mailTypes(j)).some((t) => t === "BEGIN" || t === "ALL")) return;
     const to = j.to ?? (await this.emailOf(j.userId));
     if (to)
       this.send([to], "job-begin", {
@@ -113,7 +119,7 @@ export class Notifier {
     },
   ): Promise<void> {
     if (!this.transport) return;
-    const wants = j.types.some(
+    const wants = (await this.mailTypes(j)).some(
       (t) => t === "END" || t === "ALL" || (t === "FAIL" && o.state !== "COMPLETED"),
     );
     if (!wants) return;

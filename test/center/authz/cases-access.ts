@@ -10,6 +10,12 @@ export function accessCases(x: CaseContext): Case[] {
   return [
     { route: "GET /api/v1/auth/whoami", own: get("/api/v1/auth/whoami"), allowOwn: ALL },
     { route: "GET /api/v1/tokens", own: get("/api/v1/tokens"), allowOwn: ALL },
+    { route: "GET /api/v1/profile", own: get("/api/v1/profile"), allowOwn: ALL },
+    {
+      route: "PATCH /api/v1/profile",
+      own: () => ({ method: "PATCH", path: "/api/v1/profile", body: { jobMail: ["FAIL"] } }),
+      allowOwn: ALL,
+    },
     {
       route: "POST /api/v1/tokens",
       own: () => ({ method: "POST", path: "/api/v1/tokens", body: { name: fresh("t") } }),

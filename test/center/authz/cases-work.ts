@@ -351,7 +351,7 @@ export function workCases(x: CaseContext): Case[] {
       allowForeign: [],
     },
     { route: "GET /api/v1/jobs", own: get("/api/v1/jobs"), allowOwn: ALL },
-    ...["", "/output"].map((suffix): Case => ({
+    ...["", "/output", "/script"].map((suffix): Case => ({
       route: `GET /api/v1/jobs/{id}${suffix}`,
       own: () => get(`/api/v1/jobs/${jobs.own}${suffix}`)(),
       allowOwn: JOB_SEERS,
