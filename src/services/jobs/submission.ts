@@ -16,13 +16,7 @@ import {
 import { insertJob, updateJob, type JobRow } from "../../store/jobs.js";
 import { checkDependencies } from "./dependency-check.js";
 import { nowIso, type Db } from "../../store/open.js";
-import {
-  accountsOfUser,
-  findAccount,
-  findAccountById,
-  lockAccount,
-  type AccountRow,
-} from "../../store/accounts.js";
+import { accountsOfUser, findAccount, findAccountById, lockAccount } from "../../store/accounts.js";
 import { forbidden, type Actor } from "../access/actor.js";
 import { checkSubmission } from "../tenancy/account-checks.js";
 import { authorize, seesTenant } from "../access/permissions.js";
