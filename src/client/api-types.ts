@@ -3699,6 +3699,11 @@ export interface components {
                 coreHours: number;
                 gpuHours: number;
             };
+            grantsGiven: {
+                coreHours: number;
+                gpuHours: number;
+            };
+            low: boolean;
             blockedForMoney: string | null;
         };
         AccountBilling: {

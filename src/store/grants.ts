@@ -23,10 +23,10 @@ export async function grantsInForce(
   db: Db,
   accountId: number,
   at: string,
-): Promise<Pick<GrantRow, "id" | "resource">[]> {
+): Promise<Pick<GrantRow, "id" | "resource" | "seconds">[]> {
   return db
     .selectFrom("grants")
-    .select(["id", "resource"])
+    .select(["id", "resource", "seconds"])
     .where("account_id", "=", accountId)
     .where("expired", "=", 0)
     .where("starts_at", "<=", at)

@@ -320,6 +320,8 @@ describe("monthly statements", () => {
   });
 });
 
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
 describe("grants", () => {
   it("are used before money, held like money, and expire at the end of their period", async () => {
     await ok("POST", "/api/v1/tenants", {
@@ -374,6 +376,13 @@ describe("grants", () => {
     // about 1 core-second used of 36
     expect(left.leftHours * 3600).toBeGreaterThan(33);
     expect(left.leftHours * 3600).toBeLessThan(36);
+    // what a member's dashboard shows: given and left, for a bar of what is used
+    const mine = await ok("GET", "/api/v1/accounts/nova-acct/spendable", undefined, nova);
+    expect(mine).toMatchObject({
+      grantsGiven: { coreHours: 0.01, gpuHours: 0 },
+      grantsLeft: { coreHours: round2(left.leftHours), gpuHours: 0 },
+      low: false,
+    });
     // 60 core-seconds at worst: the grant's ~35 and 25 of money, which the account does not have
     const big = await submit(nova, "nova-acct", ["-n", "2", "-t", "0:30"]);
     expect(big.status).toBe(402);

@@ -15,6 +15,9 @@ const Dashboard = lazy(() => import("./pages/Dashboard"));
 const Jobs = lazy(() => import("./pages/Jobs"));
 const JobPage = lazy(() => import("./pages/JobPage"));
 const Submit = lazy(() => import("./pages/Submit"));
+const History = lazy(() => import("./pages/History"));
+const Money = lazy(() => import("./pages/Money"));
+const Profile = lazy(() => import("./pages/Profile"));
 
 /**
  * Ant Design's colours, darkened where their text falls short of WCAG's 4.5:1 contrast
@@ -36,6 +39,9 @@ function Page({ path }: { path: string }) {
   if (path === "/jobs") return <Jobs />;
   if (job) return <JobPage id={job[1]!} />;
   if (path === "/submit") return <Submit />;
+  if (path === "/history") return <History />;
+  if (path === "/money") return <Money />;
+  if (path === "/profile") return <Profile />;
   return <Result status="404" title={t("notFound.title")} subTitle={t("notFound.text")} />;
 }
 

@@ -35,6 +35,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** What the API adds to its words: e.g. the script's `line` a refusal is about. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -46,11 +48,16 @@ export async function data<T>(
 ): Promise<T> {
   const r = await call;
   if (r.error !== undefined || !r.response.ok) {
-    const e = (r.error as { error?: { code?: string; message?: string } } | undefined)?.error;
+    const e = (
+      r.error as
+        | { error?: { code?: string; message?: string; details?: Record<string, unknown> } }
+        | undefined
+    )?.error;
     throw new ApiError(
       r.response.status,
       e?.code ?? "unknown",
       e?.message ?? r.response.statusText,
+      e?.details,
     );
   }
   return r.data as T;

@@ -5,7 +5,10 @@
  */
 export interface FormFields {
   account?: string;
+  cluster?: string;
   partition?: string;
+  qos?: string;
+  nodes?: string;
   ntasks?: number;
   cpusPerTask?: number;
   mem?: string;
@@ -14,12 +17,17 @@ export interface FormFields {
   jobName?: string;
   array?: string;
   output?: string;
+  dependency?: string;
+  mailType?: string;
 }
 
 const FLAGS: { field: keyof FormFields; long: string; short?: string; number?: boolean }[] = [
   { field: "jobName", long: "job-name", short: "J" },
   { field: "account", long: "account", short: "A" },
+  { field: "cluster", long: "clusters", short: "M" },
   { field: "partition", long: "partition", short: "p" },
+  { field: "qos", long: "qos", short: "q" },
+  { field: "nodes", long: "nodes", short: "N" },
   { field: "ntasks", long: "ntasks", short: "n", number: true },
   { field: "cpusPerTask", long: "cpus-per-task", short: "c", number: true },
   { field: "mem", long: "mem" },
@@ -27,6 +35,8 @@ const FLAGS: { field: keyof FormFields; long: string; short?: string; number?: b
   { field: "time", long: "time", short: "t" },
   { field: "array", long: "array", short: "a" },
   { field: "output", long: "output", short: "o" },
+  { field: "dependency", long: "dependency", short: "d" },
+  { field: "mailType", long: "mail-type" },
 ];
 
 /** `#SBATCH --ntasks=4`, `#SBATCH -n 4`, `#SBATCH -n4`: the flag and its value. */

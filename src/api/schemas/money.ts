@@ -86,6 +86,8 @@ export const spendableView = z
     available: z.string(),
     currency: z.string(),
     grantsLeft: z.strictObject({ coreHours: z.number(), gpuHours: z.number() }),
+    grantsGiven: z.strictObject({ coreHours: z.number(), gpuHours: z.number() }),
+    low: z.boolean(),
     blockedForMoney: z.string().nullable(),
   })
   .meta({ id: "Spendable" });

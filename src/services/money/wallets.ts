@@ -6,6 +6,7 @@ import { blocksOf, setAccountBilling, type AccountRow } from "../../store/accoun
 import { findTenantById } from "../../store/tenants.js";
 import type { Billing } from "./billing.js";
 import { activeGrants } from "./grant-ledger.js";
+import { grantsInForce } from "../../store/grants.js";
 import type { MoneyEvent } from "./postings.js";
 import { forbidden, hasRole, isCenterStaff, type Actor } from "../access/actor.js";
 import { audited } from "../access/audit.js";
@@ -51,6 +52,10 @@ export interface Spendable {
   available: string;
   currency: string;
   grantsLeft: { coreHours: number; gpuHours: number };
+  /** What the grants in force gave, used or not: with grantsLeft, how much is used. */
+  grantsGiven: { coreHours: number; gpuHours: number };
+  /** Below the account's low-balance mark: its people are warned before it is blocked. */
+  low: boolean;
   blockedForMoney: string | null;
 }
 
@@ -115,17 +120,23 @@ export class WalletService {
   /** What an account can spend and its grants left, for anyone who works in it. */
   async spendable(actor: Actor, account: string): Promise<Spendable> {
     const a = await accountNamed(this.db, actor, account, "money.spendable");
-    const grants = await activeGrants(this.db, a.id, new Date().toISOString());
-    const hours = (r: "cpu" | "gpu") =>
+    const now = new Date().toISOString();
+    const left = await activeGrants(this.db, a.id, now);
+    const given = await grantsInForce(this.db, a.id, now);
+    const hours = (r: "cpu" | "gpu", gs: { resource: string; seconds: number }[]) =>
       Math.round(
-        (grants.filter((g) => g.resource === r).reduce((n, g) => n + g.left, 0) / 3600) * 100,
+        (gs.filter((g) => g.resource === r).reduce((n, g) => n + g.seconds, 0) / 3600) * 100,
       ) / 100;
+    const leftSeconds = left.map((g) => ({ resource: g.resource, seconds: g.left }));
     const blocked = (await blocksOf(this.db, [a.id])).find((b) => b.kind === "money");
+    const available = await this.o.billing.available(this.db, a);
     return {
       account: a.name,
-      available: formatMoney(await this.o.billing.available(this.db, a)),
+      available: formatMoney(available),
       currency: this.o.currency,
-      grantsLeft: { coreHours: hours("cpu"), gpuHours: hours("gpu") },
+      grantsLeft: { coreHours: hours("cpu", leftSeconds), gpuHours: hours("gpu", leftSeconds) },
+      grantsGiven: { coreHours: hours("cpu", given), gpuHours: hours("gpu", given) },
+      low: Number(a.low_balance) > 0 && available < Number(a.low_balance),
       blockedForMoney: blocked ? blocked.reason : null,
     };
   }

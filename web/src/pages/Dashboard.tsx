@@ -1,10 +1,24 @@
-import { Alert, Card, Col, Empty, List, Row, Spin, Statistic, Table, Tag, Typography } from "antd";
+import {
+  Alert,
+  Card,
+  Col,
+  Empty,
+  List,
+  Progress,
+  Row,
+  Spin,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from "antd";
 import { lazy, Suspense, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { ChartOption } from "../parts/Chart";
 import { useJobEvents } from "../events";
 import { cores, reasonText, STATE_COLOR, type Cluster, type Job } from "../jobs";
 import { useAccounts, useClusters, useJobs, useSpendable } from "../queries";
+import { PageTitle } from "../parts/PageTitle";
 import { navigate } from "../router";
 
 // ECharts is most of the dashboard's code: it comes after the page's words and numbers show
@@ -40,15 +54,33 @@ function AccountCard({
             value={s.data.available}
             suffix={s.data.currency}
           />
-          <Typography.Paragraph>
-            {t("account.grantsLeft", {
-              core: s.data.grantsLeft.coreHours,
-              gpu: s.data.grantsLeft.gpuHours,
-            })}
-          </Typography.Paragraph>
+          {(["coreHours", "gpuHours"] as const).map(
+            (k) =>
+              s.data.grantsGiven[k] > 0 && (
+                <div key={k}>
+                  <Typography.Text>
+                    {t(`account.${k}Left`, {
+                      left: s.data.grantsLeft[k],
+                      given: s.data.grantsGiven[k],
+                    })}
+                  </Typography.Text>
+                  <Progress
+                    aria-label={t(`account.${k}Used`)}
+                    percent={Math.round(
+                      (100 * (s.data.grantsGiven[k] - s.data.grantsLeft[k])) /
+                        s.data.grantsGiven[k],
+                    )}
+                    size="small"
+                  />
+                </div>
+              ),
+          )}
           {s.data.blockedForMoney && <Alert type="error" showIcon title={s.data.blockedForMoney} />}
           {!s.data.blockedForMoney && low && (
             <Alert type="warning" showIcon title={t("account.low")} />
+          )}
+          {!s.data.blockedForMoney && !low && s.data.low && (
+            <Alert type="warning" showIcon title={t("account.nearThreshold")} />
           )}
         </>
       )}
@@ -98,7 +130,7 @@ export default function Dashboard() {
   const option = useMemo(() => loadOption(clusters.data ?? [], t), [clusters.data, t]);
   return (
     <>
-      <Typography.Title level={2}>{t("dashboard.title")}</Typography.Title>
+      <PageTitle text={t("dashboard.title")} />
       <Typography.Title level={4}>{t("dashboard.accounts")}</Typography.Title>
       <List
         grid={{ gutter: 16, xs: 1, sm: 2, lg: 3 }}

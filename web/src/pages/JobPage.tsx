@@ -20,6 +20,8 @@ import { api, ApiError, data } from "../api";
 import { useJobEvents } from "../events";
 import { ACTIVE, cores, duration, efficiency, reasonText, STATE_COLOR, when } from "../jobs";
 import { Output } from "../parts/Output";
+import { PageTitle } from "../parts/PageTitle";
+import { navigate } from "../router";
 import { useClusters } from "../queries";
 import { control } from "./Jobs";
 
@@ -64,9 +66,7 @@ export default function JobPage({ id }: { id: string }) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Space align="center" wrap>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          {t("job.title", { id: j.jobId, name: j.name })}
-        </Typography.Title>
+        <PageTitle text={t("job.title", { id: j.jobId, name: j.name })} />
         <Tag color={STATE_COLOR[j.state]} data-testid="job-state">
           {t(`state.${j.state}`)}
         </Tag>
@@ -80,6 +80,7 @@ export default function JobPage({ id }: { id: string }) {
             {t(j.held ? "jobs.release" : "jobs.hold")}
           </Button>
         )}
+        <Button onClick={() => navigate(`/submit?from=${j.jobId}`)}>{t("job.resubmit")}</Button>
       </Space>
       {j.state === "PENDING" && (
         <Alert type="info" showIcon title={reasonText(j, clusters.data, t, lang)} />

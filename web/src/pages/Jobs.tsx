@@ -1,10 +1,11 @@
-import { App, Button, Input, Select, Space, Table, Tag, Typography } from "antd";
+import { App, Button, Input, Select, Space, Table, Tag } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, data } from "../api";
 import { useJobEvents } from "../events";
 import { cores, duration, reasonText, STATE_COLOR, type Job } from "../jobs";
 import { useAccounts, useClusters, useJobs } from "../queries";
+import { PageTitle } from "../parts/PageTitle";
 import { navigate } from "../router";
 
 const STATES = [
@@ -76,7 +77,7 @@ export default function Jobs() {
   };
   return (
     <>
-      <Typography.Title level={2}>{t("jobs.title")}</Typography.Title>
+      <PageTitle text={t("jobs.title")} />
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           mode="multiple"

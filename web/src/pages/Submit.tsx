@@ -1,29 +1,54 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Form,
-  Input,
-  InputNumber,
-  Row,
-  Select,
-  Space,
-  Typography,
-} from "antd";
-import { useEffect, useMemo, useState } from "react";
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space } from "antd";
+import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, data } from "../api";
+import { api, ApiError, data } from "../api";
 import { duration } from "../jobs";
+import { PageTitle } from "../parts/PageTitle";
+import type { LineProblem } from "../parts/ScriptEditor";
 import { useClusters } from "../queries";
 import { navigate } from "../router";
 import { fieldsOf, scriptWith, TEMPLATES, type FormFields } from "../script";
 import { useWhoami } from "../session";
 
+// CodeMirror is most of this page's code: the form shows while it comes
+const ScriptEditor = lazy(() => import("../parts/ScriptEditor"));
+
+/** The mails a job may ask for, as --mail-type takes them. */
+const MAIL_TYPES = ["BEGIN", "END", "FAIL", "ALL"];
+
 /** How long typing rests before the dry run checks the script. */
 const CHECK_AFTER_MS = 400;
 
 type Check = Awaited<ReturnType<typeof checkScript>>;
+type Checked = { ok: Check } | { error: string; problem: LineProblem | null };
+
+/** The API's refusal, and the script's line it names (if it names one). */
+function refusal(e: Error): Checked {
+  const line = e instanceof ApiError ? e.details.line : undefined;
+  return {
+    error: e.message,
+    problem: typeof line === "number" ? { line, message: e.message } : null,
+  };
+}
+
+/** A job's script to submit again (?from=ID): its own lines, with where it ran and as whom it paid. */
+async function resubmitted(id: string): Promise<string> {
+  const [job, script] = await Promise.all([
+    data(api.GET("/api/v1/jobs/{id}", { params: { path: { id } } })),
+    data(
+      api.GET("/api/v1/jobs/{id}/script", {
+        params: { path: { id } },
+        parseAs: "text",
+      }),
+    ) as Promise<string>,
+  ]);
+  return scriptWith(script, {
+    ...fieldsOf(script),
+    account: job.account,
+    partition: job.partition,
+  });
+}
 
 function checkScript(script: string, workdir: string | undefined) {
   return data(
@@ -42,7 +67,16 @@ export default function Submit() {
   const clusters = useClusters();
   const [form] = Form.useForm<FormFields & { workdir?: string }>();
   const [script, setScript] = useState(TEMPLATES.plain!);
-  const [check, setCheck] = useState<{ ok: Check } | { error: string } | null>(null);
+  const [check, setCheck] = useState<Checked | null>(null);
+  const qos = useQuery({
+    queryKey: ["qos"],
+    queryFn: async () => (await data(api.GET("/api/v1/qos"))).qos,
+  });
+  // "submit again" on a job's page opens this one with that job's script
+  useEffect(() => {
+    const from = new URLSearchParams(window.location.search).get("from");
+    if (from) resubmitted(from).then(setScript, (e: Error) => setCheck(refusal(e)));
+  }, []);
   const [sending, setSending] = useState(false);
   const [workdir, setWorkdir] = useState<string>();
   const partitions = useMemo(
@@ -59,7 +93,7 @@ export default function Submit() {
     const timer = setTimeout(() => {
       checkScript(script, workdir).then(
         (ok) => setCheck({ ok }),
-        (e: Error) => setCheck({ error: e.message }),
+        (e: Error) => setCheck(refusal(e)),
       );
     }, CHECK_AFTER_MS);
     return () => clearTimeout(timer);
@@ -74,14 +108,14 @@ export default function Submit() {
       );
       navigate(`/jobs/${r.jobIds[0] ?? r.id}`);
     } catch (e) {
-      setCheck({ error: (e as Error).message });
+      setCheck(refusal(e as Error));
     } finally {
       setSending(false);
     }
   };
   return (
     <>
-      <Typography.Title level={2}>{t("submit.title")}</Typography.Title>
+      <PageTitle text={t("submit.title")} />
       <Row gutter={16}>
         <Col xs={24} lg={9}>
           <Card size="small">
@@ -117,10 +151,29 @@ export default function Submit() {
                   }))}
                 />
               </Form.Item>
-              <Form.Item name="partition" label={t("jobs.partition")}>
-                <Select allowClear options={partitions} />
-              </Form.Item>
               <Space wrap>
+                <Form.Item name="cluster" label={t("jobs.cluster")}>
+                  <Select
+                    allowClear
+                    style={{ minWidth: 120 }}
+                    options={(clusters.data ?? []).map((k) => ({ value: k.name, label: k.name }))}
+                  />
+                </Form.Item>
+                <Form.Item name="partition" label={t("jobs.partition")}>
+                  <Select allowClear style={{ minWidth: 160 }} options={partitions} />
+                </Form.Item>
+                <Form.Item name="qos" label={t("submit.qos")}>
+                  <Select
+                    allowClear
+                    style={{ minWidth: 110 }}
+                    options={(qos.data ?? []).map((q) => ({ value: q.name, label: q.name }))}
+                  />
+                </Form.Item>
+              </Space>
+              <Space wrap>
+                <Form.Item name="nodes" label={t("submit.nodes")}>
+                  <Input style={{ width: 70 }} placeholder="1" />
+                </Form.Item>
                 <Form.Item name="ntasks" label={t("submit.tasks")}>
                   <InputNumber min={1} />
                 </Form.Item>
@@ -148,20 +201,40 @@ export default function Submit() {
               <Form.Item name="workdir" label={t("submit.workdir")} extra={t("submit.workdirHelp")}>
                 <Input />
               </Form.Item>
+              <Form.Item
+                name="dependency"
+                label={t("submit.dependency")}
+                extra={t("submit.dependencyHelp")}
+              >
+                <Input placeholder="afterok:123" />
+              </Form.Item>
+              <Form.Item
+                name="mailType"
+                label={t("submit.mail")}
+                extra={t("submit.mailHelp")}
+                // the script's "END,FAIL" is the select's two choices
+                getValueProps={(v?: string) => ({ value: v ? v.split(",") : [] })}
+                normalize={(v: string[]) => (v.length ? v.join(",") : undefined)}
+              >
+                <Select
+                  mode="multiple"
+                  allowClear
+                  options={MAIL_TYPES.map((m) => ({ value: m, label: t(`submit.mails.${m}`) }))}
+                />
+              </Form.Item>
             </Form>
           </Card>
         </Col>
         <Col xs={24} lg={15}>
           <Card size="small" title={t("submit.script")}>
-            <Input.TextArea
-              aria-label={t("submit.script")}
-              data-testid="script"
-              value={script}
-              onChange={(e) => setScript(e.target.value)}
-              autoSize={{ minRows: 16, maxRows: 32 }}
-              spellCheck={false}
-              style={{ fontFamily: "monospace" }}
-            />
+            <Suspense fallback={<pre>{script}</pre>}>
+              <ScriptEditor
+                value={script}
+                onChange={setScript}
+                label={t("submit.script")}
+                problem={check && "error" in check ? check.problem : null}
+              />
+            </Suspense>
           </Card>
           <div role="status" aria-live="polite" style={{ margin: "16px 0" }}>
             {check && "error" in check && (

@@ -1,8 +1,11 @@
 import {
   DashboardOutlined,
+  HistoryOutlined,
   LogoutOutlined,
   SendOutlined,
   UnorderedListOutlined,
+  UserOutlined,
+  WalletOutlined,
 } from "@ant-design/icons";
 import { Button, Layout, Menu, Space, Typography } from "antd";
 import type { ReactNode } from "react";
@@ -37,6 +40,9 @@ export function Shell({ who, path, children }: { who: Whoami; path: string; chil
               { key: "/", icon: <DashboardOutlined aria-hidden />, label: t("nav.dashboard") },
               { key: "/submit", icon: <SendOutlined aria-hidden />, label: t("nav.submit") },
               { key: "/jobs", icon: <UnorderedListOutlined aria-hidden />, label: t("nav.jobs") },
+              { key: "/history", icon: <HistoryOutlined aria-hidden />, label: t("nav.history") },
+              { key: "/money", icon: <WalletOutlined aria-hidden />, label: t("nav.money") },
+              { key: "/profile", icon: <UserOutlined aria-hidden />, label: t("nav.profile") },
             ]}
           />
         </nav>
