@@ -12,6 +12,11 @@ export default defineConfig({
     emptyOutDir: true,
     // the first page's code stays small; each page and ECharts come when they are needed
     chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      // rolldown would fold code shared by some pages into a chunk every page loads (the
+      // jobs page's selects into the dashboard's first load): each page loads what it uses
+      experimental: { chunkOptimization: { mergeCommonChunks: false } },
+    },
   },
   server: { proxy: { "/api": process.env.GUANG_SERVER ?? "http://127.0.0.1:8080" } },
 });

@@ -7,10 +7,11 @@ import { ApiError } from "./api";
 import { usePath } from "./router";
 import { useWhoami } from "./session";
 import { Shell } from "./parts/Shell";
-import { SignIn } from "./pages/SignIn";
-import { ChangePassword } from "./pages/ChangePassword";
 
-// every page but the first is its own chunk, loaded when it is opened
+// every page is its own chunk, loaded when it is opened (the forms of signing in are not
+// loaded again by a signed-in person's dashboard)
+const SignIn = lazy(() => import("./pages/SignIn"));
+const ChangePassword = lazy(() => import("./pages/ChangePassword"));
 const Dashboard = lazy(() => import("./pages/Dashboard"));
 const Jobs = lazy(() => import("./pages/Jobs"));
 const JobPage = lazy(() => import("./pages/JobPage"));
@@ -21,10 +22,12 @@ const Profile = lazy(() => import("./pages/Profile"));
 
 /**
  * Ant Design's colours, darkened where their text falls short of WCAG's 4.5:1 contrast
- * (the primary blue under white text, grey secondary text and placeholders).
+ * (the primary blue under white text, a danger button's red, grey secondary text and
+ * placeholders).
  */
 const READABLE = {
   colorPrimary: "#0958d9",
+  colorError: "#cf1322",
   colorLink: "#0958d9",
   colorTextSecondary: "rgba(0, 0, 0, 0.65)",
   colorTextDescription: "rgba(0, 0, 0, 0.65)",
@@ -62,11 +65,15 @@ export function App() {
         </Suspense>
       </Shell>
     );
+  body = <Suspense fallback={<Spin fullscreen />}>{body}</Suspense>;
   return (
     <ConfigProvider
       locale={i18n.language === "zh" ? zhCN : enUS}
       button={{ autoInsertSpace: false }}
-      theme={{ token: READABLE }}
+      theme={{
+        token: READABLE,
+        components: { Descriptions: { labelColor: READABLE.colorTextSecondary } },
+      }}
     >
       <AntApp>{body}</AntApp>
     </ConfigProvider>

@@ -48,6 +48,7 @@ export const zh: Strings = {
     gpusFree: "空闲 GPU",
   },
   dashboard: {
+    allJobs: "全部 {{count}} 个，见作业页",
     title: "概览",
     accounts: "我的账户",
     noAccounts: "您还不属于任何账户：请联系账户负责人将您加入。",
@@ -223,7 +224,7 @@ export const zh: Strings = {
       adjustment: "调账",
       hold: "为作业冻结（结束时结算）",
       release: "解冻",
-      charge: "作业扣费",
+      charge: "作业扣费（冻结未用部分退回）",
       refund: "退款",
       grant: "机时授予",
       "grant-expiry": "机时过期",

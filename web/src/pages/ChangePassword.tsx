@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { api, data } from "../api";
 
 /** A password someone else chose (the first admin's, a reset) is changed before anything else. */
-export function ChangePassword() {
+export default function ChangePassword() {
   const { t } = useTranslation();
   const queries = useQueryClient();
   const [error, setError] = useState<string | null>(null);

@@ -1,25 +1,16 @@
-import {
-  Alert,
-  Card,
-  Col,
-  Empty,
-  List,
-  Progress,
-  Row,
-  Spin,
-  Statistic,
-  Table,
-  Tag,
-  Typography,
-} from "antd";
+import { Alert, Col, Empty, Progress, Row, Space, Spin, Statistic, Tag, Typography } from "antd";
 import { lazy, Suspense, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { ChartOption } from "../parts/Chart";
 import { useJobEvents } from "../events";
-import { cores, reasonText, STATE_COLOR, type Cluster, type Job } from "../jobs";
+import { cores, reasonText, STATE_COLOR, type Cluster } from "../jobs";
 import { useAccounts, useClusters, useJobs, useSpendable } from "../queries";
 import { PageTitle } from "../parts/PageTitle";
+import { Panel } from "../parts/Panel";
 import { navigate } from "../router";
+
+/** The jobs the dashboard lists; the jobs page has them all. */
+const MOST_JOBS = 10;
 
 // ECharts is most of the dashboard's code: it comes after the page's words and numbers show
 const Chart = lazy(() => import("../parts/Chart"));
@@ -38,9 +29,9 @@ function AccountCard({
   const s = useSpendable(name);
   const low = s.data && Number(s.data.available) <= 0;
   return (
-    <Card
+    <Panel
+      level={3}
       title={name}
-      size="small"
       extra={
         <Tag color={state === "active" ? STATE_COLOR.COMPLETED : STATE_COLOR.FAILED}>
           {t(`account.${state}`)}
@@ -87,7 +78,7 @@ function AccountCard({
       {blocks.map((b) => (
         <Alert key={b.reason} type="error" showIcon title={b.reason} />
       ))}
-    </Card>
+    </Panel>
   );
 }
 
@@ -128,60 +119,71 @@ export default function Dashboard() {
   const clusters = useClusters();
   const jobs = useJobs({ state: "PENDING,RUNNING" });
   const option = useMemo(() => loadOption(clusters.data ?? [], t), [clusters.data, t]);
+  const shown = (jobs.data?.jobs ?? []).slice(0, MOST_JOBS);
   return (
-    <>
+    <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <PageTitle text={t("dashboard.title")} />
-      <Typography.Title level={4}>{t("dashboard.accounts")}</Typography.Title>
-      <List
-        grid={{ gutter: 16, xs: 1, sm: 2, lg: 3 }}
-        loading={accounts.isPending}
-        dataSource={accounts.data ?? []}
-        locale={{ emptyText: <Empty description={t("dashboard.noAccounts")} /> }}
-        renderItem={(a) => (
-          <List.Item>
+      <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>
+        {t("dashboard.accounts")}
+      </Typography.Title>
+      {accounts.isPending && <Spin />}
+      {accounts.data?.length === 0 && <Empty description={t("dashboard.noAccounts")} />}
+      <Row gutter={[16, 16]}>
+        {(accounts.data ?? []).map((a) => (
+          <Col key={a.name} xs={24} sm={12} lg={8}>
             <AccountCard name={a.name} state={a.state} blocks={a.blocks} />
-          </List.Item>
-        )}
-      />
-      <Row gutter={16}>
+          </Col>
+        ))}
+      </Row>
+      <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
-          <Card title={t("dashboard.myJobs")}>
-            <Table<Job>
-              size="small"
-              rowKey="id"
-              loading={jobs.isPending}
-              dataSource={jobs.data?.jobs ?? []}
-              pagination={{ pageSize: 10, hideOnSinglePage: true }}
-              locale={{ emptyText: t("jobs.none") }}
-              onRow={(j) => ({
-                onClick: () => navigate(`/jobs/${j.jobId}`),
-                style: { cursor: "pointer" },
-              })}
-              columns={[
-                { title: t("jobs.id"), dataIndex: "jobId" },
-                { title: t("jobs.name"), dataIndex: "name" },
-                {
-                  title: t("jobs.state"),
-                  dataIndex: "state",
-                  render: (s: string) => <Tag color={STATE_COLOR[s]}>{t(`state.${s}`)}</Tag>,
-                },
-                { title: t("jobs.cores"), render: (_: unknown, j) => cores(j) },
-                {
-                  title: t("jobs.why"),
-                  render: (_: unknown, j) => reasonText(j, clusters.data, t, i18n.language),
-                },
-              ]}
-            />
-          </Card>
+          <Panel title={t("dashboard.myJobs")}>
+            {/* plain lines rather than a table: the dashboard is the first page, and stays light */}
+            {jobs.isPending && <Spin />}
+            {jobs.data?.jobs.length === 0 && <Empty description={t("jobs.none")} />}
+            <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>
+              {shown.map((j) => (
+                <li
+                  key={j.id}
+                  style={{
+                    display: "flex",
+                    gap: 12,
+                    padding: "8px 0",
+                    borderBottom: "1px solid #f0f0f0",
+                  }}
+                >
+                  <Tag color={STATE_COLOR[j.state]}>{t(`state.${j.state}`)}</Tag>
+                  <span style={{ flex: 1 }}>
+                    <a
+                      href={`/jobs/${j.jobId}`}
+                      onClick={(e) => (e.preventDefault(), navigate(`/jobs/${j.jobId}`))}
+                    >
+                      {`${j.jobId} · ${j.name}`}
+                    </a>
+                    <Typography.Text type="secondary" style={{ display: "block" }}>
+                      {`${t("jobs.cores")}: ${cores(j)}`}
+                      {j.state === "PENDING" &&
+                        ` · ${reasonText(j, clusters.data, t, i18n.language)}`}
+                    </Typography.Text>
+                  </span>
+                </li>
+              ))}
+            </ul>
+            {(jobs.data?.jobs.length ?? 0) > MOST_JOBS && (
+              <a href="/jobs" onClick={(e) => (e.preventDefault(), navigate("/jobs"))}>
+                {t("dashboard.allJobs", { count: jobs.data!.jobs.length })}
+              </a>
+            )}
+          </Panel>
         </Col>
         <Col xs={24} xl={10}>
-          <Card title={t("dashboard.load")}>
+          <Panel title={t("dashboard.load")}>
             <Suspense fallback={<Spin />}>
               <Chart option={option} label={t("dashboard.loadLabel")} />
             </Suspense>
-          </Card>
+          </Panel>
         </Col>
       </Row>
-    </>
+    </Space>
   );
 }

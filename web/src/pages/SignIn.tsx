@@ -6,7 +6,7 @@ import { api, data } from "../api";
 import { LanguageSwitch } from "../parts/LanguageSwitch";
 
 /** Password sign-in (local and LDAP users alike); the API's refusals shown in its words. */
-export function SignIn() {
+export default function SignIn() {
   const { t } = useTranslation();
   const queries = useQueryClient();
   const [error, setError] = useState<string | null>(null);

@@ -45,5 +45,10 @@ export default function Chart({
   useEffect(() => {
     chart.current?.setOption({ aria: { enabled: true }, ...option }, true);
   }, [option]);
-  return <div ref={box} role="img" aria-label={label} style={{ width: "100%", height }} />;
+  // the figure is named by its label; ECharts' aria describes the data on the chart itself
+  return (
+    <figure aria-label={label} style={{ margin: 0 }}>
+      <div ref={box} style={{ width: "100%", height }} />
+    </figure>
+  );
 }
