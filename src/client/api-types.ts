@@ -167,6 +167,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How one may sign in here: with a password, and with single sign-on (OIDC) when it is configured */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            password: true;
+                            sso: {
+                                name: string | null;
+                                login: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description An error: its code, a message that says what to do, details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "insufficient_funds" | "no_price" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable";
+                                message: string;
+                                details?: Record<string, never>;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/oidc/login": {
         parameters: {
             query?: never;

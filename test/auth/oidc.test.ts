@@ -122,6 +122,7 @@ describe("OpenID Connect single sign-on against a real provider (oidc-provider)"
     redirectUri: ${redirect}
     scopes: openid profile email org
     allowInsecureHttp: true
+    displayName: PKU IAAA
     tenantAttribute: org
     tenants:
       Peking University: pku
@@ -142,6 +143,11 @@ describe("OpenID Connect single sign-on against a real provider (oidc-provider)"
   });
 
   it("signs in with authorization code + PKCE, creates the user in the tenant the claim maps, and opens a cookie session", async () => {
+    // the portal's sign-in page offers the provider by its name
+    expect((await c.api("GET", "/api/v1/auth/methods", undefined, null)).body).toEqual({
+      password: true,
+      sso: { name: "PKU IAAA", login: "/api/v1/auth/oidc/login" },
+    });
     const b = new Browser();
     const r = await b.signIn(c.url, "u1");
     const authorize = new URL(r.authorizeUrl);
@@ -149,8 +155,9 @@ describe("OpenID Connect single sign-on against a real provider (oidc-provider)"
     expect(authorize.searchParams.get("code_challenge_method")).toBe("S256");
     expect(authorize.searchParams.get("code_challenge")).toMatch(/^[\w-]{43}$/);
     expect(r.status).toBe(302);
-    expect(r.location).toBe(`${c.url}/api/v1/auth/whoami`);
-    const me = await b.go(r.location!);
+    // back to the portal, signed in
+    expect(r.location).toBe(`${c.url}/`);
+    const me = await b.go(`${c.url}/api/v1/auth/whoami`);
     expect(JSON.parse(me.body)).toMatchObject({ user: "wang", tenant: "pku", roles: [] });
     expect((await c.api("GET", "/api/v1/users/wang")).body).toMatchObject({
       source: "oidc",

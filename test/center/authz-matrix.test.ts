@@ -102,6 +102,7 @@ describe("authorization matrix", () => {
       "POST /api/v1/auth/login",
       "POST /api/v1/auth/session",
       "DELETE /api/v1/auth/session",
+      "GET /api/v1/auth/methods",
       "GET /api/v1/auth/oidc/login",
       "GET /api/v1/auth/oidc/callback",
       "POST /api/v1/auth/password",

@@ -66,6 +66,8 @@ describe.skipIf(!CHROMIUM)("the portal", () => {
     // the page may run only the server's own scripts: none inline, none from elsewhere
     expect(served!.headers()["content-security-policy"]).toMatch(/(^|; )script-src 'self';/);
     await page.getByLabel("User name").fill("ann");
+    // no OpenID provider here: no single sign-on button (the OIDC tests check the route that says)
+    expect(await page.getByTestId("sso").count()).toBe(0);
     await page.getByLabel("Password").fill("wrong-password");
     await screenshot(page, "sign-in.en");
     expect(await accessibilityProblems(page), "sign-in page").toEqual([]);

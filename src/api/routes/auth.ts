@@ -86,6 +86,23 @@ export const authRoutes = [
   }),
   route({
     method: "GET",
+    path: "/api/v1/auth/methods",
+    summary:
+      "How one may sign in here: with a password, and with single sign-on (OIDC) when it is configured",
+    tag: "auth",
+    auth: false,
+    action: "public",
+    response: z.strictObject({
+      password: z.literal(true),
+      sso: z.strictObject({ name: z.string().nullable(), login: z.string() }).nullable(),
+    }),
+    handler: async ({ center }) => ({
+      password: true as const,
+      sso: center.oidc ? { name: center.oidc.displayName, login: "/api/v1/auth/oidc/login" } : null,
+    }),
+  }),
+  route({
+    method: "GET",
     path: "/api/v1/auth/oidc/login",
     summary:
       "Single sign-on: redirects the browser to the OpenID provider (authorization code with PKCE)",

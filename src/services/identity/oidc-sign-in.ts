@@ -30,8 +30,14 @@ export class OidcSignIn {
     private readonly auth: AuthService,
   ) {}
 
+  /** The portal, by default: a browser is where single sign-on happens. */
   get afterLogin(): string {
-    return this.cfg.afterLogin ?? "/api/v1/auth/whoami";
+    return this.cfg.afterLogin ?? "/";
+  }
+
+  /** The provider's name for the portal's button; null: the portal's own words. */
+  get displayName(): string | null {
+    return this.cfg.displayName ?? null;
   }
 
   private async discover(): Promise<oidc.Configuration> {

@@ -45,6 +45,8 @@ export const oidcConfig = z.strictObject({
   usernameClaim: z.string().optional(),
   /** Where the browser goes once signed in. */
   afterLogin: z.string().startsWith("/").optional(),
+  /** The provider's name on the portal's "Sign in with ..." button (e.g. your institution's). */
+  displayName: z.string().min(1).max(60).optional(),
   /** Only for tests and labs: talk to an issuer over plain http. */
   allowInsecureHttp: z.boolean().optional(),
   ...tenantMapping,

@@ -13,6 +13,9 @@ export const en = {
   },
   lang: { label: "Language" },
   signIn: {
+    or: "or",
+    sso: "Sign in with your institution (SSO)",
+    ssoNamed: "Sign in with {{name}}",
     welcome: "Sign in to your supercomputing center with your center or institution account.",
     username: "User name",
     usernameNeeded: "Enter your user name",

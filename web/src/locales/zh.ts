@@ -15,6 +15,9 @@ export const zh: Strings = {
   },
   lang: { label: "语言" },
   signIn: {
+    or: "或",
+    sso: "使用所在单位账号登录（单点登录）",
+    ssoNamed: "使用 {{name}} 登录",
     welcome: "使用中心账号或所在单位的账号登录超算中心。",
     username: "用户名",
     usernameNeeded: "请输入用户名",
