@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "playwright-core";
 import { benchAdminToken, benchJobsConfig, REPO, startBenchServer } from "./bench-server.js";
+import { benchScroll, type ScrollFigures } from "./portal-scroll.js";
 
 const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find(existsSync) ?? null;
 
@@ -18,6 +19,7 @@ export interface PortalFigures {
   jsFiles: number;
   /** A job's change (a submission) committed → its row on the open jobs page, median. */
   eventToPageMs: number;
+  scroll: ScrollFigures;
 }
 
 /** Run in the page: resolves with the clock's time when a job's row that was not there appears. */
@@ -83,7 +85,10 @@ export async function benchPortal(repeat: number): Promise<PortalFigures | null>
       await page.getByText("Available to spend").first().waitFor();
       firstShown.push(Date.now() - t0);
       jsFirst = await scripts(page);
-      await page.getByRole("img", { name: /Bar chart/ }).waitFor();
+      await page
+        .getByRole("figure", { name: /Bar chart/ })
+        .locator("svg")
+        .waitFor();
       loads.push(Date.now() - t0);
       js = await scripts(page);
       await context.close();
@@ -115,6 +120,7 @@ export async function benchPortal(repeat: number): Promise<PortalFigures | null>
       lags.push((await seen) - recorded);
     }
     await context.close();
+    const scroll = await benchScroll(browser, url, token, cookies);
     return {
       firstLoadMs: median(loads),
       firstShownMs: median(firstShown),
@@ -122,6 +128,7 @@ export async function benchPortal(repeat: number): Promise<PortalFigures | null>
       jsFirstGzKiB: gz(jsFirst) / 1024,
       jsFiles: js.length,
       eventToPageMs: median(lags),
+      scroll,
     };
   } finally {
     await browser.close();

@@ -139,6 +139,10 @@ else {
   console.log(
     `  a job recorded by the server → its row on the open jobs page (SSE): median ${fmt(pf.eventToPageMs, 0)} ms (goal ≤ 300 ms: ${fmt(pf.eventToPageMs / 300, 2)} of it)`,
   );
+  const s = pf.scroll;
+  console.log(
+    `  ${s.jobs} jobs on the jobs page: listed after ${fmt(s.listedMs, 0)} ms; scrolling, a frame takes median ${fmt(s.frameMs, 1)} ms, 95% within ${fmt(s.frameP95Ms, 1)} ms (goal 60 frames/s, ≤ 16.7 ms: ${fmt(s.frameMs / (1000 / 60), 2)} of it)`,
+  );
 }
 
 removeBenchUser();

@@ -3,7 +3,7 @@ import { useEffect } from "react";
 import type { components } from "../../src/client/api-types";
 
 type Job = components["schemas"]["JobView"];
-type JobList = { jobs: Job[]; next: number | null };
+type JobList = { jobs: Job[]; more: boolean };
 
 /** A job's change as the events stream sends it. */
 interface JobEvent {

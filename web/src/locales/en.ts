@@ -62,6 +62,7 @@ export const en = {
     loadLabel: "Bar chart: cores and GPUs in use and free in each partition",
   },
   jobs: {
+    most: "Only the newest {{count}} are listed: narrow the list by state, account or cluster to see the others.",
     title: "Jobs",
     id: "Job ID",
     name: "Name",

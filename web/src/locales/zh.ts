@@ -60,6 +60,7 @@ export const zh: Strings = {
     loadLabel: "柱状图：各分区已用和空闲的核数与 GPU 数",
   },
   jobs: {
+    most: "只列出最新的 {{count}} 个：按状态、账户或集群筛选以查看其余作业。",
     title: "作业",
     id: "作业号",
     name: "名称",

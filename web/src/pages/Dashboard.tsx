@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { ChartOption } from "../parts/Chart";
 import { useJobEvents } from "../events";
 import { cores, reasonText, STATE_COLOR, type Cluster } from "../jobs";
-import { useAccounts, useClusters, useJobs, useSpendable } from "../queries";
+import { DASHBOARD_JOBS, useAccounts, useClusters, useJobs, useSpendable } from "../queries";
 import { PageTitle } from "../parts/PageTitle";
 import { Panel } from "../parts/Panel";
 import { navigate } from "../router";
@@ -117,7 +117,7 @@ export default function Dashboard() {
   useJobEvents();
   const accounts = useAccounts();
   const clusters = useClusters();
-  const jobs = useJobs({ state: "PENDING,RUNNING" });
+  const jobs = useJobs(DASHBOARD_JOBS);
   const option = useMemo(() => loadOption(clusters.data ?? [], t), [clusters.data, t]);
   const shown = (jobs.data?.jobs ?? []).slice(0, MOST_JOBS);
   return (

@@ -3,15 +3,12 @@ import { Alert, Button, DatePicker, Select, Space, Table, Tag } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, data } from "../api";
 import { cores, duration, STATE_COLOR, when, type Job } from "../jobs";
 import { PageTitle } from "../parts/PageTitle";
-import { useAccounts } from "../queries";
+import { jobsUpTo, MOST_JOBS, useAccounts } from "../queries";
 import { navigate } from "../router";
 
 const ENDED = ["COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "OUT_OF_MEMORY"];
-/** Most jobs one window shows (ten of the API's pages). */
-const MOST = 10_000;
 
 /**
  * sacct's fields, each its value in a table cell and in the CSV: the one list the column
@@ -64,20 +61,6 @@ function download(name: string, text: string, type: string): void {
   URL.revokeObjectURL(url);
 }
 
-/** Every ended job of the window, page by page (the API gives 1,000 at a time). */
-async function endedJobs(q: { from: string; to: string; state: string; account?: string }) {
-  const out: Job[] = [];
-  let before: number | undefined;
-  do {
-    const page = await data(
-      api.GET("/api/v1/jobs", { params: { query: { ...q, limit: 1000, before } } }),
-    );
-    out.push(...page.jobs);
-    before = page.next ?? undefined;
-  } while (before !== undefined && out.length < MOST);
-  return out;
-}
-
 /** History: ended jobs over a window, with the sacct fields a person picks; CSV to take away. */
 export default function History() {
   const { t, i18n } = useTranslation();
@@ -96,7 +79,7 @@ export default function History() {
     state: (states.length ? states : ENDED).join(","),
     ...(account ? { account } : {}),
   };
-  const jobs = useQuery({ queryKey: ["history", query], queryFn: () => endedJobs(query) });
+  const jobs = useQuery({ queryKey: ["history", query], queryFn: () => jobsUpTo(query) });
   const columns = useMemo(
     () =>
       fields.map((f) => ({
@@ -120,7 +103,7 @@ export default function History() {
   );
   const csv = () => {
     const lines = [fields.join(",")];
-    for (const j of jobs.data ?? [])
+    for (const j of jobs.data?.jobs ?? [])
       lines.push(fields.map((f) => cell(FIELDS[f]!(j, "en"))).join(","));
     download(
       `guang-history-${range[0].format("YYYYMMDD")}-${range[1].format("YYYYMMDD")}.csv`,
@@ -155,7 +138,7 @@ export default function History() {
           onChange={setAccount}
           options={(accounts.data ?? []).map((a) => ({ value: a.name, label: a.name }))}
         />
-        <Button onClick={csv} disabled={!jobs.data?.length} data-testid="csv">
+        <Button onClick={csv} disabled={!jobs.data?.jobs.length} data-testid="csv">
           {t("history.csv")}
         </Button>
       </Space>
@@ -168,14 +151,14 @@ export default function History() {
         options={Object.keys(FIELDS).map((f) => ({ value: f, label: t(`history.field.${f}`) }))}
       />
       {jobs.error && <Alert type="error" showIcon title={jobs.error.message} />}
-      {jobs.data && jobs.data.length >= MOST && (
-        <Alert type="info" showIcon title={t("history.most", { count: MOST })} />
+      {jobs.data?.more && (
+        <Alert type="info" showIcon title={t("history.most", { count: MOST_JOBS })} />
       )}
       <Table<Job>
         size="small"
         rowKey="id"
         loading={jobs.isPending}
-        dataSource={jobs.data ?? []}
+        dataSource={jobs.data?.jobs ?? []}
         columns={columns}
         scroll={{ x: true }}
         pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}

@@ -1,10 +1,10 @@
-import { App, Button, Input, Select, Space, Table, Tag } from "antd";
+import { Alert, App, Button, Input, Select, Space, Table, Tag } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, data } from "../api";
 import { useJobEvents } from "../events";
 import { cores, duration, reasonText, STATE_COLOR, type Job } from "../jobs";
-import { useAccounts, useClusters, useJobs } from "../queries";
+import { MOST_JOBS, useAccounts, useClusters, useJobs } from "../queries";
 import { PageTitle } from "../parts/PageTitle";
 import { navigate } from "../router";
 
@@ -122,6 +122,9 @@ export default function Jobs() {
           {t("jobs.release")}
         </Button>
       </Space>
+      {jobs.data?.more && (
+        <Alert type="info" showIcon title={t("jobs.most", { count: MOST_JOBS })} />
+      )}
       <Table<Row>
         virtual
         scroll={{ y: 600, x: 1000 }}
