@@ -1,9 +1,10 @@
 // Copies the files the compiled program reads at run time but tsc does not emit (the job
-// launcher's Perl) from src/ to the same place under dist/src/.
+// launcher's Perl, the web shell's `guang`) from src/ to the same place under dist/src/,
+// keeping their modes.
 import { cpSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
-const ASSET = /\.pl$/;
+const ASSET = /\.pl$|^guang$/;
 
 function walk(dir) {
   for (const e of readdirSync(dir, { withFileTypes: true })) {

@@ -15,6 +15,7 @@ import { servePortal } from "./portal.js";
 import { ROUTES } from "./route-table.js";
 import { may, refusal } from "../services/access/permissions.js";
 import { readCookies, SESSION_COOKIE } from "./cookies.js";
+import { shellSocket } from "./shell-socket.js";
 import { WROTE, type Route } from "./route.js";
 
 /**
@@ -22,7 +23,7 @@ import { WROTE, type Route } from "./route.js";
  * it is the last address the proxy appended to X-Forwarded-For (earlier ones the client
  * could have written itself); otherwise the peer of the connection.
  */
-function clientIp(req: IncomingMessage, trustProxy: boolean): string {
+export function clientIp(req: IncomingMessage, trustProxy: boolean): string {
   const forwarded = req.headers["x-forwarded-for"];
   const last =
     trustProxy && typeof forwarded === "string" ? forwarded.split(",").pop()!.trim() : "";
@@ -207,6 +208,7 @@ export function createApi(
     done();
   });
 
+  shellSocket(app, center, opts.trustProxy);
   app.get("/api/v1/openapi.json", async (_req, reply) =>
     reply.type("application/json").send(openapi),
   );

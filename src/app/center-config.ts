@@ -10,6 +10,7 @@ import type { AutoIdentities } from "../services/identity/unix-accounts.js";
 import { ldapConfig, oidcConfig } from "../services/identity/provider-config.js";
 import type { AuthConfig } from "../services/identity/auth.js";
 import { notificationsConfig, type NotificationsConfig } from "../services/notify/notifier.js";
+import { shellConfig, type ShellSettings } from "../services/shells/web-shells.js";
 
 const partition = z.strictObject({
   name: z
@@ -74,6 +75,7 @@ const schema = z.strictObject({
     })
     .optional(),
   notifications: notificationsConfig.optional(),
+  shell: shellConfig.optional(),
   billing: z
     .strictObject({
       /** ISO 4217 code of the money the center keeps its accounts in. */
@@ -190,6 +192,7 @@ export interface CenterConfig {
   grantSweepMs: number;
   /** Null: no e-mail is sent. */
   notifications: NotificationsConfig | null;
+  shell: ShellSettings;
   policy: Policy;
   planDepth: number;
   fairShareHalfLifeS: number;
@@ -292,6 +295,10 @@ export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
     currency: c.billing?.currency ?? "CNY",
     grantSweepMs: (c.billing?.grantSweepSeconds ?? 60) * 1000,
     notifications: c.notifications ?? null,
+    shell: {
+      idleMs: (c.shell?.idleMinutes ?? 60) * 60_000,
+      keepMs: (c.shell?.keepSeconds ?? 60) * 1000,
+    },
     planDepth: c.scheduler?.planDepth ?? 100,
     fairShareHalfLifeS: c.scheduler?.fairShareHalfLife ?? 7 * 86400,
     fairShareRefreshMs: (c.scheduler?.fairShareRefreshSeconds ?? 30) * 1000,

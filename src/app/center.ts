@@ -26,6 +26,7 @@ import { PriceService } from "../services/money/prices.js";
 import { ReportService } from "../services/reports/reports.js";
 import { StatementService } from "../services/money/statements.js";
 import { ProfileService } from "../services/identity/profile.js";
+import { WebShells } from "../services/shells/web-shells.js";
 import { OidcSignIn } from "../services/identity/oidc-sign-in.js";
 import { TenantService } from "../services/tenancy/tenants.js";
 import { UserService } from "../services/tenancy/users.js";
@@ -253,11 +254,23 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       qos: qos.names(),
       partitionsOf,
     });
+    const tokens = new ApiTokenService(store.db, o.config.auth.tokenMaxDays, auth);
+    const shells = new WebShells({
+      identity,
+      settings: o.config.shell,
+      ensureAccount: jobOptions.accounts ? (a) => jobOptions.accounts!.ensure(a) : null,
+      // the shell's own token for `guang`, for a day at most, revoked when the shell ends
+      issueToken: async (actor) => {
+        const t = await tokens.createToken(actor, `web-shell-${Date.now().toString(36)}`, 1);
+        return { token: t.token, revoke: () => tokens.revokeToken(actor, t.id) };
+      },
+    });
     return {
       home: o.home,
       store,
       auth,
-      tokens: new ApiTokenService(store.db, o.config.auth.tokenMaxDays, auth),
+      tokens,
+      shells,
       oidc: o.config.auth.oidc ? new OidcSignIn(store.db, o.config.auth.oidc, auth) : null,
       tenants: new TenantService(store.db, { minPasswordLength: min }),
       profiles: new ProfileService(store.db),
@@ -298,6 +311,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
         `jobs are not confined by cgroups (${process.getuid?.() === 0 ? (o.config.cgroups === "off" ? "jobs.cgroups: off" : "no cgroup memory controller Guang may use here") : "not root"}): memory is sampled every ${o.config.sampleMs / 1000} s`,
       initialAdminPassword,
       async close() {
+        shells.stop();
         if (reload) clearInterval(reload);
         clearInterval(grantTimer);
         clearInterval(shareTimer);

@@ -86,6 +86,11 @@ export const ERROR_CODES = {
   },
   directory_unavailable: { status: 503, meaning: "the LDAP directory does not answer" },
   provider_unavailable: { status: 502, meaning: "the OpenID Connect provider does not answer" },
+  shell_unavailable: {
+    status: 503,
+    meaning:
+      "the web shell cannot start on this machine (node-pty was not built); the message says how to fix it",
+  },
 } as const satisfies Record<string, { status: number; meaning: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -6,6 +6,7 @@ import type { ApiTokenService } from "./identity/api-tokens.js";
 import type { AuthService } from "./identity/auth.js";
 import type { OidcSignIn } from "./identity/oidc-sign-in.js";
 import type { ProfileService } from "./identity/profile.js";
+import type { WebShells } from "./shells/web-shells.js";
 import type { EventStreams } from "./jobs/event-streams.js";
 import type { EventBus } from "./jobs/events.js";
 import type { FairShare } from "./jobs/fair-share.js";
@@ -34,6 +35,7 @@ export interface CenterServices {
   oidc: OidcSignIn | null;
   tenants: TenantService;
   profiles: ProfileService;
+  shells: WebShells;
   users: UserService;
   accounts: AccountService;
   members: MemberService;

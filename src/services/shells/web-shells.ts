@@ -1,0 +1,223 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import type { IPty } from "node-pty";
+import type { PosixIdentity } from "../../backends/backend.js";
+import type { IdentityPolicy } from "../../backends/unix-identity.js";
+import type { UnixAccount } from "../../backends/unix-account.js";
+import { GuangError, notFound } from "../../core/errors.js";
+import type { Actor } from "../access/actor.js";
+
+/** The `shell` config section. */
+export const shellConfig = z.strictObject({
+  /** A shell nobody has typed in or read from for this long is closed. */
+  idleMinutes: z.number().min(1).max(10080).optional(),
+  /** How long a shell whose page went away waits to be taken up again (a reload, a dropped link). */
+  keepSeconds: z.number().min(0).max(3600).optional(),
+});
+
+export interface ShellSettings {
+  idleMs: number;
+  keepMs: number;
+}
+
+export interface WebShellOptions {
+  identity: IdentityPolicy;
+  settings: ShellSettings;
+  /** Makes a Unix account for a user without one (identities.auto), as a job would. */
+  ensureAccount: ((actor: Actor) => Promise<PosixIdentity | null>) | null;
+  /** A token for the `guang` command inside the shell, revoked when the shell ends. */
+  issueToken: (actor: Actor) => Promise<{ token: string; revoke: () => Promise<void> }>;
+}
+
+/** What the page is told: the shell's output, and its end. */
+export type ShellEvent = { type: "output"; data: string } | { type: "exit"; code: number };
+
+interface Shell {
+  id: string;
+  userId: number;
+  unixUser: string;
+  pty: IPty;
+  /** What was written while no page was there (the last 64 KiB), shown on taking it up. */
+  missed: string;
+  listener: ((e: ShellEvent) => void) | null;
+  lastUse: number;
+  keepTimer: NodeJS.Timeout | null;
+  revoke: () => Promise<void>;
+}
+
+const MISSED_MAX = 64 * 1024;
+/** Where the shell's `guang` is (copied beside this file by the build). */
+const BIN_DIR = fileURLToPath(new URL("./bin", import.meta.url));
+const BASE_PATH = "/usr/local/bin:/usr/bin:/bin";
+
+/** node-pty is optional (a native module built at install): the shell says what to do without it. */
+async function loadPty(): Promise<typeof import("node-pty")> {
+  try {
+    return await import("node-pty");
+  } catch {
+    throw new GuangError(
+      "shell_unavailable",
+      503,
+      "the web shell needs node-pty, which was not built on this machine: install g++, make and python3, then run npm rebuild node-pty and restart Guang",
+    );
+  }
+}
+
+/**
+ * Terminals in the browser: a login shell on this machine as the user's own Unix identity
+ * (setpriv drops to their uid, gid and groups when the server is root), with `guang` on its
+ * PATH and a token of its own. The page may go and come back (a reload) within keepSeconds;
+ * a shell left idle is closed.
+ */
+export class WebShells {
+  private readonly shells = new Map<string, Shell>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(private readonly o: WebShellOptions) {
+    this.sweeper = setInterval(() => this.sweep(), 30_000);
+    this.sweeper.unref();
+  }
+
+  /**
+   * The shell's command: a login environment (/etc/profile, ~/.profile read by sh -l), then
+   * `guang` put first on PATH (a login resets PATH), then the user's own shell, interactive.
+   * As root, setpriv first drops to the account's uid, gid and groups.
+   */
+  private command(a: UnixAccount | null): {
+    file: string;
+    args: string[];
+    home: string;
+    shell: string;
+  } {
+    const shell = a
+      ? a.shell && existsSync(a.shell)
+        ? a.shell
+        : "/bin/bash"
+      : process.env.SHELL || "/bin/bash";
+    const login = ["/bin/sh", "-lc", 'PATH="$GUANG_BIN:$PATH"; export PATH; exec "$SHELL" -i'];
+    // not root: the server's own user, as its jobs (identity.describe() says so at start)
+    if (!a) return { file: login[0]!, args: login.slice(1), home: process.env.HOME || "/", shell };
+    const drop = [
+      `--reuid=${a.uid}`,
+      `--regid=${a.gid}`,
+      // the account's own groups where the machine knows it, else none of root's
+      a.shell ? "--init-groups" : "--clear-groups",
+      "--",
+    ];
+    return { file: "setpriv", args: [...drop, ...login], home: a.home, shell };
+  }
+
+  /** A new shell for the signed-in user; `server`: this server's address as the shell reaches it. */
+  async open(actor: Actor, size: { cols: number; rows: number }, server: string): Promise<string> {
+    const pty = await loadPty();
+    const posix =
+      actor.posix ??
+      (this.o.ensureAccount && this.o.identity.root ? await this.o.ensureAccount(actor) : null);
+    const account = this.o.identity.forJob(actor.username, posix);
+    const { file, args, home, shell } = this.command(account);
+    const { token, revoke } = await this.o.issueToken(actor);
+    const name = account?.name ?? actor.username;
+    const p = pty.spawn(file, args, {
+      name: "xterm-256color",
+      cols: size.cols,
+      rows: size.rows,
+      cwd: existsSync(home) ? home : "/",
+      env: {
+        HOME: home,
+        USER: name,
+        LOGNAME: name,
+        SHELL: shell,
+        PATH: BASE_PATH,
+        GUANG_BIN: BIN_DIR,
+        TERM: "xterm-256color",
+        LANG: "C.UTF-8",
+        GUANG_SERVER: server,
+        GUANG_TOKEN: token,
+        GUANG_NODE: process.execPath,
+      },
+    });
+    const s: Shell = {
+      id: randomUUID(),
+      userId: actor.userId,
+      unixUser: name,
+      pty: p,
+      missed: "",
+      listener: null,
+      lastUse: Date.now(),
+      keepTimer: null,
+      revoke,
+    };
+    p.onData((data) => {
+      s.lastUse = Date.now();
+      if (s.listener) s.listener({ type: "output", data });
+      else s.missed = (s.missed + data).slice(-MISSED_MAX);
+    });
+    p.onExit(({ exitCode }) => {
+      s.listener?.({ type: "exit", code: exitCode });
+      this.end(s);
+    });
+    this.shells.set(s.id, s);
+    return s.id;
+  }
+
+  /** Takes up a shell of this user's (a new page, or the same after a reload). */
+  attach(actor: Actor, id: string, listener: (e: ShellEvent) => void): { unixUser: string } {
+    const s = this.shells.get(id);
+    // another user's shell reads as one that does not exist
+    if (!s || s.userId !== actor.userId) throw notFound(`you have no shell ${id}`);
+    if (s.keepTimer) clearTimeout(s.keepTimer);
+    s.keepTimer = null;
+    s.listener = listener;
+    if (s.missed) listener({ type: "output", data: s.missed });
+    s.missed = "";
+    return { unixUser: s.unixUser };
+  }
+
+  input(id: string, data: string): void {
+    const s = this.shells.get(id);
+    if (!s) return;
+    s.lastUse = Date.now();
+    s.pty.write(data);
+  }
+
+  resize(id: string, cols: number, rows: number): void {
+    this.shells.get(id)?.pty.resize(cols, rows);
+  }
+
+  /** The page went away: the shell waits keepSeconds to be taken up again. */
+  detach(id: string): void {
+    const s = this.shells.get(id);
+    if (!s) return;
+    s.listener = null;
+    s.keepTimer = setTimeout(() => this.close(s), this.o.settings.keepMs);
+    s.keepTimer.unref();
+  }
+
+  private close(s: Shell): void {
+    s.pty.kill("SIGHUP");
+    this.end(s);
+  }
+
+  private end(s: Shell): void {
+    if (!this.shells.delete(s.id)) return;
+    if (s.keepTimer) clearTimeout(s.keepTimer);
+    void s.revoke().catch(() => undefined);
+  }
+
+  private sweep(): void {
+    const now = Date.now();
+    for (const s of this.shells.values()) {
+      if (now - s.lastUse > this.o.settings.idleMs) {
+        s.listener?.({ type: "output", data: "\r\n[closed: idle too long]\r\n" });
+        this.close(s);
+      }
+    }
+  }
+
+  stop(): void {
+    clearInterval(this.sweeper);
+    for (const s of [...this.shells.values()]) this.close(s);
+  }
+}
