@@ -36,7 +36,9 @@ function connect(token: string | null, query = "", headers: Record<string, strin
     // what a person reads: the terminal's control sequences (colours, titles, modes) taken out
     screen: () =>
       text
+        // eslint-disable-next-line no-control-regex -- the terminal's escapes are what it takes out
         .replace(/\x1b\][^\x07]*\x07/g, "")
+        // eslint-disable-next-line no-control-regex -- as above
         .replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ""),
     ready: new Promise((r) => (ready = r)),
     closed: new Promise((r) => ws.on("close", (code) => r(code))),
