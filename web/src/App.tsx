@@ -18,6 +18,7 @@ const PAGES = {
   "/history": () => import("./pages/History"),
   "/money": () => import("./pages/Money"),
   "/profile": () => import("./pages/Profile"),
+  "/shell": () => import("./pages/Terminal"),
 };
 const SignIn = lazy(() => import("./pages/SignIn"));
 const ChangePassword = lazy(() => import("./pages/ChangePassword"));
@@ -28,6 +29,7 @@ const Submit = lazy(PAGES["/submit"]);
 const History = lazy(PAGES["/history"]);
 const Money = lazy(PAGES["/money"]);
 const Profile = lazy(PAGES["/profile"]);
+const Terminal = lazy(PAGES["/shell"]);
 
 /** Starts loading a page's code before it is drawn (at start, alongside asking who is signed in). */
 export function preloadPage(path: string): void {
@@ -60,6 +62,7 @@ function Page({ path }: { path: string }) {
   if (path === "/history") return <History />;
   if (path === "/money") return <Money />;
   if (path === "/profile") return <Profile />;
+  if (path === "/shell") return <Terminal />;
   return <Result status="404" title={t("notFound.title")} subTitle={t("notFound.text")} />;
 }
 

@@ -29,8 +29,11 @@ function apply(queries: QueryClient, e: JobEvent): void {
       void queries.invalidateQueries({ queryKey: key });
       continue;
     }
+    // a list of some states only (waiting and running): a job in another state leaves it
+    const states = (key[1] as { state?: string } | undefined)?.state?.split(",");
     const jobs = list.jobs.slice();
-    jobs[at] = { ...jobs[at]!, state: e.state, reason: e.reason, exitCode: e.exitCode };
+    if (states && !states.includes(e.state)) jobs.splice(at, 1);
+    else jobs[at] = { ...jobs[at]!, state: e.state, reason: e.reason, exitCode: e.exitCode };
     queries.setQueryData<JobList>(key, { ...list, jobs });
   }
   void queries.invalidateQueries({ queryKey: ["job", String(e.id)] });

@@ -6,6 +6,7 @@ export const en = {
     dashboard: "Dashboard",
     submit: "Submit a job",
     jobs: "Jobs",
+    shell: "Shell",
     history: "History",
     money: "My money",
     profile: "My profile",
@@ -273,6 +274,14 @@ export const en = {
     never: "never",
     revoke: "Revoke",
     revoked: "Revoked",
+  },
+  shell: {
+    title: "Shell",
+    tab: "Shell {{n}}",
+    close: "Close this shell",
+    new: "New shell",
+    ended: "[the shell has ended: close it, or open a new one]",
+    lost: "[the connection to the center was lost: reload the page to take the shell up again]",
   },
 };
 

@@ -8,6 +8,7 @@ export const zh: Strings = {
     dashboard: "概览",
     submit: "提交作业",
     jobs: "作业",
+    shell: "终端",
     history: "历史作业",
     money: "我的费用",
     profile: "个人资料",
@@ -264,5 +265,13 @@ export const zh: Strings = {
     never: "永不",
     revoke: "吊销",
     revoked: "已吊销",
+  },
+  shell: {
+    title: "终端",
+    tab: "终端 {{n}}",
+    close: "关闭此终端",
+    new: "新建终端",
+    ended: "［终端已结束：请关闭它，或新建一个］",
+    lost: "［与中心的连接已断开：刷新页面可重新接上该终端］",
   },
 };

@@ -1,5 +1,6 @@
 import {
   DashboardOutlined,
+  CodeOutlined,
   HistoryOutlined,
   LogoutOutlined,
   SendOutlined,
@@ -41,6 +42,7 @@ export function Shell({ who, path, children }: { who: Whoami; path: string; chil
               { key: "/submit", icon: <SendOutlined aria-hidden />, label: t("nav.submit") },
               { key: "/jobs", icon: <UnorderedListOutlined aria-hidden />, label: t("nav.jobs") },
               { key: "/history", icon: <HistoryOutlined aria-hidden />, label: t("nav.history") },
+              { key: "/shell", icon: <CodeOutlined aria-hidden />, label: t("nav.shell") },
               { key: "/money", icon: <WalletOutlined aria-hidden />, label: t("nav.money") },
               { key: "/profile", icon: <UserOutlined aria-hidden />, label: t("nav.profile") },
             ]}

@@ -1,0 +1,84 @@
+import { spawnSync } from "node:child_process";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accessibilityProblems, CHROMIUM, launchBrowser, screenshot } from "../helpers/browser.js";
+import { startCenter, type TestCenter } from "../helpers/center.js";
+import { AS_ROOT } from "../helpers/unix-user.js";
+
+/** The portal's shell page in Chromium: a terminal as the user's own Unix account, in tabs. */
+if (!CHROMIUM || !AS_ROOT)
+  console.log(
+    "skipped: the shell page (needs Debian's chromium, and root for a user's own account)",
+  );
+
+const UNIX = "gsh-web";
+const ANN = { username: "ann", password: "Researcher-pass-2026" };
+let c: TestCenter;
+let browser: Browser;
+let page: Page;
+
+/** What the terminal shows, row by row (xterm.js draws its rows as text in the page). */
+const screenText = () => page.getByTestId("terminal").locator(".xterm-rows").first().innerText();
+
+/** Types a line into the focused terminal, then waits until the screen shows `until`. */
+async function type(line: string, until: RegExp): Promise<void> {
+  await page.keyboard.type(line);
+  await page.keyboard.press("Enter");
+  await expect.poll(screenText, { timeout: 15000 }).toMatch(until);
+}
+
+describe.runIf(CHROMIUM && AS_ROOT)("the shell page", () => {
+  beforeAll(async () => {
+    spawnSync("userdel", ["-r", UNIX], { stdio: "ignore" });
+    const r = spawnSync(
+      "useradd",
+      ["-m", "-s", "/bin/bash", "-K", "UID_MIN=63000", "-K", "UID_MAX=63999", UNIX],
+      { encoding: "utf8" },
+    );
+    if (r.status !== 0) throw new Error(`useradd ${UNIX}: ${r.stderr}`);
+    c = await startCenter("identities:\n  minUid: 1000\n");
+    await c.ok("POST", "/api/v1/users", { ...ANN, posix: { name: UNIX } });
+    await c.ok("POST", "/api/v1/accounts/default/members", { user: "ann" });
+    browser = await launchBrowser();
+    const context = await browser.newContext({
+      locale: "en-US",
+      viewport: { width: 1280, height: 800 },
+      bypassCSP: true,
+    });
+    page = await context.newPage();
+    await page.goto(c.url);
+    await page.getByLabel("User name").fill(ANN.username);
+    await page.getByLabel("Password").fill(ANN.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await c?.stop();
+    spawnSync("pkill", ["-KILL", "-u", UNIX]);
+    spawnSync("userdel", ["-r", UNIX], { stdio: "ignore" });
+  });
+
+  it("opens a login shell as the user's own account, where Chinese and guang work, and keeps it over a reload", async () => {
+    await page.getByRole("menuitem", { name: "Shell" }).click();
+    await page.getByRole("heading", { name: "Shell", exact: true }).waitFor();
+    await expect.poll(() => page.getByRole("tab").first().innerText()).toContain(UNIX);
+    await page.getByTestId("terminal").click();
+    await type("whoami", new RegExp(`^${UNIX}$`, "m"));
+    await type("echo 你好", /^你好$/m);
+    await type("guang jobs -h ; echo jobs-$?", /^jobs-0$/m);
+    await screenshot(page, "shell.en");
+    expect(await accessibilityProblems(page), "shell page").toEqual([]);
+    // a reload takes the same shell up again: what it said is still there
+    await type("export MARK=kept", /MARK=kept/);
+    await page.reload();
+    await page.getByTestId("terminal").click();
+    await type("echo $MARK", /^kept$/m);
+    // a second tab is a second shell
+    await page.getByRole("button", { name: "New shell" }).click();
+    await expect.poll(() => page.getByRole("tab").count()).toBe(2);
+    await page.getByText("中文").click();
+    await page.getByRole("heading", { name: "终端", exact: true }).waitFor();
+    await screenshot(page, "shell.zh");
+  });
+});
