@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 import { pino } from "pino";
 import Fastify, {
   LogController,
@@ -16,19 +16,8 @@ import { ROUTES } from "./route-table.js";
 import { may, refusal } from "../services/access/permissions.js";
 import { readCookies, SESSION_COOKIE } from "./cookies.js";
 import { shellSocket } from "./shell-socket.js";
+import { clientIp } from "./client-ip.js";
 import { WROTE, type Route } from "./route.js";
-
-/**
- * The address a request came from, for rate limits and the audit log. Behind a trusted proxy
- * it is the last address the proxy appended to X-Forwarded-For (earlier ones the client
- * could have written itself); otherwise the peer of the connection.
- */
-export function clientIp(req: IncomingMessage, trustProxy: boolean): string {
-  const forwarded = req.headers["x-forwarded-for"];
-  const last =
-    trustProxy && typeof forwarded === "string" ? forwarded.split(",").pop()!.trim() : "";
-  return (last || req.socket.remoteAddress || "?").replace(/^::ffff:/, "");
-}
 
 interface Compiled {
   route: Route;

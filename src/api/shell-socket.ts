@@ -5,7 +5,7 @@ import { GuangError, isGuangError } from "../core/errors.js";
 import type { Actor } from "../services/access/actor.js";
 import type { CenterServices } from "../services/center.js";
 import { readCookies, SESSION_COOKIE } from "./cookies.js";
-import { clientIp } from "./server.js";
+import { clientIp } from "./client-ip.js";
 
 /** What the page sends: keys typed, and the terminal's size. */
 const message = z.discriminatedUnion("type", [
