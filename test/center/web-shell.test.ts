@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { startCenter, type TestCenter } from "../helpers/center.js";
+import { PTY } from "../helpers/pty.js";
 import { AS_ROOT } from "../helpers/unix-user.js";
 
 /**
@@ -44,7 +45,12 @@ function connect(token: string | null, query = "", headers: Record<string, strin
     closed: new Promise((r) => ws.on("close", (code) => r(code))),
   };
   ws.on("message", (raw) => {
-    const m = JSON.parse(String(raw)) as { type: string; data?: string; id?: string };
+    const m = JSON.parse(String(raw)) as {
+      type: string;
+      data?: string;
+      id?: string;
+      unixUser?: string;
+    };
     if (m.type === "ready") ready(m as { id: string; unixUser: string });
     if (m.type === "output") text += m.data;
     if (m.type === "error") text += `\n[error] ${JSON.stringify(m)}`;
@@ -76,7 +82,7 @@ function refusedWith(token: string | null, query = "", headers: Record<string, s
   });
 }
 
-describe.runIf(AS_ROOT)("the web shell", () => {
+describe.runIf(AS_ROOT && PTY)("the web shell", () => {
   beforeAll(async () => {
     for (const u of UNIX) {
       spawnSync("userdel", ["-r", u], { stdio: "ignore" });

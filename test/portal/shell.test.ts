@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessibilityProblems, CHROMIUM, launchBrowser, screenshot } from "../helpers/browser.js";
 import { startCenter, type TestCenter } from "../helpers/center.js";
+import { PTY } from "../helpers/pty.js";
 import { AS_ROOT } from "../helpers/unix-user.js";
 
 /** The portal's shell page in Chromium: a terminal as the user's own Unix account, in tabs. */
@@ -27,7 +28,7 @@ async function type(line: string, until: RegExp): Promise<void> {
   await expect.poll(screenText, { timeout: 15000 }).toMatch(until);
 }
 
-describe.runIf(CHROMIUM && AS_ROOT)("the shell page", () => {
+describe.runIf(CHROMIUM && AS_ROOT && PTY)("the shell page", () => {
   beforeAll(async () => {
     spawnSync("userdel", ["-r", UNIX], { stdio: "ignore" });
     const r = spawnSync(
