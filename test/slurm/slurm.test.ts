@@ -393,9 +393,17 @@ describe.skipIf(!slurmUp)("a real Slurm cluster as a backend", () => {
       "PENDING|AssocGrpCpuLimit",
     );
     await c.ok("POST", `/api/v1/accounts/${ACCT}/transfer`, { amount: "10" }, t.cfo);
-    expect((await waitFor(c, waits.body.id, undefined, 60000)).state).toBe("COMPLETED");
+    // each step of the way back, so that a slow one is named: Guang lifts the block, the limit
+    // goes from Slurm's association, Slurm's scheduler starts the job (a loaded machine: minutes)
+    await until(
+      "the money block lifted",
+      async () =>
+        !(await c.ok("GET", `/api/v1/accounts/${ACCT}/billing`, undefined, t.cfo)).blockedForMoney,
+    );
+    await until("GrpTRES cpu=0 gone", () => !/cpu=0($|,)/.test(assoc(ACCT)));
+    expect((await waitFor(c, waits.body.id, undefined, 150_000)).state).toBe("COMPLETED");
     await c.ok("PATCH", `/api/v1/accounts/${ACCT}/billing`, { threshold: "0" }, t.cfo);
-  }, 120000);
+  }, 330_000);
 
   it("imports and charges jobs submitted straight to Slurm, once, across restarts", async () => {
     const id = sh("su", [
