@@ -9,6 +9,7 @@ import { authRoutes } from "./routes/auth.js";
 import { centerRoutes } from "./routes/center.js";
 import { jobRoutes } from "./routes/jobs.js";
 import { qosRoutes } from "./routes/qos.js";
+import { fileRoutes } from "./routes/files.js";
 
 /** Every route of the API, in the order they are matched and documented. */
 export const ROUTES: Route[] = [
@@ -21,5 +22,6 @@ export const ROUTES: Route[] = [
   ...reportRoutes,
   ...jobRoutes,
   ...qosRoutes,
+  ...fileRoutes,
   ...centerRoutes,
 ];

@@ -173,6 +173,10 @@ export function createApi(
   // bodies are read as text and parsed by the route that wants one: our words for bad JSON and wrong types
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", { parseAs: "string" }, (_req, body, done) => done(null, body));
+  // an upload is left unread: its route streams it to the file (memory stays flat)
+  app.addContentTypeParser("application/octet-stream", (_req, _payload, done) =>
+    done(null, undefined),
+  );
   app.addHook("onRequest", (_req, reply, done) => {
     for (const [k, v] of SECURITY_HEADERS) reply.raw.setHeader(k, v);
     done();

@@ -27,6 +27,7 @@ import { ReportService } from "../services/reports/reports.js";
 import { StatementService } from "../services/money/statements.js";
 import { ProfileService } from "../services/identity/profile.js";
 import { WebShells } from "../services/shells/web-shells.js";
+import { FileService } from "../services/files/files.js";
 import { OidcSignIn } from "../services/identity/oidc-sign-in.js";
 import { TenantService } from "../services/tenancy/tenants.js";
 import { UserService } from "../services/tenancy/users.js";
@@ -271,6 +272,12 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       auth,
       tokens,
       shells,
+      files: new FileService({
+        identity,
+        ensureAccount: jobOptions.accounts ? (a) => jobOptions.accounts!.ensure(a) : null,
+        allowedRoots: o.config.allowedRoots,
+        guangHome: o.home,
+      }),
       oidc: o.config.auth.oidc ? new OidcSignIn(store.db, o.config.auth.oidc, auth) : null,
       tenants: new TenantService(store.db, { minPasswordLength: min }),
       profiles: new ProfileService(store.db),

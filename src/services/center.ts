@@ -7,6 +7,7 @@ import type { AuthService } from "./identity/auth.js";
 import type { OidcSignIn } from "./identity/oidc-sign-in.js";
 import type { ProfileService } from "./identity/profile.js";
 import type { WebShells } from "./shells/web-shells.js";
+import type { FileService } from "./files/files.js";
 import type { EventStreams } from "./jobs/event-streams.js";
 import type { EventBus } from "./jobs/events.js";
 import type { FairShare } from "./jobs/fair-share.js";
@@ -36,6 +37,7 @@ export interface CenterServices {
   tenants: TenantService;
   profiles: ProfileService;
   shells: WebShells;
+  files: FileService;
   users: UserService;
   accounts: AccountService;
   members: MemberService;

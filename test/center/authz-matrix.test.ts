@@ -108,6 +108,13 @@ describe("authorization matrix", () => {
       "POST /api/v1/auth/password",
       "DELETE /api/v1/tokens/{id}",
       "GET /api/v1/events",
+      // every user's own files, as their own Unix account: files.test.ts
+      "GET /api/v1/files",
+      "GET /api/v1/files/content",
+      "PUT /api/v1/files/content",
+      "POST /api/v1/files/mkdir",
+      "POST /api/v1/files/move",
+      "DELETE /api/v1/files",
     ];
     const covered = new Set([...CASES.map((k) => k.route), ...elsewhere]);
     expect(routes.filter((r) => !covered.has(r))).toEqual([]);
