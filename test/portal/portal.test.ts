@@ -287,10 +287,29 @@ describe.skipIf(!CHROMIUM)("the portal", () => {
       annToken,
     );
     const pages = {
-      en: ["Dashboard", "Submit a job", "Jobs", "History", "Shell", "My money", "My profile"],
-      zh: ["概览", "提交作业", "作业", "历史作业", "终端", "我的费用", "个人资料"],
+      en: [
+        "Dashboard",
+        "Submit a job",
+        "Jobs",
+        "History",
+        "Files",
+        "Shell",
+        "My money",
+        "My profile",
+      ],
+      zh: ["概览", "提交作业", "作业", "历史作业", "文件", "终端", "我的费用", "个人资料"],
     };
-    const names = ["dashboard", "submit", "jobs", "history", "shell", "money", "profile", "job"];
+    const names = [
+      "dashboard",
+      "submit",
+      "jobs",
+      "history",
+      "files",
+      "shell",
+      "money",
+      "profile",
+      "job",
+    ];
     await page.goto(c.url);
     await page.getByRole("heading", { name: "Dashboard" }).waitFor();
     for (const lang of ["en", "zh"] as const) {
@@ -300,8 +319,9 @@ describe.skipIf(!CHROMIUM)("the portal", () => {
       }
       for (const [i, name] of names.entries()) {
         const menu = pages[lang][i];
-        // the shell page's own screenshots are the shell suite's (a Unix account of its own)
-        const shot = name === "shell" ? `shell-no-identity.${lang}` : `${name}.${lang}`;
+        // the shell's and files' own screenshots are the shell suite's (a Unix account of its own)
+        const own = name === "shell" || name === "files";
+        const shot = own ? `${name}-no-identity.${lang}` : `${name}.${lang}`;
         if (menu) {
           await page.getByRole("menuitem", { name: menu, exact: true }).click();
           await page.getByRole("heading", { name: menu, exact: true }).waitFor();

@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { readFileSync, statSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessibilityProblems, CHROMIUM, launchBrowser, screenshot } from "../helpers/browser.js";
@@ -6,7 +7,10 @@ import { startCenter, type TestCenter } from "../helpers/center.js";
 import { PTY } from "../helpers/pty.js";
 import { AS_ROOT } from "../helpers/unix-user.js";
 
-/** The portal's shell page in Chromium: a terminal as the user's own Unix account, in tabs. */
+/**
+ * The portal's shell and files pages in Chromium: a terminal as the user's own Unix account,
+ * in tabs; files uploaded with progress, downloaded and deleted as that account.
+ */
 if (!CHROMIUM || !AS_ROOT)
   console.log(
     "skipped: the shell page (needs Debian's chromium, and root for a user's own account)",
@@ -81,5 +85,38 @@ describe.runIf(CHROMIUM && AS_ROOT && PTY)("the shell page", () => {
     await page.getByText("中文").click();
     await page.getByRole("heading", { name: "终端", exact: true }).waitFor();
     await screenshot(page, "shell.zh");
+  });
+
+  it("uploads with progress, downloads and deletes files as the user's own account", async () => {
+    await page.getByText("English").click();
+    await page.getByRole("menuitem", { name: "Files" }).click();
+    await page.getByRole("heading", { name: "Files", exact: true }).waitFor();
+    await page.getByRole("cell", { name: ".profile" }).waitFor();
+    await page.getByLabel("New folder's name").fill("results");
+    await page.getByRole("button", { name: "Make folder" }).click();
+    await page.getByRole("link", { name: "results" }).click();
+    await expect.poll(() => page.locator(".ant-breadcrumb").innerText()).toContain("results");
+    const bytes = Buffer.from("42 答案\n".repeat(100_000));
+    await page.getByTestId("upload").setInputFiles({
+      name: "answer.txt",
+      mimeType: "text/plain",
+      buffer: bytes,
+    });
+    await page.getByRole("cell", { name: "answer.txt" }).waitFor();
+    const uid = Number(spawnSync("id", ["-u", UNIX], { encoding: "utf8" }).stdout);
+    expect(statSync(`/home/${UNIX}/results/answer.txt`).uid).toBe(uid);
+    await screenshot(page, "files.en");
+    expect(await accessibilityProblems(page), "files page").toEqual([]);
+    const [file] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download" }).click(),
+    ]);
+    expect(readFileSync((await file.path())!)).toEqual(bytes);
+    await page.getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("button", { name: "Delete", exact: true }).last().click();
+    await expect.poll(() => page.getByRole("cell", { name: "answer.txt" }).count()).toBe(0);
+    await page.getByText("中文").click();
+    await page.getByRole("heading", { name: "文件", exact: true }).waitFor();
+    await screenshot(page, "files.zh");
   });
 });

@@ -19,6 +19,7 @@ const PAGES = {
   "/money": () => import("./pages/Money"),
   "/profile": () => import("./pages/Profile"),
   "/shell": () => import("./pages/Terminal"),
+  "/files": () => import("./pages/Files"),
 };
 const SignIn = lazy(() => import("./pages/SignIn"));
 const ChangePassword = lazy(() => import("./pages/ChangePassword"));
@@ -30,6 +31,7 @@ const History = lazy(PAGES["/history"]);
 const Money = lazy(PAGES["/money"]);
 const Profile = lazy(PAGES["/profile"]);
 const Terminal = lazy(PAGES["/shell"]);
+const Files = lazy(PAGES["/files"]);
 
 /** Starts loading a page's code before it is drawn (at start, alongside asking who is signed in). */
 export function preloadPage(path: string): void {
@@ -63,6 +65,7 @@ function Page({ path }: { path: string }) {
   if (path === "/money") return <Money />;
   if (path === "/profile") return <Profile />;
   if (path === "/shell") return <Terminal />;
+  if (path === "/files") return <Files />;
   return <Result status="404" title={t("notFound.title")} subTitle={t("notFound.text")} />;
 }
 

@@ -8,7 +8,7 @@ import type { paths } from "../../src/client/api-types";
  */
 const CSRF_COOKIE = "guang_csrf";
 
-function csrfToken(): string | null {
+export function csrfToken(): string | null {
   const hit = document.cookie.split("; ").find((c) => c.startsWith(`${CSRF_COOKIE}=`));
   return hit ? decodeURIComponent(hit.slice(CSRF_COOKIE.length + 1)) : null;
 }

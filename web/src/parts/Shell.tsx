@@ -1,6 +1,7 @@
 import {
   DashboardOutlined,
   CodeOutlined,
+  FolderOpenOutlined,
   HistoryOutlined,
   LogoutOutlined,
   SendOutlined,
@@ -42,6 +43,7 @@ export function Shell({ who, path, children }: { who: Whoami; path: string; chil
               { key: "/submit", icon: <SendOutlined aria-hidden />, label: t("nav.submit") },
               { key: "/jobs", icon: <UnorderedListOutlined aria-hidden />, label: t("nav.jobs") },
               { key: "/history", icon: <HistoryOutlined aria-hidden />, label: t("nav.history") },
+              { key: "/files", icon: <FolderOpenOutlined aria-hidden />, label: t("nav.files") },
               { key: "/shell", icon: <CodeOutlined aria-hidden />, label: t("nav.shell") },
               { key: "/money", icon: <WalletOutlined aria-hidden />, label: t("nav.money") },
               { key: "/profile", icon: <UserOutlined aria-hidden />, label: t("nav.profile") },
