@@ -18,7 +18,7 @@ export interface FileServiceOptions {
   guangHome: string;
 }
 
-export interface FileEntry {
+interface FileEntry {
   name: string;
   type: "file" | "dir" | "link" | "other";
   size: number;
