@@ -134,7 +134,7 @@ else {
     `  dashboard, first load with an empty cache: its accounts' money shows after median ${fmt(pf.firstShownMs, 0)} ms, its chart after ${fmt(pf.firstLoadMs, 0)} ms (goal ≤ 1000 ms: ${fmt(pf.firstLoadMs / 1000, 2)} of it)`,
   );
   console.log(
-    `  its JavaScript, gzipped: ${fmt(pf.jsFirstGzKiB, 0)} KiB before the chart, ${fmt(pf.jsGzKiB, 0)} KiB with it, in ${pf.jsFiles} files (goal ≤ 300 KB: ${fmt((pf.jsFirstGzKiB * 1024) / 300_000, 2)} of it before the chart)`,
+    `  its JavaScript, gzipped: ${fmt(pf.jsFirstGzKiB, 0)} KiB without the chart's own chunk, ${fmt(pf.jsGzKiB, 0)} KiB with it, in ${pf.jsFiles} files (goal ≤ 300 KB: ${fmt((pf.jsFirstGzKiB * 1024) / 300_000, 2)} of it without the chart)`,
   );
   console.log(
     `  a job recorded by the server → its row on the open jobs page (SSE): median ${fmt(pf.eventToPageMs, 0)} ms (goal ≤ 300 ms: ${fmt(pf.eventToPageMs / 300, 2)} of it)`,

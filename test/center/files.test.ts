@@ -2,8 +2,8 @@ import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { statSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCenter, type TestCenter } from "../helpers/center.js";
-import { AS_ROOT } from "../helpers/unix-user.js";
+import { startCenter, type TestCenter, mappedUsers } from "../helpers/center.js";
+import { AS_ROOT, makeUnixUsers, removeUnixUsers } from "../helpers/unix-user.js";
 
 /**
  * Files through the API as root: every operation as the user's own Unix account, so that what
@@ -35,32 +35,23 @@ async function upload(who: string, path: string, bytes: Buffer) {
 
 describe.runIf(AS_ROOT)("files, as the user's own Unix account", () => {
   beforeAll(async () => {
-    for (const u of UNIX) {
-      spawnSync("userdel", ["-r", u], { stdio: "ignore" });
-      const r = spawnSync(
-        "useradd",
-        ["-m", "-s", "/bin/bash", "-K", "UID_MIN=64000", "-K", "UID_MAX=64999", u],
-        {
-          encoding: "utf8",
-        },
-      );
-      if (r.status !== 0) throw new Error(`useradd ${u}: ${r.stderr}`);
-      spawnSync("chmod", ["700", home(u)]);
-    }
+    makeUnixUsers(UNIX, [64000, 64999]);
     c = await startCenter("identities:\n  minUid: 1000\n");
-    for (const [name, unix] of [
-      ["ann", "gfs-ann"],
-      ["bob", "gfs-bob"],
-    ] as const) {
-      await c.ok("POST", "/api/v1/users", { username: name, password: PW, posix: { name: unix } });
-      tokens[name] = (
-        await c.ok("POST", "/api/v1/auth/login", { username: name, password: PW }, null)
-      ).token;
-    }
+    Object.assign(
+      tokens,
+      await mappedUsers(
+        c,
+        [
+          ["ann", "gfs-ann"],
+          ["bob", "gfs-bob"],
+        ],
+        PW,
+      ),
+    );
   }, 60_000);
   afterAll(async () => {
     await c?.stop();
-    for (const u of UNIX) spawnSync("userdel", ["-r", u], { stdio: "ignore" });
+    removeUnixUsers(UNIX);
   });
 
   it("uploads, lists, downloads, renames and deletes in the user's home, and what it makes is theirs", async () => {

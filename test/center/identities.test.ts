@@ -2,8 +2,8 @@ import { spawnSync } from "node:child_process";
 import { lstatSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCenter, waitFor, workdir, type TestCenter } from "../helpers/center.js";
-import { AS_ROOT } from "../helpers/unix-user.js";
+import { startCenter, waitFor, workdir, type TestCenter, mappedUsers } from "../helpers/center.js";
+import { AS_ROOT, makeUnixUsers, removeUnixUsers } from "../helpers/unix-user.js";
 
 /**
  * A center started as root, jobs as each user's own Unix account (the default): who may
@@ -34,44 +34,23 @@ function uidOf(name: string): number {
 
 describe.runIf(AS_ROOT)("identities on a root server", () => {
   beforeAll(async () => {
-    for (const u of UNIX) {
-      spawnSync("userdel", ["-r", u], { stdio: "ignore" });
-      const r = spawnSync(
-        "useradd",
-        [
-          "-M",
-          "-d",
-          "/nonexistent",
-          "-s",
-          "/bin/sh",
-          "-K",
-          "UID_MIN=62000",
-          "-K",
-          "UID_MAX=62999",
-          u,
-        ],
-        { encoding: "utf8" },
-      );
-      if (r.status !== 0) throw new Error(`useradd ${u}: ${r.stderr}`);
-    }
+    makeUnixUsers(UNIX, [62000, 62999], false);
     c = await startCenter(MAPPED);
-    for (const [name, unix] of [
-      ["ann", "gsec-ann"],
-      ["bob", "gsec-bob"],
-    ] as const) {
-      await c.ok("POST", "/api/v1/users", { username: name, password: PW, posix: { name: unix } });
-      await c.ok("POST", "/api/v1/accounts/default/members", { user: name });
-      tokens[name] = (
-        await c.ok("POST", "/api/v1/auth/login", { username: name, password: PW }, null)
-      ).token;
-    }
+    Object.assign(
+      tokens,
+      await mappedUsers(
+        c,
+        [
+          ["ann", "gsec-ann"],
+          ["bob", "gsec-bob"],
+        ],
+        PW,
+      ),
+    );
   });
   afterAll(async () => {
     await c?.stop();
-    for (const u of UNIX) {
-      spawnSync("pkill", ["-KILL", "-u", u]);
-      spawnSync("userdel", ["-r", u], { stdio: "ignore" });
-    }
+    removeUnixUsers(UNIX);
   });
 
   it("says at start whose identity jobs run under", () => {

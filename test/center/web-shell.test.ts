@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { startCenter, type TestCenter } from "../helpers/center.js";
+import { startCenter, type TestCenter, mappedUsers } from "../helpers/center.js";
 import { PTY } from "../helpers/pty.js";
-import { AS_ROOT } from "../helpers/unix-user.js";
+import { AS_ROOT, makeUnixUsers, removeUnixUsers } from "../helpers/unix-user.js";
 
 /**
  * The web shell as root: a login shell as the user's own Unix account (uid, gid, groups),
@@ -84,33 +84,23 @@ function refusedWith(token: string | null, query = "", headers: Record<string, s
 
 describe.runIf(AS_ROOT && PTY)("the web shell", () => {
   beforeAll(async () => {
-    for (const u of UNIX) {
-      spawnSync("userdel", ["-r", u], { stdio: "ignore" });
-      const r = spawnSync(
-        "useradd",
-        ["-m", "-s", "/bin/bash", "-K", "UID_MIN=63000", "-K", "UID_MAX=63999", u],
-        { encoding: "utf8" },
-      );
-      if (r.status !== 0) throw new Error(`useradd ${u}: ${r.stderr}`);
-    }
+    makeUnixUsers(UNIX, [63000, 63499]);
     c = await startCenter("jobs:\n  killWait: 1\nidentities:\n  minUid: 1000\n");
-    for (const [name, unix] of [
-      ["ann", "gsh-ann"],
-      ["bob", "gsh-bob"],
-    ] as const) {
-      await c.ok("POST", "/api/v1/users", { username: name, password: PW, posix: { name: unix } });
-      await c.ok("POST", "/api/v1/accounts/default/members", { user: name });
-      tokens[name] = (
-        await c.ok("POST", "/api/v1/auth/login", { username: name, password: PW }, null)
-      ).token;
-    }
+    Object.assign(
+      tokens,
+      await mappedUsers(
+        c,
+        [
+          ["ann", "gsh-ann"],
+          ["bob", "gsh-bob"],
+        ],
+        PW,
+      ),
+    );
   }, 60_000);
   afterAll(async () => {
     await c?.stop();
-    for (const u of UNIX) {
-      spawnSync("pkill", ["-KILL", "-u", u]);
-      spawnSync("userdel", ["-r", u], { stdio: "ignore" });
-    }
+    removeUnixUsers(UNIX);
   });
 
   it("is a login shell as the user's own Unix account, where guang and Chinese work", async () => {

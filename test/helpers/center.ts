@@ -233,3 +233,22 @@ export async function freshPostgresUrl(): Promise<string | null> {
   u.searchParams.set("options", `-c search_path=${schema}`);
   return u.toString();
 }
+
+/**
+ * Users of the center, each with the Unix identity named beside it and a member of the
+ * default account; their API tokens by name.
+ */
+export async function mappedUsers(
+  c: TestCenter,
+  people: [name: string, unix: string][],
+  password: string,
+): Promise<Record<string, string>> {
+  const tokens: Record<string, string> = {};
+  for (const [name, unix] of people) {
+    await c.ok("POST", "/api/v1/users", { username: name, password, posix: { name: unix } });
+    await c.ok("POST", "/api/v1/accounts/default/members", { user: name });
+    tokens[name] = (await c.ok("POST", "/api/v1/auth/login", { username: name, password }, null))
+      .token as string;
+  }
+  return tokens;
+}

@@ -30,3 +30,30 @@ export function giveToJobs(path: string): string {
   }
   return path;
 }
+
+/**
+ * Makes Unix accounts for one suite (as root), uids in `uids` (a range of the suite's own, so
+ * that suites never meet): with a private home and bash, or (home: false) with none and sh.
+ * Any left by an earlier run are removed first.
+ */
+export function makeUnixUsers(names: string[], uids: [number, number], home = true): void {
+  for (const u of names) {
+    spawnSync("userdel", ["-r", u], { stdio: "ignore" });
+    const where = home ? ["-m", "-s", "/bin/bash"] : ["-M", "-d", "/nonexistent", "-s", "/bin/sh"];
+    const r = spawnSync(
+      "useradd",
+      [...where, "-K", `UID_MIN=${uids[0]}`, "-K", `UID_MAX=${uids[1]}`, u],
+      { encoding: "utf8" },
+    );
+    if (r.status !== 0) throw new Error(`useradd ${u}: ${r.stderr}`);
+    if (home) spawnSync("chmod", ["700", `/home/${u}`]);
+  }
+}
+
+/** Ends what the suite's accounts still run, and removes them with their homes. */
+export function removeUnixUsers(names: string[]): void {
+  for (const u of names) {
+    spawnSync("pkill", ["-KILL", "-u", u]);
+    spawnSync("userdel", ["-r", u], { stdio: "ignore" });
+  }
+}

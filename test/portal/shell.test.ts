@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessibilityProblems, CHROMIUM, launchBrowser, screenshot } from "../helpers/browser.js";
 import { startCenter, type TestCenter } from "../helpers/center.js";
 import { PTY } from "../helpers/pty.js";
-import { AS_ROOT } from "../helpers/unix-user.js";
+import { AS_ROOT, makeUnixUsers, removeUnixUsers } from "../helpers/unix-user.js";
 
 /**
  * The portal's shell and files pages in Chromium: a terminal as the user's own Unix account,
@@ -34,13 +34,7 @@ async function type(line: string, until: RegExp): Promise<void> {
 
 describe.runIf(CHROMIUM && AS_ROOT && PTY)("the shell page", () => {
   beforeAll(async () => {
-    spawnSync("userdel", ["-r", UNIX], { stdio: "ignore" });
-    const r = spawnSync(
-      "useradd",
-      ["-m", "-s", "/bin/bash", "-K", "UID_MIN=63000", "-K", "UID_MAX=63999", UNIX],
-      { encoding: "utf8" },
-    );
-    if (r.status !== 0) throw new Error(`useradd ${UNIX}: ${r.stderr}`);
+    makeUnixUsers([UNIX], [63500, 63999]);
     c = await startCenter("identities:\n  minUid: 1000\n");
     await c.ok("POST", "/api/v1/users", { ...ANN, posix: { name: UNIX } });
     await c.ok("POST", "/api/v1/accounts/default/members", { user: "ann" });
@@ -60,8 +54,7 @@ describe.runIf(CHROMIUM && AS_ROOT && PTY)("the shell page", () => {
   afterAll(async () => {
     await browser?.close();
     await c?.stop();
-    spawnSync("pkill", ["-KILL", "-u", UNIX]);
-    spawnSync("userdel", ["-r", UNIX], { stdio: "ignore" });
+    removeUnixUsers([UNIX]);
   });
 
   it("opens a login shell as the user's own account, where Chinese and guang work, and keeps it over a reload", async () => {

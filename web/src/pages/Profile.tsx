@@ -21,6 +21,7 @@ import type { components, paths } from "../../../src/client/api-types";
 import { api, data } from "../api";
 import { when } from "../jobs";
 import { PageTitle } from "../parts/PageTitle";
+import { PasswordForm } from "../parts/PasswordForm";
 import { useWhoami } from "../session";
 
 type Token =
@@ -124,27 +125,9 @@ function Tokens() {
 function Password() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ current: string; password: string }>();
-  const change = async (v: { current: string; password: string }) => {
-    try {
-      await data(api.POST("/api/v1/auth/password", { body: v }));
-      form.resetFields();
-      void message.success(t("profile.passwordChanged"));
-    } catch (e) {
-      void message.error((e as Error).message);
-    }
-  };
   return (
     <Card title={t("password.submit")}>
-      <Form form={form} layout="vertical" onFinish={(v) => void change(v)}>
-        <Form.Item name="current" label={t("password.current")} rules={[{ required: true }]}>
-          <Input.Password autoComplete="current-password" />
-        </Form.Item>
-        <Form.Item name="password" label={t("password.new")} rules={[{ required: true }]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Button htmlType="submit">{t("password.submit")}</Button>
-      </Form>
+      <PasswordForm onChanged={() => message.success(t("profile.passwordChanged"))} />
     </Card>
   );
 }
