@@ -39,7 +39,8 @@ import { EventStreams } from "../services/jobs/event-streams.js";
 import { HomeLock } from "./home-lock.js";
 import type { CenterServices } from "../services/center.js";
 import { FairShare } from "../services/jobs/fair-share.js";
-import { UnixAccountMaker } from "../services/identity/unix-accounts.js";
+import { UnixAccountMaker, workAccount } from "../services/identity/unix-accounts.js";
+import type { Actor } from "../services/access/actor.js";
 import { JobService } from "../services/jobs/jobs.js";
 import { QosService } from "../services/jobs/qos.js";
 import { JobLookup, type JobServiceOptions } from "../services/jobs/job-lookup.js";
@@ -256,10 +257,11 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       partitionsOf,
     });
     const tokens = new ApiTokenService(store.db, o.config.auth.tokenMaxDays, auth);
+    // shells and files run as the account the user's jobs run as
+    const accountFor = (actor: Actor) => workAccount(identity, jobOptions.accounts, actor);
     const shells = new WebShells({
-      identity,
       settings: o.config.shell,
-      ensureAccount: jobOptions.accounts ? (a) => jobOptions.accounts!.ensure(a) : null,
+      accountFor,
       // the shell's own token for `guang`, for a day at most, revoked when the shell ends
       issueToken: async (actor) => {
         const t = await tokens.createToken(actor, `web-shell-${Date.now().toString(36)}`, 1);
@@ -273,8 +275,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       tokens,
       shells,
       files: new FileService({
-        identity,
-        ensureAccount: jobOptions.accounts ? (a) => jobOptions.accounts!.ensure(a) : null,
+        accountFor,
         allowedRoots: o.config.allowedRoots,
         guangHome: o.home,
       }),

@@ -127,3 +127,18 @@ export class IdentityPolicy {
     return a;
   }
 }
+
+/**
+ * The command prefix that runs what follows as `a` (root only): setpriv drops to its uid and
+ * gid, with its own groups where the machine knows the account, else with none of root's.
+ * Web shells and file workers start this way.
+ */
+export function asAccount(a: UnixAccount): string[] {
+  return [
+    "setpriv",
+    `--reuid=${a.uid}`,
+    `--regid=${a.gid}`,
+    a.shell ? "--init-groups" : "--clear-groups",
+    "--",
+  ];
+}

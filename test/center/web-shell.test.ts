@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { startCenter, type TestCenter, mappedUsers } from "../helpers/center.js";
 import { PTY } from "../helpers/pty.js";
+import { until } from "../helpers/until.js";
 import { AS_ROOT, makeUnixUsers, removeUnixUsers } from "../helpers/unix-user.js";
 
 /**
@@ -59,15 +60,14 @@ function connect(token: string | null, query = "", headers: Record<string, strin
 }
 
 /** Types a line, then waits until the screen matches, or fails after 15 s with what it shows. */
-async function run(t: Term, line: string, until: RegExp): Promise<string> {
+async function run(t: Term, line: string, shows: RegExp): Promise<string> {
   t.ws.send(JSON.stringify({ type: "input", data: `${line}\r` }));
-  const end = Date.now() + 15_000;
-  while (!until.test(t.screen())) {
-    if (Date.now() > end)
-      throw new Error(`"${line}": waited for ${until}; the screen:\n${t.screen()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return t.screen();
+  return until(
+    `"${line}" to show ${shows}`,
+    () => shows.test(t.screen()) && t.screen(),
+    15_000,
+    t.screen,
+  );
 }
 
 /** The HTTP status a refused upgrade answered with. */

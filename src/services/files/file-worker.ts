@@ -12,7 +12,8 @@ import { lstat, mkdir, open, readdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 
-interface Entry {
+/** One entry of a listing. */
+export interface FileEntry {
   name: string;
   type: "file" | "dir" | "link" | "other";
   size: number;
@@ -23,7 +24,7 @@ interface Entry {
 async function list(dir: string, offset: number, limit: number): Promise<void> {
   // names sorted as a person reads them; a page of them described (100,000 in a folder are fine)
   const names = (await readdir(dir)).sort((a, b) => a.localeCompare(b));
-  const entries: Entry[] = [];
+  const entries: FileEntry[] = [];
   for (const name of names.slice(offset, offset + limit)) {
     const s = await lstat(join(dir, name)).catch(() => null);
     if (!s) continue;

@@ -2,28 +2,20 @@ import { spawn } from "node:child_process";
 import { isAbsolute, resolve, sep } from "node:path";
 import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import type { PosixIdentity } from "../../backends/backend.js";
 import type { UnixAccount } from "../../backends/unix-account.js";
-import type { IdentityPolicy } from "../../backends/unix-identity.js";
+import { asAccount } from "../../backends/unix-identity.js";
+import type { FileEntry } from "./file-worker.js";
 import { GuangError, invalidInput, notFound } from "../../core/errors.js";
 import type { Actor } from "../access/actor.js";
 
 const WORKER = fileURLToPath(new URL("./file-worker.js", import.meta.url));
 
 export interface FileServiceOptions {
-  identity: IdentityPolicy;
-  ensureAccount: ((actor: Actor) => Promise<PosixIdentity | null>) | null;
+  /** The Unix account the user's work runs as (workAccount); null: the server's own user. */
+  accountFor: (actor: Actor) => Promise<UnixAccount | null>;
   /** Without root: the folders files may be reached in (jobs.allowedRoots); Guang's home never. */
   allowedRoots: string[];
   guangHome: string;
-}
-
-interface FileEntry {
-  name: string;
-  type: "file" | "dir" | "link" | "other";
-  size: number;
-  mode: string;
-  modified: string;
 }
 
 /** A refusal of the kernel's, in words. */
@@ -44,6 +36,12 @@ function refusal(errno: string, path: string, who: string): GuangError {
   return invalidInput(`${path}: ${errno}`);
 }
 
+/** A worker's refusal (its stderr: {errno, message}), in words. */
+function refused(stderr: Buffer[], w: { full: string; who: string }): GuangError {
+  const e = JSON.parse(Buffer.concat(stderr).toString() || '{"errno":"EIO"}') as { errno: string };
+  return refusal(e.errno, w.full, w.who);
+}
+
 /**
  * Files as their owner reaches them: every operation is a short-lived worker running as the
  * user's own Unix account (setpriv, when the server is root), so that the kernel decides what
@@ -53,16 +51,9 @@ function refusal(errno: string, path: string, who: string): GuangError {
 export class FileService {
   constructor(private readonly o: FileServiceOptions) {}
 
-  private async account(actor: Actor): Promise<UnixAccount | null> {
-    const posix =
-      actor.posix ??
-      (this.o.ensureAccount && this.o.identity.root ? await this.o.ensureAccount(actor) : null);
-    return this.o.identity.forJob(actor.username, posix);
-  }
-
   /** The path meant: absolute, or under the user's home; a name a person could type. */
   private async where(actor: Actor, path: string | undefined) {
-    const a = await this.account(actor);
+    const a = await this.o.accountFor(actor);
     const home = a?.home ?? this.o.allowedRoots[0] ?? null;
     // eslint-disable-next-line no-control-regex -- control characters are exactly what it refuses
     if (path !== undefined && /[\x00-\x1f\x7f]/.test(path))
@@ -93,16 +84,7 @@ export class FileService {
 
   private worker(a: UnixAccount | null, args: string[]) {
     const cmd = [process.execPath, WORKER, ...args];
-    const argv = a
-      ? [
-          "setpriv",
-          `--reuid=${a.uid}`,
-          `--regid=${a.gid}`,
-          a.shell ? "--init-groups" : "--clear-groups",
-          "--",
-          ...cmd,
-        ]
-      : cmd;
+    const argv = a ? [...asAccount(a), ...cmd] : cmd;
     return spawn(argv[0]!, argv.slice(1), { stdio: ["pipe", "pipe", "pipe"], cwd: "/" });
   }
 
@@ -130,10 +112,7 @@ export class FileService {
       input.unpipe(child.stdin);
       input.resume();
     }
-    if (code !== 0) {
-      const e = JSON.parse(Buffer.concat(err).toString() || '{"errno":"EIO"}') as { errno: string };
-      throw refusal(e.errno, w.full, w.who);
-    }
+    if (code !== 0) throw refused(err, w);
     return { full: w.full, out: Buffer.concat(out).toString() };
   }
 
@@ -183,11 +162,7 @@ export class FileService {
       };
       child.stdout.on("data", onData);
       child.on("close", (code) => {
-        if (code === 0) return;
-        const e = JSON.parse(Buffer.concat(err).toString() || '{"errno":"EIO"}') as {
-          errno: string;
-        };
-        reject(refusal(e.errno, w.full, w.who));
+        if (code !== 0) reject(refused(err, w));
       });
     });
     return { full: w.full, size, body: child.stdout };

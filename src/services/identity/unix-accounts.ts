@@ -1,7 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import type { PosixIdentity } from "../../backends/backend.js";
-import { findUnixAccount, findUnixAccountByUid } from "../../backends/unix-account.js";
+import {
+  findUnixAccount,
+  findUnixAccountByUid,
+  type UnixAccount,
+} from "../../backends/unix-account.js";
+import type { IdentityPolicy } from "../../backends/unix-identity.js";
 import { GuangError } from "../../core/errors.js";
 import type { Db } from "../../store/open.js";
 import { highestGivenUid, recordGivenUid, updateUser } from "../../store/users.js";
@@ -22,6 +27,20 @@ const UNIX_NAME = /^[a-z_][a-z0-9_-]{0,31}$/;
 
 function refused(message: string): GuangError {
   return new GuangError("no_identity", 409, message);
+}
+
+/**
+ * The Unix account a user's work runs as (IdentityPolicy.forJob): their own, made first where
+ * identities.auto makes accounts (`maker`), the shared one, or null for the server's own user.
+ * Shells and files ask this; submissions resolve the same way in their pipeline.
+ */
+export async function workAccount(
+  identity: IdentityPolicy,
+  maker: UnixAccountMaker | null,
+  actor: Actor,
+): Promise<UnixAccount | null> {
+  const posix = actor.posix ?? (maker && identity.root ? await maker.ensure(actor) : null);
+  return identity.forJob(actor.username, posix);
 }
 
 /**

@@ -3,8 +3,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { IPty } from "node-pty";
-import type { PosixIdentity } from "../../backends/backend.js";
-import type { IdentityPolicy } from "../../backends/unix-identity.js";
+import { asAccount } from "../../backends/unix-identity.js";
 import type { UnixAccount } from "../../backends/unix-account.js";
 import { GuangError, notFound } from "../../core/errors.js";
 import type { Actor } from "../access/actor.js";
@@ -23,10 +22,9 @@ export interface ShellSettings {
 }
 
 export interface WebShellOptions {
-  identity: IdentityPolicy;
   settings: ShellSettings;
-  /** Makes a Unix account for a user without one (identities.auto), as a job would. */
-  ensureAccount: ((actor: Actor) => Promise<PosixIdentity | null>) | null;
+  /** The Unix account the user's work runs as (workAccount); null: the server's own user. */
+  accountFor: (actor: Actor) => Promise<UnixAccount | null>;
   /** A token for the `guang` command inside the shell, revoked when the shell ends. */
   issueToken: (actor: Actor) => Promise<{ token: string; revoke: () => Promise<void> }>;
 }
@@ -99,23 +97,14 @@ export class WebShells {
     const login = ["/bin/sh", "-lc", 'PATH="$GUANG_BIN:$PATH"; export PATH; exec "$SHELL" -i'];
     // not root: the server's own user, as its jobs (identity.describe() says so at start)
     if (!a) return { file: login[0]!, args: login.slice(1), home: process.env.HOME || "/", shell };
-    const drop = [
-      `--reuid=${a.uid}`,
-      `--regid=${a.gid}`,
-      // the account's own groups where the machine knows it, else none of root's
-      a.shell ? "--init-groups" : "--clear-groups",
-      "--",
-    ];
-    return { file: "setpriv", args: [...drop, ...login], home: a.home, shell };
+    const [file, ...drop] = asAccount(a);
+    return { file: file!, args: [...drop, ...login], home: a.home, shell };
   }
 
   /** A new shell for the signed-in user; `server`: this server's address as the shell reaches it. */
   async open(actor: Actor, size: { cols: number; rows: number }, server: string): Promise<string> {
     const pty = await loadPty();
-    const posix =
-      actor.posix ??
-      (this.o.ensureAccount && this.o.identity.root ? await this.o.ensureAccount(actor) : null);
-    const account = this.o.identity.forJob(actor.username, posix);
+    const account = await this.o.accountFor(actor);
     const { file, args, home, shell } = this.command(account);
     const { token, revoke } = await this.o.issueToken(actor);
     const name = account?.name ?? actor.username;
