@@ -61,7 +61,7 @@ const LISTED = (n: number) => `new Promise((resolve) => {
 })`;
 
 /** The promise's value, or an error naming what did not happen within `ms`. */
-async function within<T>(ms: number, p: Promise<T>, what: string): Promise<T> {
+export async function within<T>(ms: number, p: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_r, reject) => {
     timer = setTimeout(() => reject(new Error(`waited ${ms} ms for ${what}`)), ms);

@@ -127,8 +127,9 @@ else {
 }
 
 console.log(`\nthe portal in Debian's Chromium on loopback:`);
-const pf = await benchPortal(quick ? 3 : 7);
+const pf = await benchPortal(quick ? 3 : 7).catch((e: Error) => e);
 if (pf === null) console.log("  skipped: no chromium (apt-get install chromium)");
+else if (pf instanceof Error) console.log(`  not measured: ${pf.message}`);
 else {
   console.log(
     `  dashboard, first load with an empty cache: its accounts' money shows after median ${fmt(pf.firstShownMs, 0)} ms, its chart after ${fmt(pf.firstLoadMs, 0)} ms (goal ≤ 1000 ms: ${fmt(pf.firstLoadMs / 1000, 2)} of it)`,

@@ -43,6 +43,9 @@ export function useJobEvents(): void {
   const queries = useQueryClient();
   useEffect(() => {
     const source = new EventSource("/api/v1/events");
+    // what changed before the stream opened (or while it was down) is not in it: the lists are
+    // asked again once it is open, and from then on kept by its events
+    source.addEventListener("open", () => void queries.invalidateQueries({ queryKey: ["jobs"] }));
     source.addEventListener("job", (m) =>
       apply(queries, JSON.parse((m as MessageEvent).data) as JobEvent),
     );
