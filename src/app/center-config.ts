@@ -11,6 +11,7 @@ import { ldapConfig, oidcConfig } from "../services/identity/provider-config.js"
 import type { AuthConfig } from "../services/identity/auth.js";
 import { notificationsConfig, type NotificationsConfig } from "../services/notify/notifier.js";
 import { shellConfig, type ShellSettings } from "../services/shells/web-shells.js";
+import { filesConfig, type FilesSettings } from "../services/files/files.js";
 
 const partition = z.strictObject({
   name: z
@@ -76,6 +77,7 @@ const schema = z.strictObject({
     .optional(),
   notifications: notificationsConfig.optional(),
   shell: shellConfig.optional(),
+  files: filesConfig.optional(),
   billing: z
     .strictObject({
       /** ISO 4217 code of the money the center keeps its accounts in. */
@@ -193,6 +195,7 @@ export interface CenterConfig {
   /** Null: no e-mail is sent. */
   notifications: NotificationsConfig | null;
   shell: ShellSettings;
+  files: FilesSettings;
   policy: Policy;
   planDepth: number;
   fairShareHalfLifeS: number;
@@ -299,6 +302,7 @@ export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
       idleMs: (c.shell?.idleMinutes ?? 60) * 60_000,
       keepMs: (c.shell?.keepSeconds ?? 60) * 1000,
     },
+    files: c.files ?? {},
     planDepth: c.scheduler?.planDepth ?? 100,
     fairShareHalfLifeS: c.scheduler?.fairShareHalfLife ?? 7 * 86400,
     fairShareRefreshMs: (c.scheduler?.fairShareRefreshSeconds ?? 30) * 1000,

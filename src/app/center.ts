@@ -278,6 +278,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
         accountFor,
         allowedRoots: o.config.allowedRoots,
         guangHome: o.home,
+        settings: o.config.files,
       }),
       oidc: o.config.auth.oidc ? new OidcSignIn(store.db, o.config.auth.oidc, auth) : null,
       tenants: new TenantService(store.db, { minPasswordLength: min }),

@@ -64,6 +64,20 @@ export const ERROR_CODES = {
     status: 409,
     meaning: "the partition has no price yet; the center's finance sets one",
   },
+  file_changed: {
+    status: 409,
+    meaning:
+      "the file changed since it was opened (another save); details.etag is its version now: reload it, or save over it knowingly",
+  },
+  upload_offset: {
+    status: 409,
+    meaning:
+      "a resumed upload does not start where the file ends; details.size says where to go on from",
+  },
+  range_not_satisfiable: {
+    status: 416,
+    meaning: "the asked byte range lies beyond the file's end (details.size)",
+  },
   payload_too_large: { status: 413, meaning: "the body or the script is over the limit" },
   unsupported_media_type: { status: 415, meaning: "the body is not sent as application/json" },
   too_many_attempts: {

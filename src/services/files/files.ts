@@ -1,14 +1,33 @@
-import { spawn } from "node:child_process";
-import { isAbsolute, resolve, sep } from "node:path";
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { basename, dirname, isAbsolute, resolve, sep } from "node:path";
 import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { z } from "zod";
 import type { UnixAccount } from "../../backends/unix-account.js";
 import { asAccount } from "../../backends/unix-identity.js";
 import type { FileEntry } from "./file-worker.js";
-import { GuangError, invalidInput, notFound } from "../../core/errors.js";
+import { GuangError, invalidInput } from "../../core/errors.js";
 import type { Actor } from "../access/actor.js";
+import { refusal } from "./refusals.js";
 
 const WORKER = fileURLToPath(new URL("./file-worker.js", import.meta.url));
+
+/** The `files` config section. */
+export const filesConfig = z.strictObject({
+  /** Days a deleted file waits in its owner's trash (~/.guang-trash); 0: deletions are final. */
+  trashDays: z.number().int().min(0).max(365).optional(),
+  /** Places offered beside the home: e.g. a cluster's shared file system as this machine mounts it. */
+  places: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1),
+        path: z.string().startsWith("/", "files.places[].path is an absolute path"),
+        cluster: z.string().optional(),
+      }),
+    )
+    .optional(),
+});
+export type FilesSettings = z.infer<typeof filesConfig>;
 
 export interface FileServiceOptions {
   /** The Unix account the user's work runs as (workAccount); null: the server's own user. */
@@ -16,30 +35,17 @@ export interface FileServiceOptions {
   /** Without root: the folders files may be reached in (jobs.allowedRoots); Guang's home never. */
   allowedRoots: string[];
   guangHome: string;
+  settings?: FilesSettings;
 }
 
-/** A refusal of the kernel's, in words. */
-function refusal(errno: string, path: string, who: string): GuangError {
-  if (errno === "ENOENT") return notFound(`there is no file or folder ${path}`);
-  if (errno === "EACCES" || errno === "EPERM")
-    return new GuangError(
-      "forbidden",
-      403,
-      `${who} may not do this to ${path} (Unix permissions); its owner can change its mode or group`,
-    );
-  if (errno === "EEXIST") return new GuangError("conflict", 409, `${path} exists already`);
-  if (errno === "ENOTEMPTY") return new GuangError("conflict", 409, `${path} is not empty`);
-  if (errno === "EISDIR") return invalidInput(`${path} is a folder, not a file`);
-  if (errno === "ENOTDIR") return invalidInput(`${path} is not a folder`);
-  if (errno === "ENOSPC" || errno === "EDQUOT")
-    return new GuangError("conflict", 409, `no space left for ${path} (disk full or quota)`);
-  return invalidInput(`${path}: ${errno}`);
-}
-
-/** A worker's refusal (its stderr: {errno, message}), in words. */
-function refused(stderr: Buffer[], w: { full: string; who: string }): GuangError {
-  const e = JSON.parse(Buffer.concat(stderr).toString() || '{"errno":"EIO"}') as { errno: string };
-  return refusal(e.errno, w.full, w.who);
+type Where = { full: string; account: UnixAccount | null; who: string; home: string | null };
+/** What a download sends: the file's size and version, and the bytes from start to end. */
+export interface ReadHead {
+  size: number;
+  start: number;
+  end: number;
+  etag: string;
+  satisfiable: boolean;
 }
 
 /**
@@ -49,10 +55,14 @@ function refused(stderr: Buffer[], w: { full: string; who: string }): GuangError
  * Without root there is one identity, the server's, kept to the configured roots.
  */
 export class FileService {
-  constructor(private readonly o: FileServiceOptions) {}
+  private readonly trashDays: number;
+
+  constructor(private readonly o: FileServiceOptions) {
+    this.trashDays = o.settings?.trashDays ?? 7;
+  }
 
   /** The path meant: absolute, or under the user's home; a name a person could type. */
-  private async where(actor: Actor, path: string | undefined) {
+  private async where(actor: Actor, path: string | undefined): Promise<Where> {
     const a = await this.o.accountFor(actor);
     const home = a?.home ?? this.o.allowedRoots[0] ?? null;
     // eslint-disable-next-line no-control-regex -- control characters are exactly what it refuses
@@ -79,29 +89,25 @@ export class FileService {
           `${full} is outside the folders this center serves (jobs.allowedRoots: ${this.o.allowedRoots.join(", ") || "none"})`,
         );
     }
-    return { full, account: a, who: a ? `your Unix account ${a.name}` : "the center" };
+    return { full, account: a, who: a ? `your Unix account ${a.name}` : "the center", home };
   }
 
-  private worker(a: UnixAccount | null, args: string[]) {
-    const cmd = [process.execPath, WORKER, ...args];
+  private spawnAs(a: UnixAccount | null, cmd: string[]): ChildProcessWithoutNullStreams {
     const argv = a ? [...asAccount(a), ...cmd] : cmd;
-    return spawn(argv[0]!, argv.slice(1), { stdio: ["pipe", "pipe", "pipe"], cwd: "/" });
-  }
-
-  /** Runs an operation to its end: its output, or the kernel's refusal in words. */
-  private async run(
-    actor: Actor,
-    path: string | undefined,
-    op: string,
-    extra: string[] = [],
-    input?: Readable,
-  ) {
-    const w = await this.where(actor, path);
-    const child = this.worker(w.account, [op, w.full, ...extra]);
+    const child = spawn(argv[0]!, argv.slice(1), { stdio: ["pipe", "pipe", "pipe"], cwd: "/" });
     // a worker that refused (no such folder) stops reading: its refusal is the answer, not EPIPE
     child.stdin.on("error", () => undefined);
-    if (input) input.pipe(child.stdin);
-    else child.stdin.end();
+    return child;
+  }
+
+  /** Runs an operation to its end as the account: its JSON answer, or its refusal in words. */
+  private async run<T>(w: Where, op: string, args: string[], input?: Readable): Promise<T> {
+    const child = this.spawnAs(w.account, [process.execPath, WORKER, op, ...args]);
+    if (input) {
+      input.pipe(child.stdin);
+      // a broken upload ends what the worker writes where it broke, so it can be resumed there
+      input.on("close", () => child.stdin.end());
+    } else child.stdin.end();
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on("data", (d: Buffer) => out.push(d));
@@ -112,59 +118,184 @@ export class FileService {
       input.unpipe(child.stdin);
       input.resume();
     }
-    if (code !== 0) throw refused(err, w);
-    return { full: w.full, out: Buffer.concat(out).toString() };
+    if (code !== 0) throw refusal(Buffer.concat(err).toString(), w.full, w.who);
+    const text = Buffer.concat(out).toString();
+    return (text ? JSON.parse(text) : {}) as T;
   }
 
-  async list(actor: Actor, path: string | undefined, offset: number, limit: number) {
-    const r = await this.run(actor, path, "list", [String(offset), String(limit)]);
-    return { path: r.full, ...(JSON.parse(r.out) as { total: number; entries: FileEntry[] }) };
+  private async op<T>(actor: Actor, path: string | undefined, op: string, extra: string[] = []) {
+    const w = await this.where(actor, path);
+    return { full: w.full, answer: await this.run<T>(w, op, [w.full, ...extra]) };
+  }
+
+  /** The places a person starts from: their home, and the center's configured places. */
+  async places(actor: Actor) {
+    const w = await this.where(actor, undefined).catch(() => null);
+    return [
+      ...(w ? [{ name: "home", path: w.full, cluster: null }] : []),
+      ...(this.o.settings?.places ?? []).map((p) => ({ ...p, cluster: p.cluster ?? null })),
+    ];
+  }
+
+  async list(
+    actor: Actor,
+    path: string | undefined,
+    page: { offset: number; limit: number; sort: string; order: string },
+  ) {
+    const r = await this.op<{ total: number; entries: FileEntry[] }>(actor, path, "list", [
+      String(page.offset),
+      String(page.limit),
+      page.sort,
+      page.order,
+    ]);
+    return { path: r.full, ...r.answer };
+  }
+
+  async stat(actor: Actor, path: string) {
+    const r = await this.op<FileEntry & { etag: string }>(actor, path, "stat");
+    return { path: r.full, ...r.answer };
   }
 
   async mkdir(actor: Actor, path: string) {
-    return { path: (await this.run(actor, path, "mkdir")).full };
+    return { path: (await this.op(actor, path, "mkdir")).full };
   }
 
   async move(actor: Actor, from: string, to: string) {
     const target = await this.where(actor, to);
-    return { path: (await this.run(actor, from, "move", [target.full])).full, to: target.full };
+    return { path: (await this.op(actor, from, "move", [target.full])).full, to: target.full };
   }
 
-  async remove(actor: Actor, path: string) {
-    return { path: (await this.run(actor, path, "remove")).full };
+  async copy(actor: Actor, from: string, to: string) {
+    const target = await this.where(actor, to);
+    return { path: (await this.op(actor, from, "copy", [target.full])).full, to: target.full };
   }
 
-  /** An upload, streamed to the file as it comes (memory stays flat). */
-  async write(actor: Actor, path: string, body: Readable) {
-    return { path: (await this.run(actor, path, "write", [], body)).full };
+  async chmod(actor: Actor, path: string, mode: string) {
+    if (!/^[0-7]{3,4}$/.test(mode))
+      throw invalidInput(`mode ${mode} is not an octal mode: give e.g. 0644, 755 or 0700`);
+    return { path: (await this.op(actor, path, "chmod", [mode])).full, mode };
   }
 
-  /** A download: its size once the file is open, then its bytes as they are read. */
-  async read(actor: Actor, path: string): Promise<{ full: string; size: number; body: Readable }> {
+  /** To the owner's trash where the center keeps one (and they have a home); else for good. */
+  async remove(actor: Actor, path: string, permanent: boolean) {
     const w = await this.where(actor, path);
-    const child = this.worker(w.account, ["read", w.full]);
-    child.stdin.on("error", () => undefined);
-    child.stdin.end();
-    const err: Buffer[] = [];
-    child.stderr.on("data", (d: Buffer) => err.push(d));
-    const size = await new Promise<number>((resolveSize, reject) => {
-      let head = "";
-      const onData = (d: Buffer) => {
-        head += d.toString("latin1");
-        const nl = head.indexOf("\n");
-        if (nl < 0) return;
-        child.stdout.off("data", onData);
-        child.stdout.pause();
-        // what came after the size line is the file's first bytes
-        const rest = Buffer.from(head.slice(nl + 1), "latin1");
-        if (rest.length) child.stdout.unshift(rest);
-        resolveSize(Number(head.slice(0, nl)));
-      };
-      child.stdout.on("data", onData);
-      child.on("close", (code) => {
-        if (code !== 0) reject(refused(err, w));
-      });
-    });
-    return { full: w.full, size, body: child.stdout };
+    if (permanent || !this.trashDays || !w.account) {
+      await this.run(w, "remove", [w.full]);
+      return { path: w.full, trash: null };
+    }
+    const r = await this.run<{ id: string }>(w, "trash", [
+      w.full,
+      this.trashOf(w),
+      String(this.trashDays),
+    ]);
+    return { path: w.full, trash: r.id };
   }
+
+  private trashOf(w: Where): string {
+    if (!this.trashDays || !w.account || !w.home)
+      throw new GuangError(
+        "conflict",
+        409,
+        "this center keeps no trash for you (files.trashDays is 0, or you have no Unix account of your own)",
+      );
+    return `${w.home}/.guang-trash`;
+  }
+
+  async trash(actor: Actor) {
+    const w = await this.where(actor, undefined);
+    return this.run<
+      { id: string; path: string; deleted: string; until: string; type: string; size: number }[]
+    >(w, "trashed", [this.trashOf(w), String(this.trashDays)]);
+  }
+
+  async restore(actor: Actor, id: string) {
+    const w = await this.where(actor, undefined);
+    return this.run<{ path: string }>(w, "restore", [this.trashOf(w), id]);
+  }
+
+  async emptyTrash(actor: Actor) {
+    const w = await this.where(actor, undefined);
+    await this.run(w, "empty-trash", [this.trashOf(w)]);
+    return { emptied: true };
+  }
+
+  /**
+   * An upload, streamed to the file as it comes (memory stays flat): at offset 0 it makes or
+   * replaces the file; further on it resumes a broken one where it ends. With an etag it only
+   * replaces that version of the file.
+   */
+  async write(actor: Actor, path: string, body: Readable, offset = 0, etag = "") {
+    const w = await this.where(actor, path);
+    const r = await this.run<{ size: number; etag: string }>(
+      w,
+      "write",
+      [w.full, String(offset), etag],
+      body,
+    );
+    return { path: w.full, ...r };
+  }
+
+  /** A download: what is sent (size, version, range) once the file is open, then its bytes. */
+  async read(actor: Actor, path: string, range?: { from: string; to: string }) {
+    const w = await this.where(actor, path);
+    const child = this.spawnAs(w.account, [
+      process.execPath,
+      WORKER,
+      "read",
+      w.full,
+      range?.from ?? "",
+      range?.to ?? "",
+    ]);
+    child.stdin.end();
+    const head = JSON.parse(await firstLine(child, w)) as ReadHead;
+    return { full: w.full, head, body: child.stdout };
+  }
+
+  /** A folder as a tar stream, read by tar running as the user (what they may not read fails it). */
+  async archive(actor: Actor, path: string) {
+    const w = await this.where(actor, path);
+    const s = await this.run<FileEntry>(w, "stat", [w.full]);
+    if (s.type !== "dir") throw invalidInput(`${w.full} is not a folder: download it as a file`);
+    const child = this.spawnAs(w.account, [
+      "tar",
+      "-C",
+      dirname(w.full),
+      "-cf",
+      "-",
+      "--",
+      basename(w.full),
+    ]);
+    child.stdin.end();
+    return { full: w.full, body: child.stdout };
+  }
+
+  /** What a folder holds (bytes on disk, files), counted as the account that owns it. */
+  async usage(account: UnixAccount | null, root: string) {
+    const w: Where = { full: root, account, who: account?.name ?? "the center", home: null };
+    return this.run<{ bytes: number; files: number; unreadable: number }>(w, "usage", [root]);
+  }
+}
+
+/** The first line a worker writes (what follows stays in its stdout), or its refusal. */
+function firstLine(child: ChildProcessWithoutNullStreams, w: Where): Promise<string> {
+  const err: Buffer[] = [];
+  child.stderr.on("data", (d: Buffer) => err.push(d));
+  return new Promise<string>((resolveLine, reject) => {
+    let head = "";
+    const onData = (d: Buffer) => {
+      head += d.toString("latin1");
+      const nl = head.indexOf("\n");
+      if (nl < 0) return;
+      child.stdout.off("data", onData);
+      child.stdout.pause();
+      // what came after the line is the file's first bytes
+      const rest = Buffer.from(head.slice(nl + 1), "latin1");
+      if (rest.length) child.stdout.unshift(rest);
+      resolveLine(head.slice(0, nl));
+    };
+    child.stdout.on("data", onData);
+    child.on("close", (code) => {
+      if (code !== 0) reject(refusal(Buffer.concat(err).toString(), w.full, w.who));
+    });
+  });
 }
