@@ -65,7 +65,11 @@ describe.runIf(AS_ROOT)("files, as the user's own Unix account", () => {
     expect((await call("ann", "POST", "/api/v1/files/mkdir", { path: "data" })).status).toBe(200);
     expect(await upload("ann", "data/in.bin", bytes)).toEqual({
       status: 200,
-      body: { path: `${home("gfs-ann")}/data/in.bin` },
+      body: {
+        path: `${home("gfs-ann")}/data/in.bin`,
+        size: bytes.length,
+        etag: expect.stringMatching(/^"[0-9a-f]+-[0-9a-f]+"$/),
+      },
     });
     const uid = Number(spawnSync("id", ["-u", "gfs-ann"], { encoding: "utf8" }).stdout);
     expect(statSync(`${home("gfs-ann")}/data/in.bin`).uid).toBe(uid);

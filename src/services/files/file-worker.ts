@@ -10,7 +10,6 @@
  */
 import { createWriteStream, type BigIntStats, type Stats } from "node:fs";
 import { chmod, cp, lstat, mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
-import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { emptyTrash, listTrash, restore, toTrash } from "./trash.js";
 import { usage } from "./usage-scan.js";
@@ -41,26 +40,33 @@ function etag(s: BigIntStats): string {
 }
 
 async function list(dir: string, offset: number, limit: number, sort: string, order: string) {
-  // folders first, then as asked; by name needs no stat of all (100,000 in a folder are fine)
-  const dirents = await readdir(dir, { withFileTypes: true });
-  const stats = new Map<string, Stats>();
+  // folders first, then as asked; by name needs no stat of all (100,000 in a folder are fine).
+  // Names are read as bytes: one made in a shell that is not UTF-8 is still listed (shown with
+  // U+FFFD) and stat'ed by its true name, never dropped or confused with another.
+  const dirents = (await readdir(dir, { withFileTypes: true, encoding: "buffer" })).map((d) => ({
+    name: d.name.toString("utf8"),
+    raw: Buffer.concat([Buffer.from(`${dir}/`), d.name]),
+    dir: d.isDirectory(),
+  }));
+  type Named = (typeof dirents)[number];
+  const stats = new Map<Named, Stats>();
   if (sort !== "name")
     for (const d of dirents) {
-      const s = await lstat(join(dir, d.name)).catch(() => null);
-      if (s) stats.set(d.name, s);
+      const s = await lstat(d.raw).catch(() => null);
+      if (s) stats.set(d, s);
     }
-  const key = (name: string) =>
-    sort === "size" ? (stats.get(name)?.size ?? 0) : (stats.get(name)?.mtimeMs ?? 0);
+  const key = (d: Named) =>
+    sort === "size" ? (stats.get(d)?.size ?? 0) : (stats.get(d)?.mtimeMs ?? 0);
   const sign = order === "desc" ? -1 : 1;
   dirents.sort(
     (a, b) =>
-      Number(b.isDirectory()) - Number(a.isDirectory()) ||
-      sign * (sort === "name" ? a.name.localeCompare(b.name) : key(a.name) - key(b.name)) ||
+      Number(b.dir) - Number(a.dir) ||
+      sign * (sort === "name" ? a.name.localeCompare(b.name) : key(a) - key(b)) ||
       a.name.localeCompare(b.name),
   );
   const entries: FileEntry[] = [];
   for (const d of dirents.slice(offset, offset + limit)) {
-    const s = stats.get(d.name) ?? (await lstat(join(dir, d.name)).catch(() => null));
+    const s = stats.get(d) ?? (await lstat(d.raw).catch(() => null));
     if (s) entries.push(entry(d.name, s));
   }
   return { total: dirents.length, entries };

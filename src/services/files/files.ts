@@ -40,7 +40,7 @@ export interface FileServiceOptions {
 
 type Where = { full: string; account: UnixAccount | null; who: string; home: string | null };
 /** What a download sends: the file's size and version, and the bytes from start to end. */
-export interface ReadHead {
+interface ReadHead {
   size: number;
   start: number;
   end: number;
@@ -56,6 +56,8 @@ export interface ReadHead {
  */
 export class FileService {
   private readonly trashDays: number;
+  /** Uploads still being written, by path: a resumed one waits for the broken one to end. */
+  private readonly writing = new Map<string, Promise<unknown>>();
 
   constructor(private readonly o: FileServiceOptions) {
     this.trashDays = o.settings?.trashDays ?? 7;
@@ -226,13 +228,19 @@ export class FileService {
    */
   async write(actor: Actor, path: string, body: Readable, offset = 0, etag = "") {
     const w = await this.where(actor, path);
-    const r = await this.run<{ size: number; etag: string }>(
-      w,
-      "write",
-      [w.full, String(offset), etag],
-      body,
-    );
-    return { path: w.full, ...r };
+    // a resume may come while the broken upload's worker still writes its last bytes: after it,
+    // the worker sees the file's true end (and says so when the offset is not it)
+    const done = (this.writing.get(w.full) ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() =>
+        this.run<{ size: number; etag: string }>(w, "write", [w.full, String(offset), etag], body),
+      );
+    this.writing.set(w.full, done);
+    try {
+      return { path: w.full, ...(await done) };
+    } finally {
+      if (this.writing.get(w.full) === done) this.writing.delete(w.full);
+    }
   }
 
   /** A download: what is sent (size, version, range) once the file is open, then its bytes. */

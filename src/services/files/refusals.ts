@@ -65,7 +65,9 @@ export function refusal(stderr: string, path: string, who: string): GuangError {
         { size: Number(e.message) },
       );
     case "ETRASHSELF":
-      return invalidInput("the trash (or a folder holding it) cannot go to the trash: empty it instead");
+      return invalidInput(
+        "the trash (or a folder holding it) cannot go to the trash: empty it instead",
+      );
     case "ENOTRASH":
       return notFound(`nothing in your trash has the id ${e.message}`);
     default:
