@@ -23,6 +23,7 @@ commands:
   clusters      clusters, partitions and nodes (like sinfo)
   qos           service classes: priority, limits, price factor (like sacctmgr show qos)
   account       your accounts and their members (like sacctmgr show assoc)
+  files         your files on the center: ls, get, put, mkdir, mv, cp, chmod, rm, trash
   admin         tenants, users, accounts and the audit log (center and tenant admins)
   money         balances, the ledger, recharges, transfers, grants, prices, statements
   report        usage over a window: core-hours, GPU-hours, jobs, wait, cost (like XDMoD)
@@ -69,6 +70,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     ((m) => ({ run: m.releaseCommand, help: m.RELEASE_HELP }))(
       await import("./commands/control.js"),
     ),
+  files: async () =>
+    ((m) => ({ run: m.filesCommand, help: m.FILES_HELP }))(await import("./commands/files.js")),
   history: async () =>
     ((m) => ({ run: m.historyCommand, help: m.HISTORY_HELP }))(
       await import("./commands/history.js"),
