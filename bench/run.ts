@@ -10,6 +10,7 @@ import { benchSlurmSubmit } from "./slurm-submit.js";
 import { benchTrace, TRACE_GOALS } from "./sim-traces.js";
 import { benchUsageReport } from "./usage-report.js";
 import { benchPortal } from "./portal.js";
+import { benchFiles } from "./files.js";
 
 /**
  * `npm run bench` runs every benchmark and prints each figure with its ratio to the goal or
@@ -101,6 +102,21 @@ console.log(
   `  GET /jobs p95 ${fmt(or.busyP95Ms, 1)} ms meanwhile (p50 ${fmt(or.busyP50Ms, 1)} ms; quiet: p95 ${fmt(or.quietP95Ms, 1)} ms); goal ≤ 50 ms: ${fmt(or.busyP95Ms / 50, 2)} of it; ` +
     `the readers got ${fmt(or.readMiBps, 0)} MiB/s together`,
 );
+
+const fileMiB = quick ? 512 : 5120;
+console.log(
+  `\nfiles: one ${fileMiB} MiB file up and down with guang files put / get (whole processes, loopback), against cp:`,
+);
+const ff = await benchFiles(fileMiB).catch((e: Error) => e);
+if (ff instanceof Error) console.log(`  not measured: ${ff.message}`);
+else {
+  console.log(
+    `  put ${fmt(ff.putMiBps, 0)} MiB/s, get ${fmt(ff.getMiBps, 0)} MiB/s; cp ${fmt(ff.cpMiBps, 0)} MiB/s (put ${fmt(ff.putMiBps / ff.cpMiBps, 2)}×, get ${fmt(ff.getMiBps / ff.cpMiBps, 2)}× of cp)`,
+  );
+  console.log(
+    `  the server's memory during the upload: ${fmt(ff.rssBeforeMiB, 0)} MiB before, grew by ${fmt(ff.rssGrowthMiB, 1)} MiB at most (goal ≤ 50 MB for 5 GB: ${fmt((ff.rssGrowthMiB * 1048576) / 50e6, 2)} of it)`,
+  );
+}
 
 const stored = quick ? 200_000 : 1_000_000;
 console.log(

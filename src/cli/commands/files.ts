@@ -90,7 +90,7 @@ async function upload(
   offset: number,
 ) {
   for (let attempt = 0; ; attempt++) {
-    const source = createReadStream(local, { start: offset });
+    const source = createReadStream(local, { start: offset, highWaterMark: 1 << 20 });
     const counted = progress(`put ${basename(local)}`, size, offset);
     source.on("error", (e) => counted.destroy(e));
     try {

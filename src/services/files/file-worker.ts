@@ -84,7 +84,7 @@ async function read(file: string, from: string, to: string) {
   const head = { size, start, end, etag: etag(s), satisfiable: size === 0 || start <= end };
   process.stdout.write(`${JSON.stringify(head)}\n`);
   if (!head.satisfiable || size === 0) return fh.close();
-  await pipeline(fh.createReadStream({ start, end }), process.stdout);
+  await pipeline(fh.createReadStream({ start, end, highWaterMark: 1 << 20 }), process.stdout);
 }
 
 /**
