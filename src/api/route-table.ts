@@ -10,6 +10,7 @@ import { centerRoutes } from "./routes/center.js";
 import { jobRoutes } from "./routes/jobs.js";
 import { qosRoutes } from "./routes/qos.js";
 import { fileRoutes } from "./routes/files.js";
+import { storageRoutes } from "./routes/storage.js";
 
 /** Every route of the API, in the order they are matched and documented. */
 export const ROUTES: Route[] = [
@@ -23,5 +24,6 @@ export const ROUTES: Route[] = [
   ...jobRoutes,
   ...qosRoutes,
   ...fileRoutes,
+  ...storageRoutes,
   ...centerRoutes,
 ];

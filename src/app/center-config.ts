@@ -12,6 +12,7 @@ import type { AuthConfig } from "../services/identity/auth.js";
 import { notificationsConfig, type NotificationsConfig } from "../services/notify/notifier.js";
 import { shellConfig, type ShellSettings } from "../services/shells/web-shells.js";
 import { filesConfig, type FilesSettings } from "../services/files/files.js";
+import { storageConfig, type StorageSettings } from "../services/storage/storage.js";
 
 const partition = z.strictObject({
   name: z
@@ -78,6 +79,7 @@ const schema = z.strictObject({
   notifications: notificationsConfig.optional(),
   shell: shellConfig.optional(),
   files: filesConfig.optional(),
+  storage: storageConfig.optional(),
   billing: z
     .strictObject({
       /** ISO 4217 code of the money the center keeps its accounts in. */
@@ -196,6 +198,8 @@ export interface CenterConfig {
   notifications: NotificationsConfig | null;
   shell: ShellSettings;
   files: FilesSettings;
+  /** Null: not configured (no periodic count; counts on demand still work). */
+  storage: StorageSettings | null;
   policy: Policy;
   planDepth: number;
   fairShareHalfLifeS: number;
@@ -303,6 +307,7 @@ export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
       keepMs: (c.shell?.keepSeconds ?? 60) * 1000,
     },
     files: c.files ?? {},
+    storage: c.storage ?? null,
     planDepth: c.scheduler?.planDepth ?? 100,
     fairShareHalfLifeS: c.scheduler?.fairShareHalfLife ?? 7 * 86400,
     fairShareRefreshMs: (c.scheduler?.fairShareRefreshSeconds ?? 30) * 1000,

@@ -40,6 +40,7 @@ import { HomeLock } from "./home-lock.js";
 import type { CenterServices } from "../services/center.js";
 import { FairShare } from "../services/jobs/fair-share.js";
 import { UnixAccountMaker, workAccount } from "../services/identity/unix-accounts.js";
+import { startStorage } from "./center-storage.js";
 import type { Actor } from "../services/access/actor.js";
 import { JobService } from "../services/jobs/jobs.js";
 import { QosService } from "../services/jobs/qos.js";
@@ -268,18 +269,31 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
         return { token: t.token, revoke: () => tokens.revokeToken(actor, t.id) };
       },
     });
+    const files = new FileService({
+      accountFor,
+      allowedRoots: o.config.allowedRoots,
+      guangHome: o.home,
+      settings: o.config.files,
+    });
+    const storage = startStorage({
+      db: store.db,
+      files,
+      identity,
+      settings: o.config.storage,
+      currency: o.config.currency,
+      billing,
+      notifier,
+      moneyChanged: (e) => moneyChanged(e),
+    });
     return {
       home: o.home,
       store,
       auth,
       tokens,
       shells,
-      files: new FileService({
-        accountFor,
-        allowedRoots: o.config.allowedRoots,
-        guangHome: o.home,
-        settings: o.config.files,
-      }),
+      files,
+      storage: storage.storage,
+      storageBilling: storage.storageBilling,
       oidc: o.config.auth.oidc ? new OidcSignIn(store.db, o.config.auth.oidc, auth) : null,
       tenants: new TenantService(store.db, { minPasswordLength: min }),
       profiles: new ProfileService(store.db),
@@ -321,6 +335,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       initialAdminPassword,
       async close() {
         shells.stop();
+        storage.stop();
         if (reload) clearInterval(reload);
         clearInterval(grantTimer);
         clearInterval(shareTimer);

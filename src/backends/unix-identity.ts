@@ -89,6 +89,11 @@ export class IdentityPolicy {
       );
   }
 
+  /** Whether everyone's work runs as one shared account (a user's home is then not their own). */
+  get sharesOneAccount(): boolean {
+    return this.shared !== null;
+  }
+
   /** A POSIX identity an admin sets on a user: refused when it is (or resolves to) a system account. */
   checkMapping(p: PosixIdentity): void {
     const what = `Unix account ${p.name}${p.uid !== null ? ` (uid ${p.uid})` : ""}`;

@@ -55,6 +55,11 @@ export const ERROR_CODES = {
     meaning:
       "a limit of the account or of its member refuses the job (which limit: in the message)",
   },
+  storage_quota: {
+    status: 403,
+    meaning:
+      "the account's project folder, or the user's home, holds more than its hard storage quota: new jobs wait for files to be deleted",
+  },
   insufficient_funds: {
     status: 402,
     meaning:

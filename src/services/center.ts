@@ -8,6 +8,8 @@ import type { OidcSignIn } from "./identity/oidc-sign-in.js";
 import type { ProfileService } from "./identity/profile.js";
 import type { WebShells } from "./shells/web-shells.js";
 import type { FileService } from "./files/files.js";
+import type { StorageService } from "./storage/storage.js";
+import type { StorageBilling } from "./storage/storage-billing.js";
 import type { EventStreams } from "./jobs/event-streams.js";
 import type { EventBus } from "./jobs/events.js";
 import type { FairShare } from "./jobs/fair-share.js";
@@ -38,6 +40,8 @@ export interface CenterServices {
   profiles: ProfileService;
   shells: WebShells;
   files: FileService;
+  storage: StorageService;
+  storageBilling: StorageBilling;
   users: UserService;
   accounts: AccountService;
   members: MemberService;

@@ -249,7 +249,8 @@ export interface LedgerTransactionTable {
     | "charge"
     | "refund"
     | "grant"
-    | "grant-expiry";
+    | "grant-expiry"
+    | "storage";
   actor_id: number | null;
   reason: string | null;
   job_id: number | null;
@@ -272,6 +273,39 @@ export interface PriceTable {
   tenant_id: number | null;
   /** Rates (core/pricing.ts) as JSON, money in units. */
   rates: string;
+  effective_from: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface StorageUsageTable {
+  id: Generated<number>;
+  kind: "user" | "account";
+  subject_id: number;
+  path: string;
+  bytes: number;
+  files: number;
+  unreadable: number;
+  taken_at: string;
+}
+
+export interface StorageQuotaTable {
+  kind: "user" | "account";
+  subject_id: number;
+  soft_bytes: number | null;
+  hard_bytes: number | null;
+  soft_files: number | null;
+  hard_files: number | null;
+  warned_at: string | null;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+export interface StoragePriceTable {
+  id: Generated<number>;
+  tenant_id: number | null;
+  /** Money units per GB (10^9 bytes) and month. */
+  gb_month: number;
   effective_from: string;
   created_by: number | null;
   created_at: string;
@@ -319,6 +353,9 @@ export interface Database {
   prices: PriceTable;
   grants: GrantTable;
   tenant_discounts: TenantDiscountTable;
+  storage_usage: StorageUsageTable;
+  storage_quotas: StorageQuotaTable;
+  storage_prices: StoragePriceTable;
   api_tokens: ApiTokenTable;
   clusters: ClusterTable;
   jobs: JobTable;

@@ -10,6 +10,7 @@ import { startCenter, TEST_CONFIG, type TestCenter } from "../helpers/center.js"
 import { CENTER, ROLES, USERS, type Case, type Req, type Role } from "./authz/roles.js";
 import { accessCases } from "./authz/cases-access.js";
 import { workCases } from "./authz/cases-work.js";
+import { storageCases } from "./authz/cases-storage.js";
 
 const PW = "Matrix-pass-2026";
 let c: TestCenter;
@@ -86,6 +87,7 @@ const get = (path: string) => () => ({ method: "GET", path });
 const CASES: Case[] = [
   ...accessCases({ center: () => c, fresh, jobs, PW }),
   ...workCases({ center: () => c, fresh, jobs, PW }),
+  ...storageCases(),
 ];
 
 /** Passed the permission check: anything but "who are you", "you may not" and "no such thing". */
@@ -115,6 +117,14 @@ describe("authorization matrix", () => {
       "POST /api/v1/files/mkdir",
       "POST /api/v1/files/move",
       "DELETE /api/v1/files",
+      "GET /api/v1/files/places",
+      "GET /api/v1/files/stat",
+      "GET /api/v1/files/archive",
+      "POST /api/v1/files/copy",
+      "POST /api/v1/files/chmod",
+      "GET /api/v1/files/trash",
+      "DELETE /api/v1/files/trash",
+      "POST /api/v1/files/trash/restore",
     ];
     const covered = new Set([...CASES.map((k) => k.route), ...elsewhere]);
     expect(routes.filter((r) => !covered.has(r))).toEqual([]);

@@ -60,6 +60,16 @@ const TEMPLATES = {
       text: "账户 {account} 的{resource}配额已于 {ends} 到期，剩余 {left} 小时未使用，已作废。此后作业将从账户余额中扣费。",
     },
   },
+  "storage-soft": {
+    en: {
+      subject: "Guang: {what} is over its storage quota",
+      text: "{what} ({path}) holds {used}, over its soft quota of {soft}. Please delete or move what is no longer needed: over the hard quota of {hard}, new jobs are refused.",
+    },
+    zh: {
+      subject: "光：{what}的存储用量已超过软配额",
+      text: "{what}（{path}）已使用 {used}，超过软配额 {soft}。请删除或迁移不再需要的文件：超过硬配额 {hard} 后，新作业将被拒绝。",
+    },
+  },
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;

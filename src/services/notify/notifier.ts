@@ -168,6 +168,29 @@ export class Notifier {
     }
   }
 
+  /** A home or project folder past its soft quota: its user, or the account's people (once). */
+  async storageOverSoft(
+    kind: "user" | "account",
+    subjectId: number,
+    s: { name: string; path: string; used: string; soft: string; hard: string },
+  ): Promise<void> {
+    if (!this.transport) return;
+    const zh = (this.cfg?.language ?? "zh") === "zh";
+    const to =
+      kind === "user"
+        ? [await this.emailOf(subjectId)].filter((e): e is string => !!e)
+        : ((await this.accountPeople(subjectId))?.emails ?? []);
+    const what =
+      kind === "user"
+        ? zh
+          ? `用户 ${s.name} 的主目录`
+          : `the home of ${s.name}`
+        : zh
+          ? `账户 ${s.name} 的项目目录`
+          : `the project folder of account ${s.name}`;
+    this.send(to, "storage-soft", { what, path: s.path, used: s.used, soft: s.soft, hard: s.hard });
+  }
+
   /** An account's owners' and its tenant's finance's e-mail addresses, and its name. */
   private async accountPeople(
     accountId: number,

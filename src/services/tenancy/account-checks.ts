@@ -4,6 +4,7 @@ import { GuangError } from "../../core/errors.js";
 import { blocksOf, countActiveJobs, findMember } from "../../store/accounts.js";
 import type { Db } from "../../store/open.js";
 import type { AccountRow } from "../../store/accounts.js";
+import { checkStorageQuota } from "../storage/quota-check.js";
 
 export interface SubmissionFacts {
   cluster: string;
@@ -41,6 +42,7 @@ export async function checkSubmission(
       `account ${name} is blocked by ${adminBlock.by ?? "an admin"} since ${adminBlock.at}: ${adminBlock.reason}; ask your tenant admin`,
       { account: name },
     );
+  await checkStorageQuota(trx, account, userId);
   const allowed = JSON.parse(account.allowed) as AccountAllowed;
   for (const [what, value, list] of [
     ["cluster", f.cluster, allowed.clusters],

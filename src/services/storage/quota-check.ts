@@ -1,0 +1,45 @@
+import { GuangError } from "../../core/errors.js";
+import type { Db } from "../../store/open.js";
+import { latestUsage, quotasOf, type StorageKind } from "../../store/storage.js";
+import { overOf } from "./storage.js";
+
+const GB = 1e9;
+
+/**
+ * Refuses a submission while the account's project folder or the submitter's home holds more
+ * than its hard quota (as last counted), saying which, by how much, and what to do.
+ */
+export async function checkStorageQuota(
+  trx: Db,
+  account: { id: number; name: string },
+  userId: number,
+): Promise<void> {
+  for (const [kind, id, what] of [
+    ["account", account.id, `account ${account.name}'s project folder`],
+    ["user", userId, "your home"],
+  ] as [StorageKind, number, string][]) {
+    const q = (await quotasOf(trx, kind, [id])).get(id);
+    if (!q) continue;
+    const u = (await latestUsage(trx, kind, [id])).get(id);
+    const quota = {
+      softBytes: q.soft_bytes,
+      hardBytes: q.hard_bytes,
+      softFiles: q.soft_files,
+      hardFiles: q.hard_files,
+    };
+    if (overOf(u, quota) !== "hard") continue;
+    const held = `${(u!.bytes / GB).toFixed(2)} GB in ${u!.files} files`;
+    const limit = [
+      q.hard_bytes !== null ? `${(q.hard_bytes / GB).toFixed(2)} GB` : null,
+      q.hard_files !== null ? `${q.hard_files} files` : null,
+    ]
+      .filter(Boolean)
+      .join(", ");
+    throw new GuangError(
+      "storage_quota",
+      403,
+      `${what} (${u!.path}) holds ${held}, over its hard quota of ${limit}: new jobs are refused until files are deleted (guang files rm) and it is counted again (guang quota --scan)`,
+      { account: account.name, path: u!.path },
+    );
+  }
+}
