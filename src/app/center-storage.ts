@@ -1,5 +1,6 @@
 import type { IdentityPolicy } from "../backends/unix-identity.js";
 import { logBackgroundError } from "../core/background-log.js";
+import { formatBytes } from "../core/byte-size.js";
 import type { Db } from "../store/open.js";
 import type { UserRow } from "../store/users.js";
 import type { FileService } from "../services/files/files.js";
@@ -12,7 +13,11 @@ import { StorageService, type StorageSettings } from "../services/storage/storag
 
 const SIX_HOURS = 6 * 3600;
 
-const gb = (n: number | null) => (n === null ? "-" : `${(n / 1e9).toFixed(2)} GB`);
+/** A quota's limits in words: "1.4 MiB, 1000 files"; "none" where it sets neither. */
+const limits = (bytes: number | null | undefined, files: number | null | undefined) =>
+  [bytes != null ? formatBytes(bytes) : null, files != null ? `${files} files` : null]
+    .filter(Boolean)
+    .join(", ") || "none";
 
 /**
  * Storage for a center: the service (counted as each folder's owner: never as root), its
@@ -49,9 +54,9 @@ export function startStorage(o: {
       o.notifier.storageOverSoft(kind, id, {
         name: item.name,
         path: item.path,
-        used: `${gb(item.bytes)}, ${item.files} files`,
-        soft: `${gb(item.quota?.softBytes ?? null)} / ${item.quota?.softFiles ?? "-"} files`,
-        hard: `${gb(item.quota?.hardBytes ?? null)} / ${item.quota?.hardFiles ?? "-"} files`,
+        used: limits(item.bytes, item.files),
+        soft: limits(item.quota?.softBytes, item.quota?.softFiles),
+        hard: limits(item.quota?.hardBytes, item.quota?.hardFiles),
       }),
   });
   const storageBilling = new StorageBilling(o.db, {

@@ -24,6 +24,7 @@ commands:
   qos           service classes: priority, limits, price factor (like sacctmgr show qos)
   account       your accounts and their members (like sacctmgr show assoc)
   files         your files on the center: ls, get, put, mkdir, mv, cp, chmod, rm, trash
+  quota         storage used by your home and accounts, with quotas (like quota -s)
   admin         tenants, users, accounts and the audit log (center and tenant admins)
   money         balances, the ledger, recharges, transfers, grants, prices, statements
   report        usage over a window: core-hours, GPU-hours, jobs, wait, cost (like XDMoD)
@@ -72,6 +73,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     ),
   files: async () =>
     ((m) => ({ run: m.filesCommand, help: m.FILES_HELP }))(await import("./commands/files.js")),
+  quota: async () =>
+    ((m) => ({ run: m.quotaCommand, help: m.QUOTA_HELP }))(await import("./commands/quota.js")),
   history: async () =>
     ((m) => ({ run: m.historyCommand, help: m.HISTORY_HELP }))(
       await import("./commands/history.js"),

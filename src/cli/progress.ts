@@ -1,17 +1,5 @@
+import { formatBytes } from "../core/byte-size.js";
 import { Transform } from "node:stream";
-
-const UNITS = ["B", "KiB", "MiB", "GiB", "TiB"];
-
-/** Bytes as a person reads them: 1.5 GiB. */
-export function bytesText(n: number): string {
-  let v = n;
-  let u = 0;
-  while (v >= 1024 && u < UNITS.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${u === 0 ? v : v.toFixed(1)} ${UNITS[u]}`;
-}
 
 /**
  * A pass-through that counts what flows and, on a terminal, redraws one line on stderr a few
@@ -25,9 +13,9 @@ export function progress(label: string, total: number, already = 0): Transform {
   const draw = (end: boolean) => {
     const secs = Math.max((Date.now() - started) / 1000, 0.001);
     const pct = total ? Math.floor((done / total) * 100) : 100;
-    const speed = bytesText((done - already) / secs);
+    const speed = formatBytes((done - already) / secs);
     process.stderr.write(
-      `\r${label}  ${String(pct).padStart(3)}%  ${bytesText(done)} of ${bytesText(total)}  ${speed}/s${end ? "\n" : ""}`,
+      `\r${label}  ${String(pct).padStart(3)}%  ${formatBytes(done)} of ${formatBytes(total)}  ${speed}/s${end ? "\n" : ""}`,
     );
   };
   return new Transform({

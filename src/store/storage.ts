@@ -34,7 +34,9 @@ export async function latestUsage(
         .where("u2.taken_at", "<=", at),
     )
     .execute();
-  return new Map(rows.map((r) => [r.subject_id, { ...r, bytes: Number(r.bytes), files: Number(r.files) }]));
+  return new Map(
+    rows.map((r) => [r.subject_id, { ...r, bytes: Number(r.bytes), files: Number(r.files) }]),
+  );
 }
 
 /** A subject's scans since a time, oldest first. */
@@ -50,7 +52,11 @@ export async function usageHistory(db: Db, kind: StorageKind, id: number, since:
   return rows.map((r) => ({ bytes: Number(r.bytes), files: Number(r.files), takenAt: r.taken_at }));
 }
 
-export async function quotasOf(db: Db, kind: StorageKind, ids: number[]): Promise<Map<number, QuotaRow>> {
+export async function quotasOf(
+  db: Db,
+  kind: StorageKind,
+  ids: number[],
+): Promise<Map<number, QuotaRow>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom("storage_quotas")
@@ -81,7 +87,12 @@ export async function putQuota(db: Db, row: Insertable<StorageQuotaTable>): Prom
     .execute();
 }
 
-export async function setWarned(db: Db, kind: StorageKind, id: number, at: string | null): Promise<void> {
+export async function setWarned(
+  db: Db,
+  kind: StorageKind,
+  id: number,
+  at: string | null,
+): Promise<void> {
   await db
     .updateTable("storage_quotas")
     .set({ warned_at: at })
@@ -90,15 +101,26 @@ export async function setWarned(db: Db, kind: StorageKind, id: number, at: strin
     .execute();
 }
 
-export async function insertStoragePrice(db: Db, row: Insertable<StoragePriceTable>): Promise<number> {
-  return (await db.insertInto("storage_prices").values(row).returning("id").executeTakeFirstOrThrow()).id;
+export async function insertStoragePrice(
+  db: Db,
+  row: Insertable<StoragePriceTable>,
+): Promise<number> {
+  return (
+    await db.insertInto("storage_prices").values(row).returning("id").executeTakeFirstOrThrow()
+  ).id;
 }
 
-export async function listStoragePrices(db: Db, tenantIds: number[] | null): Promise<StoragePriceRow[]> {
+export async function listStoragePrices(
+  db: Db,
+  tenantIds: number[] | null,
+): Promise<StoragePriceRow[]> {
   let q = db.selectFrom("storage_prices").selectAll();
   if (tenantIds)
     q = q.where((eb) =>
-      eb.or([eb("tenant_id", "is", null), ...(tenantIds.length ? [eb("tenant_id", "in", tenantIds)] : [])]),
+      eb.or([
+        eb("tenant_id", "is", null),
+        ...(tenantIds.length ? [eb("tenant_id", "in", tenantIds)] : []),
+      ]),
     );
   return (await q.orderBy("effective_from", "desc").orderBy("id", "desc").execute()).map((r) => ({
     ...r,
@@ -107,7 +129,11 @@ export async function listStoragePrices(db: Db, tenantIds: number[] | null): Pro
 }
 
 /** The storage price in force at `at` for a tenant: its own before the general one, then the latest. */
-export async function storagePriceAt(db: Db, tenantId: number, at: string): Promise<StoragePriceRow | undefined> {
+export async function storagePriceAt(
+  db: Db,
+  tenantId: number,
+  at: string,
+): Promise<StoragePriceRow | undefined> {
   const rows = await listStoragePrices(db, [tenantId]);
   return rows
     .filter((r) => r.effective_from <= at)

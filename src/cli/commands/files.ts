@@ -6,7 +6,8 @@ import { parseArgs } from "node:util";
 import { GuangError, invalidInput, isGuangError } from "../../core/errors.js";
 import { ApiClient } from "../client.js";
 import { printResult, table, timeText } from "../format.js";
-import { bytesText, progress } from "../progress.js";
+import { progress } from "../progress.js";
+import { formatBytes } from "../../core/byte-size.js";
 import { subcommands } from "../subcommands.js";
 
 export const FILES_HELP = `usage: guang files <subcommand>
@@ -130,7 +131,7 @@ export const filesCommand = subcommands("files", FILES_HELP, {
         ["MODE", "SIZE", "MODIFIED", "NAME"],
         entries.map((e) => [
           modeText(e.type, e.mode),
-          e.type === "dir" ? "-" : bytesText(e.size),
+          e.type === "dir" ? "-" : formatBytes(e.size),
           timeText(e.modified),
           e.type === "dir" ? `${e.name}/` : e.name,
         ]),
@@ -183,7 +184,7 @@ export const filesCommand = subcommands("files", FILES_HELP, {
     return printResult(
       values.json,
       { path: s.path, to: local, size },
-      () => `${s.path} → ${local} (${bytesText(size)})`,
+      () => `${s.path} → ${local} (${formatBytes(size)})`,
     );
   },
 
@@ -216,7 +217,7 @@ export const filesCommand = subcommands("files", FILES_HELP, {
         );
     }
     const r = await upload(client, local!, remote, size, offset);
-    return printResult(values.json, r, () => `${local} → ${r.path} (${bytesText(r.size)})`);
+    return printResult(values.json, r, () => `${local} → ${r.path} (${formatBytes(r.size)})`);
   },
 
   async mkdir(argv) {
@@ -303,7 +304,7 @@ export const filesCommand = subcommands("files", FILES_HELP, {
           r.id,
           timeText(r.deleted),
           timeText(r.until),
-          r.type === "dir" ? "-" : bytesText(r.size),
+          r.type === "dir" ? "-" : formatBytes(r.size),
           r.path,
         ]),
       ),

@@ -38,6 +38,7 @@ const LABELS = {
       hold: "Holds",
       refund: "Refunds",
       adjustment: "Adjustments",
+      storage: "Storage",
     } as Record<string, string>,
   },
   zh: {
@@ -75,6 +76,7 @@ const LABELS = {
       hold: "预扣",
       refund: "退款",
       adjustment: "调账",
+      storage: "存储费用",
     } as Record<string, string>,
   },
 };

@@ -1,9 +1,8 @@
+import { formatBytes } from "../../core/byte-size.js";
 import { GuangError } from "../../core/errors.js";
 import type { Db } from "../../store/open.js";
 import { latestUsage, quotasOf, type StorageKind } from "../../store/storage.js";
 import { overOf } from "./storage.js";
-
-const GB = 1e9;
 
 /**
  * Refuses a submission while the account's project folder or the submitter's home holds more
@@ -28,9 +27,9 @@ export async function checkStorageQuota(
       hardFiles: q.hard_files,
     };
     if (overOf(u, quota) !== "hard") continue;
-    const held = `${(u!.bytes / GB).toFixed(2)} GB in ${u!.files} files`;
+    const held = `${formatBytes(u!.bytes)} in ${u!.files} files`;
     const limit = [
-      q.hard_bytes !== null ? `${(q.hard_bytes / GB).toFixed(2)} GB` : null,
+      q.hard_bytes !== null ? formatBytes(q.hard_bytes) : null,
       q.hard_files !== null ? `${q.hard_files} files` : null,
     ]
       .filter(Boolean)

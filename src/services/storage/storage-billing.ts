@@ -60,7 +60,9 @@ export class StorageBilling {
         details: { ...input },
       },
       async (trx, e) => {
-        const tenant = input.tenant ? await tenantNamed(trx, actor, input.tenant, "price.manage") : null;
+        const tenant = input.tenant
+          ? await tenantNamed(trx, actor, input.tenant, "price.manage")
+          : null;
         e.tenantId = tenant?.id ?? null;
         return insertStoragePrice(trx, {
           tenant_id: tenant?.id ?? null,
@@ -71,13 +73,21 @@ export class StorageBilling {
         });
       },
     );
-    return { id, gbMonth: formatMoney(units), tenant: input.tenant ?? null, effectiveFrom: new Date(from).toISOString() };
+    return {
+      id,
+      gbMonth: formatMoney(units),
+      tenant: input.tenant ?? null,
+      effectiveFrom: new Date(from).toISOString(),
+    };
   }
 
   /** The storage prices, past and in force: the general ones and those of tenants the actor sees. */
   async prices(actor: Actor) {
     authorize(actor, "price.read", { tenantId: actor.tenantId, what: "storage prices" });
-    const rows = await listStoragePrices(this.db, reachesEveryTenant(actor, "price.manage") ? null : [actor.tenantId]);
+    const rows = await listStoragePrices(
+      this.db,
+      reachesEveryTenant(actor, "price.manage") ? null : [actor.tenantId],
+    );
     return rows.map((r) => ({
       id: r.id,
       gbMonth: formatMoney(money(r.gb_month)),
@@ -102,9 +112,15 @@ export class StorageBilling {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)))
       throw invalidInput(`day "${day}" is not a date: write YYYY-MM-DD`);
     const end = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString();
-    if (end > nowIso()) throw invalidInput(`${day} has not ended yet: a day is charged once it is over`);
+    if (end > nowIso())
+      throw invalidInput(`${day} has not ended yet: a day is charged once it is over`);
     const accounts = await listAccounts(this.db, {});
-    const usage = await latestUsage(this.db, "account", accounts.map((a) => a.id), end);
+    const usage = await latestUsage(
+      this.db,
+      "account",
+      accounts.map((a) => a.id),
+      end,
+    );
     const charged: StorageCharge[] = [];
     const events: MoneyEvent[] = [];
     for (const a of accounts) {
@@ -122,7 +138,11 @@ export class StorageBilling {
           .where("idempotency_key", "=", key)
           .executeTakeFirst();
         if (seen) return false;
-        const from = await walletOf(trx, { kind: "account", tenantId: a.tenant_id, accountId: a.id });
+        const from = await walletOf(trx, {
+          kind: "account",
+          tenantId: a.tenant_id,
+          accountId: a.id,
+        });
         const to = await walletOf(trx, { kind: "center-revenue", tenantId: null, accountId: null });
         await post(trx, {
           kind: "storage",
@@ -138,7 +158,8 @@ export class StorageBilling {
         events.push(...(await this.o.billing.checkBlock(trx, (await findAccountById(trx, a.id))!)));
         return true;
       });
-      if (done) charged.push({ account: a.name, bytes: u.bytes, amount: formatMoney(money(amount)) });
+      if (done)
+        charged.push({ account: a.name, bytes: u.bytes, amount: formatMoney(money(amount)) });
     }
     if (events.length) await this.o.moneyChanged(events);
     return charged;

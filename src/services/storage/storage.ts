@@ -73,12 +73,20 @@ interface Subject {
 
 function quotaOf(q: QuotaRow | undefined): Quota | null {
   return q
-    ? { softBytes: q.soft_bytes, hardBytes: q.hard_bytes, softFiles: q.soft_files, hardFiles: q.hard_files }
+    ? {
+        softBytes: q.soft_bytes,
+        hardBytes: q.hard_bytes,
+        softFiles: q.soft_files,
+        hardFiles: q.hard_files,
+      }
     : null;
 }
 
 /** Whether a count passes a quota: hard before soft. */
-export function overOf(u: { bytes: number; files: number } | undefined, q: Quota | null): "soft" | "hard" | null {
+export function overOf(
+  u: { bytes: number; files: number } | undefined,
+  q: Quota | null,
+): "soft" | "hard" | null {
   if (!u || !q) return null;
   const past = (v: number, l: number | null) => l !== null && v > l;
   if (past(u.bytes, q.hardBytes) || past(u.files, q.hardFiles)) return "hard";
@@ -96,10 +104,16 @@ export class StorageService {
 
   private async userSubject(u: UserRow): Promise<Subject | null> {
     const a = this.o.homeOf(u);
-    return a ? { kind: "user", id: u.id, name: u.username, tenantId: u.tenant_id, path: a.home, as: a } : null;
+    return a
+      ? { kind: "user", id: u.id, name: u.username, tenantId: u.tenant_id, path: a.home, as: a }
+      : null;
   }
 
-  private async accountSubject(a: { id: number; name: string; tenant_id: number }): Promise<Subject | null> {
+  private async accountSubject(a: {
+    id: number;
+    name: string;
+    tenant_id: number;
+  }): Promise<Subject | null> {
     if (!this.o.settings.projects) return null;
     const owner = (await membersOf(this.o.db, a.id)).find((m) => m.role === "owner");
     const as = this.o.scannerFor(owner ? await findUserById(this.o.db, owner.id) : undefined);
@@ -121,7 +135,11 @@ export class StorageService {
       : [await findUserById(this.o.db, actor.userId)].filter((u): u is UserRow => !!u);
     const accounts = await listAccounts(
       this.o.db,
-      all ? (tenant === undefined ? {} : { tenantId: tenant }) : { ids: [...actor.accounts.keys()] },
+      all
+        ? tenant === undefined
+          ? {}
+          : { tenantId: tenant }
+        : { ids: [...actor.accounts.keys()] },
     );
     const out: Subject[] = [];
     for (const u of users) {
@@ -138,7 +156,10 @@ export class StorageService {
   private async items(subjects: Subject[]): Promise<StorageItem[]> {
     const byKind = async (kind: StorageKind) => {
       const ids = subjects.filter((s) => s.kind === kind).map((s) => s.id);
-      return { usage: await latestUsage(this.o.db, kind, ids), quotas: await quotasOf(this.o.db, kind, ids) };
+      return {
+        usage: await latestUsage(this.o.db, kind, ids),
+        quotas: await quotasOf(this.o.db, kind, ids),
+      };
     };
     const got = { user: await byKind("user"), account: await byKind("account") };
     return subjects.map((s) => {
@@ -159,7 +180,11 @@ export class StorageService {
   }
 
   async view(actor: Actor, all = false): Promise<StorageItem[]> {
-    authorize(actor, "storage.read", { tenantId: actor.tenantId, userId: actor.userId, what: "your storage" });
+    authorize(actor, "storage.read", {
+      tenantId: actor.tenantId,
+      userId: actor.userId,
+      what: "your storage",
+    });
     return this.items(await this.subjects(actor, all));
   }
 
@@ -213,14 +238,20 @@ export class StorageService {
   }
 
   /** Sets (or, all null, lifts) a user's or an account's quota. */
-  async setQuota(actor: Actor, input: { user?: string; account?: string } & Quota): Promise<StorageItem | null> {
-    if (!!input.user === !!input.account) throw invalidInput("name a user or an account (one of them)");
+  async setQuota(
+    actor: Actor,
+    input: { user?: string; account?: string } & Quota,
+  ): Promise<StorageItem | null> {
+    if (!!input.user === !!input.account)
+      throw invalidInput("name a user or an account (one of them)");
     for (const [k, soft, hard] of [
       ["bytes", input.softBytes, input.hardBytes],
       ["files", input.softFiles, input.hardFiles],
     ] as const)
       if (soft !== null && hard !== null && soft > hard)
-        throw invalidInput(`the soft quota of ${k} (${soft}) is above the hard one (${hard}): the soft one warns before the hard one refuses`);
+        throw invalidInput(
+          `the soft quota of ${k} (${soft}) is above the hard one (${hard}): the soft one warns before the hard one refuses`,
+        );
     const subject = input.user
       ? await findUserByName(this.o.db, input.user)
       : await findAccount(this.o.db, input.account!);
@@ -256,13 +287,24 @@ export class StorageService {
     const since = new Date(Date.now() - f.days * 86_400_000).toISOString();
     if (f.account) {
       const a = await findAccount(this.o.db, f.account);
-      if (!a || !seesTenant(actor, a.tenant_id)) throw notFound(`account ${f.account} does not exist`);
-      authorize(actor, "storage.read", { tenantId: a.tenant_id, accountId: a.id, what: `account ${f.account}` });
+      if (!a || !seesTenant(actor, a.tenant_id))
+        throw notFound(`account ${f.account} does not exist`);
+      authorize(actor, "storage.read", {
+        tenantId: a.tenant_id,
+        accountId: a.id,
+        what: `account ${f.account}`,
+      });
       return usageHistory(this.o.db, "account", a.id, since);
     }
-    const u = f.user ? await findUserByName(this.o.db, f.user) : await findUserById(this.o.db, actor.userId);
+    const u = f.user
+      ? await findUserByName(this.o.db, f.user)
+      : await findUserById(this.o.db, actor.userId);
     if (!u || !seesTenant(actor, u.tenant_id)) throw notFound(`user ${f.user} does not exist`);
-    authorize(actor, "storage.read", { tenantId: u.tenant_id, userId: u.id, what: `user ${u.username}` });
+    authorize(actor, "storage.read", {
+      tenantId: u.tenant_id,
+      userId: u.id,
+      what: `user ${u.username}`,
+    });
     return usageHistory(this.o.db, "user", u.id, since);
   }
 }

@@ -42,7 +42,12 @@ export function migration({ id, big, dialect }: SchemaHelpers): Migration {
         .addColumn("created_by", "integer", (c: any) => c.references("users.id"))
         .addColumn("created_at", "text", (c: any) => c.notNull())
         .execute();
-      await appendOnly(db, dialect, "storage_prices", "prices are versioned: add a new one instead");
+      await appendOnly(
+        db,
+        dialect,
+        "storage_prices",
+        "prices are versioned: add a new one instead",
+      );
     },
   };
 }
