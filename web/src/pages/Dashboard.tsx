@@ -7,6 +7,7 @@ import { cores, reasonText, STATE_COLOR, type Cluster } from "../jobs";
 import { DASHBOARD_JOBS, useAccounts, useClusters, useJobs, useSpendable } from "../queries";
 import { PageTitle } from "../parts/PageTitle";
 import { Panel } from "../parts/Panel";
+import { StoragePanel } from "../parts/StoragePanel";
 import { navigate } from "../router";
 
 /** The jobs the dashboard lists; the jobs page has them all. */
@@ -184,6 +185,7 @@ export default function Dashboard() {
           </Panel>
         </Col>
       </Row>
+      <StoragePanel />
     </Space>
   );
 }

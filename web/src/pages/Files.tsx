@@ -1,4 +1,4 @@
-import { FileOutlined, FolderOutlined } from "@ant-design/icons";
+import { DeleteOutlined, FileOutlined, FolderOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   Alert,
@@ -6,119 +6,127 @@ import {
   Breadcrumb,
   Button,
   Input,
-  Popconfirm,
   Progress,
+  Select,
   Space,
+  Spin,
   Table,
   Typography,
 } from "antd";
-import { useRef, useState } from "react";
+import { lazy, Suspense, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { components } from "../../../src/client/api-types";
-import { api, csrfToken, data } from "../api";
+import { api, data } from "../api";
 import { when } from "../jobs";
+import { FileRowActions, PathDialog, type Dialog } from "../parts/FileActions";
+import { FilePreview } from "../parts/FilePreview";
 import { PageTitle } from "../parts/PageTitle";
+import { TrashDrawer } from "../parts/TrashDrawer";
+import { resumableUpload, type UploadProgress } from "../uploads";
+import { bytesText } from "../bytes";
+
+// CodeMirror comes with the editor only
+const FileEditor = lazy(() => import("../parts/FileEditor"));
 
 type Entry = components["schemas"]["FileEntry"];
+type Sort = "name" | "size" | "modified";
 const PAGE = 200;
 
-/** Sizes as people read them: 1.5 MiB. */
-function size(n: number): string {
-  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let i = 0;
-  let x = n;
-  while (x >= 1024 && i < units.length - 1) {
-    x /= 1024;
-    i++;
-  }
-  return `${i ? x.toFixed(1) : x} ${units[i]}`;
-}
-
-/** An upload with its progress (fetch cannot tell how much of a body has gone; XHR can). */
-function uploadFile(path: string, file: File, onProgress: (sent: number) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open("PUT", `/api/v1/files/content?${new URLSearchParams({ path })}`);
-    xhr.setRequestHeader("content-type", "application/octet-stream");
-    const token = csrfToken();
-    if (token) xhr.setRequestHeader("X-CSRF-Token", token);
-    xhr.upload.onprogress = (e) => onProgress(e.loaded);
-    xhr.onload = () => {
-      if (xhr.status < 300) return resolve();
-      try {
-        reject(
-          new Error((JSON.parse(xhr.responseText) as { error: { message: string } }).error.message),
-        );
-      } catch {
-        reject(new Error(xhr.statusText));
-      }
-    };
-    xhr.onerror = () => reject(new Error(xhr.statusText || "the upload stopped"));
-    xhr.send(file);
-  });
-}
-
-/** My files: a folder at a time, as my own Unix account sees it; upload, download, rename, delete. */
+/** My files: a folder at a time, as my own Unix account sees it, and all one does with them. */
 export default function Files() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const queries = useQueryClient();
   const [path, setPath] = useState<string | undefined>(undefined);
   const [page, setPage] = useState(1);
+  const [sort, setSort] = useState<{ by: Sort; order: "asc" | "desc" }>({
+    by: "name",
+    order: "asc",
+  });
   const [folder, setFolder] = useState("");
+  const [sending, setSending] = useState<(UploadProgress & { name: string }) | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [previewing, setPreviewing] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [trashOpen, setTrashOpen] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
-  const [sending, setSending] = useState<{ name: string; sent: number; total: number } | null>(
-    null,
-  );
+  const places = useQuery({
+    queryKey: ["file-places"],
+    queryFn: () => data(api.GET("/api/v1/files/places")),
+  });
   const listing = useQuery({
-    queryKey: ["files", path ?? "", page],
+    queryKey: ["files", path ?? "", page, sort.by, sort.order],
     queryFn: () =>
       data(
         api.GET("/api/v1/files", {
-          params: { query: { ...(path ? { path } : {}), offset: (page - 1) * PAGE, limit: PAGE } },
+          params: {
+            query: {
+              ...(path ? { path } : {}),
+              offset: (page - 1) * PAGE,
+              limit: PAGE,
+              sort: sort.by,
+              order: sort.order,
+            },
+          },
         }),
       ),
   });
   const here = listing.data?.path ?? path ?? "";
   const join = (name: string) => `${here.replace(/\/$/, "")}/${name}`;
   const open = (p: string) => (setPath(p), setPage(1));
-  const refresh = () => queries.invalidateQueries({ queryKey: ["files"] });
   const act = async (call: () => Promise<unknown>, done: string) => {
     try {
       await call();
       void message.success(done);
-      await refresh();
     } catch (e) {
       void message.error((e as Error).message);
     }
+    await queries.invalidateQueries({ queryKey: ["files"] });
   };
   const upload = async (files: FileList | null) => {
     for (const f of Array.from(files ?? [])) {
-      setSending({ name: f.name, sent: 0, total: f.size });
+      setSending({ name: f.name, sent: 0, total: f.size, bytesPerSecond: 0 });
       await act(
-        () =>
-          uploadFile(join(f.name), f, (sent) => setSending({ name: f.name, sent, total: f.size })),
+        () => resumableUpload(join(f.name), f, (p) => setSending({ name: f.name, ...p })),
         t("files.uploaded", { name: f.name }),
       );
     }
     setSending(null);
   };
   const parts = here.split("/").filter(Boolean);
+  const sorted = (by: Sort) =>
+    sort.by === by ? (sort.order === "asc" ? "ascend" : "descend") : null;
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <PageTitle text={t("files.title")} />
-      <Breadcrumb
-        items={[{ title: t("files.root") }, ...parts.map((p) => ({ title: p }))].map((it, i) => ({
-          title: (
-            <a
-              href="#"
-              onClick={(e) => (e.preventDefault(), open(`/${parts.slice(0, i).join("/")}`))}
-            >
-              {it.title}
-            </a>
-          ),
-        }))}
-      />
+      <Space wrap>
+        <Select
+          aria-label={t("files.place")}
+          style={{ minWidth: 220 }}
+          placeholder={t("files.place")}
+          value={places.data?.find((p) => p.path === here)?.path ?? null}
+          onChange={(p: string) => open(p)}
+          options={(places.data ?? []).map((p) => ({
+            value: p.path,
+            label:
+              p.name === "home"
+                ? t("files.home")
+                : `${p.name}${p.cluster ? ` (${p.cluster})` : ""}`,
+          }))}
+        />
+        <Breadcrumb
+          items={[{ title: t("files.root") }, ...parts.map((p) => ({ title: p }))].map((it, i) => ({
+            title: (
+              <a
+                href="#"
+                onClick={(e) => (e.preventDefault(), open(`/${parts.slice(0, i).join("/")}`))}
+              >
+                {it.title}
+              </a>
+            ),
+          }))}
+        />
+      </Space>
       <Space wrap>
         <Input
           aria-label={t("files.newFolder")}
@@ -147,16 +155,30 @@ export default function Files() {
           data-testid="upload"
           onChange={(e) => void upload(e.target.files).then(() => (e.target.value = ""))}
         />
-        <Button disabled={!listing.data || !!sending} onClick={() => picker.current?.click()}>
+        <Button
+          type="primary"
+          disabled={!listing.data || !!sending}
+          onClick={() => picker.current?.click()}
+        >
           {t("files.upload")}
+        </Button>
+        <Button icon={<DeleteOutlined aria-hidden />} onClick={() => setTrashOpen(true)}>
+          {t("files.trash")}
         </Button>
       </Space>
       {sending && (
         <div role="status">
-          <Typography.Text>{t("files.sending", { name: sending.name })}</Typography.Text>
+          <Typography.Text>
+            {t("files.sending", {
+              name: sending.name,
+              sent: bytesText(sending.sent),
+              total: bytesText(sending.total),
+              speed: bytesText(sending.bytesPerSecond),
+            })}
+          </Typography.Text>
           <Progress
             percent={sending.total ? Math.floor((100 * sending.sent) / sending.total) : 100}
-            aria-label={t("files.sending", { name: sending.name })}
+            aria-label={t("files.sendingBar", { name: sending.name })}
           />
         </div>
       )}
@@ -167,6 +189,12 @@ export default function Files() {
         loading={listing.isPending}
         dataSource={listing.data?.entries ?? []}
         locale={{ emptyText: t("files.empty") }}
+        onChange={(_p, _f, s) => {
+          const one = Array.isArray(s) ? s[0] : s;
+          const by = (one?.order ? one.columnKey : "name") as Sort;
+          setSort({ by, order: one?.order === "descend" ? "desc" : "asc" });
+          setPage(1);
+        }}
         pagination={{
           current: page,
           pageSize: PAGE,
@@ -177,7 +205,10 @@ export default function Files() {
         }}
         columns={[
           {
+            key: "name",
             title: t("files.name"),
+            sorter: true,
+            sortOrder: sorted("name"),
             render: (_, e) =>
               e.type === "dir" ? (
                 <a href="#" onClick={(ev) => (ev.preventDefault(), open(join(e.name)))}>
@@ -190,49 +221,55 @@ export default function Files() {
               ),
           },
           {
+            key: "size",
             title: t("files.size"),
             align: "right",
-            render: (_, e) => (e.type === "dir" ? "" : size(e.size)),
+            sorter: true,
+            sortOrder: sorted("size"),
+            render: (_, e) => (e.type === "dir" ? "" : bytesText(e.size)),
           },
-          { title: t("files.mode"), dataIndex: "mode" },
-          { title: t("files.modified"), render: (_, e) => when(e.modified, i18n.language) },
+          { key: "mode", title: t("files.mode"), dataIndex: "mode" },
           {
-            title: "",
+            key: "modified",
+            title: t("files.modified"),
+            sorter: true,
+            sortOrder: sorted("modified"),
+            render: (_, e) => when(e.modified, i18n.language),
+          },
+          {
+            key: "actions",
+            title: t("files.actions"),
             render: (_, e) => (
-              <Space>
-                {e.type !== "dir" && (
-                  <a
-                    href={`/api/v1/files/content?${new URLSearchParams({ path: join(e.name) })}`}
-                    download
-                  >
-                    {t("files.download")}
-                  </a>
-                )}
-                <Popconfirm
-                  title={t("files.sureDelete", { name: e.name })}
-                  okText={t("files.delete")}
-                  cancelText={t("files.keep")}
-                  onConfirm={() =>
-                    act(
-                      () =>
-                        data(
-                          api.DELETE("/api/v1/files", {
-                            params: { query: { path: join(e.name) } },
-                          }),
-                        ),
-                      t("files.deleted", { name: e.name }),
-                    )
-                  }
-                >
-                  <Button size="small" danger>
-                    {t("files.delete")}
-                  </Button>
-                </Popconfirm>
-              </Space>
+              <FileRowActions
+                entry={e}
+                path={join(e.name)}
+                act={act}
+                open={(what) =>
+                  what === "edit"
+                    ? setEditing(join(e.name))
+                    : what === "preview"
+                      ? setPreviewing(join(e.name))
+                      : setDialog(what)
+                }
+              />
             ),
           },
         ]}
       />
+      {editing && (
+        <Suspense fallback={<Spin />}>
+          <FileEditor
+            path={editing}
+            onClose={() => (
+              setEditing(null),
+              void queries.invalidateQueries({ queryKey: ["files"] })
+            )}
+          />
+        </Suspense>
+      )}
+      {previewing && <FilePreview path={previewing} onClose={() => setPreviewing(null)} />}
+      {dialog && <PathDialog dialog={dialog} act={act} onClose={() => setDialog(null)} />}
+      {trashOpen && <TrashDrawer onClose={() => setTrashOpen(false)} />}
     </Space>
   );
 }
