@@ -11,6 +11,7 @@ import { jobRoutes } from "./routes/jobs.js";
 import { qosRoutes } from "./routes/qos.js";
 import { fileRoutes } from "./routes/files.js";
 import { storageRoutes } from "./routes/storage.js";
+import { shellRoutes } from "./routes/shells.js";
 
 /** Every route of the API, in the order they are matched and documented. */
 export const ROUTES: Route[] = [
@@ -25,5 +26,6 @@ export const ROUTES: Route[] = [
   ...qosRoutes,
   ...fileRoutes,
   ...storageRoutes,
+  ...shellRoutes,
   ...centerRoutes,
 ];

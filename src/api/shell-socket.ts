@@ -20,6 +20,8 @@ const message = z.discriminatedUnion("type", [
 const query = z.strictObject({
   /** A shell of one's own to take up again (after a reload); none: a new one. */
   attach: z.string().uuid().optional(),
+  /** A configured login (a cluster's login node) to open the new shell on; none: this machine. */
+  where: z.string().optional(),
   cols: z.coerce.number().int().min(2).max(1000).optional(),
   rows: z.coerce.number().int().min(2).max(1000).optional(),
 });
@@ -80,6 +82,7 @@ export function shellSocket(app: FastifyInstance, center: CenterServices, trustP
               actor,
               { cols: q.cols ?? 80, rows: q.rows ?? 24 },
               `http://${host}:${port}`,
+              q.where,
             ));
           const { unixUser } = center.shells.attach(actor, id, (e) => {
             send(e);

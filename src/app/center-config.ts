@@ -305,6 +305,7 @@ export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
     shell: {
       idleMs: (c.shell?.idleMinutes ?? 60) * 60_000,
       keepMs: (c.shell?.keepSeconds ?? 60) * 1000,
+      logins: c.shell?.logins ?? [],
     },
     files: c.files ?? {},
     storage: c.storage ?? null,

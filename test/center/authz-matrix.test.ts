@@ -125,6 +125,8 @@ describe("authorization matrix", () => {
       "GET /api/v1/files/trash",
       "DELETE /api/v1/files/trash",
       "POST /api/v1/files/trash/restore",
+      // the web shell's logins: web-shell.test.ts
+      "GET /api/v1/shell/logins",
     ];
     const covered = new Set([...CASES.map((k) => k.route), ...elsewhere]);
     expect(routes.filter((r) => !covered.has(r))).toEqual([]);

@@ -85,7 +85,10 @@ function refusedWith(token: string | null, query = "", headers: Record<string, s
 describe.runIf(AS_ROOT && PTY)("the web shell", () => {
   beforeAll(async () => {
     makeUnixUsers(UNIX, [63000, 63499]);
-    c = await startCenter("jobs:\n  killWait: 1\nidentities:\n  minUid: 1000\n");
+    // a "login node" whose command says where and as whom it runs, then is a shell
+    c = await startCenter(
+      "jobs:\n  killWait: 1\nidentities:\n  minUid: 1000\nshell:\n  logins:\n    - name: hpc-login\n      cluster: hpc\n      command: [/bin/sh, -c, 'echo on-login-node-as-$(id -un); exec /bin/sh -i']\n",
+    );
     Object.assign(
       tokens,
       await mappedUsers(
@@ -151,5 +154,24 @@ describe.runIf(AS_ROOT && PTY)("the web shell", () => {
     const admin = connect(c.token);
     expect(await admin.closed).toBe(4409);
     expect(admin.screen()).toMatch(/has no Unix identity/);
+  });
+
+  it("opens on a configured login (a cluster's login node) through its command, as the user", async () => {
+    expect((await c.api("GET", "/api/v1/shell/logins", undefined, tokens.ann!)).body).toEqual([
+      { name: "hpc-login", cluster: "hpc" },
+    ]);
+    const t = connect(tokens.ann!, "?where=hpc-login");
+    expect((await t.ready).unixUser).toBe("gsh-ann");
+    await until(
+      "the login's greeting",
+      () => /on-login-node-as-gsh-ann/.test(t.screen()),
+      15_000,
+      t.screen,
+    );
+    await run(t, "echo typed-$((6*7))", /^typed-42\r?$/m);
+    t.ws.close();
+    const nowhere = connect(tokens.ann!, "?where=nowhere");
+    expect(await nowhere.closed).toBe(4404);
+    expect(nowhere.screen()).toMatch(/there is no shell login nowhere; there are: hpc-login/);
   });
 });

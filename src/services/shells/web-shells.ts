@@ -14,11 +14,29 @@ export const shellConfig = z.strictObject({
   idleMinutes: z.number().min(1).max(10080).optional(),
   /** How long a shell whose page went away waits to be taken up again (a reload, a dropped link). */
   keepSeconds: z.number().min(0).max(3600).optional(),
+  /**
+   * Other places a shell may open: a cluster's login node reached by a command run as the user
+   * (e.g. ["ssh", "-tt", "login01.hpc"]), named as the portal offers it.
+   */
+  logins: z
+    .array(
+      z.strictObject({
+        name: z
+          .string()
+          .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, "a login's name is letters, digits, . _ -"),
+        cluster: z.string().optional(),
+        command: z.array(z.string().min(1)).min(1, "shell.logins[].command names a program"),
+      }),
+    )
+    .optional(),
 });
+
+export type ShellLogin = NonNullable<z.infer<typeof shellConfig>["logins"]>[number];
 
 export interface ShellSettings {
   idleMs: number;
   keepMs: number;
+  logins: ShellLogin[];
 }
 
 export interface WebShellOptions {
@@ -83,7 +101,10 @@ export class WebShells {
    * `guang` put first on PATH (a login resets PATH), then the user's own shell, interactive.
    * As root, setpriv first drops to the account's uid, gid and groups.
    */
-  private command(a: UnixAccount | null): {
+  private command(
+    a: UnixAccount | null,
+    login: ShellLogin | null,
+  ): {
     file: string;
     args: string[];
     home: string;
@@ -94,18 +115,39 @@ export class WebShells {
         ? a.shell
         : "/bin/bash"
       : process.env.SHELL || "/bin/bash";
-    const login = ["/bin/sh", "-lc", 'PATH="$GUANG_BIN:$PATH"; export PATH; exec "$SHELL" -i'];
+    // a configured login (a cluster's login node) is its command, as the user; else a login shell here
+    const run = login
+      ? login.command
+      : ["/bin/sh", "-lc", 'PATH="$GUANG_BIN:$PATH"; export PATH; exec "$SHELL" -i'];
     // not root: the server's own user, as its jobs (identity.describe() says so at start)
-    if (!a) return { file: login[0]!, args: login.slice(1), home: process.env.HOME || "/", shell };
+    if (!a) return { file: run[0]!, args: run.slice(1), home: process.env.HOME || "/", shell };
     const [file, ...drop] = asAccount(a);
-    return { file: file!, args: [...drop, ...login], home: a.home, shell };
+    return { file: file!, args: [...drop, ...run], home: a.home, shell };
   }
 
-  /** A new shell for the signed-in user; `server`: this server's address as the shell reaches it. */
-  async open(actor: Actor, size: { cols: number; rows: number }, server: string): Promise<string> {
+  /** Where a shell may open besides this machine: the configured logins. */
+  logins(): { name: string; cluster: string | null }[] {
+    return this.o.settings.logins.map((l) => ({ name: l.name, cluster: l.cluster ?? null }));
+  }
+
+  /**
+   * A new shell for the signed-in user, here or on a configured login (`where`); `server`:
+   * this server's address as the shell reaches it.
+   */
+  async open(
+    actor: Actor,
+    size: { cols: number; rows: number },
+    server: string,
+    where?: string,
+  ): Promise<string> {
+    const login = where === undefined ? null : this.o.settings.logins.find((l) => l.name === where);
+    if (login === undefined)
+      throw notFound(
+        `there is no shell login ${where}; there are: ${this.o.settings.logins.map((l) => l.name).join(", ") || "none (only this machine)"}`,
+      );
     const pty = await loadPty();
     const account = await this.o.accountFor(actor);
-    const { file, args, home, shell } = this.command(account);
+    const { file, args, home, shell } = this.command(account, login);
     const { token, revoke } = await this.o.issueToken(actor);
     const name = account?.name ?? actor.username;
     const p = pty.spawn(file, args, {

@@ -277,6 +277,8 @@ export const en = {
     revoked: "Revoked",
   },
   shell: {
+    where: "Open new shells on",
+    here: "This center",
     title: "Shell",
     tab: "Shell {{n}}",
     close: "Close this shell",

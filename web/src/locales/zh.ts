@@ -268,6 +268,8 @@ export const zh: Strings = {
     revoked: "已吊销",
   },
   shell: {
+    where: "新终端打开于",
+    here: "本中心",
     title: "终端",
     tab: "终端 {{n}}",
     close: "关闭此终端",

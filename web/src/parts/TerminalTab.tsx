@@ -17,9 +17,12 @@ type ShellMessage =
  */
 export default function TerminalTab({
   shellId,
+  where,
   onShell,
 }: {
   shellId: string | null;
+  /** A configured login (a cluster's login node) to open a new shell on; null: the center. */
+  where: string | null;
   onShell: (id: string, unixUser: string) => void;
 }) {
   const { t } = useTranslation();
@@ -37,6 +40,7 @@ export default function TerminalTab({
     const connect = (attach: string | null) => {
       const q = new URLSearchParams({ cols: String(term.cols), rows: String(term.rows) });
       if (attach) q.set("attach", attach);
+      else if (where) q.set("where", where);
       const proto = window.location.protocol === "https:" ? "wss:" : "ws:";
       const ws = new WebSocket(`${proto}//${window.location.host}/api/v1/shell?${q}`);
       socket = ws;
