@@ -199,6 +199,9 @@ describe.skipIf(!CHROMIUM)("the portal", () => {
     await page.getByLabel("Fields shown").fill("WorkDir");
     await page.keyboard.press("Enter");
     await page.getByRole("columnheader", { name: "WorkDir" }).waitFor();
+    // the field list closed, as a person does once they have picked (it stays open for more)
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.getByRole("listbox").count()).toBe(0);
     const [file] = await Promise.all([
       page.waitForEvent("download"),
       page.getByTestId("csv").click(),

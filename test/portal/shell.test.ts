@@ -84,7 +84,7 @@ describe.runIf(CHROMIUM && AS_ROOT && PTY)("the shell page", () => {
     await page.getByText("English").click();
     await page.getByRole("menuitem", { name: "Files" }).click();
     await page.getByRole("heading", { name: "Files", exact: true }).waitFor();
-    await page.getByRole("cell", { name: ".profile" }).waitFor();
+    await page.getByRole("cell", { name: ".profile", exact: true }).waitFor();
     await page.getByLabel("New folder's name").fill("results");
     await page.getByRole("button", { name: "Make folder" }).click();
     await page.getByRole("link", { name: "results" }).click();
@@ -95,7 +95,7 @@ describe.runIf(CHROMIUM && AS_ROOT && PTY)("the shell page", () => {
       mimeType: "text/plain",
       buffer: bytes,
     });
-    await page.getByRole("cell", { name: "answer.txt" }).waitFor();
+    await page.getByRole("cell", { name: "answer.txt", exact: true }).waitFor();
     const uid = Number(spawnSync("id", ["-u", UNIX], { encoding: "utf8" }).stdout);
     expect(statSync(`/home/${UNIX}/results/answer.txt`).uid).toBe(uid);
     await screenshot(page, "files.en");
@@ -107,7 +107,9 @@ describe.runIf(CHROMIUM && AS_ROOT && PTY)("the shell page", () => {
     expect(readFileSync((await file.path())!)).toEqual(bytes);
     await page.getByRole("button", { name: "Delete" }).click();
     await page.getByRole("button", { name: "Delete", exact: true }).last().click();
-    await expect.poll(() => page.getByRole("cell", { name: "answer.txt" }).count()).toBe(0);
+    await expect
+      .poll(() => page.getByRole("cell", { name: "answer.txt", exact: true }).count())
+      .toBe(0);
     await page.getByText("中文").click();
     await page.getByRole("heading", { name: "文件", exact: true }).waitFor();
     await screenshot(page, "files.zh");
