@@ -1,25 +1,13 @@
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { render } from "../../src/services/formats/mail-templates.js";
 import { until } from "../helpers/until.js";
-import {
-  freePort,
-  startCenter,
-  TEST_CONFIG,
-  waitFor,
-  workdir,
-  type TestCenter,
-} from "../helpers/center.js";
-
-interface Mail {
-  to: string[];
-  data: string;
-}
+import { startSmtp, type Mail } from "../helpers/smtp.js";
+import { startCenter, TEST_CONFIG, waitFor, workdir, type TestCenter } from "../helpers/center.js";
 
 const PW = "Notify-pass-2026";
 let c: TestCenter;
-let smtp: SMTPServer;
-const inbox: Mail[] = [];
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let inbox: Mail[] = [];
 
 const latin1ToUtf8 = (s: string) => Buffer.from(s, "latin1").toString("utf8");
 
@@ -68,31 +56,13 @@ function subject(m: Mail): string {
 }
 
 beforeAll(async () => {
-  const port = await freePort();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, done) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (d: Buffer) => chunks.push(d));
-      stream.on("end", () => {
-        inbox.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          data: Buffer.concat(chunks).toString("utf8"),
-        });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(port, "127.0.0.1", r));
-  c = await startCenter(
-    `${TEST_CONFIG}billing:\n  grantSweepSeconds: 0.5\nnotifications:\n  smtp: { host: 127.0.0.1, port: ${port}, from: "Guang <guang@center.example>" }\n  language: zh\n`,
-  );
+  smtp = await startSmtp();
+  inbox = smtp.inbox;
+  c = await startCenter(`${TEST_CONFIG}billing:\n  grantSweepSeconds: 0.5\n${smtp.config("zh")}`);
 }, 60000);
 afterAll(async () => {
   await c?.stop();
-  await new Promise<void>((r) => smtp?.close(() => r()));
+  await smtp?.stop();
 });
 
 describe("e-mail through a real SMTP server", () => {

@@ -2,11 +2,11 @@ import Database from "better-sqlite3";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cli, freePort, startCenter, type TestCenter, mappedUsers } from "../helpers/center.js";
+import { cli, startCenter, type TestCenter, mappedUsers } from "../helpers/center.js";
 import { AS_ROOT, makeUnixUsers, removeUnixUsers } from "../helpers/unix-user.js";
 import { until } from "../helpers/until.js";
+import { startSmtp, type Mail } from "../helpers/smtp.js";
 
 /**
  * Storage as root: homes and project folders counted as their owners, quotas that warn (one
@@ -18,8 +18,8 @@ if (!AS_ROOT)
 const PROJECTS = `/tmp/gst-projects-${process.pid}`;
 const PROJ = `${PROJECTS}/gproj`;
 let c: TestCenter;
-let smtp: SMTPServer;
-const inbox: { to: string[]; data: string }[] = [];
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let inbox: Mail[] = [];
 let ann = "";
 /** A mail's header lines unfolded (a long subject is folded over lines). */
 const unfolded = (m: { data: string }) => m.data.replace(/\r\n[ \t]+/g, " ");
@@ -38,26 +38,10 @@ describe.runIf(AS_ROOT)("storage: usage, quotas, billing", () => {
     makeUnixUsers(["gst-ann"], [64300, 64399]);
     mkdirSync(PROJ, { recursive: true });
     spawnSync("chown", ["gst-ann:", PROJ]);
-    const port = await freePort();
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      logger: false,
-      onData(stream, session, done) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (d: Buffer) => chunks.push(d));
-        stream.on("end", () => {
-          inbox.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            data: Buffer.concat(chunks).toString(),
-          });
-          done();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(port, "127.0.0.1", r));
+    smtp = await startSmtp();
+    inbox = smtp.inbox;
     c = await startCenter(
-      `identities:\n  minUid: 1000\nstorage:\n  projects: ${PROJECTS}\n  scanEvery: 1-00:00:00\nnotifications:\n  smtp: { host: 127.0.0.1, port: ${port}, from: "Guang <guang@center.example>" }\n  language: en\n`,
+      `identities:\n  minUid: 1000\nstorage:\n  projects: ${PROJECTS}\n  scanEvery: 1-00:00:00\n${smtp.config("en")}`,
     );
     ann = (await mappedUsers(c, [["ann", "gst-ann"]], "Secret-pass-1")).ann!;
     await c.ok("PATCH", "/api/v1/users/ann", { email: "ann@lab.example" });
@@ -65,7 +49,7 @@ describe.runIf(AS_ROOT)("storage: usage, quotas, billing", () => {
   }, 60_000);
   afterAll(async () => {
     await c?.stop();
-    await new Promise<void>((r) => smtp?.close(() => r()));
+    await smtp?.stop();
     removeUnixUsers(["gst-ann"]);
     rmSync(PROJECTS, { recursive: true, force: true });
   });

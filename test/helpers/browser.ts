@@ -40,3 +40,27 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/**
+ * A browser, and a page of it signed in to the center's portal as this person (in English,
+ * 1280 wide; CSP bypassed only so that axe can be put into the pages), on the dashboard.
+ */
+export async function signedInPage(
+  url: string,
+  who: { username: string; password: string },
+  height = 900,
+): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchBrowser();
+  const context = await browser.newContext({
+    locale: "en-US",
+    viewport: { width: 1280, height },
+    bypassCSP: true,
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByLabel("User name").fill(who.username);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+  return { browser, page };
+}

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessibilityProblems, CHROMIUM, launchBrowser, screenshot } from "../helpers/browser.js";
+import { accessibilityProblems, CHROMIUM, screenshot, signedInPage } from "../helpers/browser.js";
 import { startCenter, type TestCenter } from "../helpers/center.js";
 import { AS_ROOT, makeUnixUsers, removeUnixUsers } from "../helpers/unix-user.js";
 
@@ -41,18 +41,7 @@ describe.runIf(CHROMIUM && AS_ROOT)("the files page", () => {
     c = await startCenter("identities:\n  minUid: 1000\nfiles:\n  trashDays: 7\n");
     await c.ok("POST", "/api/v1/users", { ...ANN, posix: { name: UNIX } });
     await c.ok("POST", "/api/v1/accounts/default/members", { user: "ann" });
-    browser = await launchBrowser();
-    const context = await browser.newContext({
-      locale: "en-US",
-      viewport: { width: 1280, height: 900 },
-      bypassCSP: true,
-    });
-    page = await context.newPage();
-    await page.goto(c.url);
-    await page.getByLabel("User name").fill(ANN.username);
-    await page.getByLabel("Password").fill(ANN.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+    ({ browser, page } = await signedInPage(c.url, ANN));
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessibilityProblems, CHROMIUM, launchBrowser, screenshot } from "../helpers/browser.js";
+import { accessibilityProblems, CHROMIUM, screenshot, signedInPage } from "../helpers/browser.js";
 import { startCenter, type TestCenter } from "../helpers/center.js";
 import { PTY } from "../helpers/pty.js";
 import { AS_ROOT, makeUnixUsers, removeUnixUsers } from "../helpers/unix-user.js";
@@ -38,18 +38,7 @@ describe.runIf(CHROMIUM && AS_ROOT && PTY)("the shell page", () => {
     c = await startCenter("identities:\n  minUid: 1000\n");
     await c.ok("POST", "/api/v1/users", { ...ANN, posix: { name: UNIX } });
     await c.ok("POST", "/api/v1/accounts/default/members", { user: "ann" });
-    browser = await launchBrowser();
-    const context = await browser.newContext({
-      locale: "en-US",
-      viewport: { width: 1280, height: 800 },
-      bypassCSP: true,
-    });
-    page = await context.newPage();
-    await page.goto(c.url);
-    await page.getByLabel("User name").fill(ANN.username);
-    await page.getByLabel("Password").fill(ANN.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+    ({ browser, page } = await signedInPage(c.url, ANN, 800));
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

@@ -112,6 +112,29 @@ async function upload(
   }
 }
 
+/**
+ * A subcommand that is one POST: its words (as many as USAGE names) become the body, and
+ * the answer is said in a line (or given as JSON).
+ */
+function posted(
+  usage: string,
+  route: string,
+  body: (words: string[]) => Record<string, string | undefined>,
+  said: (r: { path: string; to?: string; mode?: string }) => string,
+): (argv: string[]) => Promise<number> {
+  return async (argv) => {
+    const { values, positionals } = args(argv);
+    if (positionals.length !== usage.split(" ").length - 1)
+      throw invalidInput(`usage: guang files ${usage}`);
+    const r = await ApiClient.fromEnvironment().request<{
+      path: string;
+      to?: string;
+      mode?: string;
+    }>("POST", `/api/v1/files/${route}`, body(positionals));
+    return printResult(values.json, r, () => said(r));
+  };
+}
+
 export const filesCommand = subcommands("files", FILES_HELP, {
   async ls(argv) {
     const { values, positionals } = args(argv, ["sort", "reverse"]);
@@ -220,49 +243,36 @@ export const filesCommand = subcommands("files", FILES_HELP, {
     return printResult(values.json, r, () => `${local} → ${r.path} (${formatBytes(r.size)})`);
   },
 
-  async mkdir(argv) {
-    const { values, positionals } = args(argv);
-    const [path] = need(positionals, 1, "mkdir PATH");
-    const r = await ApiClient.fromEnvironment().request<{ path: string }>(
-      "POST",
-      "/api/v1/files/mkdir",
-      { path },
-    );
-    return printResult(values.json, r, () => `Made ${r.path}`);
-  },
-
-  async mv(argv) {
-    const { values, positionals } = args(argv);
-    const [from, to] = need(positionals, 2, "mv FROM TO");
-    const r = await ApiClient.fromEnvironment().request<{ path: string; to: string }>(
-      "POST",
-      "/api/v1/files/move",
-      { from, to },
-    );
-    return printResult(values.json, r, () => `${r.path} → ${r.to}`);
-  },
-
-  async cp(argv) {
-    const { values, positionals } = args(argv);
-    const [from, to] = need(positionals, 2, "cp FROM TO");
-    const r = await ApiClient.fromEnvironment().request<{ path: string; to: string }>(
-      "POST",
-      "/api/v1/files/copy",
-      { from, to },
-    );
-    return printResult(values.json, r, () => `Copied ${r.path} to ${r.to}`);
-  },
-
-  async chmod(argv) {
-    const { values, positionals } = args(argv);
-    const [mode, path] = need(positionals, 2, "chmod MODE PATH");
-    const r = await ApiClient.fromEnvironment().request<{ path: string; mode: string }>(
-      "POST",
-      "/api/v1/files/chmod",
-      { path, mode },
-    );
-    return printResult(values.json, r, () => `${r.path}: mode ${r.mode}`);
-  },
+  mkdir: posted(
+    "mkdir PATH",
+    "mkdir",
+    ([path]) => ({ path }),
+    (r) => `Made ${r.path}`,
+  ),
+  mv: posted(
+    "mv FROM TO",
+    "move",
+    ([from, to]) => ({ from, to }),
+    (r) => `${r.path} → ${r.to}`,
+  ),
+  cp: posted(
+    "cp FROM TO",
+    "copy",
+    ([from, to]) => ({ from, to }),
+    (r) => `Copied ${r.path} to ${r.to}`,
+  ),
+  chmod: posted(
+    "chmod MODE PATH",
+    "chmod",
+    ([mode, path]) => ({ path, mode }),
+    (r) => `${r.path}: mode ${r.mode}`,
+  ),
+  restore: posted(
+    "restore ID",
+    "trash/restore",
+    ([id]) => ({ id }),
+    (r) => `Restored ${r.path}`,
+  ),
 
   async rm(argv) {
     const { values, positionals } = args(argv, ["permanent"]);
@@ -309,16 +319,5 @@ export const filesCommand = subcommands("files", FILES_HELP, {
         ]),
       ),
     );
-  },
-
-  async restore(argv) {
-    const { values, positionals } = args(argv);
-    const [id] = need(positionals, 1, "restore ID");
-    const r = await ApiClient.fromEnvironment().request<{ path: string }>(
-      "POST",
-      "/api/v1/files/trash/restore",
-      { id },
-    );
-    return printResult(values.json, r, () => `Restored ${r.path}`);
   },
 });
