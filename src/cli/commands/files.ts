@@ -4,6 +4,7 @@ import type { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { GuangError, invalidInput, isGuangError } from "../../core/errors.js";
+import type { FileEntry } from "../../client/api-types.js";
 import { ApiClient } from "../client.js";
 import { printResult, table, timeText } from "../format.js";
 import { progress } from "../progress.js";
@@ -34,13 +35,7 @@ Every subcommand takes --json. Long transfers show progress on a terminal.
 
 const q = encodeURIComponent;
 
-interface Entry {
-  name: string;
-  type: "file" | "dir" | "link" | "other";
-  size: number;
-  mode: string;
-  modified: string;
-}
+type Entry = FileEntry;
 interface Stat extends Entry {
   path: string;
   etag: string;

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { formatBytes, parseBytes } from "../../core/byte-size.js";
 import { invalidInput } from "../../core/errors.js";
+import type { StorageItem } from "../../client/api-types.js";
 import { ApiClient } from "../client.js";
 import { printResult, table, timeText } from "../format.js";
 
@@ -17,21 +18,7 @@ the account are refused then).
   set           set a quota (admins); a SIZE is e.g. 500M, 10G, 1.5T; "none" lifts one
 `;
 
-interface Item {
-  kind: "user" | "account";
-  name: string;
-  path: string;
-  bytes: number | null;
-  files: number | null;
-  takenAt: string | null;
-  quota: {
-    softBytes: number | null;
-    hardBytes: number | null;
-    softFiles: number | null;
-    hardFiles: number | null;
-  } | null;
-  over: "soft" | "hard" | null;
-}
+type Item = StorageItem;
 
 const size = (n: number | null | undefined) =>
   n === null || n === undefined ? "-" : formatBytes(n, true);
