@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessibilityProblems, CHROMIUM, screenshot, signedInPage } from "../helpers/browser.js";
@@ -19,6 +19,7 @@ if (!CHROMIUM || !AS_ROOT)
 
 const UNIX = "gpf-web";
 const HOME = `/home/${UNIX}`;
+const PROJECTS = `/tmp/gpf-projects-${process.pid}`;
 const ANN = { username: "ann", password: "Researcher-pass-2026" };
 // the smallest PNG: one red pixel
 const PNG = Buffer.from(
@@ -38,26 +39,48 @@ const owned = (path: string, text: string) => {
 describe.runIf(CHROMIUM && AS_ROOT)("the files page", () => {
   beforeAll(async () => {
     makeUnixUsers([UNIX], [64400, 64499]);
-    c = await startCenter("identities:\n  minUid: 1000\nfiles:\n  trashDays: 7\n");
+    mkdirSync(`${PROJECTS}/lab`, { recursive: true });
+    c = await startCenter(
+      `identities:\n  minUid: 1000\nfiles:\n  trashDays: 7\nstorage:\n  projects: ${PROJECTS}\n`,
+    );
     await c.ok("POST", "/api/v1/users", { ...ANN, posix: { name: UNIX } });
     await c.ok("POST", "/api/v1/accounts/default/members", { user: "ann" });
+    // an account of ann's with its project folder, whose storage shows beside its money
+    await c.ok("POST", "/api/v1/accounts", { name: "lab", owner: "ann" });
+    owned(`${PROJECTS}/lab/reads.fq`, "ACGT".repeat(250_000));
+    spawnSync("chown", [`${UNIX}:`, `${PROJECTS}/lab`]);
+    await c.ok("PUT", "/api/v1/storage/quotas", {
+      account: "lab",
+      softBytes: 500_000,
+      hardBytes: 2_000_000,
+      softFiles: null,
+      hardFiles: null,
+    });
     ({ browser, page } = await signedInPage(c.url, ANN));
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await c?.stop();
     removeUnixUsers([UNIX]);
+    rmSync(PROJECTS, { recursive: true, force: true });
   });
 
   it("shows the home's storage on the dashboard and counts it on demand", async () => {
     owned(`${HOME}/weights.bin`, "w".repeat(3_000_000));
     await page.getByRole("heading", { name: "Storage" }).waitFor();
-    await page.getByText("Not counted yet").waitFor();
+    await page.getByText("Not counted yet").first().waitFor();
     await page.getByRole("button", { name: "Count now" }).click();
-    await page.getByText(/ · Counted /).waitFor();
+    await expect.poll(() => page.getByText(/ · Counted /).count()).toBe(2);
     await expect
       .poll(() => page.getByRole("region", { name: "Storage" }).innerText())
       .toMatch(/2\.9 MiB in \d+ files/);
+    // the account's project folder, in its own line and beside its money
+    await expect
+      .poll(() => page.getByRole("region", { name: "lab" }).innerText())
+      .toMatch(/Storage: 9[0-9]{2}\.\d KiB of 1\.9 MiB allowed/);
+    await page
+      .getByText("Over the soft quota: please delete or move what is no longer needed.")
+      .waitFor();
     await screenshot(page, "dashboard-storage.en");
   });
 

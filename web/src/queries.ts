@@ -21,7 +21,15 @@ const spendableQuery = (account: string) =>
       data(api.GET("/api/v1/accounts/{name}/spendable", { params: { path: { name: account } } })),
   });
 
+/** My home's and my accounts' project folders' storage: the dashboard's panel and its accounts. */
+export const STORAGE_KEY = ["storage"];
+const storageQuery = queryOptions({
+  queryKey: STORAGE_KEY,
+  queryFn: () => data(api.GET("/api/v1/storage")),
+});
+
 export const useClusters = () => useQuery(clustersQuery);
+export const useStorage = () => useQuery(storageQuery);
 export const useAccounts = () => useQuery(accountsQuery);
 export const useSpendable = (account: string) => useQuery(spendableQuery(account));
 

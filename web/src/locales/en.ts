@@ -243,6 +243,7 @@ export const en = {
       refund: "Refund",
       grant: "Grant",
       "grant-expiry": "Grant expired",
+      storage: "Storage for a day (what the project folder held)",
     },
   },
   profile: {
@@ -347,6 +348,8 @@ export const en = {
     emptied: "Your trash is empty",
   },
   storage: {
+    inAccount: "Storage: {{used}}",
+    inAccountOf: "Storage: {{used}} of {{limit}} allowed",
     title: "Storage",
     countNow: "Count now",
     counted: "Counted {{when}}",

@@ -234,6 +234,7 @@ export const zh: Strings = {
       refund: "退款",
       grant: "机时授予",
       "grant-expiry": "机时过期",
+      storage: "一天的存储费用（按项目目录用量）",
     },
   },
   profile: {
@@ -337,6 +338,8 @@ export const zh: Strings = {
     emptied: "回收站已清空",
   },
   storage: {
+    inAccount: "存储：{{used}}",
+    inAccountOf: "存储：{{used}} / 配额 {{limit}}",
     title: "存储",
     countNow: "立即统计",
     counted: "统计于 {{when}}",

@@ -4,7 +4,15 @@ import { useTranslation } from "react-i18next";
 import type { ChartOption } from "../parts/Chart";
 import { useJobEvents } from "../events";
 import { cores, reasonText, STATE_COLOR, type Cluster } from "../jobs";
-import { DASHBOARD_JOBS, useAccounts, useClusters, useJobs, useSpendable } from "../queries";
+import {
+  DASHBOARD_JOBS,
+  useAccounts,
+  useClusters,
+  useJobs,
+  useSpendable,
+  useStorage,
+} from "../queries";
+import { bytesText } from "../bytes";
 import { PageTitle } from "../parts/PageTitle";
 import { Panel } from "../parts/Panel";
 import { StoragePanel } from "../parts/StoragePanel";
@@ -28,6 +36,9 @@ function AccountCard({
 }) {
   const { t } = useTranslation();
   const s = useSpendable(name);
+  // its project folder's storage, beside its money
+  const stored = useStorage().data?.find((x) => x.kind === "account" && x.name === name);
+  const limit = stored?.quota?.hardBytes ?? stored?.quota?.softBytes ?? null;
   const low = s.data && Number(s.data.available) <= 0;
   return (
     <Panel
@@ -75,6 +86,16 @@ function AccountCard({
             <Alert type="warning" showIcon title={t("account.nearThreshold")} />
           )}
         </>
+      )}
+      {stored && stored.bytes !== null && (
+        <Typography.Paragraph
+          type={stored.over ? "danger" : "secondary"}
+          style={{ margin: "4px 0 0" }}
+        >
+          {limit === null
+            ? t("storage.inAccount", { used: bytesText(stored.bytes) })
+            : t("storage.inAccountOf", { used: bytesText(stored.bytes), limit: bytesText(limit) })}
+        </Typography.Paragraph>
       )}
       {blocks.map((b) => (
         <Alert key={b.reason} type="error" showIcon title={b.reason} />

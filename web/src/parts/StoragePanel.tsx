@@ -1,9 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Progress, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { api, data } from "../api";
 import { bytesText } from "../bytes";
 import { when } from "../jobs";
+import { STORAGE_KEY, useStorage } from "../queries";
 import { Panel } from "./Panel";
 
 /**
@@ -13,13 +14,10 @@ import { Panel } from "./Panel";
 export function StoragePanel() {
   const { t, i18n } = useTranslation();
   const queries = useQueryClient();
-  const storage = useQuery({
-    queryKey: ["storage"],
-    queryFn: () => data(api.GET("/api/v1/storage")),
-  });
+  const storage = useStorage();
   const scan = useMutation({
     mutationFn: () => data(api.POST("/api/v1/storage/scan", { body: {} })),
-    onSuccess: (items) => queries.setQueryData(["storage"], items),
+    onSuccess: (items) => queries.setQueryData(STORAGE_KEY, items),
   });
   if (!storage.data?.length) return null;
   return (
@@ -56,15 +54,12 @@ export function StoragePanel() {
                       strokeColor={s.over === "soft" ? "#d48806" : undefined}
                       format={() => t("storage.of", { used, limit: bytesText(limit) })}
                     />
-                  ) : (
-                    <Typography.Paragraph style={{ margin: 0 }}>
-                      {t("storage.noQuota")}
-                    </Typography.Paragraph>
-                  )}
-                  <Typography.Text type="secondary">
+                  ) : null}
+                  <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
                     {t("storage.used", { used, files: s.files })} ·{" "}
+                    {!limit && `${t("storage.noQuota")} · `}
                     {t("storage.counted", { when: when(s.takenAt!, i18n.language) })}
-                  </Typography.Text>
+                  </Typography.Paragraph>
                 </>
               )}
               {s.over === "soft" && <Alert type="warning" showIcon title={t("storage.overSoft")} />}
