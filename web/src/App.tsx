@@ -20,6 +20,7 @@ const PAGES = {
   "/profile": () => import("./pages/Profile"),
   "/shell": () => import("./pages/Terminal"),
   "/files": () => import("./pages/Files"),
+  "/audit": () => import("./pages/Audit"),
 };
 const SignIn = lazy(() => import("./pages/SignIn"));
 const ChangePassword = lazy(() => import("./pages/ChangePassword"));
@@ -32,6 +33,7 @@ const Money = lazy(PAGES["/money"]);
 const Profile = lazy(PAGES["/profile"]);
 const Terminal = lazy(PAGES["/shell"]);
 const Files = lazy(PAGES["/files"]);
+const Audit = lazy(PAGES["/audit"]);
 
 /** Starts loading a page's code before it is drawn (at start, alongside asking who is signed in). */
 export function preloadPage(path: string): void {
@@ -66,6 +68,7 @@ function Page({ path }: { path: string }) {
   if (path === "/profile") return <Profile />;
   if (path === "/shell") return <Terminal />;
   if (path === "/files") return <Files />;
+  if (path === "/audit") return <Audit />;
   return <Result status="404" title={t("notFound.title")} subTitle={t("notFound.text")} />;
 }
 

@@ -1,4 +1,5 @@
 import {
+  AuditOutlined,
   DashboardOutlined,
   CodeOutlined,
   FolderOpenOutlined,
@@ -16,6 +17,9 @@ import { api } from "../api";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { navigate } from "../router";
 import type { Whoami } from "../session";
+
+/** The roles that may read the audit log (the API's audit.read, but for account roles, which have none). */
+const AUDIT_READERS: string[] = ["center-admin", "center-finance", "tenant-admin"];
 
 /** Every signed-in page: the menu, the language switch, who is signed in, sign out. */
 export function Shell({ who, path, children }: { who: Whoami; path: string; children: ReactNode }) {
@@ -47,6 +51,10 @@ export function Shell({ who, path, children }: { who: Whoami; path: string; chil
               { key: "/shell", icon: <CodeOutlined aria-hidden />, label: t("nav.shell") },
               { key: "/money", icon: <WalletOutlined aria-hidden />, label: t("nav.money") },
               { key: "/profile", icon: <UserOutlined aria-hidden />, label: t("nav.profile") },
+              // the staff's pages, for the roles the API lets read them (it stays the judge)
+              ...(who.roles.some((r) => AUDIT_READERS.includes(r))
+                ? [{ key: "/audit", icon: <AuditOutlined aria-hidden />, label: t("nav.audit") }]
+                : []),
             ]}
           />
         </nav>
