@@ -21,6 +21,7 @@ const PAGES = {
   "/shell": () => import("./pages/Terminal"),
   "/files": () => import("./pages/Files"),
   "/audit": () => import("./pages/Audit"),
+  "/clusters": () => import("./pages/Clusters"),
 };
 const SignIn = lazy(() => import("./pages/SignIn"));
 const ChangePassword = lazy(() => import("./pages/ChangePassword"));
@@ -34,6 +35,7 @@ const Profile = lazy(PAGES["/profile"]);
 const Terminal = lazy(PAGES["/shell"]);
 const Files = lazy(PAGES["/files"]);
 const Audit = lazy(PAGES["/audit"]);
+const Clusters = lazy(PAGES["/clusters"]);
 
 /** Starts loading a page's code before it is drawn (at start, alongside asking who is signed in). */
 export function preloadPage(path: string): void {
@@ -69,6 +71,7 @@ function Page({ path }: { path: string }) {
   if (path === "/shell") return <Terminal />;
   if (path === "/files") return <Files />;
   if (path === "/audit") return <Audit />;
+  if (path === "/clusters") return <Clusters />;
   return <Result status="404" title={t("notFound.title")} subTitle={t("notFound.text")} />;
 }
 

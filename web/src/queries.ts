@@ -28,7 +28,9 @@ const storageQuery = queryOptions({
   queryFn: () => data(api.GET("/api/v1/storage")),
 });
 
-export const useClusters = () => useQuery(clustersQuery);
+/** The clusters; `everyMs`: asked again that often (a page about any job's effect on nodes). */
+export const useClusters = (everyMs?: number) =>
+  useQuery({ ...clustersQuery, ...(everyMs ? { refetchInterval: everyMs } : {}) });
 export const useStorage = () => useQuery(storageQuery);
 export const useAccounts = () => useQuery(accountsQuery);
 export const useSpendable = (account: string) => useQuery(spendableQuery(account));

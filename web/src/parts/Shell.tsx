@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   CodeOutlined,
   FolderOpenOutlined,
@@ -51,6 +52,7 @@ export function Shell({ who, path, children }: { who: Whoami; path: string; chil
               { key: "/shell", icon: <CodeOutlined aria-hidden />, label: t("nav.shell") },
               { key: "/money", icon: <WalletOutlined aria-hidden />, label: t("nav.money") },
               { key: "/profile", icon: <UserOutlined aria-hidden />, label: t("nav.profile") },
+              { key: "/clusters", icon: <ClusterOutlined aria-hidden />, label: t("nav.clusters") },
               // the staff's pages, for the roles the API lets read them (it stays the judge)
               ...(who.roles.some((r) => AUDIT_READERS.includes(r))
                 ? [{ key: "/audit", icon: <AuditOutlined aria-hidden />, label: t("nav.audit") }]
