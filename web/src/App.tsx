@@ -22,6 +22,7 @@ const PAGES = {
   "/files": () => import("./pages/Files"),
   "/audit": () => import("./pages/Audit"),
   "/clusters": () => import("./pages/Clusters"),
+  "/usage": () => import("./pages/Usage"),
 };
 const SignIn = lazy(() => import("./pages/SignIn"));
 const ChangePassword = lazy(() => import("./pages/ChangePassword"));
@@ -36,6 +37,7 @@ const Terminal = lazy(PAGES["/shell"]);
 const Files = lazy(PAGES["/files"]);
 const Audit = lazy(PAGES["/audit"]);
 const Clusters = lazy(PAGES["/clusters"]);
+const Usage = lazy(PAGES["/usage"]);
 
 /** Starts loading a page's code before it is drawn (at start, alongside asking who is signed in). */
 export function preloadPage(path: string): void {
@@ -72,6 +74,7 @@ function Page({ path }: { path: string }) {
   if (path === "/files") return <Files />;
   if (path === "/audit") return <Audit />;
   if (path === "/clusters") return <Clusters />;
+  if (path === "/usage") return <Usage />;
   return <Result status="404" title={t("notFound.title")} subTitle={t("notFound.text")} />;
 }
 

@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   ClusterOutlined,
+  LineChartOutlined,
   DashboardOutlined,
   CodeOutlined,
   FolderOpenOutlined,
@@ -53,6 +54,7 @@ export function Shell({ who, path, children }: { who: Whoami; path: string; chil
               { key: "/money", icon: <WalletOutlined aria-hidden />, label: t("nav.money") },
               { key: "/profile", icon: <UserOutlined aria-hidden />, label: t("nav.profile") },
               { key: "/clusters", icon: <ClusterOutlined aria-hidden />, label: t("nav.clusters") },
+              { key: "/usage", icon: <LineChartOutlined aria-hidden />, label: t("nav.usage") },
               // the staff's pages, for the roles the API lets read them (it stays the judge)
               ...(who.roles.some((r) => AUDIT_READERS.includes(r))
                 ? [{ key: "/audit", icon: <AuditOutlined aria-hidden />, label: t("nav.audit") }]

@@ -1,0 +1,209 @@
+import { useQuery } from "@tanstack/react-query";
+import { Alert, Button, DatePicker, Segmented, Select, Space, Spin, Table } from "antd";
+import dayjs, { type Dayjs } from "dayjs";
+import { lazy, Suspense, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { components } from "../../../src/client/api-types";
+import { api, data } from "../api";
+import type { ChartHandle, ChartOption } from "../parts/Chart";
+import { PageTitle } from "../parts/PageTitle";
+
+const Chart = lazy(() => import("../parts/Chart"));
+
+type Line = components["schemas"]["UsageLine"];
+type Dimension = "tenant" | "account" | "user" | "partition" | "cluster";
+type Metric = "coreHours" | "gpuHours" | "jobs" | "avgWaitHours" | "cost";
+type Kind = "line" | "bar" | "pie";
+const DIMENSIONS: Dimension[] = ["account", "user", "tenant", "cluster", "partition"];
+const METRICS: Metric[] = ["coreHours", "gpuHours", "jobs", "avgWaitHours", "cost"];
+
+const value = (l: Line, m: Metric) => Number(l[m] ?? 0);
+const nameOf = (l: Line, d: Dimension) => String(l[d] ?? "—");
+
+/** The report as a chart: over time (a line or bars per group), or each group's share (a pie). */
+function chartOption(
+  lines: Line[],
+  by: Dimension,
+  over: "day" | "month" | "none",
+  metric: Metric,
+  kind: Kind,
+  label: string,
+): ChartOption {
+  const groups = [...new Set(lines.map((l) => nameOf(l, by)))];
+  if (kind === "pie" || over === "none") {
+    const totals = groups.map((g) => ({
+      name: g,
+      value: lines.filter((l) => nameOf(l, by) === g).reduce((s, l) => s + value(l, metric), 0),
+    }));
+    if (kind === "pie")
+      return {
+        tooltip: { trigger: "item" },
+        legend: { top: 0 },
+        series: [{ name: label, type: "pie", radius: "60%", data: totals }],
+      };
+    return {
+      tooltip: { trigger: "axis" },
+      grid: { left: 60, right: 20, top: 20, bottom: 40 },
+      xAxis: { type: "category", data: groups },
+      yAxis: { type: "value" },
+      series: [{ name: label, type: kind, data: totals.map((x) => x.value) }],
+    };
+  }
+  const times = [...new Set(lines.map((l) => String(l[over])))].sort();
+  return {
+    tooltip: { trigger: "axis" },
+    legend: { top: 0 },
+    grid: { left: 60, right: 20, top: 40, bottom: 40 },
+    xAxis: { type: "category", data: times },
+    yAxis: { type: "value" },
+    series: groups.map((g) => ({
+      name: g,
+      type: kind,
+      ...(kind === "bar" ? { stack: "all" } : {}),
+      data: times.map((tm) =>
+        lines
+          .filter((l) => nameOf(l, by) === g && String(l[over]) === tm)
+          .reduce((s, l) => s + value(l, metric), 0),
+      ),
+    })),
+  };
+}
+
+/**
+ * The usage explorer (XDMoD's questions, in the portal): core-hours, GPU-hours, jobs, mean
+ * wait and cost over a window, grouped by account, user, tenant, cluster or partition, by day
+ * or month; as a line, bars or a pie, the data as CSV and the chart as PNG. Each person sees
+ * what the API lets them: the center all, a tenant's staff their tenant, others their own.
+ */
+export default function Usage() {
+  const { t } = useTranslation();
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([
+    dayjs().subtract(29, "day").startOf("day"),
+    dayjs().endOf("day"),
+  ]);
+  const [by, setBy] = useState<Dimension>("account");
+  const [over, setOver] = useState<"day" | "month" | "none">("day");
+  const [metric, setMetric] = useState<Metric>("coreHours");
+  const [kind, setKind] = useState<Kind>("line");
+  const chart = useRef<ChartHandle | null>(null);
+  const query = {
+    from: range[0].toISOString(),
+    to: range[1].toISOString(),
+    groupBy: over === "none" ? by : `${by},${over}`,
+  };
+  const report = useQuery({
+    queryKey: ["usage", query],
+    queryFn: () => data(api.GET("/api/v1/reports/usage", { params: { query } })),
+  });
+  const lines = useMemo(() => report.data?.lines ?? [], [report.data]);
+  const label = t(`usage.metric.${metric}`);
+  const option = useMemo(
+    () => chartOption(lines, by, over, metric, kind, label),
+    [lines, by, over, metric, kind, label],
+  );
+  const savePng = async () => {
+    const blob = await chart.current!.png();
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = `guang-usage-${metric}.png`;
+    a.click();
+    URL.revokeObjectURL(a.href);
+  };
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+      <PageTitle text={t("usage.title")} />
+      <Space wrap>
+        <DatePicker.RangePicker
+          aria-label={t("usage.window")}
+          value={range}
+          allowClear={false}
+          onChange={(v) => v?.[0] && v[1] && setRange([v[0].startOf("day"), v[1].endOf("day")])}
+        />
+        <Select
+          aria-label={t("usage.by")}
+          style={{ minWidth: 150 }}
+          value={by}
+          onChange={setBy}
+          options={DIMENSIONS.map((d) => ({ value: d, label: t(`usage.dimension.${d}`) }))}
+        />
+        <Select
+          aria-label={t("usage.over")}
+          style={{ minWidth: 130 }}
+          value={over}
+          onChange={setOver}
+          options={(["day", "month", "none"] as const).map((o) => ({
+            value: o,
+            label: t(`usage.time.${o}`),
+          }))}
+        />
+        <Select
+          aria-label={t("usage.what")}
+          style={{ minWidth: 170 }}
+          value={metric}
+          onChange={setMetric}
+          options={METRICS.map((m) => ({ value: m, label: t(`usage.metric.${m}`) }))}
+        />
+        <Segmented
+          aria-label={t("usage.kind")}
+          value={kind}
+          onChange={(v) => setKind(v as Kind)}
+          options={(["line", "bar", "pie"] as const).map((k) => ({
+            value: k,
+            label: t(`usage.chart.${k}`),
+          }))}
+        />
+      </Space>
+      {report.error && <Alert type="error" showIcon title={report.error.message} />}
+      {report.isPending ? (
+        <Spin />
+      ) : (
+        <Suspense fallback={<Spin />}>
+          <Chart
+            option={option}
+            height={360}
+            label={t("usage.chartOf", { what: label })}
+            handle={chart}
+          />
+        </Suspense>
+      )}
+      <Space>
+        <Button onClick={() => void savePng()} disabled={!lines.length}>
+          {t("usage.png")}
+        </Button>
+        <a
+          href={`/api/v1/reports/usage?${new URLSearchParams({ ...query, format: "csv" })}`}
+          download
+          data-testid="usage-csv"
+        >
+          {t("usage.csv")}
+        </a>
+      </Space>
+      <Table<Line>
+        size="small"
+        rowKey={(l) => `${nameOf(l, by)}|${over === "none" ? "" : String(l[over])}`}
+        dataSource={lines}
+        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+        locale={{ emptyText: t("usage.none") }}
+        columns={[
+          { title: t(`usage.dimension.${by}`), render: (_, l) => nameOf(l, by) },
+          ...(over === "none"
+            ? []
+            : [
+                {
+                  title: t(`usage.time.${over}`),
+                  render: (_: unknown, l: Line) => String(l[over]),
+                },
+              ]),
+          ...METRICS.map((m) => ({
+            title:
+              m === "cost"
+                ? `${t("usage.metric.cost")} (${report.data?.currency ?? ""})`
+                : t(`usage.metric.${m}`),
+            align: "right" as const,
+            render: (_: unknown, l: Line) => (l[m] === null ? "—" : String(l[m])),
+          })),
+        ]}
+      />
+    </Space>
+  );
+}
