@@ -1913,7 +1913,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** What setting this price would do, nothing stored: the same checks, and the accounts with nothing to spend that it would stop (so that a client asks before it sets it) */
+        /** What setting this price would do, nothing stored: the same checks, the accounts with nothing to spend that it would stop (so that a client asks before it sets it), and with `example` what such a job would cost under it */
         post: {
             parameters: {
                 query?: never;
@@ -1937,6 +1937,13 @@ export interface paths {
                         /** @enum {string} */
                         mode?: "sum" | "max";
                         minCharge?: string;
+                        example?: {
+                            cpus: number;
+                            memGiB: number;
+                            gpus: number;
+                            gpuType?: string;
+                            hours: number;
+                        };
                     };
                 };
             };
@@ -1949,6 +1956,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             accountsWithoutMoney: string[];
+                            exampleCost: string | null;
                         };
                     };
                 };
@@ -4465,7 +4473,7 @@ export interface paths {
                         "application/json": {
                             id: number;
                             gbMonth: string;
-                            tenantId: number | null;
+                            tenant: string | null;
                             effectiveFrom: string;
                             currency: string;
                         }[];

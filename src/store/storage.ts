@@ -113,19 +113,24 @@ export async function insertStoragePrice(
 export async function listStoragePrices(
   db: Db,
   tenantIds: number[] | null,
-): Promise<StoragePriceRow[]> {
-  let q = db.selectFrom("storage_prices").selectAll();
+): Promise<(StoragePriceRow & { tenant: string | null })[]> {
+  let q = db
+    .selectFrom("storage_prices")
+    .leftJoin("tenants", "tenants.id", "storage_prices.tenant_id")
+    .selectAll("storage_prices")
+    .select("tenants.name as tenant");
   if (tenantIds)
     q = q.where((eb) =>
       eb.or([
-        eb("tenant_id", "is", null),
-        ...(tenantIds.length ? [eb("tenant_id", "in", tenantIds)] : []),
+        eb("storage_prices.tenant_id", "is", null),
+        ...(tenantIds.length ? [eb("storage_prices.tenant_id", "in", tenantIds)] : []),
       ]),
     );
-  return (await q.orderBy("effective_from", "desc").orderBy("id", "desc").execute()).map((r) => ({
-    ...r,
-    gb_month: Number(r.gb_month),
-  }));
+  const rows = await q
+    .orderBy("storage_prices.effective_from", "desc")
+    .orderBy("storage_prices.id", "desc")
+    .execute();
+  return rows.map((r) => ({ ...r, gb_month: Number(r.gb_month) }));
 }
 
 /** The storage price in force at `at` for a tenant: its own before the general one, then the latest. */

@@ -23,6 +23,7 @@ const PAGES = {
   "/audit": () => import("./pages/Audit"),
   "/clusters": () => import("./pages/Clusters"),
   "/usage": () => import("./pages/Usage"),
+  "/prices": () => import("./pages/Prices"),
 };
 const SignIn = lazy(() => import("./pages/SignIn"));
 const ChangePassword = lazy(() => import("./pages/ChangePassword"));
@@ -38,6 +39,7 @@ const Files = lazy(PAGES["/files"]);
 const Audit = lazy(PAGES["/audit"]);
 const Clusters = lazy(PAGES["/clusters"]);
 const Usage = lazy(PAGES["/usage"]);
+const Prices = lazy(PAGES["/prices"]);
 
 /** Starts loading a page's code before it is drawn (at start, alongside asking who is signed in). */
 export function preloadPage(path: string): void {
@@ -75,6 +77,7 @@ function Page({ path }: { path: string }) {
   if (path === "/audit") return <Audit />;
   if (path === "/clusters") return <Clusters />;
   if (path === "/usage") return <Usage />;
+  if (path === "/prices") return <Prices />;
   return <Result status="404" title={t("notFound.title")} subTitle={t("notFound.text")} />;
 }
 

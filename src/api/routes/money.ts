@@ -82,13 +82,30 @@ export const moneyRoutes = [
     method: "POST",
     path: "/api/v1/prices/check",
     summary:
-      "What setting this price would do, nothing stored: the same checks, and the accounts with nothing to spend that it would stop (so that a client asks before it sets it)",
+      "What setting this price would do, nothing stored: the same checks, the accounts with nothing to spend that it would stop (so that a client asks before it sets it), and with `example` what such a job would cost under it",
     tag: "money",
     auth: true,
     action: "price.manage",
-    body: priceBody,
-    response: z.strictObject({ accountsWithoutMoney: z.array(z.string()) }),
-    handler: ({ center, actor, body }) => center.prices.check(actor, body),
+    body: priceBody.extend({
+      // a typical job to price under it (the portal's preview)
+      example: z
+        .strictObject({
+          cpus: z.number().int().min(0).max(1_000_000),
+          memGiB: z.number().min(0).max(1e9),
+          gpus: z.number().int().min(0).max(100_000),
+          gpuType: z.string().optional(),
+          hours: z.number().min(0).max(1e6),
+        })
+        .optional(),
+    }),
+    response: z.strictObject({
+      accountsWithoutMoney: z.array(z.string()),
+      exampleCost: z.string().nullable(),
+    }),
+    handler: ({ center, actor, body }) => {
+      const { example, ...price } = body;
+      return center.prices.check(actor, price, example);
+    },
   }),
   route({
     method: "POST",

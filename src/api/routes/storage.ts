@@ -94,7 +94,7 @@ export const storageRoutes = [
       z.strictObject({
         id: z.number(),
         gbMonth: z.string(),
-        tenantId: z.number().nullable(),
+        tenant: z.string().nullable(),
         effectiveFrom: z.string(),
         currency: z.string(),
       }),

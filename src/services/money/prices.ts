@@ -1,6 +1,6 @@
 import { invalidInput, notFound } from "../../core/errors.js";
 import { formatMoney, parseMoney, type Money, money } from "../../core/money.js";
-import type { Rates } from "../../core/pricing.js";
+import { usageCost, type Rates } from "../../core/pricing.js";
 import type { Db } from "../../store/open.js";
 import { accountsWithoutMoney } from "../../store/accounts.js";
 import { nowIso } from "../../store/open.js";
@@ -19,6 +19,15 @@ import { audited } from "../access/audit.js";
 import type { Offer } from "../tenancy/accounts.js";
 import { authorize } from "../access/permissions.js";
 import { tenantNamed } from "../tenancy/tenancy-lookup.js";
+
+/** A typical job to price: what it holds, and for how long. */
+export interface PriceExample {
+  cpus: number;
+  memGiB: number;
+  gpus: number;
+  gpuType?: string;
+  hours: number;
+}
 
 export interface PriceInput {
   cluster: string;
@@ -147,10 +156,32 @@ export class PriceService {
    * What setting this price would do, nothing stored: the same checks as set(), and the
    * accounts it would stop, so that a client can ask before it sets the price.
    */
-  async check(actor: Actor, input: PriceInput): Promise<{ accountsWithoutMoney: string[] }> {
+  /**
+   * What setting the price would do, nothing stored: the accounts it would stop, and what a
+   * typical job (`example`) would cost under it (before any tenant discount or QoS factor).
+   */
+  async check(
+    actor: Actor,
+    input: PriceInput,
+    example?: PriceExample,
+  ): Promise<{ accountsWithoutMoney: string[]; exampleCost: string | null }> {
     const { rates } = this.checked(input);
     const tenant = await this.priceTenant(actor, this.db, input.tenant);
-    return { accountsWithoutMoney: await this.stopped(rates, tenant) };
+    const cost = example
+      ? usageCost(rates, {
+          tres: {
+            cpu: example.cpus,
+            mem: Math.round(example.memGiB * 1024),
+            gpu: example.gpus,
+            gpuType: example.gpuType ?? null,
+          },
+          seconds: Math.round(example.hours * 3600),
+        })
+      : null;
+    return {
+      accountsWithoutMoney: await this.stopped(rates, tenant),
+      exampleCost: cost === null ? null : formatMoney(cost),
+    };
   }
 
   /** The accounts with nothing to spend (and not whitelisted), which a price not free stops. */

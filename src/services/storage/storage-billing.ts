@@ -91,7 +91,7 @@ export class StorageBilling {
     return rows.map((r) => ({
       id: r.id,
       gbMonth: formatMoney(money(r.gb_month)),
-      tenantId: r.tenant_id,
+      tenant: r.tenant,
       effectiveFrom: r.effective_from,
       currency: this.o.currency,
     }));

@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   ClusterOutlined,
   LineChartOutlined,
+  TagsOutlined,
   DashboardOutlined,
   CodeOutlined,
   FolderOpenOutlined,
@@ -55,6 +56,7 @@ export function Shell({ who, path, children }: { who: Whoami; path: string; chil
               { key: "/profile", icon: <UserOutlined aria-hidden />, label: t("nav.profile") },
               { key: "/clusters", icon: <ClusterOutlined aria-hidden />, label: t("nav.clusters") },
               { key: "/usage", icon: <LineChartOutlined aria-hidden />, label: t("nav.usage") },
+              { key: "/prices", icon: <TagsOutlined aria-hidden />, label: t("nav.prices") },
               // the staff's pages, for the roles the API lets read them (it stays the judge)
               ...(who.roles.some((r) => AUDIT_READERS.includes(r))
                 ? [{ key: "/audit", icon: <AuditOutlined aria-hidden />, label: t("nav.audit") }]
