@@ -41,6 +41,7 @@ import type { CenterServices } from "../services/center.js";
 import { FairShare } from "../services/jobs/fair-share.js";
 import { UnixAccountMaker, workAccount } from "../services/identity/unix-accounts.js";
 import { startStorage } from "./center-storage.js";
+import { CenterScreen } from "../services/reports/center-screen.js";
 import type { Actor } from "../services/access/actor.js";
 import { JobService } from "../services/jobs/jobs.js";
 import { QosService } from "../services/jobs/qos.js";
@@ -269,6 +270,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
         return { token: t.token, revoke: () => tokens.revokeToken(actor, t.id) };
       },
     });
+    const clusters = new ClusterService(store.db, backends);
     const files = new FileService({
       accountFor,
       allowedRoots: o.config.allowedRoots,
@@ -323,7 +325,8 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       qos,
       submissions: new SubmitService(jobOptions, lookup),
       outputs: new OutputReader(jobOptions, lookup),
-      clusters: new ClusterService(store.db, backends),
+      clusters,
+      screen: new CenterScreen(store.db, clusters),
       events,
       fairShare,
       lock,

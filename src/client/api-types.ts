@@ -2795,6 +2795,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/screen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The center at a glance (its display wall): cores and GPUs in use per cluster, jobs running and waiting, started today, the last 24 hours' use by hour, the institutions that used most in 30 days, today's waits */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at: string;
+                            clusters: {
+                                name: string;
+                                cpus: number;
+                                cpusUsed: number;
+                                gpus: number;
+                                gpusUsed: number;
+                                running: number;
+                                pending: number;
+                            }[];
+                            startedToday: number;
+                            use24h: {
+                                hour: string;
+                                percent: number;
+                            }[];
+                            topTenants: {
+                                tenant: string;
+                                coreHours: number;
+                                gpuHours: number;
+                            }[];
+                            waits: {
+                                under: number | null;
+                                jobs: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: its code, a message that says what to do, details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                message: string;
+                                details?: Record<string, never>;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jobs": {
         parameters: {
             query?: never;

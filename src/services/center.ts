@@ -23,6 +23,7 @@ import type { WalletService } from "./money/wallets.js";
 import type { PriceService } from "./money/prices.js";
 import type { StatementService } from "./money/statements.js";
 import type { ReportService } from "./reports/reports.js";
+import type { CenterScreen } from "./reports/center-screen.js";
 import type { AccountService } from "./tenancy/accounts.js";
 import type { MemberService } from "./tenancy/members.js";
 import type { TenantService } from "./tenancy/tenants.js";
@@ -50,6 +51,8 @@ export interface CenterServices {
   wallets: WalletService;
   prices: PriceService;
   reports: ReportService;
+  /** The center at a glance, for its display wall. */
+  screen: CenterScreen;
   statements: StatementService;
   grants: GrantService;
   jobs: JobService;

@@ -87,3 +87,24 @@ export async function namesById(
     (rows as unknown as Record<string, unknown>[]).map((r) => [Number(r.id), String(r[column])]),
   );
 }
+
+/** Jobs that ran at some time in [from, to): when each was submitted, started, ended, on what. */
+export async function jobsRunningIn(db: Db, from: string, to: string) {
+  return db
+    .selectFrom("jobs")
+    .select(["submit_time", "start_time", "end_time", "alloc"])
+    .where("start_time", "is not", null)
+    .where("start_time", "<", to)
+    .where((eb) => eb.or([eb("end_time", "is", null), eb("end_time", ">=", from)]))
+    .execute();
+}
+
+/** Jobs that started since a time. */
+export async function countStartedSince(db: Db, since: string): Promise<number> {
+  const r = await db
+    .selectFrom("jobs")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("start_time", ">=", since)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

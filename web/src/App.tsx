@@ -24,6 +24,7 @@ const PAGES = {
   "/clusters": () => import("./pages/Clusters"),
   "/usage": () => import("./pages/Usage"),
   "/prices": () => import("./pages/Prices"),
+  "/screen": () => import("./pages/Screen"),
 };
 const SignIn = lazy(() => import("./pages/SignIn"));
 const ChangePassword = lazy(() => import("./pages/ChangePassword"));
@@ -40,6 +41,7 @@ const Audit = lazy(PAGES["/audit"]);
 const Clusters = lazy(PAGES["/clusters"]);
 const Usage = lazy(PAGES["/usage"]);
 const Prices = lazy(PAGES["/prices"]);
+const Screen = lazy(PAGES["/screen"]);
 
 /** Starts loading a page's code before it is drawn (at start, alongside asking who is signed in). */
 export function preloadPage(path: string): void {
@@ -90,6 +92,8 @@ export function App() {
   if (who.isPending) body = <Spin fullscreen />;
   else if (error?.code === "password_change_required") body = <ChangePassword />;
   else if (!who.data) body = <SignIn />;
+  // the display wall's page fills the screen: no menu around it
+  else if (path === "/screen") body = <Screen />;
   else
     body = (
       <Shell who={who.data} path={path}>

@@ -72,4 +72,34 @@ export const reportRoutes = [
       return WROTE;
     },
   }),
+  route({
+    method: "GET",
+    path: "/api/v1/screen",
+    summary:
+      "The center at a glance (its display wall): cores and GPUs in use per cluster, jobs running and waiting, started today, the last 24 hours' use by hour, the institutions that used most in 30 days, today's waits",
+    tag: "reports",
+    auth: true,
+    action: "screen.read",
+    response: z.strictObject({
+      at: z.string(),
+      clusters: z.array(
+        z.strictObject({
+          name: z.string(),
+          cpus: z.number(),
+          cpusUsed: z.number(),
+          gpus: z.number(),
+          gpusUsed: z.number(),
+          running: z.number(),
+          pending: z.number(),
+        }),
+      ),
+      startedToday: z.number(),
+      use24h: z.array(z.strictObject({ hour: z.string(), percent: z.number() })),
+      topTenants: z.array(
+        z.strictObject({ tenant: z.string(), coreHours: z.number(), gpuHours: z.number() }),
+      ),
+      waits: z.array(z.strictObject({ under: z.number().nullable(), jobs: z.number() })),
+    }),
+    handler: ({ center, actor }) => center.screen.figures(actor),
+  }),
 ];

@@ -81,6 +81,8 @@ export const PERMISSIONS = {
   "money.grant": ["center-finance"],
   "price.read": ["anyone"],
   "report.read": ["anyone"],
+  // the whole center at a glance, every institution named: the center's staff (the wall's account)
+  "screen.read": ["center-admin", "center-finance"],
   "price.manage": ["center-admin", "center-finance"],
   "job.submit": ["self"],
   "job.list": ["anyone"],
@@ -131,6 +133,7 @@ const ACTION_WORDS: Record<Action, string> = {
   "money.grant": "give grants of core- or GPU-hours",
   "price.read": "read prices",
   "report.read": "read reports",
+  "screen.read": "see the center screen",
   "price.manage": "set prices or discounts",
   "job.submit": "submit jobs",
   "job.list": "list jobs",

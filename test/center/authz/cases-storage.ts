@@ -1,6 +1,6 @@
 import { ALL, CENTER, READERS, type Case } from "./roles.js";
 
-/** Cases of storage: counts and their history, quotas, storage prices and the daily charge. */
+/** Cases of storage (counts and their history, quotas, prices, the daily charge) and the center screen. */
 export function storageCases(): Case[] {
   const get = (path: string) => () => ({ method: "GET", path });
   const quota = { softBytes: null, hardBytes: null, softFiles: null, hardFiles: null };
@@ -57,6 +57,7 @@ export function storageCases(): Case[] {
       }),
       allowForeign: ["center-admin", "center-finance"],
     },
+    { route: "GET /api/v1/screen", own: get("/api/v1/screen"), allowOwn: CENTER },
     {
       route: "POST /api/v1/storage/charges",
       own: () => ({ method: "POST", path: "/api/v1/storage/charges", body: { day: yesterday } }),

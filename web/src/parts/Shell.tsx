@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   ClusterOutlined,
+  DesktopOutlined,
   LineChartOutlined,
   TagsOutlined,
   DashboardOutlined,
@@ -60,6 +61,15 @@ export function Shell({ who, path, children }: { who: Whoami; path: string; chil
               // the staff's pages, for the roles the API lets read them (it stays the judge)
               ...(who.roles.some((r) => AUDIT_READERS.includes(r))
                 ? [{ key: "/audit", icon: <AuditOutlined aria-hidden />, label: t("nav.audit") }]
+                : []),
+              ...(who.roles.some((r) => r === "center-admin" || r === "center-finance")
+                ? [
+                    {
+                      key: "/screen",
+                      icon: <DesktopOutlined aria-hidden />,
+                      label: t("nav.screen"),
+                    },
+                  ]
                 : []),
             ]}
           />
