@@ -42,6 +42,7 @@ import { FairShare } from "../services/jobs/fair-share.js";
 import { UnixAccountMaker, workAccount } from "../services/identity/unix-accounts.js";
 import { startStorage } from "./center-storage.js";
 import { CenterScreen } from "../services/reports/center-screen.js";
+import { EfficiencyReport } from "../services/reports/efficiency.js";
 import type { Actor } from "../services/access/actor.js";
 import { JobService } from "../services/jobs/jobs.js";
 import { QosService } from "../services/jobs/qos.js";
@@ -327,6 +328,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       outputs: new OutputReader(jobOptions, lookup),
       clusters,
       screen: new CenterScreen(store.db, clusters),
+      efficiency: new EfficiencyReport(store.db),
       events,
       fairShare,
       lock,

@@ -24,6 +24,7 @@ import type { PriceService } from "./money/prices.js";
 import type { StatementService } from "./money/statements.js";
 import type { ReportService } from "./reports/reports.js";
 import type { CenterScreen } from "./reports/center-screen.js";
+import type { EfficiencyReport } from "./reports/efficiency.js";
 import type { AccountService } from "./tenancy/accounts.js";
 import type { MemberService } from "./tenancy/members.js";
 import type { TenantService } from "./tenancy/tenants.js";
@@ -53,6 +54,7 @@ export interface CenterServices {
   reports: ReportService;
   /** The center at a glance, for its display wall. */
   screen: CenterScreen;
+  efficiency: EfficiencyReport;
   statements: StatementService;
   grants: GrantService;
   jobs: JobService;

@@ -108,3 +108,36 @@ export async function countStartedSince(db: Db, since: string): Promise<number> 
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** Ended jobs of a window (and a report's scope), with what they held and what they used. */
+export async function endedJobsUse(
+  db: Db,
+  f: { from: string; to: string; tenantId?: number; accountIds?: number[]; userId?: number },
+) {
+  let q = db
+    .selectFrom("jobs")
+    .innerJoin("accounts", "accounts.id", "jobs.account_id")
+    .innerJoin("users", "users.id", "jobs.user_id")
+    .select([
+      "jobs.id",
+      "jobs.array_job_id",
+      "jobs.array_task_id",
+      "jobs.name",
+      "accounts.name as account",
+      "users.username as user",
+      "jobs.core_seconds",
+      "jobs.cpu_seconds",
+      "jobs.max_rss_mib",
+      "jobs.alloc",
+    ])
+    .where("jobs.end_time", ">=", f.from)
+    .where("jobs.end_time", "<", f.to)
+    .where("jobs.core_seconds", ">", 0);
+  if (f.tenantId !== undefined) q = q.where("jobs.tenant_id", "=", f.tenantId);
+  if (f.accountIds !== undefined) {
+    if (f.accountIds.length === 0) return [];
+    q = q.where("jobs.account_id", "in", f.accountIds);
+  }
+  if (f.userId !== undefined) q = q.where("jobs.user_id", "=", f.userId);
+  return q.execute();
+}

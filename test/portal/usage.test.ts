@@ -12,7 +12,8 @@ import {
 
 /**
  * The usage explorer in Chromium: ended jobs of two accounts as a line by day, bars and a pie;
- * the figures in the table are the API's; the chart saved as a PNG and the data as CSV.
+ * the figures in the table are the API's; the chart saved as a PNG and the data as CSV; and
+ * the job efficiency page over the same jobs.
  */
 if (!CHROMIUM) console.log("skipped: the usage explorer in a browser (install Debian's chromium)");
 
@@ -100,6 +101,31 @@ describe.runIf(CHROMIUM)("the usage explorer", () => {
     await page.getByText("中文").click();
     await page.getByRole("heading", { name: "用量", exact: true }).waitFor();
     await screenshot(page, "usage.zh");
+    await page.getByText("English").click();
+  });
+
+  it("shows job efficiency by account, the worst jobs first, each a link to its job", async () => {
+    await page.getByRole("menuitem", { name: "Job efficiency" }).click();
+    await page.getByRole("heading", { name: "Job efficiency", exact: true }).waitFor();
+    const api = (await c.api("GET", "/api/v1/reports/efficiency")).body as {
+      lines: { name: string }[];
+      worst: { jobId: string }[];
+    };
+    expect(api.lines.map((l) => l.name).sort()).toEqual(["default", "genomics"]);
+    await page
+      .getByRole("figure", { name: /Bar chart: idle core-hours/ })
+      .locator("svg")
+      .waitFor();
+    const worst = page.getByRole("region", { name: "The jobs that wasted most" });
+    await expect.poll(() => worst.getByRole("link").count()).toBe(3);
+    await worst.getByRole("link").first().waitFor();
+    expect(await worst.getByRole("link").first().innerText()).toContain(api.worst[0]!.jobId);
+    await page.mouse.move(0, 0);
+    await screenshot(page, "efficiency.en");
+    expect(await accessibilityProblems(page), "efficiency page").toEqual([]);
+    await page.getByText("中文").click();
+    await page.getByRole("heading", { name: "作业效率", exact: true }).waitFor();
+    await screenshot(page, "efficiency.zh");
     await page.getByText("English").click();
   });
 });

@@ -25,6 +25,7 @@ const PAGES = {
   "/usage": () => import("./pages/Usage"),
   "/prices": () => import("./pages/Prices"),
   "/screen": () => import("./pages/Screen"),
+  "/efficiency": () => import("./pages/Efficiency"),
 };
 const SignIn = lazy(() => import("./pages/SignIn"));
 const ChangePassword = lazy(() => import("./pages/ChangePassword"));
@@ -42,6 +43,7 @@ const Clusters = lazy(PAGES["/clusters"]);
 const Usage = lazy(PAGES["/usage"]);
 const Prices = lazy(PAGES["/prices"]);
 const Screen = lazy(PAGES["/screen"]);
+const Efficiency = lazy(PAGES["/efficiency"]);
 
 /** Starts loading a page's code before it is drawn (at start, alongside asking who is signed in). */
 export function preloadPage(path: string): void {
@@ -80,6 +82,7 @@ function Page({ path }: { path: string }) {
   if (path === "/clusters") return <Clusters />;
   if (path === "/usage") return <Usage />;
   if (path === "/prices") return <Prices />;
+  if (path === "/efficiency") return <Efficiency />;
   return <Result status="404" title={t("notFound.title")} subTitle={t("notFound.text")} />;
 }
 

@@ -102,4 +102,54 @@ export const reportRoutes = [
     }),
     handler: ({ center, actor }) => center.screen.figures(actor),
   }),
+  route({
+    method: "GET",
+    path: "/api/v1/reports/efficiency",
+    summary:
+      "Job efficiency over a window (default: the last 30 days): by account or user, cores held but idle and memory asked but not used, the most wasted first, and the worst jobs; each asker sees what the usage report shows them",
+    tag: "reports",
+    auth: true,
+    action: "report.read",
+    query: z.strictObject({
+      from: isoTime.optional(),
+      to: isoTime.optional(),
+      groupBy: z.enum(["account", "user"]).optional(),
+      tenant: z.string().optional(),
+      account: z.string().optional(),
+    }),
+    response: z.strictObject({
+      from: z.string(),
+      to: z.string(),
+      groupBy: z.enum(["account", "user"]),
+      lines: z.array(
+        z.strictObject({
+          name: z.string(),
+          jobs: z.number(),
+          coreHours: z.number(),
+          wastedCoreHours: z.number(),
+          cpuEfficiency: z.number().nullable(),
+          memEfficiency: z.number().nullable(),
+        }),
+      ),
+      worst: z.array(
+        z.strictObject({
+          jobId: z.string(),
+          name: z.string(),
+          account: z.string(),
+          user: z.string(),
+          coreHours: z.number(),
+          wastedCoreHours: z.number(),
+          cpuEfficiency: z.number().nullable(),
+          memEfficiency: z.number().nullable(),
+        }),
+      ),
+    }),
+    handler: ({ center, actor, query }) => {
+      const to = query.to ? toIso(query.to) : new Date().toISOString();
+      const from = query.from
+        ? toIso(query.from)
+        : new Date(Date.parse(to) - 30 * 86_400_000).toISOString();
+      return center.efficiency.report(actor, { ...query, from, to });
+    },
+  }),
 ];

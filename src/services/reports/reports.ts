@@ -9,8 +9,7 @@ import {
   type ReportDimension,
 } from "../../store/reports.js";
 import type { Actor } from "../access/actor.js";
-import { reachesEveryTenant, reachesWholeTenant } from "../access/permissions.js";
-import { accountNamed, tenantNamed } from "../tenancy/tenancy-lookup.js";
+import { reportScope } from "./report-scope.js";
 
 export interface UsageQuery {
   from?: string;
@@ -74,19 +73,7 @@ export class ReportService {
         throw invalidInput(`cannot group by ${d}; by: ${REPORT_DIMENSIONS.join(", ")}`);
     if (new Set(groupBy).size !== groupBy.length)
       throw invalidInput("groupBy names a dimension twice");
-    const f: { tenantId?: number; accountIds?: number[]; userId?: number } = {};
-    if (q.account !== undefined)
-      f.accountIds = [(await accountNamed(this.db, actor, q.account, "money.read")).id];
-    else if (q.tenant !== undefined)
-      f.tenantId = (await tenantNamed(this.db, actor, q.tenant, "money.read")).id;
-    else if (reachesEveryTenant(actor, "money.read")) {
-      // the center: everything
-    } else if (reachesWholeTenant(actor, "money.read", actor.tenantId)) f.tenantId = actor.tenantId;
-    else {
-      const managed = [...actor.accounts].filter(([, role]) => role !== "member").map(([id]) => id);
-      if (managed.length) f.accountIds = managed;
-      else f.userId = actor.userId;
-    }
+    const f = await reportScope(this.db, actor, q);
     const rows = await usageReport(this.db, { from, to, groupBy, ...f });
     const names = await this.names(
       groupBy,

@@ -1,6 +1,6 @@
 import { ALL, CENTER, READERS, type Case } from "./roles.js";
 
-/** Cases of storage (counts and their history, quotas, prices, the daily charge) and the center screen. */
+/** Cases of storage (counts and their history, quotas, prices, the daily charge) the center screen and job efficiency. */
 export function storageCases(): Case[] {
   const get = (path: string) => () => ({ method: "GET", path });
   const quota = { softBytes: null, hardBytes: null, softFiles: null, hardFiles: null };
@@ -58,6 +58,12 @@ export function storageCases(): Case[] {
       allowForeign: ["center-admin", "center-finance"],
     },
     { route: "GET /api/v1/screen", own: get("/api/v1/screen"), allowOwn: CENTER },
+    // every asker reads efficiency, of what the usage report shows them
+    {
+      route: "GET /api/v1/reports/efficiency",
+      own: get("/api/v1/reports/efficiency"),
+      allowOwn: ALL,
+    },
     {
       route: "POST /api/v1/storage/charges",
       own: () => ({ method: "POST", path: "/api/v1/storage/charges", body: { day: yesterday } }),

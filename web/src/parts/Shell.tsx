@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   ClusterOutlined,
   DesktopOutlined,
+  FundOutlined,
   LineChartOutlined,
   TagsOutlined,
   DashboardOutlined,
@@ -59,6 +60,15 @@ export function Shell({ who, path, children }: { who: Whoami; path: string; chil
               { key: "/usage", icon: <LineChartOutlined aria-hidden />, label: t("nav.usage") },
               { key: "/prices", icon: <TagsOutlined aria-hidden />, label: t("nav.prices") },
               // the staff's pages, for the roles the API lets read them (it stays the judge)
+              ...(who.roles.length
+                ? [
+                    {
+                      key: "/efficiency",
+                      icon: <FundOutlined aria-hidden />,
+                      label: t("nav.efficiency"),
+                    },
+                  ]
+                : []),
               ...(who.roles.some((r) => AUDIT_READERS.includes(r))
                 ? [{ key: "/audit", icon: <AuditOutlined aria-hidden />, label: t("nav.audit") }]
                 : []),
