@@ -885,11 +885,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users of your tenant (tenant admin), of one tenant or of all (center admin) */
+        /** Users of your tenant (tenant admin), of one tenant or of all (center admin), by name; q finds those whose name or e-mail holds it; offset and limit give a page (total: how many match) */
         get: {
             parameters: {
                 query?: {
                     tenant?: string;
+                    q?: string;
+                    offset?: number;
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -905,6 +908,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             users: components["schemas"]["UserView"][];
+                            total: number;
                         };
                     };
                 };

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Selectable, Updateable } from "kysely";
 import type { Db } from "./open.js";
 import { nowIso } from "./open.js";
@@ -86,6 +87,29 @@ export async function listUsers(db: Db, tenantId?: number): Promise<UserRow[]> {
   let q = db.selectFrom("users").selectAll().orderBy("id");
   if (tenantId !== undefined) q = q.where("tenant_id", "=", tenantId);
   return q.execute();
+}
+
+/** A page of users (of a tenant, or all), those whose name or e-mail holds `q`; and how many match. */
+export async function searchUsers(
+  db: Db,
+  f: { tenantId?: number; q?: string; offset: number; limit: number },
+): Promise<{ rows: UserRow[]; total: number }> {
+  let q = db.selectFrom("users");
+  if (f.tenantId !== undefined) q = q.where("tenant_id", "=", f.tenantId);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb("username", "like", sql<string>`${like} escape '\\'`),
+        eb("email", "like", sql<string>`${like} escape '\\'`),
+      ]),
+    );
+  }
+  const total = Number(
+    (await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n,
+  );
+  const rows = await q.selectAll().orderBy("username").offset(f.offset).limit(f.limit).execute();
+  return { rows, total };
 }
 
 export async function updateUser(db: Db, id: number, patch: Updateable<UserTable>): Promise<void> {

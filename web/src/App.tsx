@@ -26,6 +26,7 @@ const PAGES = {
   "/prices": () => import("./pages/Prices"),
   "/screen": () => import("./pages/Screen"),
   "/efficiency": () => import("./pages/Efficiency"),
+  "/users": () => import("./pages/Users"),
 };
 const SignIn = lazy(() => import("./pages/SignIn"));
 const ChangePassword = lazy(() => import("./pages/ChangePassword"));
@@ -44,6 +45,7 @@ const Usage = lazy(PAGES["/usage"]);
 const Prices = lazy(PAGES["/prices"]);
 const Screen = lazy(PAGES["/screen"]);
 const Efficiency = lazy(PAGES["/efficiency"]);
+const Users = lazy(PAGES["/users"]);
 
 /** Starts loading a page's code before it is drawn (at start, alongside asking who is signed in). */
 export function preloadPage(path: string): void {
@@ -83,6 +85,7 @@ function Page({ path }: { path: string }) {
   if (path === "/usage") return <Usage />;
   if (path === "/prices") return <Prices />;
   if (path === "/efficiency") return <Efficiency />;
+  if (path === "/users") return <Users />;
   return <Result status="404" title={t("notFound.title")} subTitle={t("notFound.text")} />;
 }
 

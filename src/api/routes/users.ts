@@ -7,17 +7,27 @@ export const userRoutes = [
   route({
     method: "GET",
     path: "/api/v1/users",
-    summary: "Users of your tenant (tenant admin), of one tenant or of all (center admin)",
+    summary:
+      "Users of your tenant (tenant admin), of one tenant or of all (center admin), by name; q finds those whose name or e-mail holds it; offset and limit give a page (total: how many match)",
     tag: "tenancy",
     auth: true,
     action: "user.list",
-    query: z.strictObject({ tenant: z.string().optional() }),
+    query: z.strictObject({
+      tenant: z.string().optional(),
+      q: z.string().max(200).optional(),
+      offset: z.coerce.number().int().min(0).optional(),
+      limit: z.coerce.number().int().min(1).max(1000).optional(),
+    }),
     response: z.strictObject({
       users: z.array(userView),
+      total: z.number(),
     }),
-    handler: async ({ center, actor, query }) => ({
-      users: await center.users.list(actor, query.tenant),
-    }),
+    handler: ({ center, actor, query }) =>
+      center.users.list(actor, query.tenant, {
+        ...(query.q ? { q: query.q } : {}),
+        ...(query.offset !== undefined ? { offset: query.offset } : {}),
+        ...(query.limit !== undefined ? { limit: query.limit } : {}),
+      }),
   }),
   route({
     method: "POST",

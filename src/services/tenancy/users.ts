@@ -11,7 +11,7 @@ import {
   findPosixHolder,
   findUserById,
   findUserByName,
-  listUsers,
+  searchUsers,
   updateUser,
   type UserRow,
 } from "../../store/users.js";
@@ -199,7 +199,12 @@ export class UserService {
     });
   }
 
-  async list(actor: Actor, tenant?: string): Promise<UserView[]> {
+  /** Users in the actor's reach (one tenant, or all for the center); a page and a search where asked. */
+  async list(
+    actor: Actor,
+    tenant?: string,
+    page?: { q?: string; offset?: number; limit?: number },
+  ): Promise<{ users: UserView[]; total: number }> {
     let tenantId = actor.tenantId;
     let everyone = false;
     if (tenant !== undefined) {
@@ -209,15 +214,20 @@ export class UserService {
     } else everyone = reachesEveryTenant(actor, "user.list");
     if (!everyone)
       authorize(actor, "user.list", { tenantId, what: `tenant ${tenant ?? "of yours"}` });
-    const rows = await listUsers(this.db, everyone ? undefined : tenantId);
+    const { rows, total } = await searchUsers(this.db, {
+      ...(everyone ? {} : { tenantId }),
+      ...(page?.q ? { q: page.q } : {}),
+      offset: page?.offset ?? 0,
+      limit: page?.limit ?? 1_000_000,
+    });
     const names = new Map<number, string>();
-    const out: UserView[] = [];
+    const users: UserView[] = [];
     for (const r of rows) {
       if (!names.has(r.tenant_id))
         names.set(r.tenant_id, (await findTenantById(this.db, r.tenant_id))?.name ?? "?");
-      out.push(userView(r, names.get(r.tenant_id)!));
+      users.push(userView(r, names.get(r.tenant_id)!));
     }
-    return out;
+    return { users, total };
   }
 
   async get(actor: Actor, username: string): Promise<UserView> {

@@ -5,6 +5,7 @@ import {
   FundOutlined,
   LineChartOutlined,
   TagsOutlined,
+  TeamOutlined,
   DashboardOutlined,
   CodeOutlined,
   FolderOpenOutlined,
@@ -68,6 +69,9 @@ export function Shell({ who, path, children }: { who: Whoami; path: string; chil
                       label: t("nav.efficiency"),
                     },
                   ]
+                : []),
+              ...(who.roles.some((r) => r === "center-admin" || r === "tenant-admin")
+                ? [{ key: "/users", icon: <TeamOutlined aria-hidden />, label: t("nav.users") }]
                 : []),
               ...(who.roles.some((r) => AUDIT_READERS.includes(r))
                 ? [{ key: "/audit", icon: <AuditOutlined aria-hidden />, label: t("nav.audit") }]
