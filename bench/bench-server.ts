@@ -38,35 +38,41 @@ export const BENCH_UNIX_USER = "guangbench";
 const AS_ROOT = process.getuid?.() === 0;
 let madeUser = false;
 
+/** Makes the benchmark account if it is not there yet (as root), to be removed after the run. */
+function ensureBenchUser(): void {
+  if (spawnSync("id", ["-u", BENCH_UNIX_USER]).status === 0) return;
+  const r = spawnSync(
+    "useradd",
+    [
+      "-M",
+      "-d",
+      "/nonexistent",
+      "-s",
+      "/bin/sh",
+      "-K",
+      "UID_MIN=63000",
+      "-K",
+      "UID_MAX=63999",
+      BENCH_UNIX_USER,
+    ],
+    { encoding: "utf8" },
+  );
+  if (r.status !== 0) throw new Error(`useradd ${BENCH_UNIX_USER}: ${r.stderr}`);
+  madeUser = true;
+}
+
 /** The config lines that run every job as the benchmark account (as root; nothing otherwise). */
 export function benchJobsConfig(): string {
   if (!AS_ROOT) return "";
-  if (spawnSync("id", ["-u", BENCH_UNIX_USER]).status !== 0) {
-    const r = spawnSync(
-      "useradd",
-      [
-        "-M",
-        "-d",
-        "/nonexistent",
-        "-s",
-        "/bin/sh",
-        "-K",
-        "UID_MIN=63000",
-        "-K",
-        "UID_MAX=63999",
-        BENCH_UNIX_USER,
-      ],
-      { encoding: "utf8" },
-    );
-    if (r.status !== 0) throw new Error(`useradd ${BENCH_UNIX_USER}: ${r.stderr}`);
-    madeUser = true;
-  }
+  ensureBenchUser();
   return `jobs:\n  runAs: shared\n  sharedUser: ${BENCH_UNIX_USER}\n`;
 }
 
 /** Gives a folder to the account benchmark jobs run as. */
 export function giveToBenchJobs(path: string): void {
   if (!AS_ROOT) return;
+  // the account is made here too: a bench may give its folder before it asks for the config
+  ensureBenchUser();
   const id = (f: string) =>
     Number(spawnSync("id", [f, BENCH_UNIX_USER], { encoding: "utf8" }).stdout.trim());
   chownSync(path, id("-u"), id("-g"));

@@ -64,8 +64,8 @@ export async function benchFiles(mib: number): Promise<FilesFigures> {
   const home = mkdtempSync(join(base, "bench-files-"));
   const work = mkdtempSync(join(base, "bench-fileswork-"));
   const local = mkdtempSync(join(base, "bench-fileslocal-"));
-  // as root the files are the benchmark account's (made by benchJobsConfig, before it is given
-  // the folder); otherwise the server's own, within the folder it serves
+  // as root the files are the benchmark account's; otherwise the server's own, within the
+  // folder it serves
   const config =
     process.getuid?.() === 0 ? benchJobsConfig() : `jobs:\n  allowedRoots:\n    - ${work}\n`;
   giveToBenchJobs(work);
