@@ -64,3 +64,18 @@ export async function signedInPage(
   await page.getByRole("heading", { name: "Dashboard" }).waitFor();
   return { browser, page };
 }
+
+/** Browsers for a suite's people, each signed in on its own (`as`), all closed together. */
+export function browsersFor(url: () => string) {
+  const browsers: Browser[] = [];
+  return {
+    async as(who: { username: string; password: string }, height?: number): Promise<Page> {
+      const { browser, page } = await signedInPage(url(), who, height);
+      browsers.push(browser);
+      return page;
+    },
+    async close(): Promise<void> {
+      for (const b of browsers) await b.close();
+    },
+  };
+}

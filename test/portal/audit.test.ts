@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessibilityProblems, CHROMIUM, screenshot, signedInPage } from "../helpers/browser.js";
+import { accessibilityProblems, CHROMIUM, screenshot, browsersFor } from "../helpers/browser.js";
 import { startCenter, type TestCenter } from "../helpers/center.js";
 
 /**
@@ -14,13 +13,9 @@ if (!CHROMIUM) console.log("skipped: the audit page in a browser (install Debian
 const OPS = { username: "ops", password: "Operator-pass-2026" };
 const ANN = { username: "ann", password: "Researcher-pass-2026" };
 let c: TestCenter;
-const browsers: Browser[] = [];
 
-async function as(who: { username: string; password: string }): Promise<Page> {
-  const { browser, page } = await signedInPage(c.url, who);
-  browsers.push(browser);
-  return page;
-}
+const people = browsersFor(() => c.url);
+const as = people.as;
 
 describe.runIf(CHROMIUM)("the audit log page", () => {
   beforeAll(async () => {
@@ -39,7 +34,7 @@ describe.runIf(CHROMIUM)("the audit log page", () => {
     expect(again.status).toBe(409);
   }, 60_000);
   afterAll(async () => {
-    for (const b of browsers) await b.close();
+    await people.close();
     await c?.stop();
   });
 

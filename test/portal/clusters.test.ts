@@ -1,6 +1,5 @@
-import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessibilityProblems, CHROMIUM, screenshot, signedInPage } from "../helpers/browser.js";
+import { accessibilityProblems, CHROMIUM, screenshot, browsersFor } from "../helpers/browser.js";
 import {
   SMALL_CLUSTER,
   startCenter,
@@ -19,13 +18,9 @@ if (!CHROMIUM) console.log("skipped: the clusters page in a browser (install Deb
 const OPS = { username: "ops", password: "Operator-pass-2026" };
 const ANN = { username: "ann", password: "Researcher-pass-2026" };
 let c: TestCenter;
-const browsers: Browser[] = [];
 
-async function as(who: { username: string; password: string }): Promise<Page> {
-  const { browser, page } = await signedInPage(c.url, who);
-  browsers.push(browser);
-  return page;
-}
+const people = browsersFor(() => c.url);
+const as = people.as;
 
 describe.runIf(CHROMIUM)("the clusters page", () => {
   beforeAll(async () => {
@@ -35,7 +30,7 @@ describe.runIf(CHROMIUM)("the clusters page", () => {
     await c.ok("POST", "/api/v1/accounts/default/members", { user: "ann" });
   }, 60_000);
   afterAll(async () => {
-    for (const b of browsers) await b.close();
+    await people.close();
     await c?.stop();
   });
 
