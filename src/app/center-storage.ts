@@ -1,6 +1,5 @@
 import type { IdentityPolicy } from "../backends/unix-identity.js";
 import { logBackgroundError } from "../core/background-log.js";
-import { formatBytes } from "../core/byte-size.js";
 import type { Db } from "../store/open.js";
 import type { UserRow } from "../store/users.js";
 import type { FileService } from "../services/files/files.js";
@@ -9,15 +8,9 @@ import type { Billing } from "../services/money/billing.js";
 import type { MoneyEvent } from "../services/money/postings.js";
 import type { Notifier } from "../services/notify/notifier.js";
 import { StorageBilling } from "../services/storage/storage-billing.js";
-import { StorageService, type StorageSettings } from "../services/storage/storage.js";
+import { limitsText, StorageService, type StorageSettings } from "../services/storage/storage.js";
 
 const SIX_HOURS = 6 * 3600;
-
-/** A quota's limits in words: "1.4 MiB, 1000 files"; "none" where it sets neither. */
-const limits = (bytes: number | null | undefined, files: number | null | undefined) =>
-  [bytes != null ? formatBytes(bytes) : null, files != null ? `${files} files` : null]
-    .filter(Boolean)
-    .join(", ") || "none";
 
 /**
  * Storage for a center: the service (counted as each folder's owner: never as root), its
@@ -54,9 +47,9 @@ export function startStorage(o: {
       o.notifier.storageOverSoft(kind, id, {
         name: item.name,
         path: item.path,
-        used: limits(item.bytes, item.files),
-        soft: limits(item.quota?.softBytes, item.quota?.softFiles),
-        hard: limits(item.quota?.hardBytes, item.quota?.hardFiles),
+        used: limitsText(item.bytes, item.files),
+        soft: limitsText(item.quota?.softBytes, item.quota?.softFiles),
+        hard: limitsText(item.quota?.hardBytes, item.quota?.hardFiles),
       }),
   });
   const storageBilling = new StorageBilling(o.db, {

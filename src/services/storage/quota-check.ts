@@ -2,7 +2,7 @@ import { formatBytes } from "../../core/byte-size.js";
 import { GuangError } from "../../core/errors.js";
 import type { Db } from "../../store/open.js";
 import { latestUsage, quotasOf, type StorageKind } from "../../store/storage.js";
-import { overOf } from "./storage.js";
+import { limitsText, overOf, quotaOf } from "./storage.js";
 
 /**
  * Refuses a submission while the account's project folder or the submitter's home holds more
@@ -20,20 +20,10 @@ export async function checkStorageQuota(
     const q = (await quotasOf(trx, kind, [id])).get(id);
     if (!q) continue;
     const u = (await latestUsage(trx, kind, [id])).get(id);
-    const quota = {
-      softBytes: q.soft_bytes,
-      hardBytes: q.hard_bytes,
-      softFiles: q.soft_files,
-      hardFiles: q.hard_files,
-    };
+    const quota = quotaOf(q);
     if (overOf(u, quota) !== "hard") continue;
     const held = `${formatBytes(u!.bytes)} in ${u!.files} files`;
-    const limit = [
-      q.hard_bytes !== null ? formatBytes(q.hard_bytes) : null,
-      q.hard_files !== null ? `${q.hard_files} files` : null,
-    ]
-      .filter(Boolean)
-      .join(", ");
+    const limit = limitsText(q.hard_bytes, q.hard_files);
     throw new GuangError(
       "storage_quota",
       403,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { UnixAccount } from "../../backends/unix-account.js";
+import { formatBytes } from "../../core/byte-size.js";
 import { slurmDuration } from "../../core/duration-schema.js";
 import { GuangError, invalidInput, notFound } from "../../core/errors.js";
 import { findAccount, listAccounts, membersOf } from "../../store/accounts.js";
@@ -18,7 +19,7 @@ import {
 import { findUserById, findUserByName, listUsers, type UserRow } from "../../store/users.js";
 import { forbidden, type Actor } from "../access/actor.js";
 import { audited } from "../access/audit.js";
-import { authorize, may, seesTenant } from "../access/permissions.js";
+import { authorize, may, reachesEveryTenant, seesTenant } from "../access/permissions.js";
 import type { FileService } from "../files/files.js";
 
 /** The `storage` config section. */
@@ -71,7 +72,8 @@ interface Subject {
   as: UnixAccount | null;
 }
 
-function quotaOf(q: QuotaRow | undefined): Quota | null {
+/** A stored quota as the API says it; null where none is set. */
+export function quotaOf(q: QuotaRow | undefined): Quota | null {
   return q
     ? {
         softBytes: q.soft_bytes,
@@ -80,6 +82,15 @@ function quotaOf(q: QuotaRow | undefined): Quota | null {
         hardFiles: q.hard_files,
       }
     : null;
+}
+
+/** Sizes and counts in words: "1.4 MiB, 1000 files"; "none" where neither is given. */
+export function limitsText(bytes: number | null | undefined, files: number | null | undefined) {
+  return (
+    [bytes != null ? formatBytes(bytes) : null, files != null ? `${files} files` : null]
+      .filter(Boolean)
+      .join(", ") || "none"
+  );
 }
 
 /** Whether a count passes a quota: hard before soft. */
@@ -124,7 +135,7 @@ export class StorageService {
 
   /** What the actor sees: their home and their accounts' folders; with all, every one in reach. */
   private async subjects(actor: Actor, all: boolean): Promise<Subject[]> {
-    const everywhere = may(actor, "storage.quota", { tenantId: -1, what: "" });
+    const everywhere = reachesEveryTenant(actor, "storage.quota");
     if (all && !everywhere && !may(actor, "storage.quota", { tenantId: actor.tenantId, what: "" }))
       throw forbidden(
         "you may not see every user's storage (storage.quota): that needs the role center-admin or tenant-admin",
