@@ -1,12 +1,12 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { Alert, Button, DatePicker, Input, Result, Select, Space, Table, Tag } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import { Alert, Button, Input, Result, Select, Space, Table, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { components } from "../../../src/client/api-types";
 import { api, ApiError, data } from "../api";
 import { STATE_COLOR, when } from "../jobs";
 import { PageTitle } from "../parts/PageTitle";
+import { lastDays, WindowPicker, type Window } from "../parts/WindowPicker";
 
 type AuditRecord = components["schemas"]["AuditView"];
 const PAGE = 100;
@@ -18,10 +18,7 @@ const PAGE = 100;
  */
 export default function Audit() {
   const { t, i18n } = useTranslation();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([
-    dayjs().subtract(7, "day").startOf("day"),
-    dayjs().endOf("day"),
-  ]);
+  const [range, setRange] = useState<Window>(() => lastDays(7));
   const [actor, setActor] = useState("");
   const [action, setAction] = useState("");
   const [tenant, setTenant] = useState("");
@@ -61,12 +58,7 @@ export default function Audit() {
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <PageTitle text={t("audit.title")} />
       <Space wrap>
-        <DatePicker.RangePicker
-          aria-label={t("audit.window")}
-          value={range}
-          allowClear={false}
-          onChange={(v) => v?.[0] && v[1] && setRange([v[0].startOf("day"), v[1].endOf("day")])}
-        />
+        <WindowPicker value={range} onChange={setRange} label={t("audit.window")} />
         <Input.Search
           aria-label={t("audit.actor")}
           placeholder={t("audit.actor")}

@@ -1,11 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
-import { Alert, DatePicker, Progress, Segmented, Space, Spin, Table } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import { Alert, Progress, Segmented, Space, Spin, Table } from "antd";
 import { lazy, Suspense, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, data } from "../api";
 import type { ChartOption } from "../parts/Chart";
 import { PageTitle } from "../parts/PageTitle";
+import { lastDays, WindowPicker, type Window } from "../parts/WindowPicker";
 import { Panel } from "../parts/Panel";
 import { navigate } from "../router";
 
@@ -32,10 +32,7 @@ function Efficiency({ value, label }: { value: number | null; label: string }) {
  */
 export default function EfficiencyPage() {
   const { t } = useTranslation();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([
-    dayjs().subtract(29, "day").startOf("day"),
-    dayjs().endOf("day"),
-  ]);
+  const [range, setRange] = useState<Window>(() => lastDays(29));
   const [by, setBy] = useState<"account" | "user">("account");
   const query = { from: range[0].toISOString(), to: range[1].toISOString(), groupBy: by };
   const report = useQuery({
@@ -65,12 +62,7 @@ export default function EfficiencyPage() {
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <PageTitle text={t("efficiency.title")} />
       <Space wrap>
-        <DatePicker.RangePicker
-          aria-label={t("usage.window")}
-          value={range}
-          allowClear={false}
-          onChange={(v) => v?.[0] && v[1] && setRange([v[0].startOf("day"), v[1].endOf("day")])}
-        />
+        <WindowPicker value={range} onChange={setRange} label={t("usage.window")} />
         <Segmented
           aria-label={t("usage.by")}
           value={by}

@@ -1,10 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, DatePicker, Select, Space, Table, Tag } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import { Alert, Button, Select, Space, Table, Tag } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { cores, duration, STATE_COLOR, when, type Job } from "../jobs";
 import { PageTitle } from "../parts/PageTitle";
+import { lastDays, WindowPicker, type Window } from "../parts/WindowPicker";
 import { jobsUpTo, MOST_JOBS, useAccounts } from "../queries";
 import { navigate } from "../router";
 
@@ -65,10 +65,7 @@ function download(name: string, text: string, type: string): void {
 export default function History() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([
-    dayjs().subtract(30, "day").startOf("day"),
-    dayjs().endOf("day"),
-  ]);
+  const [range, setRange] = useState<Window>(() => lastDays(30));
   const [states, setStates] = useState<string[]>(ENDED);
   const [account, setAccount] = useState<string>();
   const [fields, setFields] = useState(DEFAULT_FIELDS);
@@ -115,12 +112,7 @@ export default function History() {
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <PageTitle text={t("history.title")} />
       <Space wrap>
-        <DatePicker.RangePicker
-          aria-label={t("history.window")}
-          value={range}
-          allowClear={false}
-          onChange={(v) => v?.[0] && v[1] && setRange([v[0].startOf("day"), v[1].endOf("day")])}
-        />
+        <WindowPicker value={range} onChange={setRange} label={t("history.window")} />
         <Select
           mode="multiple"
           aria-label={t("jobs.filterState")}

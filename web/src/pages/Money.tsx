@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Card, DatePicker, Empty, Select, Space, Spin, Table, Typography } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import { Alert, Card, Empty, Select, Space, Spin, Table, Typography } from "antd";
+import dayjs from "dayjs";
 import { lazy, Suspense, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { components } from "../../../src/client/api-types";
@@ -8,6 +8,7 @@ import { api, data } from "../api";
 import { when } from "../jobs";
 import type { ChartOption } from "../parts/Chart";
 import { PageTitle } from "../parts/PageTitle";
+import { lastDays, WindowPicker, type Window } from "../parts/WindowPicker";
 import { navigate } from "../router";
 import { useWhoami } from "../session";
 
@@ -52,10 +53,7 @@ export default function Money() {
   const who = useWhoami();
   const mine = who.data?.accounts ?? [];
   const [account, setAccount] = useState<string | undefined>(mine[0]?.name);
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([
-    dayjs().subtract(29, "day").startOf("day"),
-    dayjs().endOf("day"),
-  ]);
+  const [range, setRange] = useState<Window>(() => lastDays(29));
   const manages = mine.some((a) => a.name === account && a.role !== "member");
   const usage = useQuery({
     queryKey: ["usage", account, manages, range[0].valueOf(), range[1].valueOf()],
@@ -95,12 +93,7 @@ export default function Money() {
           onChange={setAccount}
           options={mine.map((a) => ({ value: a.name, label: a.name }))}
         />
-        <DatePicker.RangePicker
-          aria-label={t("history.window")}
-          value={range}
-          allowClear={false}
-          onChange={(v) => v?.[0] && v[1] && setRange([v[0].startOf("day"), v[1].endOf("day")])}
-        />
+        <WindowPicker value={range} onChange={setRange} label={t("history.window")} />
       </Space>
       {!mine.length && <Empty description={t("dashboard.noAccounts")} />}
       <Card title={manages ? t("money.byDayUser") : t("money.mineByDay")}>

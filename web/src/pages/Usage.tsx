@@ -1,12 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, DatePicker, Segmented, Select, Space, Spin, Table } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import { Alert, Button, Segmented, Select, Space, Spin, Table } from "antd";
 import { lazy, Suspense, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { components } from "../../../src/client/api-types";
 import { api, data } from "../api";
 import type { ChartHandle, ChartOption } from "../parts/Chart";
 import { PageTitle } from "../parts/PageTitle";
+import { lastDays, WindowPicker, type Window } from "../parts/WindowPicker";
 
 const Chart = lazy(() => import("../parts/Chart"));
 
@@ -77,10 +77,7 @@ function chartOption(
  */
 export default function Usage() {
   const { t } = useTranslation();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([
-    dayjs().subtract(29, "day").startOf("day"),
-    dayjs().endOf("day"),
-  ]);
+  const [range, setRange] = useState<Window>(() => lastDays(29));
   const [by, setBy] = useState<Dimension>("account");
   const [over, setOver] = useState<"day" | "month" | "none">("day");
   const [metric, setMetric] = useState<Metric>("coreHours");
@@ -113,12 +110,7 @@ export default function Usage() {
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <PageTitle text={t("usage.title")} />
       <Space wrap>
-        <DatePicker.RangePicker
-          aria-label={t("usage.window")}
-          value={range}
-          allowClear={false}
-          onChange={(v) => v?.[0] && v[1] && setRange([v[0].startOf("day"), v[1].endOf("day")])}
-        />
+        <WindowPicker value={range} onChange={setRange} label={t("usage.window")} />
         <Select
           aria-label={t("usage.by")}
           style={{ minWidth: 150 }}
