@@ -1,5 +1,6 @@
 import type { Route } from "./route.js";
 import { accountRoutes } from "./routes/accounts.js";
+import { applicationRoutes } from "./routes/applications.js";
 import { auditRoutes } from "./routes/audit.js";
 import { moneyRoutes } from "./routes/money.js";
 import { reportRoutes } from "./routes/reports.js";
@@ -19,6 +20,7 @@ export const ROUTES: Route[] = [
   ...tenantRoutes,
   ...userRoutes,
   ...accountRoutes,
+  ...applicationRoutes,
   ...auditRoutes,
   ...moneyRoutes,
   ...reportRoutes,

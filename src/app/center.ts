@@ -25,6 +25,8 @@ import { GrantService } from "../services/money/grants.js";
 import { PriceService } from "../services/money/prices.js";
 import { ReportService } from "../services/reports/reports.js";
 import { StatementService } from "../services/money/statements.js";
+import { StatementMail } from "../services/money/statement-mail.js";
+import { ApplicationService } from "../services/applications/applications.js";
 import { ProfileService } from "../services/identity/profile.js";
 import { WebShells } from "../services/shells/web-shells.js";
 import { FileService } from "../services/files/files.js";
@@ -225,6 +227,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
     const min = o.config.auth.passwordMinLength;
     // what accounts may be allowed and prices may name
     const reports = new ReportService(store.db, o.config.currency);
+    const statements = new StatementService(store.db, reports, o.config.currency);
     // grants whose period ended give back what is left: at start, then every minute
     const grants = new GrantService(store.db);
     const expireGrants = () =>
@@ -259,6 +262,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       qos: qos.names(),
       partitionsOf,
     });
+    const accounts = new AccountService(store.db, { changed, offer });
     const tokens = new ApiTokenService(store.db, o.config.auth.tokenMaxDays, auth);
     // shells and files run as the account the user's jobs run as
     const accountFor = (actor: Actor) => workAccount(identity, jobOptions.accounts, actor);
@@ -308,7 +312,12 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
         onTokensRevoked: (id) => streams.closeUser(id, null),
         onUnlock: (name) => auth.unlock(name),
       }),
-      accounts: new AccountService(store.db, { changed, offer }),
+      accounts,
+      applications: new ApplicationService(store.db, {
+        checkAllowed: (a) => accounts.checkAllowed(a),
+        changed,
+        notifier,
+      }),
       members: new MemberService(store.db, { changed }),
       audit: new AuditService(store.db),
       ledger: new LedgerService(store.db, {
@@ -320,7 +329,8 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       wallets: new WalletService(store.db, { currency: o.config.currency, billing, moneyChanged }),
       prices: new PriceService(store.db, { currency: o.config.currency, offer }),
       reports,
-      statements: new StatementService(store.db, reports, o.config.currency),
+      statements,
+      statementMail: new StatementMail(store.db, statements, notifier),
       grants,
       jobs,
       qos,

@@ -1713,6 +1713,385 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applications: yours; your tenant's for its admins (all for the center's); `mine=true` for only yours */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "pending" | "changes" | "approved" | "rejected";
+                    mine?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applications: components["schemas"]["ApplicationView"][];
+                        };
+                    };
+                };
+                /** @description An error: its code, a message that says what to do, details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                message: string;
+                                details?: Record<string, never>;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Apply for a new account (title, purpose, field, PI, members, clusters, core- and GPU-hours, period), more hours for an account, or higher limits */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        kind: "account";
+                        name: string;
+                        title: string;
+                        purpose: string;
+                        /** @enum {string} */
+                        field: "life-sciences" | "medical" | "environment" | "ai" | "physics" | "chemistry" | "materials" | "engineering" | "earth" | "other";
+                        pi: string;
+                        /** @default [] */
+                        members?: string[];
+                        /** @default [] */
+                        clusters?: string[];
+                        /** @default 0 */
+                        coreHours?: number;
+                        /** @default 0 */
+                        gpuHours?: number;
+                        startsAt?: string;
+                        endsAt?: string;
+                    } | {
+                        /** @constant */
+                        kind: "extend";
+                        account: string;
+                        purpose: string;
+                        /** @default 0 */
+                        coreHours?: number;
+                        /** @default 0 */
+                        gpuHours?: number;
+                        endsAt?: string;
+                    } | {
+                        /** @constant */
+                        kind: "limits";
+                        account: string;
+                        purpose: string;
+                        limits: {
+                            maxRunningJobs?: number | null;
+                            maxSubmitJobs?: number | null;
+                            maxCpus?: number | null;
+                            maxGpus?: number | null;
+                            maxTimeLimit?: (number | string) | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApplicationView"];
+                    };
+                };
+                /** @description An error: its code, a message that says what to do, details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                message: string;
+                                details?: Record<string, never>;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One application: what it asks, its state, who decided and why */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApplicationView"];
+                    };
+                };
+                /** @description An error: its code, a message that says what to do, details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                message: string;
+                                details?: Record<string, never>;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Change your application while it is open (waiting, or sent back for changes): it waits again */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        kind: "account";
+                        name: string;
+                        title: string;
+                        purpose: string;
+                        /** @enum {string} */
+                        field: "life-sciences" | "medical" | "environment" | "ai" | "physics" | "chemistry" | "materials" | "engineering" | "earth" | "other";
+                        pi: string;
+                        /** @default [] */
+                        members?: string[];
+                        /** @default [] */
+                        clusters?: string[];
+                        /** @default 0 */
+                        coreHours?: number;
+                        /** @default 0 */
+                        gpuHours?: number;
+                        startsAt?: string;
+                        endsAt?: string;
+                    } | {
+                        /** @constant */
+                        kind: "extend";
+                        account: string;
+                        purpose: string;
+                        /** @default 0 */
+                        coreHours?: number;
+                        /** @default 0 */
+                        gpuHours?: number;
+                        endsAt?: string;
+                    } | {
+                        /** @constant */
+                        kind: "limits";
+                        account: string;
+                        purpose: string;
+                        limits: {
+                            maxRunningJobs?: number | null;
+                            maxSubmitJobs?: number | null;
+                            maxCpus?: number | null;
+                            maxGpus?: number | null;
+                            maxTimeLimit?: (number | string) | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApplicationView"];
+                    };
+                };
+                /** @description An error: its code, a message that says what to do, details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                message: string;
+                                details?: Record<string, never>;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve (making the account, members and grants as `request` says, edited or not), reject, or ask for changes, with a note (needed to reject or ask) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "reject" | "changes";
+                        note?: string;
+                        request?: {
+                            /** @constant */
+                            kind: "account";
+                            name: string;
+                            title: string;
+                            purpose: string;
+                            /** @enum {string} */
+                            field: "life-sciences" | "medical" | "environment" | "ai" | "physics" | "chemistry" | "materials" | "engineering" | "earth" | "other";
+                            pi: string;
+                            /** @default [] */
+                            members?: string[];
+                            /** @default [] */
+                            clusters?: string[];
+                            /** @default 0 */
+                            coreHours?: number;
+                            /** @default 0 */
+                            gpuHours?: number;
+                            startsAt?: string;
+                            endsAt?: string;
+                        } | {
+                            /** @constant */
+                            kind: "extend";
+                            account: string;
+                            purpose: string;
+                            /** @default 0 */
+                            coreHours?: number;
+                            /** @default 0 */
+                            gpuHours?: number;
+                            endsAt?: string;
+                        } | {
+                            /** @constant */
+                            kind: "limits";
+                            account: string;
+                            purpose: string;
+                            limits: {
+                                maxRunningJobs?: number | null;
+                                maxSubmitJobs?: number | null;
+                                maxCpus?: number | null;
+                                maxGpus?: number | null;
+                                maxTimeLimit?: (number | string) | null;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApplicationView"];
+                    };
+                };
+                /** @description An error: its code, a message that says what to do, details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                message: string;
+                                details?: Record<string, never>;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -2793,6 +3172,70 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statements/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** E-mail a month's statement (its HTML page and CSV attached): a tenant's to its admins and finance, an account's to its owners and tenant finance */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        tenant?: string;
+                        account?: string;
+                        month: string;
+                        /** @enum {string} */
+                        lang?: "en" | "zh";
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sentTo: string[];
+                        };
+                    };
+                };
+                /** @description An error: its code, a message that says what to do, details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                message: string;
+                                details?: Record<string, never>;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5088,6 +5531,26 @@ export interface components {
                 factor: number;
             }[];
         };
+        ApplicationView: {
+            id: number;
+            number: string;
+            /** @enum {string} */
+            kind: "account" | "extend" | "limits";
+            account: string;
+            title: string;
+            tenant: string;
+            applicant: string;
+            /** @enum {string} */
+            state: "pending" | "changes" | "approved" | "rejected";
+            note: string | null;
+            decidedBy: string | null;
+            decidedAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+            request: {
+                [key: string]: unknown;
+            };
+        };
         AuditView: {
             id: number;
             at: string;
@@ -5416,6 +5879,7 @@ export type AccountLimits = components['schemas']['AccountLimits'];
 export type AccountAllowed = components['schemas']['AccountAllowed'];
 export type MemberView = components['schemas']['MemberView'];
 export type FairShareView = components['schemas']['FairShareView'];
+export type ApplicationView = components['schemas']['ApplicationView'];
 export type AuditView = components['schemas']['AuditView'];
 export type PriceView = components['schemas']['PriceView'];
 export type WalletView = components['schemas']['WalletView'];

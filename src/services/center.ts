@@ -22,6 +22,8 @@ import type { LedgerService } from "./money/ledger.js";
 import type { WalletService } from "./money/wallets.js";
 import type { PriceService } from "./money/prices.js";
 import type { StatementService } from "./money/statements.js";
+import type { StatementMail } from "./money/statement-mail.js";
+import type { ApplicationService } from "./applications/applications.js";
 import type { ReportService } from "./reports/reports.js";
 import type { CenterScreen } from "./reports/center-screen.js";
 import type { EfficiencyReport } from "./reports/efficiency.js";
@@ -56,6 +58,8 @@ export interface CenterServices {
   screen: CenterScreen;
   efficiency: EfficiencyReport;
   statements: StatementService;
+  statementMail: StatementMail;
+  applications: ApplicationService;
   grants: GrantService;
   jobs: JobService;
   qos: QosService;

@@ -2,6 +2,7 @@ import type { Selectable } from "kysely";
 import type { AccountMemberTable, AccountBlockTable, AccountTable } from "./schema.js";
 import type { Db } from "./open.js";
 import { nowIso } from "./open.js";
+import { tenantStaffEmails } from "./users.js";
 
 export type AccountRow = Selectable<AccountTable>;
 
@@ -242,15 +243,10 @@ export async function accountMoneyContacts(
     .where("account_members.account_id", "=", accountId)
     .where("account_members.role", "=", "owner")
     .execute();
-  const staff = await db
-    .selectFrom("users")
-    .select(["email", "roles"])
-    .where("tenant_id", "=", account.tenant_id)
-    .execute();
-  const finance = staff.filter((u) => (JSON.parse(u.roles) as string[]).includes("tenant-finance"));
+  const finance = await tenantStaffEmails(db, account.tenant_id, ["tenant-finance"]);
   return {
     name: account.name,
-    emails: [...owners, ...finance].map((u) => u.email).filter((x): x is string => !!x),
+    emails: [...owners.map((u) => u.email).filter((x): x is string => !!x), ...finance],
   };
 }
 

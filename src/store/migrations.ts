@@ -14,6 +14,7 @@ import { migration as m0010 } from "./migrations/0010-security.js";
 import { migration as m0011 } from "./migrations/0011-qos.js";
 import { migration as m0012 } from "./migrations/0012-profile.js";
 import { migration as m0013 } from "./migrations/0013-storage.js";
+import { migration as m0014 } from "./migrations/0014-applications.js";
 
 /**
  * Migrations in order, one file each in migrations/; each runs once and is recorded by
@@ -43,6 +44,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     "0011-qos": m0011(h),
     "0012-profile": m0012(h),
     "0013-storage": m0013(h),
+    "0014-applications": m0014(h),
   };
 }
 

@@ -289,6 +289,21 @@ export interface StorageUsageTable {
   taken_at: string;
 }
 
+export interface ApplicationTable {
+  id: Generated<number>;
+  tenant_id: number;
+  applicant_id: number;
+  kind: "account" | "extend" | "limits";
+  account: string;
+  request: string;
+  state: "pending" | "changes" | "approved" | "rejected";
+  note: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface StorageQuotaTable {
   kind: "user" | "account";
   subject_id: number;
@@ -356,6 +371,7 @@ export interface Database {
   storage_usage: StorageUsageTable;
   storage_quotas: StorageQuotaTable;
   storage_prices: StoragePriceTable;
+  applications: ApplicationTable;
   api_tokens: ApiTokenTable;
   clusters: ClusterTable;
   jobs: JobTable;

@@ -168,3 +168,21 @@ export async function userJobMail(db: Db, userId: number): Promise<string[]> {
     .executeTakeFirst();
   return row?.job_mail ? (JSON.parse(row.job_mail) as string[]) : [];
 }
+
+/** The e-mail addresses of a tenant's users who hold one of these roles (its admins, its finance). */
+export async function tenantStaffEmails(
+  db: Db,
+  tenantId: number,
+  roles: readonly string[],
+): Promise<string[]> {
+  const staff = await db
+    .selectFrom("users")
+    .select(["email", "roles"])
+    .where("tenant_id", "=", tenantId)
+    .where("disabled_at", "is", null)
+    .execute();
+  return staff
+    .filter((u) => (JSON.parse(u.roles) as string[]).some((r) => roles.includes(r)))
+    .map((u) => u.email)
+    .filter((e): e is string => !!e);
+}

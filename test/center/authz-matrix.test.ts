@@ -11,6 +11,7 @@ import { CENTER, ROLES, USERS, type Case, type Req, type Role } from "./authz/ro
 import { accessCases } from "./authz/cases-access.js";
 import { workCases } from "./authz/cases-work.js";
 import { storageCases } from "./authz/cases-storage.js";
+import { adminCases } from "./authz/cases-admin.js";
 
 const PW = "Matrix-pass-2026";
 let c: TestCenter;
@@ -88,6 +89,7 @@ const CASES: Case[] = [
   ...accessCases({ center: () => c, fresh, jobs, PW }),
   ...workCases({ center: () => c, fresh, jobs, PW }),
   ...storageCases(),
+  ...adminCases({ center: () => c, fresh, jobs, PW }),
 ];
 
 /** Passed the permission check: anything but "who are you", "you may not" and "no such thing". */

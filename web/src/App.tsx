@@ -27,6 +27,10 @@ const PAGES = {
   "/screen": () => import("./pages/Screen"),
   "/efficiency": () => import("./pages/Efficiency"),
   "/users": () => import("./pages/Users"),
+  "/accounts": () => import("./pages/Accounts"),
+  "/tenants": () => import("./pages/Tenants"),
+  "/finance": () => import("./pages/Finance"),
+  "/applications": () => import("./pages/Applications"),
 };
 const SignIn = lazy(() => import("./pages/SignIn"));
 const ChangePassword = lazy(() => import("./pages/ChangePassword"));
@@ -46,6 +50,10 @@ const Prices = lazy(PAGES["/prices"]);
 const Screen = lazy(PAGES["/screen"]);
 const Efficiency = lazy(PAGES["/efficiency"]);
 const Users = lazy(PAGES["/users"]);
+const Accounts = lazy(PAGES["/accounts"]);
+const Tenants = lazy(PAGES["/tenants"]);
+const Finance = lazy(PAGES["/finance"]);
+const Applications = lazy(PAGES["/applications"]);
 
 /** Starts loading a page's code before it is drawn (at start, alongside asking who is signed in). */
 export function preloadPage(path: string): void {
@@ -86,6 +94,10 @@ function Page({ path }: { path: string }) {
   if (path === "/prices") return <Prices />;
   if (path === "/efficiency") return <Efficiency />;
   if (path === "/users") return <Users />;
+  if (path === "/accounts") return <Accounts />;
+  if (path === "/tenants") return <Tenants />;
+  if (path === "/finance") return <Finance />;
+  if (path === "/applications") return <Applications />;
   return <Result status="404" title={t("notFound.title")} subTitle={t("notFound.text")} />;
 }
 

@@ -73,6 +73,23 @@ export const reportRoutes = [
     },
   }),
   route({
+    method: "POST",
+    path: "/api/v1/statements/send",
+    summary:
+      "E-mail a month's statement (its HTML page and CSV attached): a tenant's to its admins and finance, an account's to its owners and tenant finance",
+    tag: "reports",
+    auth: true,
+    action: "statement.send",
+    body: z.strictObject({
+      tenant: z.string().optional(),
+      account: z.string().optional(),
+      month: z.string({ error: "month is needed, e.g. 2026-11" }),
+      lang: z.enum(["en", "zh"]).optional(),
+    }),
+    response: z.strictObject({ sentTo: z.array(z.string()) }),
+    handler: ({ center, actor, body }) => center.statementMail.send(actor, body),
+  }),
+  route({
     method: "GET",
     path: "/api/v1/screen",
     summary:

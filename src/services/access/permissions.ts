@@ -79,6 +79,11 @@ export const PERMISSIONS = {
   "money.settings": ["center-finance", "tenant-finance"],
   "money.refund": ["center-finance"],
   "money.grant": ["center-finance"],
+  "statement.send": ["center-finance", "tenant-finance"],
+  // applications: anyone applies (for their own tenant); its admins decide
+  "application.submit": ["self"],
+  "application.read": ["center-admin", "tenant-admin", "self"],
+  "application.decide": ["center-admin", "tenant-admin"],
   "price.read": ["anyone"],
   "report.read": ["anyone"],
   // the whole center at a glance, every institution named: the center's staff (the wall's account)
@@ -131,6 +136,10 @@ const ACTION_WORDS: Record<Action, string> = {
   "money.settings": "change an account's money settings (credit and whitelist need center finance)",
   "money.refund": "refund a job",
   "money.grant": "give grants of core- or GPU-hours",
+  "statement.send": "send statements by e-mail",
+  "application.submit": "apply",
+  "application.read": "see this application",
+  "application.decide": "decide applications",
   "price.read": "read prices",
   "report.read": "read reports",
   "screen.read": "see the center screen",

@@ -70,6 +70,36 @@ const TEMPLATES = {
       text: "{what}（{path}）已使用 {used}，超过软配额 {soft}。请删除或迁移不再需要的文件：超过硬配额 {hard} 后，新作业将被拒绝。",
     },
   },
+  statement: {
+    en: {
+      subject: "Guang statement of {of} {name} for {month}",
+      text: "The statement of {of} {name} for {month} is attached, as a page to print (HTML) and as a table (CSV). Closing balance: {closing}.",
+    },
+    zh: {
+      subject: "光：{of} {name} {month} 对账单",
+      text: "附件为{of} {name} {month} 的对账单：可打印的网页（HTML）和表格（CSV）。期末余额：{closing}。",
+    },
+  },
+  "application-new": {
+    en: {
+      subject: 'Guang: {applicant} applies for {what} "{title}"',
+      text: '{applicant} applied for {what} "{title}" ({number}). Open the portal\'s Applications page to approve it, reject it or ask for changes.',
+    },
+    zh: {
+      subject: "光：{applicant} 申请{what}“{title}”",
+      text: "{applicant} 提交了{what}申请“{title}”（{number}）。请在门户的“申请”页面批准、驳回或要求修改。",
+    },
+  },
+  "application-decided": {
+    en: {
+      subject: 'Guang: your application "{title}" is {state}',
+      text: 'Your application "{title}" ({number}) is {state} by {by}. {note}',
+    },
+    zh: {
+      subject: "光：您的申请“{title}”{state}",
+      text: "您的申请“{title}”（{number}）已由 {by} {state}。{note}",
+    },
+  },
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;

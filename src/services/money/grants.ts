@@ -43,6 +43,72 @@ export interface GrantExpiry {
   endsAt: string;
 }
 
+function time(text: string, what: string): string {
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms))
+    throw invalidInput(
+      `${what} "${text}" is not a time: give an ISO 8601 time such as 2027-12-31T23:59:59+08:00`,
+    );
+  return nowIso(ms);
+}
+
+/** A grant's hours and period, read and checked: more than zero hours, ending in the future, after it starts. */
+export function grantPeriod(input: GrantInput): { startsAt: string; endsAt: string } {
+  if (!(input.hours > 0) || !Number.isFinite(input.hours))
+    throw invalidInput(`a grant gives more than zero hours, not ${input.hours}`);
+  const startsAt =
+    input.startsAt === undefined ? nowIso() : time(input.startsAt, "--from (startsAt)");
+  const endsAt = time(input.endsAt, "--until (endsAt)");
+  if (endsAt <= nowIso())
+    throw invalidInput(
+      `--until (endsAt) ${endsAt} has passed: a grant is for a period still to come or under way`,
+    );
+  if (endsAt <= startsAt)
+    throw invalidInput(`the grant would end (${endsAt}) before it starts (${startsAt})`);
+  return { startsAt, endsAt };
+}
+
+/**
+ * Writes a grant (its period checked by grantPeriod) and issues its hours through the
+ * ledger, inside the caller's transaction: giving one by hand, and approving an application.
+ */
+export async function issueGrant(
+  trx: Db,
+  accountId: number,
+  g: GrantInput & { startsAt: string; endsAt: string },
+  actorId: number | null,
+): Promise<number> {
+  const seconds = Math.round(g.hours * 3600);
+  const id = await insertGrant(trx, {
+    account_id: accountId,
+    resource: g.resource,
+    seconds,
+    starts_at: g.startsAt,
+    ends_at: g.endsAt,
+    reason: g.reason?.trim() || null,
+    created_by: actorId,
+    created_at: nowIso(),
+  });
+  const issued = await walletOf(trx, { kind: "grant-issued", tenantId: null, accountId: null });
+  const wallet = await walletOf(trx, {
+    kind: "grant",
+    tenantId: null,
+    accountId: null,
+    grantId: id,
+  });
+  await post(trx, {
+    kind: "grant",
+    actorId,
+    reason: g.reason?.trim() || null,
+    idempotencyKey: `grant:${id}`,
+    postings: [
+      { walletId: issued.id, amount: -seconds },
+      { walletId: wallet.id, amount: seconds },
+    ],
+  });
+  return id;
+}
+
 /**
  * Grants: core-hours or GPU-hours given to an account for a period (government-funded
  * research, say). Jobs use them before money; what is left at the end of the period expires.
@@ -50,28 +116,8 @@ export interface GrantExpiry {
 export class GrantService {
   constructor(private readonly db: Db) {}
 
-  private time(text: string, what: string): string {
-    const ms = Date.parse(text);
-    if (Number.isNaN(ms))
-      throw invalidInput(
-        `${what} "${text}" is not a time: give an ISO 8601 time such as 2027-12-31T23:59:59+08:00`,
-      );
-    return nowIso(ms);
-  }
-
   async give(actor: Actor, account: string, input: GrantInput): Promise<GrantView> {
-    if (!(input.hours > 0) || !Number.isFinite(input.hours))
-      throw invalidInput(`a grant gives more than zero hours, not ${input.hours}`);
-    const seconds = Math.round(input.hours * 3600);
-    const startsAt =
-      input.startsAt === undefined ? nowIso() : this.time(input.startsAt, "--from (startsAt)");
-    const endsAt = this.time(input.endsAt, "--until (endsAt)");
-    if (endsAt <= nowIso())
-      throw invalidInput(
-        `--until (endsAt) ${endsAt} has passed: a grant is for a period still to come or under way`,
-      );
-    if (endsAt <= startsAt)
-      throw invalidInput(`the grant would end (${endsAt}) before it starts (${startsAt})`);
+    const period = grantPeriod(input);
     const id = await audited(
       this.db,
       actor,
@@ -79,38 +125,7 @@ export class GrantService {
       async (trx, e) => {
         const a = await accountNamed(trx, actor, account, "money.grant");
         e.tenantId = a.tenant_id;
-        const id = await insertGrant(trx, {
-          account_id: a.id,
-          resource: input.resource,
-          seconds,
-          starts_at: startsAt,
-          ends_at: endsAt,
-          reason: input.reason?.trim() || null,
-          created_by: actor.userId,
-          created_at: nowIso(),
-        });
-        const issued = await walletOf(trx, {
-          kind: "grant-issued",
-          tenantId: null,
-          accountId: null,
-        });
-        const g = await walletOf(trx, {
-          kind: "grant",
-          tenantId: null,
-          accountId: null,
-          grantId: id,
-        });
-        await post(trx, {
-          kind: "grant",
-          actorId: actor.userId,
-          reason: input.reason?.trim() || null,
-          idempotencyKey: `grant:${id}`,
-          postings: [
-            { walletId: issued.id, amount: -seconds },
-            { walletId: g.id, amount: seconds },
-          ],
-        });
-        return id;
+        return issueGrant(trx, a.id, { ...input, ...period }, actor.userId);
       },
     );
     return (await this.list(actor, account)).find((g) => g.id === id)!;

@@ -1,4 +1,6 @@
-import nodemailer, { type Transporter } from "nodemailer";
+import nodemailer, { type SendMailOptions, type Transporter } from "nodemailer";
+
+type Attachment = NonNullable<SendMailOptions["attachments"]>[number];
 import { formatSlurmDuration } from "../../core/duration.js";
 import { formatMoney, money } from "../../core/money.js";
 import type { Db } from "../../store/open.js";
@@ -65,11 +67,22 @@ export class Notifier {
       : null;
   }
 
-  private send(to: string[], template: TemplateName, vars: Record<string, string | number>): void {
+  private send(
+    to: string[],
+    template: TemplateName,
+    vars: Record<string, string | number>,
+    extra: { lang?: "zh" | "en"; attachments?: Attachment[] } = {},
+  ): void {
     if (!this.transport || to.length === 0) return;
-    const { subject, text } = render(template, this.cfg?.language ?? "zh", vars);
+    const { subject, text } = render(template, extra.lang ?? this.language, vars);
     const p: Promise<void> = this.transport
-      .sendMail({ from: this.cfg!.smtp.from, to: [...new Set(to)].join(", "), subject, text })
+      .sendMail({
+        from: this.cfg!.smtp.from,
+        to: [...new Set(to)].join(", "),
+        subject,
+        text,
+        ...(extra.attachments ? { attachments: extra.attachments } : {}),
+      })
       .then(
         () => undefined,
         (e: unknown) => {
@@ -82,6 +95,42 @@ export class Notifier {
         this.sending.delete(p);
       });
     this.sending.add(p);
+  }
+
+  /** Whether mail can go out at all (an SMTP server is configured). */
+  get configured(): boolean {
+    return this.transport !== null;
+  }
+
+  /** The language of the center's mail (the config's, Chinese by default). */
+  get language(): "zh" | "en" {
+    return this.cfg?.language ?? "zh";
+  }
+
+  /** A month's statement to the people who pay, its page and table attached. */
+  statement(
+    to: string[],
+    lang: "zh" | "en",
+    vars: { of: string; name: string; month: string; closing: string },
+    files: { html: string; csv: string },
+  ): void {
+    const base = `statement-${vars.name}-${vars.month}`;
+    this.send(to, "statement", vars, {
+      lang,
+      attachments: [
+        { filename: `${base}.html`, content: files.html, contentType: "text/html; charset=utf-8" },
+        { filename: `${base}.csv`, content: files.csv, contentType: "text/csv; charset=utf-8" },
+      ],
+    });
+  }
+
+  /** An application's news: to the tenant's admins when it comes in, to the applicant when decided. */
+  application(
+    to: string[],
+    template: "application-new" | "application-decided",
+    vars: Record<string, string>,
+  ): void {
+    this.send(to, template, vars);
   }
 
   private async emailOf(userId: number): Promise<string | null> {

@@ -57,6 +57,33 @@ export function applyLimits(current: AccountLimits, patch: LimitsPatch): Account
   return out;
 }
 
+/**
+ * Makes an account with its owner inside the caller's transaction (the name free, the owner
+ * one of the tenant's users): by an admin's hand, and by approving an application.
+ */
+export async function openAccount(
+  trx: Db,
+  tenant: { id: number; name: string },
+  input: { name: string; owner: string; limits?: LimitsPatch; allowed?: AccountAllowed },
+): Promise<number> {
+  if (await findAccount(trx, input.name))
+    throw conflict(`account ${input.name} already exists; pick another name`);
+  const owner = await findUserByName(trx, input.owner);
+  if (!owner || owner.tenant_id !== tenant.id)
+    throw invalidInput(
+      `user ${input.owner} does not exist in tenant ${tenant.name}; an account's owner is one of its tenant's users`,
+    );
+  const id = await createAccount(
+    trx,
+    tenant.id,
+    input.name,
+    JSON.stringify(applyLimits({}, input.limits ?? {})),
+    JSON.stringify(input.allowed ?? {}),
+  );
+  await addMember(trx, id, owner.id, "owner");
+  return id;
+}
+
 /** Projects: created by tenant admins, managed by their owners; the scheduler keeps their limits. */
 export class AccountService {
   constructor(
@@ -64,7 +91,8 @@ export class AccountService {
     private readonly o: { offer: () => Offer; changed: () => Promise<void> },
   ) {}
 
-  private checkAllowed(allowed: AccountAllowed): void {
+  /** Refuses allowed lists that name clusters, partitions or QoS the center does not have. */
+  checkAllowed(allowed: AccountAllowed): void {
     const offer = this.o.offer();
     for (const [k, known] of [
       ["clusters", offer.clusters],
@@ -152,21 +180,7 @@ export class AccountService {
         if (!tenant) throw notFound(`tenant ${input.tenant} does not exist`);
         e.tenantId = tenant.id;
         authorize(actor, "account.create", { tenantId: tenant.id, what: `tenant ${tenant.name}` });
-        if (await findAccount(trx, input.name))
-          throw conflict(`account ${input.name} already exists; pick another name`);
-        const owner = await findUserByName(trx, input.owner);
-        if (!owner || owner.tenant_id !== tenant.id)
-          throw invalidInput(
-            `user ${input.owner} does not exist in tenant ${tenant.name}; an account's owner is one of its tenant's users`,
-          );
-        const id = await createAccount(
-          trx,
-          tenant.id,
-          input.name,
-          JSON.stringify(applyLimits({}, input.limits ?? {})),
-          JSON.stringify(input.allowed ?? {}),
-        );
-        await addMember(trx, id, owner.id, "owner");
+        await openAccount(trx, tenant, input);
       },
     );
     await this.o.changed();

@@ -1,3 +1,4 @@
+import { enAdmin } from "./en-admin";
 import { enStaff } from "./en-staff";
 /** The portal's own words in English; zh.ts has every key of this one (the compiler checks). */
 export const en = {
@@ -19,6 +20,10 @@ export const en = {
     screen: "Center screen",
     efficiency: "Job efficiency",
     users: "Users",
+    accounts: "Accounts",
+    tenants: "Tenants",
+    finance: "Finance",
+    applications: "Applications",
     signOut: "Sign out",
   },
   lang: { label: "Language" },
@@ -297,6 +302,7 @@ export const en = {
   },
   // the pages of the center's and institutions' staff
   ...enStaff,
+  ...enAdmin,
   files: {
     title: "Files",
     root: "Top (/)",

@@ -1,3 +1,4 @@
+import { zhAdmin } from "./zh-admin";
 import { zhStaff } from "./zh-staff";
 import type { Strings } from "./en";
 
@@ -21,6 +22,10 @@ export const zh: Strings = {
     screen: "中心大屏",
     efficiency: "作业效率",
     users: "用户",
+    accounts: "账户",
+    tenants: "租户",
+    finance: "财务",
+    applications: "申请",
     signOut: "退出登录",
   },
   lang: { label: "语言" },
@@ -288,6 +293,7 @@ export const zh: Strings = {
   },
   // the pages of the center's and institutions' staff
   ...zhStaff,
+  ...zhAdmin,
   files: {
     title: "文件",
     root: "根目录（/）",

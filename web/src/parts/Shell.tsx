@@ -1,5 +1,9 @@
 import {
   AuditOutlined,
+  BankOutlined,
+  FileAddOutlined,
+  ProjectOutlined,
+  AccountBookOutlined,
   ClusterOutlined,
   DesktopOutlined,
   FundOutlined,
@@ -70,8 +74,34 @@ export function Shell({ who, path, children }: { who: Whoami; path: string; chil
                     },
                   ]
                 : []),
+              {
+                key: "/applications",
+                icon: <FileAddOutlined aria-hidden />,
+                label: t("nav.applications"),
+              },
+              ...(who.roles.length || who.accounts.some((a) => a.role !== "member")
+                ? [
+                    {
+                      key: "/accounts",
+                      icon: <ProjectOutlined aria-hidden />,
+                      label: t("nav.accounts"),
+                    },
+                  ]
+                : []),
               ...(who.roles.some((r) => r === "center-admin" || r === "tenant-admin")
                 ? [{ key: "/users", icon: <TeamOutlined aria-hidden />, label: t("nav.users") }]
+                : []),
+              ...(who.roles.some((r) => r.startsWith("center-"))
+                ? [{ key: "/tenants", icon: <BankOutlined aria-hidden />, label: t("nav.tenants") }]
+                : []),
+              ...(who.roles.length
+                ? [
+                    {
+                      key: "/finance",
+                      icon: <AccountBookOutlined aria-hidden />,
+                      label: t("nav.finance"),
+                    },
+                  ]
                 : []),
               ...(who.roles.some((r) => AUDIT_READERS.includes(r))
                 ? [{ key: "/audit", icon: <AuditOutlined aria-hidden />, label: t("nav.audit") }]
