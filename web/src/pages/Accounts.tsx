@@ -187,14 +187,8 @@ export default function Accounts() {
           },
         ]}
       />
-      <Drawer
-        open={!!current}
-        size="large"
-        title={current?.name}
-        onClose={() => setOpen(null)}
-        destroyOnHidden
-      >
-        {current && (
+      {current && (
+        <Drawer open size="large" title={current.name} onClose={() => setOpen(null)}>
           <Tabs
             items={[
               {
@@ -209,8 +203,8 @@ export default function Accounts() {
               },
             ]}
           />
-        )}
-      </Drawer>
+        </Drawer>
+      )}
       {adding && (
         <NewAccountDialog
           center={center}
