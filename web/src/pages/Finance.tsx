@@ -9,6 +9,7 @@ import { LedgerPanel } from "../parts/LedgerPanel";
 import { BillingDialog, MoneyDialog, type MoneyAction } from "../parts/MoneyDialogs";
 import { PageTitle } from "../parts/PageTitle";
 import { StatementsPanel } from "../parts/StatementsPanel";
+import { useAccounts } from "../queries";
 import { useWhoami } from "../session";
 
 type Wallet = components["schemas"]["WalletView"];
@@ -34,6 +35,11 @@ export default function Finance() {
     queryFn: async () =>
       (await data(api.GET("/api/v1/balances", { params: { query: {} } }))).wallets,
   });
+  const tenantList = useQuery({
+    queryKey: ["tenants"],
+    queryFn: async () => (await data(api.GET("/api/v1/tenants"))).tenants,
+  });
+  const accountList = useAccounts();
   if (wallets.error instanceof ApiError && wallets.error.status === 403)
     return (
       <>
@@ -41,7 +47,26 @@ export default function Finance() {
         <Result status="403" title={t("finance.notAllowed")} subTitle={wallets.error.message} />
       </>
     );
-  const list = wallets.data ?? [];
+  // a wallet is made by its first movement: tenants and accounts without one have nothing yet
+  const held = wallets.data ?? [];
+  const currency = held[0]?.currency ?? "";
+  const zero = (w: Omit<Wallet, "balance" | "currency">): Wallet =>
+    held.find((x) => x.kind === w.kind && x.tenant === w.tenant && x.account === w.account) ?? {
+      ...w,
+      balance: "0.00",
+      currency,
+    };
+  // staff see every tenant and account they reach; anyone else what their wallets show
+  const list = roles.length
+    ? [
+        ...(tenantList.data ?? []).map((x) =>
+          zero({ kind: "tenant", tenant: x.name, account: null }),
+        ),
+        ...(accountList.data ?? []).map((a) =>
+          zero({ kind: "account", tenant: a.tenant, account: a.name }),
+        ),
+      ]
+    : held.filter((w) => w.kind === "tenant" || w.kind === "account");
   const tenants = list.filter((w) => w.kind === "tenant").map((w) => w.tenant!);
   const accounts = list.filter((w) => w.kind === "account").map((w) => w.account!);
   const done = (words?: string) => {
@@ -68,8 +93,8 @@ export default function Finance() {
       <Table<Wallet>
         size="small"
         rowKey={(w) => `${w.kind}:${w.tenant}:${w.account}`}
-        loading={wallets.isPending}
-        dataSource={list.filter((w) => w.kind === "tenant" || w.kind === "account")}
+        loading={wallets.isPending || tenantList.isPending || accountList.isPending}
+        dataSource={list}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         columns={[
           { title: t("finance.owner"), render: (_, w) => w.account ?? w.tenant },

@@ -49,7 +49,7 @@ export function GrantsPanel({ accounts, give }: { accounts: string[]; give: bool
           body: {
             resource: v.resource,
             hours: v.hours,
-            endsAt: v.ends.toISOString(),
+            endsAt: v.ends.endOf("day").toISOString(),
             ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
           },
         }),
