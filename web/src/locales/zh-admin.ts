@@ -201,5 +201,6 @@ export const zhAdmin: typeof enAdmin = {
     cpu: "核时",
     gpu: "GPU 卡时",
     notAllowed: "无权访问",
+    forStaff: "财务页面供中心和机构的工作人员使用；您账户的费用请见“我的费用”。",
   },
 };

@@ -40,6 +40,13 @@ export default function Finance() {
     queryFn: async () => (await data(api.GET("/api/v1/tenants"))).tenants,
   });
   const accountList = useAccounts();
+  if (who.data && !roles.length)
+    return (
+      <>
+        <PageTitle text={t("finance.title")} />
+        <Result status="403" title={t("finance.notAllowed")} subTitle={t("finance.forStaff")} />
+      </>
+    );
   if (wallets.error instanceof ApiError && wallets.error.status === 403)
     return (
       <>
@@ -56,17 +63,13 @@ export default function Finance() {
       balance: "0.00",
       currency,
     };
-  // staff see every tenant and account they reach; anyone else what their wallets show
-  const list = roles.length
-    ? [
-        ...(tenantList.data ?? []).map((x) =>
-          zero({ kind: "tenant", tenant: x.name, account: null }),
-        ),
-        ...(accountList.data ?? []).map((a) =>
-          zero({ kind: "account", tenant: a.tenant, account: a.name }),
-        ),
-      ]
-    : held.filter((w) => w.kind === "tenant" || w.kind === "account");
+  // every tenant and account the staff reach, with what their wallets hold
+  const list = [
+    ...(tenantList.data ?? []).map((x) => zero({ kind: "tenant", tenant: x.name, account: null })),
+    ...(accountList.data ?? []).map((a) =>
+      zero({ kind: "account", tenant: a.tenant, account: a.name }),
+    ),
+  ];
   const tenants = list.filter((w) => w.kind === "tenant").map((w) => w.tenant!);
   const accounts = list.filter((w) => w.kind === "account").map((w) => w.account!);
   const done = (words?: string) => {

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Result, Spin } from "antd";
-import { lazy, Suspense, useMemo } from "react";
+import { lazy, Suspense, useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { api, ApiError, data } from "../api";
 import { LanguageSwitch } from "../parts/LanguageSwitch";
@@ -114,6 +114,10 @@ export default function Screen() {
     }),
     [s, i18n.language],
   );
+  // the wall's browser tab says what it shows, as every page's does
+  useEffect(() => {
+    document.title = `${t("screen.title")} · 光 Guang`;
+  }, [t]);
   if (screen.error instanceof ApiError && [401, 403, 404].includes(screen.error.status))
     return <Result status="403" title={t("audit.notAllowed")} subTitle={screen.error.message} />;
   const sum = (f: (k: NonNullable<typeof s>["clusters"][number]) => number) =>

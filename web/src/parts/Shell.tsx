@@ -64,6 +64,11 @@ export function Shell({ who, path, children }: { who: Whoami; path: string; chil
               { key: "/clusters", icon: <ClusterOutlined aria-hidden />, label: t("nav.clusters") },
               { key: "/usage", icon: <LineChartOutlined aria-hidden />, label: t("nav.usage") },
               { key: "/prices", icon: <TagsOutlined aria-hidden />, label: t("nav.prices") },
+              {
+                key: "/applications",
+                icon: <FileAddOutlined aria-hidden />,
+                label: t("nav.applications"),
+              },
               // the staff's pages, for the roles the API lets read them (it stays the judge)
               ...(who.roles.length
                 ? [
@@ -74,11 +79,6 @@ export function Shell({ who, path, children }: { who: Whoami; path: string; chil
                     },
                   ]
                 : []),
-              {
-                key: "/applications",
-                icon: <FileAddOutlined aria-hidden />,
-                label: t("nav.applications"),
-              },
               ...(who.roles.length || who.accounts.some((a) => a.role !== "member")
                 ? [
                     {
