@@ -200,6 +200,7 @@ export const enAdmin = {
     cpu: "core-hours",
     gpu: "GPU-hours",
     notAllowed: "Not allowed",
-    forStaff: "Finance is for the center's and institutions' staff; your accounts' money is on My money.",
+    forStaff:
+      "Finance is for the center's and institutions' staff; your accounts' money is on My money.",
   },
 };
