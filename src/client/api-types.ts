@@ -3068,7 +3068,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Usage of ended jobs over a window (default: this month): jobs, core-hours, GPU-hours, mean wait, cost, grouped by tenant, account, user, partition, cluster, day or month; format=csv */
+        /** Usage of ended jobs over a window (default: this month): jobs, core-hours, GPU-hours, mean wait, cost, grouped by tenant, account, user, partition, cluster, QoS, day, week or month, with CPU efficiency; format=csv */
         get: {
             parameters: {
                 query?: {
@@ -5641,7 +5641,7 @@ export interface components {
         UsageReportView: {
             from: string;
             to: string;
-            groupBy: ("tenant" | "account" | "user" | "cluster" | "partition" | "day" | "month")[];
+            groupBy: ("tenant" | "account" | "user" | "partition" | "cluster" | "qos" | "day" | "week" | "month")[];
             currency: string;
             lines: components["schemas"]["UsageLine"][];
         };
@@ -5651,6 +5651,7 @@ export interface components {
             gpuHours: number;
             avgWaitHours: number | null;
             cost: string;
+            cpuEfficiency: number | null;
         } & {
             [key: string]: unknown;
         };

@@ -7,7 +7,9 @@ export const REPORT_DIMENSIONS = [
   "user",
   "partition",
   "cluster",
+  "qos",
   "day",
+  "week",
   "month",
 ] as const;
 export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
@@ -18,7 +20,10 @@ const COLUMN: Record<ReportDimension, RawBuilder<unknown>> = {
   user: sql`user_id`,
   partition: sql`partition`,
   cluster: sql`cluster`,
+  qos: sql`qos`,
   day: sql`substr(end_time, 1, 10)`,
+  // by day here, folded into ISO weeks by the report (the same in both SQL dialects)
+  week: sql`substr(end_time, 1, 10)`,
   month: sql`substr(end_time, 1, 7)`,
 };
 
@@ -41,6 +46,8 @@ export interface UsageRow {
   waitSeconds: number;
   started: number;
   cost: number;
+  /** CPU time the jobs used (of their core-seconds held): for CPU efficiency. */
+  cpuSeconds: number;
 }
 
 /** Sums of ended jobs over a time window, grouped; reads the covering index `jobs_usage` alone. */
@@ -55,7 +62,7 @@ export async function usageReport(db: Db, f: UsageFilter): Promise<UsageRow[]> {
     ? sql`group by ${sql.join(f.groupBy.map((_d, i) => sql.ref(`k${i}`)))} order by ${sql.join(f.groupBy.map((_d, i) => sql.ref(`k${i}`)))}`
     : sql``;
   const q = sql<Record<string, unknown>>`
-    select ${sql.join([...dims, sql`count(*) as jobs`, sql`coalesce(sum(core_seconds), 0) as core_s`, sql`coalesce(sum(gpu_seconds), 0) as gpu_s`, sql`coalesce(sum(wait_seconds), 0) as wait_s`, sql`count(wait_seconds) as started`, sql`coalesce(sum(cost_units), 0) as cost`])}
+    select ${sql.join([...dims, sql`count(*) as jobs`, sql`coalesce(sum(core_seconds), 0) as core_s`, sql`coalesce(sum(gpu_seconds), 0) as gpu_s`, sql`coalesce(sum(wait_seconds), 0) as wait_s`, sql`count(wait_seconds) as started`, sql`coalesce(sum(cost_units), 0) as cost`, sql`coalesce(sum(cpu_seconds), 0) as cpu_s`])}
     from jobs
     where ${sql.join(where, sql` and `)}
     ${group}`;
@@ -68,6 +75,7 @@ export async function usageReport(db: Db, f: UsageFilter): Promise<UsageRow[]> {
     waitSeconds: Number(r.wait_s),
     started: Number(r.started),
     cost: Number(r.cost),
+    cpuSeconds: Number(r.cpu_s),
   }));
 }
 

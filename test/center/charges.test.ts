@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCenter, TEST_CONFIG, waitFor, workdir, type TestCenter } from "../helpers/center.js";
 import { until } from "../helpers/until.js";
+import { isoWeek } from "../../src/services/reports/reports.js";
 
 const PW = "Charges-pass-2026";
 let c: TestCenter;
@@ -242,16 +243,25 @@ describe("usage reports", () => {
     expect(mine.lines.map((l: { account: string }) => l.account)).toEqual(["astro-acct"]);
     const byDay = await ok("GET", "/api/v1/reports/usage?groupBy=day,partition", undefined, t.cfo);
     expect(byDay.lines[0].day).toBe(new Date().toISOString().slice(0, 10));
+    // by week and QoS: the days' sums folded into their ISO week, and how well cores were used
+    const byWeek = await ok("GET", "/api/v1/reports/usage?groupBy=week,qos", undefined, t.cfo);
+    const total = await ok("GET", "/api/v1/reports/usage?groupBy=", undefined, t.cfo);
+    expect(byWeek.lines.map((l: { week: string; qos: string }) => `${l.week} ${l.qos}`)).toEqual([
+      `${isoWeek(new Date().toISOString().slice(0, 10))} normal`,
+    ]);
+    expect(byWeek.lines[0]).toMatchObject({ jobs: total.lines[0].jobs, cost: total.lines[0].cost });
+    expect(byWeek.lines[0].cpuEfficiency).toBeGreaterThanOrEqual(0);
+    expect(byWeek.lines[0].cpuEfficiency).toBeLessThanOrEqual(1);
     const csv = await fetch(`${c.url}/api/v1/reports/usage?groupBy=account&format=csv`, {
       headers: { authorization: `Bearer ${t.cfo}` },
     });
     expect((await csv.text()).split("\r\n")[0]).toBe(
-      "account,jobs,coreHours,gpuHours,avgWaitHours,cost",
+      "account,jobs,coreHours,gpuHours,avgWaitHours,cost,cpuEfficiency",
     );
     for (const [q, message] of [
       [
         "groupBy=planet",
-        /cannot group by planet; by: tenant, account, user, partition, cluster, day, month/,
+        /cannot group by planet; by: tenant, account, user, partition, cluster, qos, day, week, month/,
       ],
       ["from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", /the window is empty/],
       ["from=yesterday", /from: must be an ISO 8601 time/],

@@ -302,7 +302,7 @@ describe("guang money", () => {
       expect.stringMatching(/^ACCOUNT\s+JOBS\s+CORE-HOURS\s+GPU-HOURS\s+WAIT\(H\)\s+COST\(CNY\)$/),
     ]);
     expect(cli(c, ["report", "--csv"], as("chem-fin")).stdout.split("\r\n")[0]).toBe(
-      "account,jobs,coreHours,gpuHours,avgWaitHours,cost",
+      "account,jobs,coreHours,gpuHours,avgWaitHours,cost,cpuEfficiency",
     );
   });
 });

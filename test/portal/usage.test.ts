@@ -98,6 +98,33 @@ describe.runIf(CHROMIUM)("the usage explorer", () => {
       page.getByTestId("usage-csv").click(),
     ]);
     expect(readFileSync((await csv.path())!, "utf8")).toMatch(/^account,day,jobs,coreHours/);
+    // by week, by QoS, CPU efficiency: the week's ISO name, a percentage from the API's share
+    await page.getByLabel("Over time", { exact: true }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option[title="By week"]')
+      .click();
+    await page.getByLabel("Group by", { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="QoS"]').click();
+    await page.getByLabel("What", { exact: true }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option[title="CPU efficiency (%)"]')
+      .click();
+    await page
+      .getByRole("figure", { name: "Chart of CPU efficiency (%)" })
+      .locator("svg")
+      .waitFor();
+    const weekly = (await c.api("GET", "/api/v1/reports/usage?groupBy=qos,week")).body.lines as {
+      week: string;
+      cpuEfficiency: number;
+    }[];
+    expect(weekly).toHaveLength(1);
+    await expect
+      .poll(() => page.getByRole("row").filter({ hasText: weekly[0]!.week }).innerText())
+      .toMatch(
+        new RegExp(
+          `^normal\\s+${weekly[0]!.week}\\s[\\s\\S]*\\s${Math.round(weekly[0]!.cpuEfficiency * 1000) / 10}%$`,
+        ),
+      );
     await page.getByText("中文").click();
     await page.getByRole("heading", { name: "用量", exact: true }).waitFor();
     await screenshot(page, "usage.zh");

@@ -10,7 +10,7 @@ export const reportRoutes = [
     method: "GET",
     path: "/api/v1/reports/usage",
     summary:
-      "Usage of ended jobs over a window (default: this month): jobs, core-hours, GPU-hours, mean wait, cost, grouped by tenant, account, user, partition, cluster, day or month; format=csv",
+      "Usage of ended jobs over a window (default: this month): jobs, core-hours, GPU-hours, mean wait, cost, grouped by tenant, account, user, partition, cluster, QoS, day, week or month, with CPU efficiency; format=csv",
     tag: "reports",
     auth: true,
     action: "report.read",

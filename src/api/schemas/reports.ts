@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REPORT_DIMENSIONS } from "../../services/reports/reports.js";
 
 // Answers of the reports, statements and audit routes.
 
@@ -24,6 +25,7 @@ const usageLine = z
     gpuHours: z.number(),
     avgWaitHours: z.number().nullable(),
     cost: z.string(),
+    cpuEfficiency: z.number().nullable(),
   })
   .meta({ id: "UsageLine" });
 
@@ -32,7 +34,7 @@ export const usageReportView = z
   .strictObject({
     from: z.string(),
     to: z.string(),
-    groupBy: z.array(z.enum(["tenant", "account", "user", "cluster", "partition", "day", "month"])),
+    groupBy: z.array(z.enum(REPORT_DIMENSIONS)),
     currency: z.string(),
     lines: z.array(usageLine),
   })

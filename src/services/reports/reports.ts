@@ -7,6 +7,7 @@ import {
   REPORT_DIMENSIONS,
   usageReport,
   type ReportDimension,
+  type UsageRow,
 } from "../../store/reports.js";
 import type { Actor } from "../access/actor.js";
 import { reportScope } from "./report-scope.js";
@@ -27,6 +28,8 @@ export interface UsageLine {
   /** Mean wait of the jobs that started, in hours. */
   avgWaitHours: number | null;
   cost: string;
+  /** CPU time used of the core time held (0–1), where the jobs held any. */
+  cpuEfficiency: number | null;
 }
 
 export interface UsageReportView {
@@ -36,6 +39,9 @@ export interface UsageReportView {
   currency: string;
   lines: UsageLine[];
 }
+
+/** What a report can be grouped by (the API lists them). */
+export { REPORT_DIMENSIONS };
 
 const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -48,7 +54,8 @@ function thisMonth(now = new Date()): [string, string] {
 
 /**
  * Usage over any window (XDMoD's questions): core-hours, GPU-hours, jobs, wait and cost,
- * grouped by tenant, account, user, partition, cluster, day or month. Each asker sees what
+ * grouped by tenant, account, user, partition, cluster, QoS, day, week or month; with
+ * CPU efficiency (CPU time used of the core time held). Each asker sees what
  * is theirs: the center everything, a tenant's staff their tenant, account managers their
  * accounts, everyone else their own jobs.
  */
@@ -74,7 +81,7 @@ export class ReportService {
     if (new Set(groupBy).size !== groupBy.length)
       throw invalidInput("groupBy names a dimension twice");
     const f = await reportScope(this.db, actor, q);
-    const rows = await usageReport(this.db, { from, to, groupBy, ...f });
+    const rows = byWeek(groupBy, await usageReport(this.db, { from, to, groupBy, ...f }));
     const names = await this.names(
       groupBy,
       rows.map((r) => r.keys),
@@ -91,6 +98,7 @@ export class ReportService {
           gpuHours: round(r.gpuSeconds / 3600),
           avgWaitHours: r.started ? round(r.waitSeconds / r.started / 3600) : null,
           cost: formatMoney(money(r.cost)),
+          cpuEfficiency: r.coreSeconds > 0 ? round(r.cpuSeconds / r.coreSeconds) : null,
         };
         groupBy.forEach(
           (d, i) => (line[d] = names.get(`${d}:${r.keys[i]}`) ?? (r.keys[i] as string | null)),
@@ -127,5 +135,42 @@ export class ReportService {
 
 /** A report as CSV: its dimensions, then the figures. */
 export function usageCsv(r: UsageReportView): string {
-  return toCsv([...r.groupBy, "jobs", "coreHours", "gpuHours", "avgWaitHours", "cost"], r.lines);
+  return toCsv(
+    [...r.groupBy, "jobs", "coreHours", "gpuHours", "avgWaitHours", "cost", "cpuEfficiency"],
+    r.lines,
+  );
+}
+
+/** The ISO week of a day ("2026-11-30" → "2026-W49"): the week's Thursday decides its year. */
+export function isoWeek(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  const thursday = new Date(d.getTime() + (3 - ((d.getUTCDay() + 6) % 7)) * 86_400_000);
+  const jan1 = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+  const week = 1 + Math.floor((thursday.getTime() - jan1) / (7 * 86_400_000));
+  return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
+}
+
+/** Rows grouped by day where the report asks for weeks, summed into their weeks (sums stay exact). */
+function byWeek(groupBy: ReportDimension[], rows: UsageRow[]): UsageRow[] {
+  const w = groupBy.indexOf("week");
+  if (w < 0) return rows;
+  const out = new Map<string, UsageRow>();
+  for (const r of rows) {
+    const keys = r.keys.map((k, i) => (i === w && typeof k === "string" ? isoWeek(k) : k));
+    const id = JSON.stringify(keys);
+    const had = out.get(id);
+    if (!had) out.set(id, { ...r, keys });
+    else
+      for (const f of [
+        "jobs",
+        "coreSeconds",
+        "gpuSeconds",
+        "waitSeconds",
+        "started",
+        "cost",
+        "cpuSeconds",
+      ] as const)
+        had[f] += r[f];
+  }
+  return [...out.values()];
 }

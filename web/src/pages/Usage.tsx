@@ -11,20 +11,40 @@ import { lastDays, WindowPicker, type Window } from "../parts/WindowPicker";
 const Chart = lazy(() => import("../parts/Chart"));
 
 type Line = components["schemas"]["UsageLine"];
-type Dimension = "tenant" | "account" | "user" | "partition" | "cluster";
-type Metric = "coreHours" | "gpuHours" | "jobs" | "avgWaitHours" | "cost";
+type Dimension = "tenant" | "account" | "user" | "partition" | "cluster" | "qos";
+type Metric = "coreHours" | "gpuHours" | "jobs" | "avgWaitHours" | "cost" | "cpuEfficiency";
+type Over = "day" | "week" | "month" | "none";
 type Kind = "line" | "bar" | "pie";
-const DIMENSIONS: Dimension[] = ["account", "user", "tenant", "cluster", "partition"];
-const METRICS: Metric[] = ["coreHours", "gpuHours", "jobs", "avgWaitHours", "cost"];
+const DIMENSIONS: Dimension[] = ["account", "user", "tenant", "cluster", "partition", "qos"];
+const METRICS: Metric[] = [
+  "coreHours",
+  "gpuHours",
+  "jobs",
+  "avgWaitHours",
+  "cost",
+  "cpuEfficiency",
+];
 
-const value = (l: Line, m: Metric) => Number(l[m] ?? 0);
 const nameOf = (l: Line, d: Dimension) => String(l[d] ?? "—");
+
+/**
+ * A metric over some lines: sums add up; a mean wait is weighted by jobs and CPU efficiency
+ * (shown in percent) by core-hours, as the report computed each line's.
+ */
+function total(lines: Line[], m: Metric): number {
+  const weight = m === "avgWaitHours" ? "jobs" : m === "cpuEfficiency" ? "coreHours" : null;
+  if (!weight) return lines.reduce((s, l) => s + Number(l[m] ?? 0), 0);
+  const held = lines.filter((l) => l[m] !== null);
+  const w = held.reduce((s, l) => s + Number(l[weight]), 0);
+  const mean = w ? held.reduce((s, l) => s + Number(l[m]) * Number(l[weight]), 0) / w : 0;
+  return m === "cpuEfficiency" ? Math.round(mean * 1000) / 10 : mean;
+}
 
 /** The report as a chart: over time (a line or bars per group), or each group's share (a pie). */
 function chartOption(
   lines: Line[],
   by: Dimension,
-  over: "day" | "month" | "none",
+  over: Over,
   metric: Metric,
   kind: Kind,
   label: string,
@@ -33,7 +53,10 @@ function chartOption(
   if (kind === "pie" || over === "none") {
     const totals = groups.map((g) => ({
       name: g,
-      value: lines.filter((l) => nameOf(l, by) === g).reduce((s, l) => s + value(l, metric), 0),
+      value: total(
+        lines.filter((l) => nameOf(l, by) === g),
+        metric,
+      ),
     }));
     if (kind === "pie")
       return {
@@ -61,9 +84,10 @@ function chartOption(
       type: kind,
       ...(kind === "bar" ? { stack: "all" } : {}),
       data: times.map((tm) =>
-        lines
-          .filter((l) => nameOf(l, by) === g && String(l[over]) === tm)
-          .reduce((s, l) => s + value(l, metric), 0),
+        total(
+          lines.filter((l) => nameOf(l, by) === g && String(l[over]) === tm),
+          metric,
+        ),
       ),
     })),
   };
@@ -71,15 +95,15 @@ function chartOption(
 
 /**
  * The usage explorer (XDMoD's questions, in the portal): core-hours, GPU-hours, jobs, mean
- * wait and cost over a window, grouped by account, user, tenant, cluster or partition, by day
- * or month; as a line, bars or a pie, the data as CSV and the chart as PNG. Each person sees
+ * wait, cost and CPU efficiency over a window, grouped by account, user, tenant, cluster,
+ * partition or QoS, by day, week or month; as a line, bars or a pie, the data as CSV and the chart as PNG. Each person sees
  * what the API lets them: the center all, a tenant's staff their tenant, others their own.
  */
 export default function Usage() {
   const { t } = useTranslation();
   const [range, setRange] = useState<Window>(() => lastDays(29));
   const [by, setBy] = useState<Dimension>("account");
-  const [over, setOver] = useState<"day" | "month" | "none">("day");
+  const [over, setOver] = useState<Over>("day");
   const [metric, setMetric] = useState<Metric>("coreHours");
   const [kind, setKind] = useState<Kind>("line");
   const chart = useRef<ChartHandle | null>(null);
@@ -123,7 +147,7 @@ export default function Usage() {
           style={{ minWidth: 130 }}
           value={over}
           onChange={setOver}
-          options={(["day", "month", "none"] as const).map((o) => ({
+          options={(["day", "week", "month", "none"] as const).map((o) => ({
             value: o,
             label: t(`usage.time.${o}`),
           }))}
@@ -192,7 +216,8 @@ export default function Usage() {
                 ? `${t("usage.metric.cost")} (${report.data?.currency ?? ""})`
                 : t(`usage.metric.${m}`),
             align: "right" as const,
-            render: (_: unknown, l: Line) => (l[m] === null ? "—" : String(l[m])),
+            render: (_: unknown, l: Line) =>
+              l[m] === null ? "—" : m === "cpuEfficiency" ? `${total([l], m)}%` : String(l[m]),
           })),
         ]}
       />
