@@ -118,3 +118,31 @@ it.skipIf(!url)("on PostgreSQL: concurrent transfers never take a tenant below z
     "account:100.00",
   ]);
 });
+
+it.skipIf(!url)(
+  "on PostgreSQL: an application approved makes its account and grant; usage by week and QoS",
+  async () => {
+    c ??= await startCenter(undefined, { GUANG_DATABASE_URL: url! });
+    const endsAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const a = await c.ok("POST", "/api/v1/applications", {
+      kind: "account",
+      name: "pg-study",
+      title: "A study on PostgreSQL",
+      purpose: "check the store",
+      field: "other",
+      pi: "Dr. Pg",
+      coreHours: 3,
+      endsAt,
+    });
+    const done = await c.ok("POST", `/api/v1/applications/${a.id}/decision`, {
+      decision: "approve",
+    });
+    expect(done.state).toBe("approved");
+    expect((await c.ok("GET", "/api/v1/accounts/pg-study/grants")).grants[0]).toMatchObject({
+      hours: 3,
+    });
+    const byWeek = await c.ok("GET", "/api/v1/reports/usage?groupBy=week,qos");
+    expect(byWeek.lines.length).toBeGreaterThan(0);
+    expect(byWeek.lines[0].week).toMatch(/^\d{4}-W\d{2}$/);
+  },
+);
