@@ -110,3 +110,21 @@ export async function benchAdminToken(url: string, home: string): Promise<string
     );
   return login.token as string;
 }
+
+/** The portal's session cookies of the first admin (after benchAdminToken changed its password), for a browser. */
+export async function benchCookies(
+  url: string,
+  home: string,
+): Promise<{ name: string; value: string; url: string }[]> {
+  const password = `${readFileSync(join(home, "initial-admin-password"), "utf8").trim()}-bench`;
+  const session = await fetch(`${url}/api/v1/auth/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "admin", password }),
+  });
+  return session.headers.getSetCookie().map((c) => {
+    const [pair] = c.split(";");
+    const [name, ...rest] = pair!.split("=");
+    return { name: name!, value: rest.join("="), url };
+  });
+}

@@ -3,7 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "playwright-core";
-import { benchAdminToken, benchJobsConfig, REPO, startBenchServer } from "./bench-server.js";
+import {
+  benchAdminToken,
+  benchCookies,
+  benchJobsConfig,
+  REPO,
+  startBenchServer,
+} from "./bench-server.js";
 import { benchScroll, within, type ScrollFigures } from "./portal-scroll.js";
 
 const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find(existsSync) ?? null;
@@ -63,17 +69,7 @@ export async function benchPortal(repeat: number): Promise<PortalFigures | null>
   });
   try {
     const token = await benchAdminToken(url, home);
-    const password = `${readFileSync(join(home, "initial-admin-password"), "utf8").trim()}-bench`;
-    const session = await fetch(`${url}/api/v1/auth/session`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username: "admin", password }),
-    });
-    const cookies = session.headers.getSetCookie().map((c) => {
-      const [pair] = c.split(";");
-      const [name, ...rest] = pair!.split("=");
-      return { name: name!, value: rest.join("="), url };
-    });
+    const cookies = await benchCookies(url, home);
     const loads: number[] = [];
     const firstShown: number[] = [];
     let js: string[] = [];

@@ -10,6 +10,7 @@ import { benchSlurmSubmit } from "./slurm-submit.js";
 import { benchTrace, TRACE_GOALS } from "./sim-traces.js";
 import { benchUsageReport } from "./usage-report.js";
 import { benchPortal } from "./portal.js";
+import { benchUsageChart } from "./usage-chart.js";
 import { benchFiles } from "./files.js";
 
 /**
@@ -126,6 +127,18 @@ const ur = await benchUsageReport(stored, quick ? 3 : 7);
 console.log(
   `  ${fmt(ur.msMedian, 1)} ms for ${ur.monthJobs} jobs of the month in ${ur.accounts} accounts (goal ≤ 200 ms with 1,000,000 stored: ${fmt(ur.msMedian / 200, 2)} of it); history written in ${fmt(ur.insertSeconds, 1)} s`,
 );
+
+const monthJobs = quick ? 200_000 : 1_000_000;
+console.log(
+  `\nusage explorer: its page in Debian's Chromium, a month of ${monthJobs.toLocaleString("en")} jobs by account and day:`,
+);
+const uc = await benchUsageChart(monthJobs, quick ? 3 : 5).catch((e: Error) => e);
+if (uc === null) console.log("  skipped: no chromium (apt-get install chromium)");
+else if (uc instanceof Error) console.log(`  not measured: ${uc.message}`);
+else
+  console.log(
+    `  the report answered in ${fmt(uc.answerMs, 0)} ms (goal ≤ 200 ms: ${fmt(uc.answerMs / 200, 2)} of it); the chart drawn ${fmt(uc.drawMs, 0)} ms after (goal ≤ 500 ms: ${fmt(uc.drawMs / 500, 2)} of it); ${fmt(uc.pageMs, 0)} ms from opening the page`,
+  );
 
 const sn = quick ? 20 : 100;
 console.log(

@@ -50,6 +50,7 @@ export const enStaff = {
     png: "Save the chart (PNG)",
     csv: "Download the data (CSV)",
     none: "No job ended in this window",
+    others: "All others",
     dimension: {
       account: "Account",
       user: "User",

@@ -41,6 +41,7 @@ export const zhStaff: typeof enStaff = {
     state: { idle: "空闲", mixed: "部分占用", allocated: "满载", down: "故障" },
   },
   usage: {
+    others: "其他",
     title: "用量",
     window: "时间范围",
     by: "分组",

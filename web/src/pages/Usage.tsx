@@ -8,7 +8,10 @@ import type { ChartHandle, ChartOption } from "../parts/Chart";
 import { PageTitle } from "../parts/PageTitle";
 import { lastDays, WindowPicker, type Window } from "../parts/WindowPicker";
 
-const Chart = lazy(() => import("../parts/Chart"));
+// the chart is this page's point: its code is asked for as the page opens, beside the report
+const loadChart = () => import("../parts/Chart");
+const Chart = lazy(loadChart);
+void loadChart();
 
 type Line = components["schemas"]["UsageLine"];
 type Dimension = "tenant" | "account" | "user" | "partition" | "cluster" | "qos";
@@ -40,7 +43,25 @@ function total(lines: Line[], m: Metric): number {
   return m === "cpuEfficiency" ? Math.round(mean * 1000) / 10 : mean;
 }
 
-/** The report as a chart: over time (a line or bars per group), or each group's share (a pie). */
+/** How many groups a chart draws on their own; the rest are drawn together (XDMoD's "top 10"). */
+const TOP = 10;
+
+/** Lines by a key, in one pass. */
+function grouped(lines: Line[], key: (l: Line) => string): Map<string, Line[]> {
+  const out = new Map<string, Line[]>();
+  for (const l of lines) {
+    const k = key(l);
+    const list = out.get(k);
+    if (list) list.push(l);
+    else out.set(k, [l]);
+  }
+  return out;
+}
+
+/**
+ * The report as a chart: over time (a line or bars per group), or each group's share (a
+ * pie); the ten largest groups by the metric each on its own, the others as one.
+ */
 function chartOption(
   lines: Line[],
   by: Dimension,
@@ -48,16 +69,18 @@ function chartOption(
   metric: Metric,
   kind: Kind,
   label: string,
+  others: string,
 ): ChartOption {
-  const groups = [...new Set(lines.map((l) => nameOf(l, by)))];
+  const ranked = [...grouped(lines, (l) => nameOf(l, by))]
+    .map(([name, ls]) => ({ name, ls, value: total(ls, metric) }))
+    .sort((a, b) => b.value - a.value);
+  const shown = ranked.slice(0, TOP);
+  if (ranked.length > TOP) {
+    const ls = ranked.slice(TOP).flatMap((x) => x.ls);
+    shown.push({ name: others, ls, value: total(ls, metric) });
+  }
   if (kind === "pie" || over === "none") {
-    const totals = groups.map((g) => ({
-      name: g,
-      value: total(
-        lines.filter((l) => nameOf(l, by) === g),
-        metric,
-      ),
-    }));
+    const totals = shown.map(({ name, value }) => ({ name, value }));
     if (kind === "pie")
       return {
         tooltip: { trigger: "item" },
@@ -67,7 +90,7 @@ function chartOption(
     return {
       tooltip: { trigger: "axis" },
       grid: { left: 60, right: 20, top: 20, bottom: 40 },
-      xAxis: { type: "category", data: groups },
+      xAxis: { type: "category", data: totals.map((x) => x.name) },
       yAxis: { type: "value" },
       series: [{ name: label, type: kind, data: totals.map((x) => x.value) }],
     };
@@ -79,17 +102,15 @@ function chartOption(
     grid: { left: 60, right: 20, top: 40, bottom: 40 },
     xAxis: { type: "category", data: times },
     yAxis: { type: "value" },
-    series: groups.map((g) => ({
-      name: g,
-      type: kind,
-      ...(kind === "bar" ? { stack: "all" } : {}),
-      data: times.map((tm) =>
-        total(
-          lines.filter((l) => nameOf(l, by) === g && String(l[over]) === tm),
-          metric,
-        ),
-      ),
-    })),
+    series: shown.map(({ name, ls }) => {
+      const at = grouped(ls, (l) => String(l[over]));
+      return {
+        name,
+        type: kind,
+        ...(kind === "bar" ? { stack: "all" } : {}),
+        data: times.map((tm) => total(at.get(tm) ?? [], metric)),
+      };
+    }),
   };
 }
 
@@ -119,8 +140,8 @@ export default function Usage() {
   const lines = useMemo(() => report.data?.lines ?? [], [report.data]);
   const label = t(`usage.metric.${metric}`);
   const option = useMemo(
-    () => chartOption(lines, by, over, metric, kind, label),
-    [lines, by, over, metric, kind, label],
+    () => chartOption(lines, by, over, metric, kind, label, t("usage.others")),
+    [lines, by, over, metric, kind, label, t],
   );
   const savePng = async () => {
     const blob = await chart.current!.png();
