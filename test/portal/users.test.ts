@@ -57,6 +57,41 @@ describe.runIf(CHROMIUM)("the users page", () => {
     expect(await accessibilityProblems(page), "users page").toEqual([]);
     await row.getByRole("button", { name: "Enable" }).click();
     await row.getByText("active", { exact: true }).waitFor();
+    // roles, e-mail and a POSIX identity; one already held is refused in the API's words
+    await row.getByRole("button", { name: "Edit" }).click();
+    let edit = page.getByRole("dialog", { name: "Edit lab-070" });
+    await edit.getByRole("combobox", { name: "Roles" }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option[title="tenant-finance"]')
+      .click();
+    await page.keyboard.press("Escape");
+    await edit.getByLabel("E-mail").fill("lab70@new.example");
+    await edit.getByLabel("Unix account").fill("lab070");
+    await edit.getByLabel("UID").fill("30070");
+    await edit.getByRole("button", { name: "Save" }).click();
+    // the API's rule, in its words: a UID goes with a GID
+    await edit.getByText(/give posix.uid and posix.gid together/).waitFor();
+    await edit.getByLabel("GID").fill("30070");
+    await edit.getByRole("button", { name: "Save" }).click();
+    await page.locator(".ant-message").getByText("lab-070 is saved").waitFor();
+    expect((await c.api("GET", "/api/v1/users/lab-070")).body).toMatchObject({
+      roles: ["tenant-finance"],
+      email: "lab70@new.example",
+      posix: { name: "lab070", uid: 30070, gid: 30070 },
+    });
+    await page
+      .getByRole("row")
+      .filter({ hasText: "lab-071" })
+      .getByRole("button", { name: "Edit" })
+      .click();
+    edit = page.getByRole("dialog", { name: "Edit lab-071" });
+    await edit.getByLabel("Unix account").fill("lab071");
+    await edit.getByLabel("UID").fill("30070");
+    await edit.getByLabel("GID").fill("30071");
+    await edit.getByRole("button", { name: "Save" }).click();
+    await edit.locator(".ant-alert-error").waitFor();
+    expect(await edit.locator(".ant-alert-error").innerText()).toMatch(/30070/);
+    await edit.getByRole("button", { name: "Cancel" }).click();
     await page.getByRole("button", { name: "New user" }).click();
     const dialog = page.getByRole("dialog", { name: "New user" });
     await dialog.getByLabel("User name").fill("wang5");

@@ -61,6 +61,15 @@ export const enAdmin = {
     roleChanged: "{{user}} is now {{role}}",
     roles: { owner: "owner", admin: "admin", member: "member" },
   },
+  userEdit: {
+    edit: "Edit",
+    title: "Edit {{name}}",
+    uid: "UID",
+    gid: "GID",
+    home: "Home folder",
+    noUnix: "none: jobs run as the center's account for them",
+    saved: "{{name}} is saved",
+  },
   tenants: {
     title: "Tenants",
     new: "New tenant",

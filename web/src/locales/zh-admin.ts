@@ -62,6 +62,15 @@ export const zhAdmin: typeof enAdmin = {
     roleChanged: "{{user}} 现在是{{role}}",
     roles: { owner: "负责人", admin: "管理员", member: "成员" },
   },
+  userEdit: {
+    edit: "编辑",
+    title: "编辑 {{name}}",
+    uid: "UID",
+    gid: "GID",
+    home: "主目录",
+    noUnix: "无：作业以中心为其设置的账号运行",
+    saved: "{{name}} 已保存",
+  },
   tenants: {
     title: "租户",
     new: "新建租户",

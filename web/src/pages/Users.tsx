@@ -20,6 +20,7 @@ import type { components } from "../../../src/client/api-types";
 import { api, ApiError, data } from "../api";
 import { STATE_COLOR, when } from "../jobs";
 import { PageTitle } from "../parts/PageTitle";
+import { UserEditDialog } from "../parts/UserEditDialog";
 import { useWhoami } from "../session";
 
 type User = components["schemas"]["UserView"];
@@ -131,6 +132,7 @@ export default function Users() {
   const [q, setQ] = useState("");
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<User | null>(null);
   const users = useQuery({
     queryKey: ["users", q, page],
     queryFn: () =>
@@ -217,6 +219,9 @@ export default function Users() {
             title: t("files.actions"),
             render: (_, u) => (
               <Space>
+                <Button size="small" onClick={() => setEditing(u)}>
+                  {t("userEdit.edit")}
+                </Button>
                 {u.disabled ? (
                   <Button
                     size="small"
@@ -259,6 +264,19 @@ export default function Users() {
           },
         ]}
       />
+      {editing && (
+        <UserEditDialog
+          user={editing}
+          center={center}
+          onClose={(saved) => {
+            setEditing(null);
+            if (saved) {
+              void message.success(saved);
+              void queries.invalidateQueries({ queryKey: ["users"] });
+            }
+          }}
+        />
+      )}
       {adding && (
         <NewUserDialog
           center={center}
