@@ -302,7 +302,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       storage: storage.storage,
       storageBilling: storage.storageBilling,
       oidc: o.config.auth.oidc ? new OidcSignIn(store.db, o.config.auth.oidc, auth) : null,
-      tenants: new TenantService(store.db, { minPasswordLength: min }),
+      tenants: new TenantService(store.db, { minPasswordLength: min, changed }),
       profiles: new ProfileService(store.db),
       users: new UserService(store.db, {
         minPasswordLength: min,

@@ -878,6 +878,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{name}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a tenant (center admin): its accounts take no new jobs and say why; waiting jobs wait; its people still sign in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TenantView"];
+                    };
+                };
+                /** @description An error: its code, a message that says what to do, details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                message: string;
+                                details?: Record<string, never>;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tenants/{name}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a disabled tenant again: its accounts take jobs again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TenantView"];
+                    };
+                };
+                /** @description An error: its code, a message that says what to do, details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                message: string;
+                                details?: Record<string, never>;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -5467,6 +5581,11 @@ export interface components {
             users: number;
             accounts: number;
             createdAt: string;
+            disabled: {
+                by: string | null;
+                at: string;
+                reason: string;
+            } | null;
         };
         UserView: {
             username: string;

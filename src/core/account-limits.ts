@@ -32,8 +32,8 @@ export interface AccountAllowed {
   qos?: string[];
 }
 
-/** An account is blocked by an admin, for money (the billing's threshold), or both. */
-export type BlockKind = "admin" | "money";
+/** Why an account is blocked: by an admin, for money (the billing's threshold), or because its tenant is disabled. */
+export type BlockKind = "admin" | "money" | "tenant";
 
 /** Of two limits (account and member), the one that binds: the smaller. */
 export function tighter(a: number | undefined, b: number | undefined): number | undefined {

@@ -16,6 +16,7 @@ import { migration as m0012 } from "./migrations/0012-profile.js";
 import { migration as m0013 } from "./migrations/0013-storage.js";
 import { migration as m0014 } from "./migrations/0014-applications.js";
 import { migration as m0015 } from "./migrations/0015-usage-index.js";
+import { migration as m0016 } from "./migrations/0016-tenant-disable.js";
 
 /**
  * Migrations in order, one file each in migrations/; each runs once and is recorded by
@@ -47,6 +48,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     "0013-storage": m0013(h),
     "0014-applications": m0014(h),
     "0015-usage-index": m0015(h),
+    "0016-tenant-disable": m0016(h),
   };
 }
 

@@ -9,6 +9,9 @@ interface TenantTable {
   id: Generated<number>;
   name: string;
   created_at: string;
+  disabled_at: string | null;
+  disabled_by: number | null;
+  disabled_reason: string | null;
 }
 
 export interface AccountTable {
@@ -35,7 +38,8 @@ export interface AccountTable {
 /** Why an account may not run jobs: one row per kind of block (by an admin, for money). */
 export interface AccountBlockTable {
   account_id: number;
-  kind: "admin" | "money";
+  /** admin: an admin's block; money: below its threshold; tenant: its tenant is disabled. */
+  kind: "admin" | "money" | "tenant";
   by_user_id: number | null;
   reason: string;
   at: string;

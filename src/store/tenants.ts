@@ -26,6 +26,13 @@ export async function listTenants(db: Db, onlyId?: number) {
       "tenants.id",
       "tenants.name",
       "tenants.created_at",
+      "tenants.disabled_at",
+      "tenants.disabled_reason",
+      eb
+        .selectFrom("users as by")
+        .whereRef("by.id", "=", "tenants.disabled_by")
+        .select("by.username")
+        .as("disabled_by"),
       eb
         .selectFrom("users")
         .whereRef("users.tenant_id", "=", "tenants.id")
@@ -40,4 +47,21 @@ export async function listTenants(db: Db, onlyId?: number) {
     .orderBy("tenants.id");
   if (onlyId !== undefined) q = q.where("tenants.id", "=", onlyId);
   return q.execute();
+}
+
+/** Disables a tenant (who, why, now) or, with null, enables it again. */
+export async function setTenantDisabled(
+  db: Db,
+  id: number,
+  off: { by: number | null; reason: string } | null,
+): Promise<void> {
+  await db
+    .updateTable("tenants")
+    .set(
+      off
+        ? { disabled_at: nowIso(), disabled_by: off.by, disabled_reason: off.reason }
+        : { disabled_at: null, disabled_by: null, disabled_reason: null },
+    )
+    .where("id", "=", id)
+    .execute();
 }

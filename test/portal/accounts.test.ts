@@ -37,7 +37,7 @@ describe.runIf(CHROMIUM)("the tenants and accounts pages", () => {
     await c?.stop();
   });
 
-  it("lets the center admin make a tenant and set its discount", async () => {
+  it("lets the center admin make a tenant, set its discount, disable and enable it", async () => {
     const page = await people.as(OPS);
     await page.getByRole("menuitem", { name: "Tenants" }).click();
     await page.getByRole("heading", { name: "Tenants" }).waitFor();
@@ -58,6 +58,19 @@ describe.runIf(CHROMIUM)("the tenants and accounts pages", () => {
     await discount.getByLabel("Discount in percent (0–100)").fill("15");
     await discount.getByRole("button", { name: "Save" }).click();
     await toast(page, /chem pays 15% less from/);
+    await row.getByRole("button", { name: "Disable" }).click();
+    const off = page.getByRole("dialog", { name: "Disable chem" });
+    await off.getByRole("button", { name: "Disable" }).click();
+    await off.getByText("say why the tenant is disabled (its people see it)").waitFor();
+    await off.getByLabel("Why (its members see this)").fill("Contract ended on 30 November");
+    await off.getByRole("button", { name: "Disable" }).click();
+    await row.getByText("disabled", { exact: true }).waitFor();
+    expect((await c.ok("GET", "/api/v1/tenants/chem")).disabled).toMatchObject({
+      by: "ops",
+      reason: "Contract ended on 30 November",
+    });
+    await row.getByRole("button", { name: "Enable" }).click();
+    await row.getByText("active", { exact: true }).waitFor();
     await page.mouse.move(0, 0);
     await screenshot(page, "tenants.en");
     expect(await accessibilityProblems(page), "tenants page").toEqual([]);

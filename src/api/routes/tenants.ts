@@ -46,4 +46,29 @@ export const tenantRoutes = [
     response: tenantView,
     handler: ({ center, actor, params }) => center.tenants.get(actor, params.name),
   }),
+  route({
+    method: "POST",
+    path: "/api/v1/tenants/{name}/disable",
+    summary:
+      "Disable a tenant (center admin): its accounts take no new jobs and say why; waiting jobs wait; its people still sign in",
+    tag: "tenancy",
+    auth: true,
+    action: "tenant.disable",
+    body: z.strictObject({
+      reason: z.string().max(500, "say why in at most 500 characters"),
+    }),
+    response: tenantView,
+    handler: ({ center, actor, params, body }) =>
+      center.tenants.disable(actor, params.name, body.reason),
+  }),
+  route({
+    method: "POST",
+    path: "/api/v1/tenants/{name}/enable",
+    summary: "Enable a disabled tenant again: its accounts take jobs again",
+    tag: "tenancy",
+    auth: true,
+    action: "tenant.disable",
+    response: tenantView,
+    handler: ({ center, actor, params }) => center.tenants.enable(actor, params.name),
+  }),
 ];

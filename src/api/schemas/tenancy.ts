@@ -96,6 +96,9 @@ export const tenantView = z
     users: z.number(),
     accounts: z.number(),
     createdAt: z.string(),
+    disabled: z
+      .strictObject({ by: z.string().nullable(), at: z.string(), reason: z.string() })
+      .nullable(),
   })
   .meta({ id: "TenantView" });
 

@@ -270,7 +270,7 @@ export class ApplicationService {
     actor: Actor,
     a: ApplicationRow,
     r: ApplicationRequest,
-    tenant: { id: number; name: string },
+    tenant: Parameters<typeof openAccount>[1],
   ): Promise<void> {
     const reason = `application A${String(a.id).padStart(5, "0")}`;
     if (r.kind === "limits") {

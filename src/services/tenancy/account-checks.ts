@@ -4,6 +4,7 @@ import { GuangError } from "../../core/errors.js";
 import { blocksOf, countActiveJobs, findMember } from "../../store/accounts.js";
 import type { Db } from "../../store/open.js";
 import type { AccountRow } from "../../store/accounts.js";
+import { findTenantById } from "../../store/tenants.js";
 import { checkStorageQuota } from "../storage/quota-check.js";
 
 export interface SubmissionFacts {
@@ -36,7 +37,16 @@ export async function checkSubmission(
   f: SubmissionFacts,
 ): Promise<number | null> {
   const name = account.name;
-  const adminBlock = (await blocksOf(trx, [account.id])).find((b) => b.kind === "admin");
+  const blocks = await blocksOf(trx, [account.id]);
+  const tenantBlock = blocks.find((b) => b.kind === "tenant");
+  if (tenantBlock) {
+    const t = await findTenantById(trx, account.tenant_id);
+    throw refused(
+      `tenant ${t!.name} is disabled by ${tenantBlock.by ?? "the center"} since ${tenantBlock.at}: ${tenantBlock.reason}; its accounts take no new jobs; ask the center`,
+      { account: name },
+    );
+  }
+  const adminBlock = blocks.find((b) => b.kind === "admin");
   if (adminBlock)
     throw refused(
       `account ${name} is blocked by ${adminBlock.by ?? "an admin"} since ${adminBlock.at}: ${adminBlock.reason}; ask your tenant admin`,

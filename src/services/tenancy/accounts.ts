@@ -63,7 +63,13 @@ export function applyLimits(current: AccountLimits, patch: LimitsPatch): Account
  */
 export async function openAccount(
   trx: Db,
-  tenant: { id: number; name: string },
+  tenant: {
+    id: number;
+    name: string;
+    disabled_at: string | null;
+    disabled_by: number | null;
+    disabled_reason: string | null;
+  },
   input: { name: string; owner: string; limits?: LimitsPatch; allowed?: AccountAllowed },
 ): Promise<number> {
   if (await findAccount(trx, input.name))
@@ -81,6 +87,8 @@ export async function openAccount(
     JSON.stringify(input.allowed ?? {}),
   );
   await addMember(trx, id, owner.id, "owner");
+  if (tenant.disabled_at)
+    await setBlock(trx, id, "tenant", tenant.disabled_by, tenant.disabled_reason ?? "");
   return id;
 }
 

@@ -1,6 +1,8 @@
 import { checkName } from "../../core/names.js";
 import type { Db } from "../../store/open.js";
-import { createTenant, findTenant, listTenants } from "../../store/tenants.js";
+import { createTenant, findTenant, listTenants, setTenantDisabled } from "../../store/tenants.js";
+import { clearBlock, listAccounts, setBlock } from "../../store/accounts.js";
+import { invalidInput } from "../../core/errors.js";
 import { findUserById } from "../../store/users.js";
 import { conflict, isCenterStaff, type Actor } from "../access/actor.js";
 import { audited } from "../access/audit.js";
@@ -13,19 +15,19 @@ export interface TenantView {
   users: number;
   accounts: number;
   createdAt: string;
+  /** Who disabled it, when and why; null while it is active. */
+  disabled: { by: string | null; at: string; reason: string } | null;
 }
 
-function tenantView(r: {
-  name: string;
-  users: unknown;
-  accounts: unknown;
-  created_at: string;
-}): TenantView {
+function tenantView(r: Awaited<ReturnType<typeof listTenants>>[number]): TenantView {
   return {
     name: r.name,
     users: Number(r.users),
     accounts: Number(r.accounts),
     createdAt: r.created_at,
+    disabled: r.disabled_at
+      ? { by: r.disabled_by ?? null, at: r.disabled_at, reason: r.disabled_reason ?? "" }
+      : null,
   };
 }
 
@@ -33,7 +35,7 @@ function tenantView(r: {
 export class TenantService {
   constructor(
     private readonly db: Db,
-    private readonly o: { minPasswordLength: number },
+    private readonly o: { minPasswordLength: number; changed: () => Promise<void> },
   ) {}
 
   /** Center staff see every tenant; everyone else their own. */
@@ -79,5 +81,48 @@ export class TenantService {
         };
       },
     );
+  }
+
+  /**
+   * Disables a tenant (its contract ended, say): each of its accounts, and any made while it
+   * is disabled, takes no new jobs and says why; waiting jobs wait; its people still sign in.
+   */
+  async disable(actor: Actor, name: string, reason: string): Promise<TenantView> {
+    const why = reason.trim();
+    if (!why) throw invalidInput("say why the tenant is disabled (its people see it)");
+    await audited(
+      this.db,
+      actor,
+      { action: "tenant.disable", target: `tenant ${name}`, details: { reason: why } },
+      async (trx, e) => {
+        const t = await tenantNamed(trx, actor, name, "tenant.disable");
+        e.tenantId = t.id;
+        if (t.disabled_at)
+          throw conflict(`tenant ${name} is already disabled since ${t.disabled_at}`);
+        await setTenantDisabled(trx, t.id, { by: actor.userId, reason: why });
+        for (const a of await listAccounts(trx, { tenantId: t.id }))
+          await setBlock(trx, a.id, "tenant", actor.userId, why);
+      },
+    );
+    await this.o.changed();
+    return this.get(actor, name);
+  }
+
+  async enable(actor: Actor, name: string): Promise<TenantView> {
+    await audited(
+      this.db,
+      actor,
+      { action: "tenant.enable", target: `tenant ${name}`, details: {} },
+      async (trx, e) => {
+        const t = await tenantNamed(trx, actor, name, "tenant.disable");
+        e.tenantId = t.id;
+        if (!t.disabled_at) throw conflict(`tenant ${name} is not disabled`);
+        await setTenantDisabled(trx, t.id, null);
+        for (const a of await listAccounts(trx, { tenantId: t.id }))
+          await clearBlock(trx, a.id, "tenant");
+      },
+    );
+    await this.o.changed();
+    return this.get(actor, name);
   }
 }

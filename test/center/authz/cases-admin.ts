@@ -58,9 +58,43 @@ export function adminCases(x: CaseContext): Case[] {
     body: { decision: "changes", note: "say more about the data" },
   });
   const APPLICATION_READERS: Role[] = ["center-admin", "tenant-admin", "user"];
+  // a tenant disabled and enabled again before each call, so that every role meets an active one
+  const tenantOff = (t: string) => () => ({
+    method: "POST",
+    path: `/api/v1/tenants/${t}/disable`,
+    body: { reason: "matrix" },
+  });
+  const tenantOn = (t: string) => () => ({ method: "POST", path: `/api/v1/tenants/${t}/enable` });
+  const active = async () => {
+    for (const t of ["ta", "tb"]) await x.center().api("POST", `/api/v1/tenants/${t}/enable`);
+  };
+  const disabled = async () => {
+    for (const t of ["ta", "tb"])
+      await x.center().api("POST", `/api/v1/tenants/${t}/disable`, { reason: "matrix" });
+  };
   return [
     {
+      route: "POST /api/v1/tenants/{name}/disable",
+      before: active,
+      own: tenantOff("ta"),
+      allowOwn: ["center-admin"],
+      foreign: tenantOff("tb"),
+      ghost: tenantOff("no-such"),
+      allowForeign: ["center-admin"],
+    },
+    {
+      route: "POST /api/v1/tenants/{name}/enable",
+      before: disabled,
+      own: tenantOn("ta"),
+      allowOwn: ["center-admin"],
+      foreign: tenantOn("tb"),
+      ghost: tenantOn("no-such"),
+      allowForeign: ["center-admin"],
+    },
+    {
       route: "POST /api/v1/statements/send",
+      // the tenants active again for the cases after
+      before: active,
       // no SMTP in this center: those allowed hear so (409), the rest are refused before
       own: send("ta-proj"),
       allowOwn: ["center-finance", "tenant-finance"],

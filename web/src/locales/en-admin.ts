@@ -89,6 +89,15 @@ export const enAdmin = {
     from: "From (empty: now)",
     discountSet: "{{name}} pays {{percent}}% less from {{from}}",
     created: "Since",
+    disable: "Disable",
+    enable: "Enable",
+    disabled: "disabled",
+    disableTitle: "Disable {{name}}",
+    disableWhat:
+      "Its accounts take no new jobs (waiting ones wait, running ones go on); its people still sign in and reach their files. Say why: they see it.",
+    disabledNow: "{{name}} is disabled",
+    enabledNow: "{{name}} is enabled again",
+    disabledWhy: "Disabled by {{by}} since {{at}}: {{reason}}",
   },
   applications: {
     title: "Applications",

@@ -90,6 +90,15 @@ export const zhAdmin: typeof enAdmin = {
     from: "生效时间（留空：立即）",
     discountSet: "{{name}} 自 {{from}} 起优惠 {{percent}}%",
     created: "创建于",
+    disable: "停用",
+    enable: "启用",
+    disabled: "已停用",
+    disableTitle: "停用 {{name}}",
+    disableWhat:
+      "其账户将不再接受新作业（排队的作业继续等待，运行中的作业不受影响）；其用户仍可登录并访问文件。请说明原因，用户可见。",
+    disabledNow: "{{name}} 已停用",
+    enabledNow: "{{name}} 已重新启用",
+    disabledWhy: "{{by}} 于 {{at}} 停用：{{reason}}",
   },
   applications: {
     title: "申请",

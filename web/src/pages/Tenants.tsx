@@ -11,6 +11,8 @@ import {
   Result,
   Space,
   Table,
+  Tag,
+  Tooltip,
   Typography,
 } from "antd";
 import type { Dayjs } from "dayjs";
@@ -18,7 +20,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { components } from "../../../src/client/api-types";
 import { api, data } from "../api";
-import { when } from "../jobs";
+import { STATE_COLOR, when } from "../jobs";
 import { PageTitle } from "../parts/PageTitle";
 import { useWhoami } from "../session";
 
@@ -155,6 +157,47 @@ function DiscountDialog({ name, onClose }: { name: string; onClose: () => void }
   );
 }
 
+/** Disabling asks why: the tenant's people see it when their jobs are refused. */
+function DisableDialog({ name, onClose }: { name: string; onClose: (done: boolean) => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const disable = async () => {
+    try {
+      await data(
+        api.POST("/api/v1/tenants/{name}/disable", {
+          params: { path: { name } },
+          body: { reason },
+        }),
+      );
+      onClose(true);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={t("tenants.disableTitle", { name })}
+      okText={t("tenants.disable")}
+      okButtonProps={{ danger: true }}
+      cancelText={t("files.cancel")}
+      onOk={() => void disable()}
+      onCancel={() => onClose(false)}
+    >
+      <Typography.Paragraph>{t("tenants.disableWhat")}</Typography.Paragraph>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Input.TextArea
+        aria-label={t("accounts.why")}
+        placeholder={t("accounts.why")}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        rows={3}
+      />
+    </Modal>
+  );
+}
+
 /** The center's tenants (institutions): how many users and accounts, their wallet; new ones. */
 export default function Tenants() {
   const { t, i18n } = useTranslation();
@@ -162,6 +205,18 @@ export default function Tenants() {
   const who = useWhoami();
   const [adding, setAdding] = useState(false);
   const [discount, setDiscount] = useState<string | null>(null);
+  const [disabling, setDisabling] = useState<string | null>(null);
+  const { message } = App.useApp();
+  const refresh = () => queries.invalidateQueries({ queryKey: ["tenants"] });
+  const enable = async (name: string) => {
+    try {
+      await data(api.POST("/api/v1/tenants/{name}/enable", { params: { path: { name } } }));
+      void message.success(t("tenants.enabledNow", { name }));
+    } catch (e) {
+      void message.error((e as Error).message);
+    }
+    await refresh();
+  };
   const roles = who.data?.roles ?? [];
   const tenants = useQuery({
     queryKey: ["tenants"],
@@ -205,13 +260,42 @@ export default function Tenants() {
           { title: t("tenants.users"), dataIndex: "users" },
           { title: t("tenants.accounts"), dataIndex: "accounts" },
           { title: t("tenants.balance"), render: (_, x) => balance(x.name) },
+          {
+            title: t("accounts.state"),
+            render: (_, x) =>
+              x.disabled ? (
+                <Tooltip
+                  title={t("tenants.disabledWhy", {
+                    by: x.disabled.by ?? t("accounts.system"),
+                    at: when(x.disabled.at, i18n.language),
+                    reason: x.disabled.reason,
+                  })}
+                >
+                  <Tag color={STATE_COLOR.FAILED}>{t("tenants.disabled")}</Tag>
+                </Tooltip>
+              ) : (
+                <Tag color={STATE_COLOR.COMPLETED}>{t("accounts.active")}</Tag>
+              ),
+          },
           { title: t("tenants.created"), render: (_, x) => when(x.createdAt, i18n.language) },
           {
             title: t("files.actions"),
             render: (_, x) => (
-              <Button size="small" onClick={() => setDiscount(x.name)}>
-                {t("tenants.setDiscount")}
-              </Button>
+              <Space>
+                <Button size="small" onClick={() => setDiscount(x.name)}>
+                  {t("tenants.setDiscount")}
+                </Button>
+                {roles.includes("center-admin") &&
+                  (x.disabled ? (
+                    <Button size="small" onClick={() => void enable(x.name)}>
+                      {t("tenants.enable")}
+                    </Button>
+                  ) : (
+                    <Button size="small" danger onClick={() => setDisabling(x.name)}>
+                      {t("tenants.disable")}
+                    </Button>
+                  ))}
+              </Space>
             ),
           },
         ]}
@@ -225,6 +309,16 @@ export default function Tenants() {
         />
       )}
       {discount && <DiscountDialog name={discount} onClose={() => setDiscount(null)} />}
+      {disabling && (
+        <DisableDialog
+          name={disabling}
+          onClose={(done) => {
+            if (done) void message.success(t("tenants.disabledNow", { name: disabling }));
+            setDisabling(null);
+            void refresh();
+          }}
+        />
+      )}
     </Space>
   );
 }
