@@ -74,6 +74,10 @@ describe.runIf(CHROMIUM)("the tenants and accounts pages", () => {
     await page.mouse.move(0, 0);
     await screenshot(page, "tenants.en");
     expect(await accessibilityProblems(page), "tenants page").toEqual([]);
+    await page.getByText("中文").click();
+    await page.getByRole("heading", { name: "租户", exact: true }).waitFor();
+    await screenshot(page, "tenants.zh");
+    await page.getByText("English").click();
   });
 
   it("lets a tenant's admin make an account, set its limits and use, block it, and manage its members", async () => {
@@ -121,6 +125,9 @@ describe.runIf(CHROMIUM)("the tenants and accounts pages", () => {
     await drawer
       .getByText(/admin block by phys-admin since .*: Unpaid invoice of November/)
       .waitFor();
+    await page.mouse.move(0, 0);
+    await screenshot(page, "account-settings.en");
+    expect(await accessibilityProblems(page), "account settings").toEqual([]);
     expect((await c.ok("GET", "/api/v1/accounts/lattice")).state).toBe("blocked");
     await row.getByText("blocked", { exact: true }).waitFor();
     await drawer.getByRole("tab", { name: "Members" }).click();
