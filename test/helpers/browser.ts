@@ -79,3 +79,11 @@ export function browsersFor(url: () => string) {
     },
   };
 }
+
+/** Waits for a toast of the page (Ant Design's message) saying this. */
+export const toast = (page: Page, text: string | RegExp) =>
+  page.locator(".ant-message").getByText(text).first().waitFor();
+
+/** Chooses an option of the open Select's list (the visible one, not its hidden twin for screen readers). */
+export const pick = (page: Page, title: string) =>
+  page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();

@@ -1,6 +1,12 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessibilityProblems, browsersFor, CHROMIUM, screenshot } from "../helpers/browser.js";
+import {
+  accessibilityProblems,
+  browsersFor,
+  CHROMIUM,
+  pick,
+  screenshot,
+  toast,
+} from "../helpers/browser.js";
 import { startCenter, TEST_CONFIG, waitFor, workdir, type TestCenter } from "../helpers/center.js";
 
 /**
@@ -17,11 +23,6 @@ const LI = { username: "bio-li", password: PW };
 const ADMIN = { username: "bio-admin", password: PW };
 let c: TestCenter;
 const people = browsersFor(() => c.url);
-
-const toast = (page: Page, text: string | RegExp) =>
-  page.locator(".ant-message").getByText(text).first().waitFor();
-const pick = (page: Page, title: string) =>
-  page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
 
 describe.runIf(CHROMIUM)("the applications page", () => {
   beforeAll(async () => {

@@ -1,6 +1,12 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessibilityProblems, browsersFor, CHROMIUM, screenshot } from "../helpers/browser.js";
+import {
+  accessibilityProblems,
+  browsersFor,
+  CHROMIUM,
+  pick,
+  screenshot,
+  toast,
+} from "../helpers/browser.js";
 import { startCenter, TEST_CONFIG, type TestCenter } from "../helpers/center.js";
 import { startSmtp } from "../helpers/smtp.js";
 import { until } from "../helpers/until.js";
@@ -19,11 +25,6 @@ const FIN = { username: "bio-fin", password: PW };
 let c: TestCenter;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
 const people = browsersFor(() => c.url);
-
-const toast = (page: Page, text: string | RegExp) =>
-  page.locator(".ant-message").getByText(text).first().waitFor();
-const pick = (page: Page, title: string) =>
-  page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
 
 describe.runIf(CHROMIUM)("the finance page", () => {
   beforeAll(async () => {

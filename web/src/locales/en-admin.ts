@@ -59,7 +59,6 @@ export const enAdmin = {
     removed: "{{user}} is no longer in {{name}}",
     memberLimits: "Limits of {{user}}",
     roleChanged: "{{user}} is now {{role}}",
-    roles: { owner: "owner", admin: "admin", member: "member" },
   },
   userEdit: {
     edit: "Edit",
@@ -211,7 +210,7 @@ export const enAdmin = {
     month: "Month",
     of: "Statement of",
     open: "Open",
-    csv: "CSV",
+    csv: "Download CSV",
     send: "Send by e-mail",
     sent: "Sent to {{to}}",
     nobodyToSend: "Nobody to send it to",

@@ -60,7 +60,6 @@ export const zhAdmin: typeof enAdmin = {
     removed: "{{user}} 已移出 {{name}}",
     memberLimits: "{{user}} 的限制",
     roleChanged: "{{user}} 现在是{{role}}",
-    roles: { owner: "负责人", admin: "管理员", member: "成员" },
   },
   userEdit: {
     edit: "编辑",
@@ -212,7 +211,7 @@ export const zhAdmin: typeof enAdmin = {
     month: "月份",
     of: "对账单对象",
     open: "打开",
-    csv: "CSV",
+    csv: "下载 CSV",
     send: "邮件发送",
     sent: "已发送至 {{to}}",
     nobodyToSend: "没有可发送的收件人",

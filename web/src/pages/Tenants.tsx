@@ -22,6 +22,7 @@ import type { components } from "../../../src/client/api-types";
 import { api, data } from "../api";
 import { STATE_COLOR, when } from "../jobs";
 import { PageTitle } from "../parts/PageTitle";
+import { ReasonDialog } from "../parts/ReasonDialog";
 import { useWhoami } from "../session";
 
 type Tenant = components["schemas"]["TenantView"];
@@ -157,47 +158,6 @@ function DiscountDialog({ name, onClose }: { name: string; onClose: () => void }
   );
 }
 
-/** Disabling asks why: the tenant's people see it when their jobs are refused. */
-function DisableDialog({ name, onClose }: { name: string; onClose: (done: boolean) => void }) {
-  const { t } = useTranslation();
-  const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const disable = async () => {
-    try {
-      await data(
-        api.POST("/api/v1/tenants/{name}/disable", {
-          params: { path: { name } },
-          body: { reason },
-        }),
-      );
-      onClose(true);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-  return (
-    <Modal
-      open
-      title={t("tenants.disableTitle", { name })}
-      okText={t("tenants.disable")}
-      okButtonProps={{ danger: true }}
-      cancelText={t("files.cancel")}
-      onOk={() => void disable()}
-      onCancel={() => onClose(false)}
-    >
-      <Typography.Paragraph>{t("tenants.disableWhat")}</Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Input.TextArea
-        aria-label={t("accounts.why")}
-        placeholder={t("accounts.why")}
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        rows={3}
-      />
-    </Modal>
-  );
-}
-
 /** The center's tenants (institutions): how many users and accounts, their wallet; new ones. */
 export default function Tenants() {
   const { t, i18n } = useTranslation();
@@ -310,8 +270,18 @@ export default function Tenants() {
       )}
       {discount && <DiscountDialog name={discount} onClose={() => setDiscount(null)} />}
       {disabling && (
-        <DisableDialog
-          name={disabling}
+        <ReasonDialog
+          title={t("tenants.disableTitle", { name: disabling })}
+          okText={t("tenants.disable")}
+          what={t("tenants.disableWhat")}
+          send={(reason) =>
+            data(
+              api.POST("/api/v1/tenants/{name}/disable", {
+                params: { path: { name: disabling } },
+                body: { reason },
+              }),
+            )
+          }
           onClose={(done) => {
             if (done) void message.success(t("tenants.disabledNow", { name: disabling }));
             setDisabling(null);

@@ -48,7 +48,7 @@ export function AccountMembers({ name, manage }: { name: string; manage: boolean
             body: { role },
           }),
         ),
-      t("accounts.roleChanged", { user: m.user, role: t(`accounts.roles.${role}`) }),
+      t("accounts.roleChanged", { user: m.user, role: t(`profile.roles.${role}`) }),
     );
   const setLimits = (m: Member, limits: LimitsBody) =>
     act(
@@ -95,7 +95,7 @@ export function AccountMembers({ name, manage }: { name: string; manage: boolean
           <Form.Item name="role" label={t("accounts.role")}>
             <Select
               style={{ width: 120 }}
-              options={ROLES.map((r) => ({ value: r, label: t(`accounts.roles.${r}`) }))}
+              options={ROLES.map((r) => ({ value: r, label: t(`profile.roles.${r}`) }))}
             />
           </Form.Item>
           <Button type="primary" htmlType="submit">
@@ -132,10 +132,10 @@ export function AccountMembers({ name, manage }: { name: string; manage: boolean
                   value={m.role}
                   style={{ width: 120 }}
                   onChange={(r) => void setRole(m, r)}
-                  options={ROLES.map((r) => ({ value: r, label: t(`accounts.roles.${r}`) }))}
+                  options={ROLES.map((r) => ({ value: r, label: t(`profile.roles.${r}`) }))}
                 />
               ) : (
-                t(`accounts.roles.${m.role}`)
+                t(`profile.roles.${m.role}`)
               ),
           },
           { title: t("accounts.limits"), render: (_, m) => limitsText(m.limits, t) },

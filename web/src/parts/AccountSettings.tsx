@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Typography } from "antd";
+import { Alert, App, Button, Form, Select, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { components } from "../../../src/client/api-types";
@@ -7,6 +7,7 @@ import { api, data } from "../api";
 import { when } from "../jobs";
 import { useClusters } from "../queries";
 import { LimitsForm, type LimitsBody } from "./LimitsForm";
+import { ReasonDialog } from "./ReasonDialog";
 
 type Account = components["schemas"]["AccountView"];
 type Allowed = components["schemas"]["AccountAllowed"];
@@ -24,44 +25,6 @@ function useChoices() {
     partitions: names((clusters.data ?? []).flatMap((c) => c.partitions.map((p) => p.name))),
     qos: names((qos.data ?? []).map((q) => q.name)),
   };
-}
-
-/** Blocking asks why: the members see the reason when their jobs are refused. */
-function BlockDialog({ name, onClose }: { name: string; onClose: (done: boolean) => void }) {
-  const { t } = useTranslation();
-  const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const block = async () => {
-    try {
-      await data(
-        api.POST("/api/v1/accounts/{name}/block", { params: { path: { name } }, body: { reason } }),
-      );
-      onClose(true);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-  return (
-    <Modal
-      open
-      title={t("accounts.blockTitle", { name })}
-      okText={t("accounts.block")}
-      okButtonProps={{ danger: true }}
-      cancelText={t("files.cancel")}
-      onOk={() => void block()}
-      onCancel={() => onClose(false)}
-    >
-      <Typography.Paragraph>{t("accounts.blockWhat")}</Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Input.TextArea
-        aria-label={t("accounts.why")}
-        placeholder={t("accounts.why")}
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        rows={3}
-      />
-    </Modal>
-  );
 }
 
 /**
@@ -170,8 +133,13 @@ export function AccountSettings({ account, admin }: { account: Account; admin: b
         </>
       )}
       {blocking && (
-        <BlockDialog
-          name={account.name}
+        <ReasonDialog
+          title={t("accounts.blockTitle", { name: account.name })}
+          okText={t("accounts.block")}
+          what={t("accounts.blockWhat")}
+          send={(reason) =>
+            data(api.POST("/api/v1/accounts/{name}/block", { ...path, body: { reason } }))
+          }
           onClose={(done) => {
             setBlocking(false);
             if (done) {

@@ -10,10 +10,16 @@ import {
 } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
+import type { paths } from "../../../src/client/api-types";
 import { duration } from "../jobs";
 import { useClusters } from "../queries";
 
 type Kind = "account" | "extend" | "limits";
+type ApplyBody = NonNullable<
+  paths["/api/v1/applications"]["post"]["requestBody"]
+>["content"]["application/json"];
+type Field = Extract<ApplyBody, { kind: "account" }>["field"];
+// the API's fields of research (the compiler checks both ways that this list is theirs)
 const FIELDS = [
   "life-sciences",
   "medical",
@@ -25,7 +31,9 @@ const FIELDS = [
   "engineering",
   "earth",
   "other",
-] as const;
+] as const satisfies readonly Field[];
+const everyField: [Exclude<Field, (typeof FIELDS)[number]>] extends [never] ? true : false = true;
+void everyField;
 const LIMITS = ["maxRunningJobs", "maxSubmitJobs", "maxCpus", "maxGpus"] as const;
 
 /** The form's fields: what the API's request says, with the period as a date. */
