@@ -3,8 +3,9 @@ import BetterSqlite3 from "better-sqlite3";
 /**
  * Writes `n` ended jobs into a center's SQLite store, spread evenly over `days` days from
  * `start` (20 tenants, 200 accounts, 2,000 users made for them), the same history on every
- * run. Bulk history goes in through one prepared statement in one transaction: the fastest
- * honest way to make a year of jobs.
+ * run, with the daily usage rows that charging them would have added. Bulk history goes in
+ * through one prepared statement in one transaction: the fastest honest way to make a year
+ * of jobs.
  */
 export function writeJobHistory(file: string, n: number, start: number, days: number): void {
   const raw = new BetterSqlite3(file);
@@ -69,6 +70,20 @@ export function writeJobHistory(file: string, n: number, start: number, days: nu
         Math.floor(cpus * run * (0.3 + 0.7 * rnd())),
       );
     }
+    // the daily rows a charge adds to, as the migration makes them from charged jobs
+    raw.prepare("delete from usage_daily").run();
+    raw
+      .prepare(
+        `insert into usage_daily
+         select substr(end_time, 1, 10), tenant_id, account_id, user_id, cluster, partition, qos,
+                count(*), coalesce(sum(core_seconds), 0), coalesce(sum(gpu_seconds), 0),
+                coalesce(sum(wait_seconds), 0), count(wait_seconds), coalesce(sum(cost_units), 0),
+                coalesce(sum(cpu_seconds), 0)
+         from jobs
+         where cost_units is not null and end_time is not null and tenant_id is not null
+         group by substr(end_time, 1, 10), tenant_id, account_id, user_id, cluster, partition, qos`,
+      )
+      .run();
   })();
   raw.close();
 }

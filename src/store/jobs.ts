@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from "kysely";
 import type { Db } from "./open.js";
+import { addToDailyUsage } from "./usage-daily.js";
 import type { JobTable } from "./schema.js";
 
 export type JobRow = Selectable<JobTable>;
@@ -153,6 +154,7 @@ export async function recordCharge(
   },
 ): Promise<void> {
   await db.updateTable("jobs").set(set).where("id", "=", jobId).execute();
+  await addToDailyUsage(db, jobId);
 }
 
 /** Jobs that ended but were never charged (a crash in between, or from before billing). */

@@ -50,23 +50,83 @@ export interface UsageRow {
   cpuSeconds: number;
 }
 
-/** Sums of ended jobs over a time window, grouped; reads the covering index `jobs_usage` alone. */
+/** The same dimensions on the daily rows (where a week and a month are read from the day). */
+const DAILY_COLUMN: Record<ReportDimension, RawBuilder<unknown>> = {
+  ...COLUMN,
+  day: sql`day`,
+  week: sql`day`,
+  month: sql`substr(day, 1, 7)`,
+};
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Sums of ended jobs over a time window, grouped. The whole (UTC) days inside the window are
+ * read from the daily rows written as each job is charged; the part days at its ends from
+ * the jobs themselves (through the covering index `jobs_usage`).
+ */
 export async function usageReport(db: Db, f: UsageFilter): Promise<UsageRow[]> {
-  const dims = f.groupBy.map((d, i) => sql`${COLUMN[d]} as ${sql.ref(`k${i}`)}`);
-  const where = [sql`end_time >= ${f.from}`, sql`end_time < ${f.to}`];
+  const from = Date.parse(f.from);
+  const to = Date.parse(f.to);
+  const firstDay = Math.ceil(from / DAY_MS) * DAY_MS;
+  const endDay = Math.floor(to / DAY_MS) * DAY_MS;
+  if (!(firstDay < endDay)) return jobsUsage(db, f);
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const parts = await Promise.all([
+    from < firstDay ? jobsUsage(db, { ...f, to: iso(firstDay) }) : [],
+    dailyUsage(db, f, iso(firstDay).slice(0, 10), iso(endDay).slice(0, 10)),
+    endDay < to ? jobsUsage(db, { ...f, from: iso(endDay) }) : [],
+  ]);
+  return merged(parts.flat());
+}
+
+/** Rows of the same keys summed into one, in the keys' order (as SQL's group by and order by). */
+function merged(rows: UsageRow[]): UsageRow[] {
+  const out = new Map<string, UsageRow>();
+  for (const r of rows) {
+    const id = JSON.stringify(r.keys);
+    const had = out.get(id);
+    if (!had) out.set(id, { ...r });
+    else for (const k of FIGURES) had[k] += r[k];
+  }
+  const order = (a: string | number | null, b: string | number | null) =>
+    a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1;
+  return [...out.values()].sort((a, b) => {
+    for (let i = 0; i < a.keys.length; i++) {
+      const c = order(a.keys[i]!, b.keys[i]!);
+      if (c) return c;
+    }
+    return 0;
+  });
+}
+
+const FIGURES = [
+  "jobs",
+  "coreSeconds",
+  "gpuSeconds",
+  "waitSeconds",
+  "started",
+  "cost",
+  "cpuSeconds",
+] as const;
+
+/** The filter of a report's scope, on the jobs or on the daily rows (the same columns). */
+function scope(f: UsageFilter): RawBuilder<unknown>[] {
+  const where: RawBuilder<unknown>[] = [];
   if (f.tenantId !== undefined) where.push(sql`tenant_id = ${f.tenantId}`);
   if (f.accountIds !== undefined)
     where.push(f.accountIds.length ? sql`account_id in (${sql.join(f.accountIds)})` : sql`1 = 0`);
   if (f.userId !== undefined) where.push(sql`user_id = ${f.userId}`);
-  const group = f.groupBy.length
-    ? sql`group by ${sql.join(f.groupBy.map((_d, i) => sql.ref(`k${i}`)))} order by ${sql.join(f.groupBy.map((_d, i) => sql.ref(`k${i}`)))}`
-    : sql``;
-  const q = sql<Record<string, unknown>>`
-    select ${sql.join([...dims, sql`count(*) as jobs`, sql`coalesce(sum(core_seconds), 0) as core_s`, sql`coalesce(sum(gpu_seconds), 0) as gpu_s`, sql`coalesce(sum(wait_seconds), 0) as wait_s`, sql`count(wait_seconds) as started`, sql`coalesce(sum(cost_units), 0) as cost`, sql`coalesce(sum(cpu_seconds), 0) as cpu_s`])}
-    from jobs
-    where ${sql.join(where, sql` and `)}
-    ${group}`;
-  const { rows } = await q.execute(db);
+  return where;
+}
+
+function grouping(f: UsageFilter, columns: Record<ReportDimension, RawBuilder<unknown>>) {
+  const dims = f.groupBy.map((d, i) => sql`${columns[d]} as ${sql.ref(`k${i}`)}`);
+  const keys = sql.join(f.groupBy.map((_d, i) => sql.ref(`k${i}`)));
+  return { dims, group: f.groupBy.length ? sql`group by ${keys}` : sql`` };
+}
+
+function rowsOf(f: UsageFilter, rows: Record<string, unknown>[]): UsageRow[] {
   return rows.map((r) => ({
     keys: f.groupBy.map((_d, i) => r[`k${i}`] as string | number | null),
     jobs: Number(r.jobs),
@@ -77,6 +137,35 @@ export async function usageReport(db: Db, f: UsageFilter): Promise<UsageRow[]> {
     cost: Number(r.cost),
     cpuSeconds: Number(r.cpu_s),
   }));
+}
+
+/** Sums of the jobs that ended in the window; reads the covering index `jobs_usage` alone. */
+async function jobsUsage(db: Db, f: UsageFilter): Promise<UsageRow[]> {
+  const { dims, group } = grouping(f, COLUMN);
+  const where = [sql`end_time >= ${f.from}`, sql`end_time < ${f.to}`, ...scope(f)];
+  const q = sql<Record<string, unknown>>`
+    select ${sql.join([...dims, sql`count(*) as jobs`, sql`coalesce(sum(core_seconds), 0) as core_s`, sql`coalesce(sum(gpu_seconds), 0) as gpu_s`, sql`coalesce(sum(wait_seconds), 0) as wait_s`, sql`count(wait_seconds) as started`, sql`coalesce(sum(cost_units), 0) as cost`, sql`coalesce(sum(cpu_seconds), 0) as cpu_s`])}
+    from jobs
+    where ${sql.join(where, sql` and `)}
+    ${group}`;
+  return rowsOf(f, (await q.execute(db)).rows);
+}
+
+/** Sums of the daily rows of the days [fromDay, toDay). */
+async function dailyUsage(
+  db: Db,
+  f: UsageFilter,
+  fromDay: string,
+  toDay: string,
+): Promise<UsageRow[]> {
+  const { dims, group } = grouping(f, DAILY_COLUMN);
+  const where = [sql`day >= ${fromDay}`, sql`day < ${toDay}`, ...scope(f)];
+  const q = sql<Record<string, unknown>>`
+    select ${sql.join([...dims, sql`coalesce(sum(jobs), 0) as jobs`, sql`coalesce(sum(core_seconds), 0) as core_s`, sql`coalesce(sum(gpu_seconds), 0) as gpu_s`, sql`coalesce(sum(wait_seconds), 0) as wait_s`, sql`coalesce(sum(started), 0) as started`, sql`coalesce(sum(cost_units), 0) as cost`, sql`coalesce(sum(cpu_seconds), 0) as cpu_s`])}
+    from usage_daily
+    where ${sql.join(where, sql` and `)}
+    ${group}`;
+  return rowsOf(f, (await q.execute(db)).rows);
 }
 
 /** The names of tenants, accounts or users by id (for the lines of a report). */

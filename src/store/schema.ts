@@ -293,6 +293,23 @@ export interface StorageUsageTable {
   taken_at: string;
 }
 
+interface UsageDailyTable {
+  day: string;
+  tenant_id: number;
+  account_id: number;
+  user_id: number;
+  cluster: string;
+  partition: string;
+  qos: string;
+  jobs: number;
+  core_seconds: number;
+  gpu_seconds: number;
+  wait_seconds: number;
+  started: number;
+  cost_units: number;
+  cpu_seconds: number;
+}
+
 export interface ApplicationTable {
   id: Generated<number>;
   tenant_id: number;
@@ -376,6 +393,7 @@ export interface Database {
   storage_quotas: StorageQuotaTable;
   storage_prices: StoragePriceTable;
   applications: ApplicationTable;
+  usage_daily: UsageDailyTable;
   api_tokens: ApiTokenTable;
   clusters: ClusterTable;
   jobs: JobTable;
