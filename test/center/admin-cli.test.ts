@@ -129,6 +129,20 @@ describe("guang admin and guang account", () => {
     );
   });
 
+  it("disables a tenant with a reason and enables it again, as scontrol shows things", () => {
+    const off = cli(c, ["admin", "tenant", "disable", "bio", "--reason", "Contract ended"]);
+    expect([off.code, off.stdout]).toEqual([
+      0,
+      expect.stringMatching(
+        /^Tenant=bio Users=\d+ Accounts=\d+ Created=\S+ State=DISABLED By=admin Since=\S+ Reason="Contract ended"\n$/,
+      ),
+    ]);
+    const json = JSON.parse(cli(c, ["admin", "tenant", "show", "bio", "--json"]).stdout);
+    expect(json.disabled).toMatchObject({ by: "admin", reason: "Contract ended" });
+    const on = cli(c, ["admin", "tenant", "enable", "bio"]);
+    expect([on.code, on.stdout]).toEqual([0, expect.stringMatching(/ State=ACTIVE\n$/)]);
+  });
+
   it("says what is wrong: exit 2 for usage and for values the server finds wrong, 1 for its refusals", () => {
     const cases: [string[], number, RegExp][] = [
       [["admin", "tenant", "create", "chem"], 2, /name its first admin with --admin USER/],
@@ -149,6 +163,8 @@ describe("guang admin and guang account", () => {
         /--max-cpus many: give a whole number, or "none"/,
       ],
       [["admin", "account", "block", "genome"], 2, /say why with --reason/],
+      [["admin", "tenant", "disable", "bio"], 2, /say why with --reason TEXT/],
+      [["admin", "tenant", "enable", "bio"], 1, /tenant bio is not disabled/],
       [["account", "members", "add", "genome"], 2, /usage: guang account members add ACCOUNT USER/],
       [["admin", "cluster", "disable", "local"], 2, /say why with --reason/],
       [

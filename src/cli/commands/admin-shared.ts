@@ -4,6 +4,7 @@ export const ADMIN_HELP = `usage: guang admin <tenant|user|account|cluster|audit
 
   tenant list | show NAME
   tenant create NAME --admin USER [--email E] [--password-stdin]
+  tenant disable NAME --reason TEXT | enable NAME     (center admins: its accounts take no new jobs)
   user list [--tenant T] | show NAME
   user create NAME [--tenant T] [--role R]... [--email E] [--unix-name N] [--uid N --gid N] [--home DIR] [--password-stdin]
   user set NAME [--role R]... [--no-roles] [--email E] [--unix-name N] [--uid N --gid N] [--home DIR]

@@ -11,6 +11,14 @@ import { password, generated, user } from "./admin-user.js";
 
 type User = UserView;
 
+/** A tenant in one line, as scontrol shows things: its counts and whether it is disabled, by whom, why. */
+function tenantLine(t: TenantView): string {
+  const state = t.disabled
+    ? `State=DISABLED By=${t.disabled.by ?? "-"} Since=${timeText(t.disabled.at)} Reason="${t.disabled.reason}"`
+    : "State=ACTIVE";
+  return `Tenant=${t.name} Users=${t.users} Accounts=${t.accounts} Created=${timeText(t.createdAt)} ${state}`;
+}
+
 const tenant = subcommands("admin tenant", ADMIN_HELP, {
   async list(argv) {
     const { values } = parseArgs({ args: argv, strict: true, options: json });
@@ -41,12 +49,39 @@ const tenant = subcommands("admin tenant", ADMIN_HELP, {
       "GET",
       `/api/v1/tenants/${enc(one(positionals, "tenant show NAME"))}`,
     );
-    return printResult(
-      values.json,
-      out,
-      () =>
-        `Tenant=${out.name} Users=${out.users} Accounts=${out.accounts} Created=${timeText(out.createdAt)}`,
+    return printResult(values.json, out, () => tenantLine(out));
+  },
+  async disable(argv) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { ...json, reason: { type: "string" } },
+    });
+    const name = one(positionals, "tenant disable NAME --reason TEXT");
+    if (!values.reason)
+      throw invalidInput(
+        "guang admin tenant disable: say why with --reason TEXT (its people see it when their jobs are refused)",
+      );
+    const out = await ApiClient.fromEnvironment().request<TenantView>(
+      "POST",
+      `/api/v1/tenants/${enc(name)}/disable`,
+      { reason: values.reason },
     );
+    return printResult(values.json, out, () => tenantLine(out));
+  },
+  async enable(argv) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: json,
+    });
+    const out = await ApiClient.fromEnvironment().request<TenantView>(
+      "POST",
+      `/api/v1/tenants/${enc(one(positionals, "tenant enable NAME"))}/enable`,
+    );
+    return printResult(values.json, out, () => tenantLine(out));
   },
   async create(argv) {
     const { values, positionals } = parseArgs({
