@@ -253,6 +253,22 @@ describe("project applications", () => {
       400,
       expect.stringMatching(/say which limits/),
     ]);
+    // an approval gives to the account applied for: an edit naming another (here another
+    // tenant's) is refused, and that account keeps its limits
+    await c.ok("POST", "/api/v1/tenants", {
+      name: "geo",
+      admin: { username: "geo-admin", password: PW },
+    });
+    await c.ok("POST", "/api/v1/accounts", { name: "geo-lab", tenant: "geo", owner: "geo-admin" });
+    const elsewhere = await admin("POST", `/api/v1/applications/${limits.id}/decision`, {
+      decision: "approve",
+      request: { kind: "limits", account: "geo-lab", purpose: "x", limits: { maxCpus: 999 } },
+    });
+    expect([elsewhere.status, elsewhere.body.error?.message]).toEqual([
+      400,
+      expect.stringMatching(/asks for account genome; the account it gives to stays/),
+    ]);
+    expect((await c.ok("GET", "/api/v1/accounts/geo-lab")).limits).toEqual({});
     await admin("POST", `/api/v1/applications/${more.id}/decision`, { decision: "approve" });
     await admin("POST", `/api/v1/applications/${limits.id}/decision`, { decision: "approve" });
     const grants = (await c.ok("GET", "/api/v1/accounts/genome/grants")).grants;

@@ -104,9 +104,16 @@ export class ApplicationService {
     return r;
   }
 
-  /** The tenant the application is in and the request checked: for a new one and for an edit. */
+  /**
+   * The request checked, and the tenant whose admins decide it: the applicant's for a new
+   * account, the account's own for more hours or higher limits (only who runs it asks).
+   */
   private async checked(trx: Db, actor: Actor, r: ApplicationRequest, exceptId = 0) {
-    const tenant = (await findTenantById(trx, actor.tenantId))!;
+    const tenantId =
+      r.kind === "account"
+        ? actor.tenantId
+        : (await accountNamed(trx, actor, r.account, "member.manage")).tenant_id;
+    const tenant = (await findTenantById(trx, tenantId))!;
     await checkRequest(trx, r, tenant, this.o.checkAllowed);
     if (r.kind === "account") {
       if (await findAccount(trx, r.name))
@@ -115,7 +122,7 @@ export class ApplicationService {
         throw conflict(
           `account ${r.name} is already asked for by an open application; pick another name`,
         );
-    } else await accountNamed(trx, actor, r.account, "member.manage");
+    }
     return tenant;
   }
 
@@ -236,6 +243,11 @@ export class ApplicationService {
         const r = d.request ?? (JSON.parse(a.request) as ApplicationRequest);
         if (r.kind !== a.kind)
           throw invalidInput(`application ${id} asks for ${a.kind}; its kind stays`);
+        // what the admin may edit is what is given, not where it goes
+        if (r.kind !== "account" && r.account !== a.account)
+          throw invalidInput(
+            `application ${id} asks for account ${a.account}; the account it gives to stays`,
+          );
         if (d.decision === "approve") {
           const tenant = (await findTenantById(trx, a.tenant_id))!;
           await checkRequest(trx, r, tenant, this.o.checkAllowed);
