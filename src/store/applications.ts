@@ -2,15 +2,25 @@ import type { Insertable, Selectable, Updateable } from "kysely";
 import type { Db } from "./open.js";
 import type { ApplicationTable } from "./schema.js";
 
-export type ApplicationRow = Selectable<ApplicationTable> & { applicant: string; tenant: string };
+export type ApplicationRow = Selectable<ApplicationTable> & {
+  applicant: string;
+  tenant: string;
+  decider: string | null;
+};
 
+/** Applications with the names of their applicant, tenant and decider (one query for a list). */
 function withNames(db: Db) {
   return db
     .selectFrom("applications")
     .innerJoin("users", "users.id", "applications.applicant_id")
     .innerJoin("tenants", "tenants.id", "applications.tenant_id")
+    .leftJoin("users as decider", "decider.id", "applications.decided_by")
     .selectAll("applications")
-    .select(["users.username as applicant", "tenants.name as tenant"]);
+    .select([
+      "users.username as applicant",
+      "tenants.name as tenant",
+      "decider.username as decider",
+    ]);
 }
 
 export async function insertApplication(db: Db, a: Insertable<ApplicationTable>): Promise<number> {

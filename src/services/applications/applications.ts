@@ -12,7 +12,7 @@ import {
 import type { Db } from "../../store/open.js";
 import { nowIso } from "../../store/open.js";
 import { findTenantById } from "../../store/tenants.js";
-import { findUserById, findUserByName, tenantStaffEmails, userEmail } from "../../store/users.js";
+import { findUserByName, tenantStaffEmails, userEmail } from "../../store/users.js";
 import { conflict, forbidden, type Actor } from "../access/actor.js";
 import { audited } from "../access/audit.js";
 import { authorize, reachesEveryTenant, reachesWholeTenant } from "../access/permissions.js";
@@ -46,12 +46,8 @@ export interface ApplicationView {
   request: ApplicationRequest;
 }
 
-const STATE_WORDS = {
-  approved: "approved",
-  rejected: "rejected",
-  changes: "sent back for changes",
-};
-const STATE_WORDS_ZH = { approved: "已批准", rejected: "已驳回", changes: "需修改" };
+/** An application's number as people quote it: A00042. */
+const numberOf = (id: number) => `A${String(id).padStart(5, "0")}`;
 
 /**
  * Applications (ColdFront's core): a user asks for a new account, or an account's owner for
@@ -69,11 +65,11 @@ export class ApplicationService {
     },
   ) {}
 
-  private async view(r: ApplicationRow): Promise<ApplicationView> {
+  private view(r: ApplicationRow): ApplicationView {
     const request = JSON.parse(r.request) as ApplicationRequest;
     return {
       id: r.id,
-      number: `A${String(r.id).padStart(5, "0")}`,
+      number: numberOf(r.id),
       kind: r.kind,
       account: r.account,
       title: titleOf(request),
@@ -81,10 +77,7 @@ export class ApplicationService {
       applicant: r.applicant,
       state: r.state,
       note: r.note,
-      decidedBy:
-        r.decided_by === null
-          ? null
-          : ((await findUserById(this.db, r.decided_by))?.username ?? null),
+      decidedBy: r.decider,
       decidedAt: r.decided_at,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
@@ -160,9 +153,7 @@ export class ApplicationService {
         return id;
       },
     );
-    const v = await this.get(actor, id);
-    await this.tellAdmins(v);
-    return v;
+    return this.tellAdmins(id);
   }
 
   /** The applicant changes an application still open (asked to, or before it is decided): pending again. */
@@ -191,9 +182,7 @@ export class ApplicationService {
         });
       },
     );
-    const v = await this.get(actor, id);
-    await this.tellAdmins(v);
-    return v;
+    return this.tellAdmins(id);
   }
 
   async list(actor: Actor, q: { state?: string; mine?: boolean }): Promise<ApplicationView[]> {
@@ -204,7 +193,7 @@ export class ApplicationService {
         : reachesEveryTenant(actor, "application.decide")
           ? await listApplications(this.db, f)
           : await listApplications(this.db, { ...f, tenantId: actor.tenantId });
-    return Promise.all(rows.map((r) => this.view(r)));
+    return rows.map((r) => this.view(r));
   }
 
   async get(actor: Actor, id: number): Promise<ApplicationView> {
@@ -271,9 +260,7 @@ export class ApplicationService {
       },
     );
     if (d.decision === "approve") await this.o.changed();
-    const v = await this.get(actor, id);
-    await this.tellApplicant(v, actor.username);
-    return v;
+    return this.tellApplicant(id);
   }
 
   /** What an approved application makes: the account and its members, grants, or limits. */
@@ -284,7 +271,7 @@ export class ApplicationService {
     r: ApplicationRequest,
     tenant: Parameters<typeof openAccount>[1],
   ): Promise<void> {
-    const reason = `application A${String(a.id).padStart(5, "0")}`;
+    const reason = `application ${numberOf(a.id)}`;
     if (r.kind === "limits") {
       const acc = (await findAccount(trx, r.account))!;
       const limits = applyLimits(JSON.parse(acc.limits) as AccountLimits, r.limits);
@@ -324,34 +311,21 @@ export class ApplicationService {
     }
   }
 
-  private async tellAdmins(v: ApplicationView): Promise<void> {
-    const a = (await findApplication(this.db, v.id))!;
+  /** Tells the tenant's admins of an application come in (or changed); its view. */
+  private async tellAdmins(id: number): Promise<ApplicationView> {
+    const a = (await findApplication(this.db, id))!;
+    const v = this.view(a);
     const to = await tenantStaffEmails(this.db, a.tenant_id, ["tenant-admin"]);
-    const zh = this.o.notifier.language === "zh";
-    const what = {
-      account: zh ? "新账户" : "a new account",
-      extend: zh ? "增加机时" : "more hours",
-      limits: zh ? "提高限制" : "higher limits",
-    }[v.kind];
-    this.o.notifier.application(to, "application-new", {
-      applicant: v.applicant,
-      what,
-      title: v.title,
-      number: v.number,
-    });
+    this.o.notifier.applicationNew(to, v);
+    return v;
   }
 
-  private async tellApplicant(v: ApplicationView, by: string): Promise<void> {
-    const a = (await findApplication(this.db, v.id))!;
+  /** Tells the applicant of a decision; its view. */
+  private async tellApplicant(id: number): Promise<ApplicationView> {
+    const a = (await findApplication(this.db, id))!;
+    const v = this.view(a);
     const to = await userEmail(this.db, a.applicant_id);
-    if (!to || v.state === "pending") return;
-    const zh = this.o.notifier.language === "zh";
-    this.o.notifier.application([to], "application-decided", {
-      title: v.title,
-      number: v.number,
-      state: (zh ? STATE_WORDS_ZH : STATE_WORDS)[v.state],
-      by,
-      note: v.note ?? "",
-    });
+    if (to) this.o.notifier.applicationDecided([to], v);
+    return v;
   }
 }

@@ -124,13 +124,50 @@ export class Notifier {
     });
   }
 
-  /** An application's news: to the tenant's admins when it comes in, to the applicant when decided. */
-  application(
+  /** An application come in (or changed): to its tenant's admins. */
+  applicationNew(
     to: string[],
-    template: "application-new" | "application-decided",
-    vars: Record<string, string>,
+    a: { kind: "account" | "extend" | "limits"; applicant: string; title: string; number: string },
   ): void {
-    this.send(to, template, vars);
+    const zh = this.language === "zh";
+    const what = {
+      account: zh ? "新账户" : "a new account",
+      extend: zh ? "增加机时" : "more hours",
+      limits: zh ? "提高限制" : "higher limits",
+    }[a.kind];
+    this.send(to, "application-new", {
+      applicant: a.applicant,
+      what,
+      title: a.title,
+      number: a.number,
+    });
+  }
+
+  /** An application decided: to its applicant, with the decider's note. */
+  applicationDecided(
+    to: string[],
+    a: {
+      state: string;
+      title: string;
+      number: string;
+      decidedBy: string | null;
+      note: string | null;
+    },
+  ): void {
+    const words: Record<string, [string, string]> = {
+      approved: ["approved", "已批准"],
+      rejected: ["rejected", "已驳回"],
+      changes: ["sent back for changes", "需修改"],
+    };
+    const state = words[a.state];
+    if (!state) return;
+    this.send(to, "application-decided", {
+      title: a.title,
+      number: a.number,
+      state: state[this.language === "zh" ? 1 : 0],
+      by: a.decidedBy ?? "",
+      note: a.note ?? "",
+    });
   }
 
   private async emailOf(userId: number): Promise<string | null> {
