@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from "kysely";
+import { isoWeek } from "../core/iso-week.js";
 import type { Db } from "./open.js";
 
 export const REPORT_DIMENSIONS = [
@@ -22,7 +23,7 @@ const COLUMN: Record<ReportDimension, RawBuilder<unknown>> = {
   cluster: sql`cluster`,
   qos: sql`qos`,
   day: sql`substr(end_time, 1, 10)`,
-  // by day here, folded into ISO weeks by the report (the same in both SQL dialects)
+  // by day in SQL, folded into ISO weeks as the rows are merged (the same in both dialects)
   week: sql`substr(end_time, 1, 10)`,
   month: sql`substr(end_time, 1, 7)`,
 };
@@ -70,23 +71,28 @@ export async function usageReport(db: Db, f: UsageFilter): Promise<UsageRow[]> {
   const to = Date.parse(f.to);
   const firstDay = Math.ceil(from / DAY_MS) * DAY_MS;
   const endDay = Math.floor(to / DAY_MS) * DAY_MS;
-  if (!(firstDay < endDay)) return jobsUsage(db, f);
+  if (!(firstDay < endDay)) return merged(f, await jobsUsage(db, f));
   const iso = (ms: number) => new Date(ms).toISOString();
   const parts = await Promise.all([
     from < firstDay ? jobsUsage(db, { ...f, to: iso(firstDay) }) : [],
     dailyUsage(db, f, iso(firstDay).slice(0, 10), iso(endDay).slice(0, 10)),
     endDay < to ? jobsUsage(db, { ...f, from: iso(endDay) }) : [],
   ]);
-  return merged(parts.flat());
+  return merged(f, parts.flat());
 }
 
-/** Rows of the same keys summed into one, in the keys' order (as SQL's group by and order by). */
-function merged(rows: UsageRow[]): UsageRow[] {
+/**
+ * Rows of the same keys summed into one (a day's week taking the day's place), in the keys'
+ * order (as SQL's group by and order by): the parts of a window, and days into weeks.
+ */
+function merged(f: UsageFilter, rows: UsageRow[]): UsageRow[] {
+  const w = f.groupBy.indexOf("week");
   const out = new Map<string, UsageRow>();
   for (const r of rows) {
-    const id = JSON.stringify(r.keys);
+    const keys = r.keys.map((k, i) => (i === w && typeof k === "string" ? isoWeek(k) : k));
+    const id = JSON.stringify(keys);
     const had = out.get(id);
-    if (!had) out.set(id, { ...r });
+    if (!had) out.set(id, { ...r, keys });
     else for (const k of FIGURES) had[k] += r[k];
   }
   const order = (a: string | number | null, b: string | number | null) =>

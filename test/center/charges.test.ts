@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCenter, TEST_CONFIG, waitFor, workdir, type TestCenter } from "../helpers/center.js";
 import { until } from "../helpers/until.js";
-import { isoWeek } from "../../src/services/reports/reports.js";
+import { isoWeek } from "../../src/core/iso-week.js";
 
 const PW = "Charges-pass-2026";
 let c: TestCenter;

@@ -104,6 +104,7 @@ for (const { name, skip, open } of backends) {
         ["user", "day"],
         ["partition", "qos"],
         ["month"],
+        ["week", "qos"],
       ];
       for (const [from, to] of windows)
         for (const groupBy of groupings) {

@@ -7,7 +7,6 @@ import {
   REPORT_DIMENSIONS,
   usageReport,
   type ReportDimension,
-  type UsageRow,
 } from "../../store/reports.js";
 import type { Actor } from "../access/actor.js";
 import { reportScope } from "./report-scope.js";
@@ -81,7 +80,7 @@ export class ReportService {
     if (new Set(groupBy).size !== groupBy.length)
       throw invalidInput("groupBy names a dimension twice");
     const f = await reportScope(this.db, actor, q);
-    const rows = byWeek(groupBy, await usageReport(this.db, { from, to, groupBy, ...f }));
+    const rows = await usageReport(this.db, { from, to, groupBy, ...f });
     const names = await this.names(
       groupBy,
       rows.map((r) => r.keys),
@@ -139,38 +138,4 @@ export function usageCsv(r: UsageReportView): string {
     [...r.groupBy, "jobs", "coreHours", "gpuHours", "avgWaitHours", "cost", "cpuEfficiency"],
     r.lines,
   );
-}
-
-/** The ISO week of a day ("2026-11-30" → "2026-W49"): the week's Thursday decides its year. */
-export function isoWeek(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  const thursday = new Date(d.getTime() + (3 - ((d.getUTCDay() + 6) % 7)) * 86_400_000);
-  const jan1 = Date.UTC(thursday.getUTCFullYear(), 0, 1);
-  const week = 1 + Math.floor((thursday.getTime() - jan1) / (7 * 86_400_000));
-  return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
-}
-
-/** Rows grouped by day where the report asks for weeks, summed into their weeks (sums stay exact). */
-function byWeek(groupBy: ReportDimension[], rows: UsageRow[]): UsageRow[] {
-  const w = groupBy.indexOf("week");
-  if (w < 0) return rows;
-  const out = new Map<string, UsageRow>();
-  for (const r of rows) {
-    const keys = r.keys.map((k, i) => (i === w && typeof k === "string" ? isoWeek(k) : k));
-    const id = JSON.stringify(keys);
-    const had = out.get(id);
-    if (!had) out.set(id, { ...r, keys });
-    else
-      for (const f of [
-        "jobs",
-        "coreSeconds",
-        "gpuSeconds",
-        "waitSeconds",
-        "started",
-        "cost",
-        "cpuSeconds",
-      ] as const)
-        had[f] += r[f];
-  }
-  return [...out.values()];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoWeek } from "../../src/services/reports/reports.js";
+import { isoWeek } from "../../src/core/iso-week.js";
 
 /** The usage explorer's weeks are ISO 8601's: Monday to Sunday, the year of the week's Thursday. */
 describe("isoWeek", () => {
