@@ -14,6 +14,16 @@ const accountsQuery = queryOptions({
     (await data(api.GET("/api/v1/accounts", { params: { query: {} } }))).accounts,
 });
 
+const tenantsQuery = queryOptions({
+  queryKey: ["tenants"],
+  queryFn: async () => (await data(api.GET("/api/v1/tenants"))).tenants,
+});
+
+const qosQuery = queryOptions({
+  queryKey: ["qos"],
+  queryFn: async () => (await data(api.GET("/api/v1/qos"))).qos,
+});
+
 const spendableQuery = (account: string) =>
   queryOptions({
     queryKey: ["spendable", account],
@@ -33,6 +43,9 @@ export const useClusters = (everyMs?: number) =>
   useQuery({ ...clustersQuery, ...(everyMs ? { refetchInterval: everyMs } : {}) });
 export const useStorage = () => useQuery(storageQuery);
 export const useAccounts = () => useQuery(accountsQuery);
+/** The tenants the asker may see; `enabled`: asked only where the page needs them. */
+export const useTenants = (enabled = true) => useQuery({ ...tenantsQuery, enabled });
+export const useQos = () => useQuery(qosQuery);
 export const useSpendable = (account: string) => useQuery(spendableQuery(account));
 
 type JobQuery = NonNullable<paths["/api/v1/jobs"]["get"]["parameters"]["query"]>;

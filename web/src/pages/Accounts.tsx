@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import {
   Alert,
   App,
@@ -23,7 +23,7 @@ import { AccountMembers } from "../parts/AccountMembers";
 import { AccountSettings } from "../parts/AccountSettings";
 import { limitsText } from "../parts/LimitsForm";
 import { PageTitle } from "../parts/PageTitle";
-import { useAccounts } from "../queries";
+import { useAccounts, useTenants } from "../queries";
 import { useWhoami } from "../session";
 
 type Account = components["schemas"]["AccountView"];
@@ -43,11 +43,7 @@ function NewAccountDialog({
   const { t } = useTranslation();
   const [form] = Form.useForm<NewAccount>();
   const [error, setError] = useState<string | null>(null);
-  const tenants = useQuery({
-    queryKey: ["tenants"],
-    queryFn: async () => (await data(api.GET("/api/v1/tenants"))).tenants,
-    enabled: center,
-  });
+  const tenants = useTenants(center);
   const submit = async (v: NewAccount) => {
     try {
       await data(

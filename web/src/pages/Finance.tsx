@@ -9,7 +9,7 @@ import { LedgerPanel } from "../parts/LedgerPanel";
 import { BillingDialog, MoneyDialog, type MoneyAction } from "../parts/MoneyDialogs";
 import { PageTitle } from "../parts/PageTitle";
 import { StatementsPanel } from "../parts/StatementsPanel";
-import { useAccounts } from "../queries";
+import { useAccounts, useTenants } from "../queries";
 import { useWhoami } from "../session";
 
 type Wallet = components["schemas"]["WalletView"];
@@ -35,10 +35,7 @@ export default function Finance() {
     queryFn: async () =>
       (await data(api.GET("/api/v1/balances", { params: { query: {} } }))).wallets,
   });
-  const tenantList = useQuery({
-    queryKey: ["tenants"],
-    queryFn: async () => (await data(api.GET("/api/v1/tenants"))).tenants,
-  });
+  const tenantList = useTenants();
   const accountList = useAccounts();
   if (who.data && !roles.length)
     return (

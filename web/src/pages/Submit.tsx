@@ -1,12 +1,11 @@
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space } from "antd";
-import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, ApiError, data } from "../api";
 import { duration } from "../jobs";
 import { PageTitle } from "../parts/PageTitle";
 import type { LineProblem } from "../parts/ScriptEditor";
-import { useClusters } from "../queries";
+import { useClusters, useQos } from "../queries";
 import { navigate } from "../router";
 import { fieldsOf, scriptWith, TEMPLATES, type FormFields } from "../script";
 import { useWhoami } from "../session";
@@ -68,10 +67,7 @@ export default function Submit() {
   const [form] = Form.useForm<FormFields & { workdir?: string }>();
   const [script, setScript] = useState(TEMPLATES.plain!);
   const [check, setCheck] = useState<Checked | null>(null);
-  const qos = useQuery({
-    queryKey: ["qos"],
-    queryFn: async () => (await data(api.GET("/api/v1/qos"))).qos,
-  });
+  const qos = useQos();
   // "submit again" on a job's page opens this one with that job's script
   useEffect(() => {
     const from = new URLSearchParams(window.location.search).get("from");

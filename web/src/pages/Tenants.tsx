@@ -23,6 +23,7 @@ import { api, data } from "../api";
 import { STATE_COLOR, when } from "../jobs";
 import { PageTitle } from "../parts/PageTitle";
 import { ReasonDialog } from "../parts/ReasonDialog";
+import { useTenants } from "../queries";
 import { useWhoami } from "../session";
 
 type Tenant = components["schemas"]["TenantView"];
@@ -178,10 +179,7 @@ export default function Tenants() {
     await refresh();
   };
   const roles = who.data?.roles ?? [];
-  const tenants = useQuery({
-    queryKey: ["tenants"],
-    queryFn: async () => (await data(api.GET("/api/v1/tenants"))).tenants,
-  });
+  const tenants = useTenants();
   const wallets = useQuery({
     queryKey: ["balances", "tenants"],
     queryFn: async () =>

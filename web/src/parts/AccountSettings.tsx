@@ -1,11 +1,11 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Form, Select, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { components } from "../../../src/client/api-types";
 import { api, data } from "../api";
 import { when } from "../jobs";
-import { useClusters } from "../queries";
+import { useClusters, useQos } from "../queries";
 import { LimitsForm, type LimitsBody } from "./LimitsForm";
 import { ReasonDialog } from "./ReasonDialog";
 
@@ -15,10 +15,7 @@ type Allowed = components["schemas"]["AccountAllowed"];
 /** Names to choose from: the center's clusters, their partitions, and the QoS defined. */
 function useChoices() {
   const clusters = useClusters();
-  const qos = useQuery({
-    queryKey: ["qos"],
-    queryFn: async () => (await data(api.GET("/api/v1/qos"))).qos,
-  });
+  const qos = useQos();
   const names = (xs: string[]) => [...new Set(xs)].sort().map((n) => ({ value: n, label: n }));
   return {
     clusters: names((clusters.data ?? []).map((c) => c.name)),
