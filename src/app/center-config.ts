@@ -13,6 +13,11 @@ import { notificationsConfig, type NotificationsConfig } from "../services/notif
 import { shellConfig, type ShellSettings } from "../services/shells/web-shells.js";
 import { filesConfig, type FilesSettings } from "../services/files/files.js";
 import { storageConfig, type StorageSettings } from "../services/storage/storage.js";
+import {
+  expandVirtualCluster,
+  virtualClusterSchema,
+  type VirtualClusterConfig,
+} from "../backends/virtual/virtual-config.js";
 
 const partition = z.strictObject({
   name: z
@@ -156,7 +161,9 @@ const schema = z.strictObject({
         .optional(),
     })
     .optional(),
-  clusters: z.array(z.discriminatedUnion("backend", [slurmCluster])).optional(),
+  clusters: z
+    .array(z.discriminatedUnion("backend", [slurmCluster, virtualClusterSchema]))
+    .optional(),
   cluster: z
     .strictObject({
       name: clusterName.optional(),
@@ -221,6 +228,7 @@ export interface CenterConfig {
   cluster: NonNullable<RawConfig["cluster"]> | null;
   /** Clusters besides the local one. */
   slurm: SlurmClusterSettings[];
+  virtual: VirtualClusterConfig[];
 }
 
 export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
@@ -325,15 +333,29 @@ export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
     maxScriptBytes: c.jobs?.maxScriptBytes ?? 1048576,
     runDir: c.jobs?.runDir ?? null,
     cluster: c.cluster ?? null,
-    slurm: (c.clusters ?? []).map((k) => ({
-      name: k.name,
-      bin: k.bin ?? null,
-      slurmCluster: k.slurmCluster ?? null,
-      pollMs: (k.pollSeconds ?? 5) * 1000,
-      accountingMs: (k.accountingSeconds ?? 30) * 1000,
-      syncMs: (k.syncSeconds ?? 60) * 1000,
-      timeoutSeconds: k.timeoutSeconds ?? 30,
-    })),
+    virtual: (c.clusters ?? []).flatMap((k) => {
+      if (k.backend !== "virtual") return [];
+      try {
+        return [expandVirtualCluster(k)];
+      } catch (e) {
+        throw invalidInput(`${source}: clusters: ${k.name}: ${(e as Error).message}`);
+      }
+    }),
+    slurm: (c.clusters ?? []).flatMap((k) =>
+      k.backend !== "slurm"
+        ? []
+        : [
+            {
+              name: k.name,
+              bin: k.bin ?? null,
+              slurmCluster: k.slurmCluster ?? null,
+              pollMs: (k.pollSeconds ?? 5) * 1000,
+              accountingMs: (k.accountingSeconds ?? 30) * 1000,
+              syncMs: (k.syncSeconds ?? 60) * 1000,
+              timeoutSeconds: k.timeoutSeconds ?? 30,
+            },
+          ],
+    ),
   };
 }
 

@@ -4,6 +4,7 @@ import type { ClusterConfig } from "../backends/cluster-config.js";
 import type { Backend } from "../backends/backend.js";
 import { LocalCluster } from "../backends/local/local-cluster.js";
 import { SlurmCluster } from "../backends/slurm/slurm-cluster.js";
+import { VirtualCluster } from "../backends/virtual/virtual-cluster.js";
 import { SlurmCommands } from "../backends/slurm/slurm-commands.js";
 import { IdentityPolicy } from "../backends/unix-identity.js";
 import { Cgroups } from "../backends/local/cgroups.js";
@@ -176,6 +177,18 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
       });
       backends.set(k.name, s);
       slurm.push(s);
+    }
+    for (const v of o.config.virtual) {
+      // the nodes are many and named by rule: the stored row keeps the declaration's shape only
+      await saveCluster(store.db, v.name, "virtual", { ...v, nodes: v.nodes.length });
+      // free from where its clock begins, like the local cluster's on a new center
+      if (initialAdminPassword !== null) await seedFreePrices(store, v, Date.now() - v.startsAgoMs);
+      const sources = { rules, fairshare: fairShare.of.bind(fairShare), qos, priority: v.priority };
+      const policy = { policy: o.config.policy, planDepth: o.config.planDepth };
+      backends.set(
+        v.name,
+        new VirtualCluster({ config: v, ...policy, ...sources, hooks: jobReports }),
+      );
     }
     const jobOptions: JobServiceOptions = {
       db: store.db,

@@ -1,6 +1,5 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ClusterConfig } from "../backends/cluster-config.js";
 import { nowIso, type Store } from "../store/open.js";
 import { insertPrice } from "../store/prices.js";
 import { addMember, createAccount } from "../store/accounts.js";
@@ -8,8 +7,12 @@ import { createTenant } from "../store/tenants.js";
 import { countUsers, createUser, updateUser } from "../store/users.js";
 import { hashPassword, randomPassword } from "../services/identity/passwords.js";
 
-export async function seedFreePrices(store: Store, cluster: ClusterConfig): Promise<void> {
-  const now = nowIso();
+export async function seedFreePrices(
+  store: Store,
+  cluster: { name: string; partitions: { name: string }[] },
+  fromMs = Date.now(),
+): Promise<void> {
+  const now = nowIso(fromMs);
   const free = JSON.stringify({
     cpuHour: 0,
     memGiBHour: 0,

@@ -201,7 +201,7 @@ export interface ClusterStatus {
 /** What the services ask of a cluster's backend, whatever runs its jobs. */
 export interface Backend {
   readonly name: string;
-  readonly kind: "local" | "slurm";
+  readonly kind: "local" | "slurm" | "virtual";
   /** Time limits are kept in steps of this many seconds (Slurm's: minutes); a job's is rounded up to one, so that its hold covers it. */
   readonly timeStep: number;
   /** Its partitions as known now (an outside scheduler's: from its last answer; none before it first answers). */
@@ -212,6 +212,10 @@ export interface Backend {
   whyNever(partition: string, request: ResourceRequest): string | null;
   /** What a job of this request holds at least (for limits and the worst-case price). */
   need(request: ResourceRequest): Tres;
+  /** The cluster's own time, where it keeps one (a virtual cluster's clock); absent: the wall clock. */
+  now?(): number;
+  /** A refusal in words of what the script asks of this cluster alone (a virtual cluster's #GUANG lines), or null. */
+  scriptProblem?(script: string): string | null;
   /**
    * Hands a job to an outside scheduler inside the transaction that writes it (so that a
    * refusal writes nothing); returns its id there. Absent: the job is only taken by submit().

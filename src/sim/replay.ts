@@ -1,4 +1,4 @@
-import { TerminationHeap } from "./event-heap.js";
+import { TerminationHeap } from "../scheduler/event-heap.js";
 import type { Workload } from "./workload.js";
 
 /**

@@ -38,6 +38,19 @@ export const centerRoutes = [
       center.clusters.setEnabled(actor, params.name, body.enabled, body.reason ?? null),
   }),
   route({
+    method: "POST",
+    path: "/api/v1/clusters/{name}/clock",
+    summary:
+      "Move a virtual cluster's manual clock forward (replays and tests: what ends before the instant ends, each at its own time)",
+    tag: "clusters",
+    auth: true,
+    action: "cluster.manage",
+    body: z.strictObject({ to: z.iso.datetime({ offset: true }) }),
+    response: z.strictObject({ name: z.string(), now: z.string() }),
+    handler: async ({ center, actor, params, body }) =>
+      center.clusters.setClock(actor, params.name, Date.parse(body.to)),
+  }),
+  route({
     method: "GET",
     path: "/api/v1/events",
     summary:

@@ -41,7 +41,7 @@ const nodeUse = z
 export const clusterView = z
   .strictObject({
     name: z.string(),
-    backend: z.enum(["local", "slurm"]),
+    backend: z.enum(["local", "slurm", "virtual"]),
     enabled: z.boolean(),
     disabledReason: z.string().nullable(),
     disabledAt: z.string().nullable(),

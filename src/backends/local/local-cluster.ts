@@ -1,29 +1,19 @@
 import type { Tres } from "../../core/tres.js";
 import { mkdirSync } from "node:fs";
 import { invalidInput } from "../../core/errors.js";
-import type { PendingReason } from "../../core/job-state.js";
 import type { ResourceRequest } from "../../core/resource-request.js";
-import { AssocCounter } from "../../scheduler/assoc-limits.js";
 import { compileCluster, type ClusterModel } from "../../scheduler/cluster.js";
-import {
-  schedulePass,
-  type QueuedJob,
-  type Reservation,
-  type RunningJob,
-} from "../../scheduler/pass.js";
-import { DEFAULT_WEIGHTS, jobPriority } from "../../scheduler/priority.js";
+import { schedulePass, type Reservation, type RunningJob } from "../../scheduler/pass.js";
 import { compileShape, shapeMinimum, type Shape } from "../../scheduler/shape.js";
 import type { ActiveJob, Backend, ClusterStatus, NodeUse } from "../backend.js";
 import { toClusterSpec, type ClusterConfig, type PartitionConfig } from "../cluster-config.js";
-import { EndedJobs } from "./ended-jobs.js";
+import { EndedJobs } from "../queue/ended-jobs.js";
 import type { LocalClusterOptions } from "./local-options.js";
 
 import { JobExecutor } from "./executor.js";
-import { Dependencies } from "./dependencies.js";
+import { Dependencies } from "../queue/dependencies.js";
+import { UNLIMITED_S, waitingQueue } from "../queue/waiting-queue.js";
 import { logBackgroundError } from "../../core/background-log.js";
-
-/** Effectively unlimited for the scheduler's profile (ten years). */
-const UNLIMITED_S = 10 * 365 * 86400;
 
 /**
  * The `local` backend: this machine is one node; the embedded scheduler decides, on every
@@ -269,9 +259,6 @@ export class LocalCluster implements Backend {
   private decide(nowMs: number): void {
     const now = nowMs / 1000;
     const running: RunningJob[] = [];
-    // tasks of each array running now, and started by this pass (for `%` throttles)
-    const tasksOfArray = new Map<number, number>();
-    const assoc = new AssocCounter();
     for (const r of this.executor.running.values()) {
       const j = r.job;
       const a = j.alloc!;
@@ -280,71 +267,17 @@ export class LocalCluster implements Backend {
         alloc: [{ node: 0, tasks: j.request.tasks ?? 1, cpu: a.cpus, mem: a.memMiB, gpu: a.gpus }],
         estEnd: j.startMs! / 1000 + (j.timeLimit ?? UNLIMITED_S),
       });
-      if (j.arrayJobId !== null)
-        tasksOfArray.set(j.arrayJobId, (tasksOfArray.get(j.arrayJobId) ?? 0) + 1);
-      assoc.add(j.accountId, j.userId, a.cpus, a.gpus, j.qos);
     }
-    const queue: QueuedJob[] = [];
-    let nextBegin = Infinity;
-    // throttles and account limits admit the waiting jobs highest priority first, as the pass considers them
-    const ordered = [...this.pending.values()].map((j) => {
-      const shape = this.shapes.get(j.id)!;
-      const p = this.model.partitionIndex.get(j.partition)!;
-      const priority = jobPriority(
-        {
-          submit: j.submitMs / 1000,
-          cpus: shape.tasks * shape.cpuPerTask,
-          fairshare: this.opts.fairshare(j.accountId, j.userId),
-          partition: this.opts.config.partitions[p]!.priority,
-          qos: this.opts.qos.factor(j.qos),
-        },
-        now,
-        this.model.totalCpus,
-        DEFAULT_WEIGHTS,
-      );
-      return { j, shape, p, priority };
-    });
-    ordered.sort((a, b) => b.priority - a.priority || a.j.id - b.j.id);
-    for (const { j, shape, p, priority } of ordered) {
-      let ineligible: PendingReason | undefined;
-      if (j.held) ineligible = j.held === "admin" ? "JobHeldAdmin" : "JobHeldUser";
-      else if (j.beginMs !== null && j.beginMs > nowMs) {
-        ineligible = "BeginTime";
-        nextBegin = Math.min(nextBegin, j.beginMs);
-      } else if (j.dependency) {
-        const v = this.deps.verdict(j, j.dependency);
-        if (v === "wait") ineligible = "Dependency";
-        else if (v === "never") ineligible = "DependencyNeverSatisfied";
-      }
-      if (ineligible === undefined && j.arrayJobId !== null && j.array && j.array.throttle > 0) {
-        // tasks beyond the throttle wait, lowest index first
-        const used = tasksOfArray.get(j.arrayJobId) ?? 0;
-        if (used >= j.array.throttle) ineligible = "JobArrayTaskLimit";
-        else tasksOfArray.set(j.arrayJobId, used + 1);
-      }
-      if (ineligible === undefined) {
-        const need = shapeMinimum(shape);
-        ineligible =
-          assoc.admit(
-            j.accountId,
-            j.userId,
-            need.cpu,
-            need.gpu,
-            this.opts.rules.of(j.accountId, j.userId),
-            j.qos,
-            this.opts.qos.userLimits(j.qos),
-          ) ?? undefined;
-      }
-      queue.push({
-        id: j.id,
-        partition: p,
-        shape,
-        timeLimit: j.timeLimit ?? UNLIMITED_S,
-        submit: j.submitMs / 1000,
-        priority,
-        ...(ineligible ? { ineligible } : {}),
-      });
-    }
+    const { queue, nextBegin } = waitingQueue(
+      this.pending.values(),
+      [...this.executor.running.values()].map((r) => r.job),
+      this.shapes,
+      this.model,
+      this.opts.config.partitions,
+      this.deps,
+      this.opts,
+      nowMs,
+    );
     const result = schedulePass({
       model: this.model,
       now,

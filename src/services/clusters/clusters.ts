@@ -1,8 +1,9 @@
 import type { Backend } from "../../backends/backend.js";
 import { notFound } from "../../core/errors.js";
+import { VirtualCluster } from "../../backends/virtual/virtual-cluster.js";
 import { getClusterRow, listClusterRows, setClusterDisabled } from "../../store/clusters.js";
 import type { Db } from "../../store/open.js";
-import { hasRole, type Actor } from "../access/actor.js";
+import { conflict, hasRole, type Actor } from "../access/actor.js";
 import { audited } from "../access/audit.js";
 import { authorize } from "../access/permissions.js";
 
@@ -36,15 +37,18 @@ export class ClusterService {
             },
         jobs: b.counts(),
         // an outside scheduler that has not answered yet has none: its status says why
-        partitions: b.partitions().map((p) => ({
-          name: p.name,
-          default: p.default,
-          maxTime: p.maxTime,
-          defaultTime: p.defaultTime,
-          priority: p.priority,
-          nodes: p.nodes,
-          totalCpus: nodes.filter((n) => p.nodes.includes(n.name)).reduce((s, n) => s + n.cpus, 0),
-        })),
+        partitions: b.partitions().map((p) => {
+          const inPartition = new Set(p.nodes);
+          return {
+            name: p.name,
+            default: p.default,
+            maxTime: p.maxTime,
+            defaultTime: p.defaultTime,
+            priority: p.priority,
+            nodes: p.nodes,
+            totalCpus: nodes.filter((n) => inPartition.has(n.name)).reduce((s, n) => s + n.cpus, 0),
+          };
+        }),
         nodes,
       };
     });
@@ -75,5 +79,25 @@ export class ClusterService {
         setClusterDisabled(trx, name, enabled ? null : (reason ?? "disabled by a center admin")),
     );
     return { name, enabled };
+  }
+
+  /** Moves a virtual cluster's manual clock to `at` (never back); answers when its jobs' starts and ends are written. */
+  async setClock(actor: Actor, name: string, at: number): Promise<{ name: string; now: string }> {
+    authorize(actor, "cluster.manage", { tenantId: actor.tenantId, what: `cluster ${name}` });
+    const b = this.backends.get(name);
+    if (!b)
+      throw notFound(
+        `cluster ${name} does not exist; clusters: ${[...this.backends.keys()].join(", ")}`,
+      );
+    if (!(b instanceof VirtualCluster) || b.clock.mode !== "manual")
+      throw conflict(
+        `cluster ${name} has no clock to set: only a virtual cluster with clock: manual in the config has one`,
+      );
+    if (at < b.now())
+      throw conflict(
+        `cluster ${name}'s clock is at ${new Date(b.now()).toISOString()}; it moves forward only`,
+      );
+    await b.advance(at);
+    return { name, now: new Date(b.now()).toISOString() };
   }
 }

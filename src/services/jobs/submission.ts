@@ -155,6 +155,8 @@ export class SubmitService {
       markLine(items, RESOURCE_OPTIONS, e);
       throw e;
     }
+    const problem = backend.scriptProblem?.(input.script);
+    if (problem) throw invalidInput(`cluster ${backend.name}: ${problem}`);
 
     // who it will run as: a user the center cannot run work for is told now, not at start
     const posix =
@@ -186,7 +188,8 @@ export class SubmitService {
     const outPattern = opts.output ?? defaultOutputPattern(isArray);
     const errPattern = opts.error ?? outPattern;
     const name = opts.name ?? input.scriptName ?? "script";
-    const now = nowIso(nowMs);
+    // a cluster with a clock of its own (a virtual one) dates its jobs by it
+    const now = nowIso(backend.now?.() ?? nowMs);
     const tasks: (number | null)[] = opts.array ? opts.array.indices : [null];
     // the same for every task of an array
     const optionsJson = JSON.stringify(opts);
