@@ -172,3 +172,20 @@ function sortBySubmit(w: Workload): void {
   w.queue = permute(w.queue);
   w.traceId = permute(w.traceId);
 }
+
+/** The first `n` jobs of a workload (a slice for replays that need not take a year). */
+export function firstJobs(w: Workload, n: number): Workload {
+  const k = Math.min(n, w.count);
+  return {
+    count: k,
+    procs: w.procs,
+    submit: w.submit.subarray(0, k),
+    run: w.run.subarray(0, k),
+    est: w.est.subarray(0, k),
+    procsOf: w.procsOf.subarray(0, k),
+    user: w.user.subarray(0, k),
+    group: w.group.subarray(0, k),
+    queue: w.queue.subarray(0, k),
+    traceId: w.traceId.subarray(0, k),
+  };
+}
