@@ -76,6 +76,8 @@ export interface Center extends CenterServices {
   lock: HomeLock;
   /** Set on the first start: the admin's password, which is also in <home>/initial-admin-password. */
   initialAdminPassword: string | null;
+  /** Every cluster's backend by name (the demo drives its virtual one). */
+  backends: ReadonlyMap<string, Backend>;
   close(): Promise<void>;
 }
 
@@ -361,6 +363,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
         cgroups?.describe() ??
         `jobs are not confined by cgroups (${process.getuid?.() === 0 ? (o.config.cgroups === "off" ? "jobs.cgroups: off" : "no cgroup memory controller Guang may use here") : "not root"}): memory is sampled every ${o.config.sampleMs / 1000} s`,
       initialAdminPassword,
+      backends,
       async close() {
         shells.stop();
         storage.stop();

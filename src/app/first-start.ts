@@ -7,20 +7,22 @@ import { createTenant } from "../store/tenants.js";
 import { countUsers, createUser, updateUser } from "../store/users.js";
 import { hashPassword, randomPassword } from "../services/identity/passwords.js";
 
+/** A partition's rates as stored: whole 1/10,000ths of the currency a core-hour and a GPU-hour by type. */
+export interface SeedRates {
+  cpuHour: number;
+  gpuHour: Record<string, number>;
+}
+
+/** Prices of every partition of a cluster from a time on (free unless rates are given), before any job is priced. */
 export async function seedFreePrices(
   store: Store,
   cluster: { name: string; partitions: { name: string }[] },
   fromMs = Date.now(),
+  rates: (partition: string) => SeedRates = () => ({ cpuHour: 0, gpuHour: {} }),
 ): Promise<void> {
   const now = nowIso(fromMs);
-  const free = JSON.stringify({
-    cpuHour: 0,
-    memGiBHour: 0,
-    gpuHour: {},
-    mode: "sum",
-    minCharge: 0,
-  });
   for (const p of cluster.partitions) {
+    const free = JSON.stringify({ ...rates(p.name), memGiBHour: 0, mode: "sum", minCharge: 0 });
     await insertPrice(store.db, {
       cluster: cluster.name,
       partition: p.name,

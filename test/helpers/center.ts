@@ -69,10 +69,11 @@ function startServer(
   configFile: string,
   env: Record<string, string>,
   port: number,
+  args: string[] = [],
 ): Promise<{ proc: ChildProcess; url: string; log: string[] }> {
   const proc = spawn(
     process.execPath,
-    [CLI, "serve", "--home", home, "--port", String(port), "--config", configFile],
+    [CLI, "serve", "--home", home, "--port", String(port), "--config", configFile, ...args],
     { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } },
   );
   const log: string[] = [];
@@ -103,11 +104,13 @@ export async function startCenter(
   config = TEST_CONFIG,
   env: Record<string, string> = {},
   port = 0,
+  /** More flags of guang serve (--demo). */
+  args: string[] = [],
 ): Promise<TestCenter> {
   const home = mkdtempSync(join(tmpdir(), "guang-home-"));
   const configFile = join(home, "..", `${home.split("/").pop()}.yaml`);
   writeFileSync(configFile, config);
-  let { proc, url, log } = await startServer(home, configFile, env, port);
+  let { proc, url, log } = await startServer(home, configFile, env, port, args);
   const api = async (method: string, path: string, body?: unknown, token?: string | null) => {
     const res = await fetch(url + path, {
       method,
@@ -162,7 +165,7 @@ export async function startCenter(
       await gone;
     },
     async restart() {
-      ({ proc, url, log } = await startServer(home, configFile, env, port));
+      ({ proc, url, log } = await startServer(home, configFile, env, port, args));
       c.proc = proc;
       c.url = url;
     },

@@ -158,11 +158,15 @@ export class SubmitService {
     const problem = backend.scriptProblem?.(input.script);
     if (problem) throw invalidInput(`cluster ${backend.name}: ${problem}`);
 
-    // who it will run as: a user the center cannot run work for is told now, not at start
+    // who it will run as: a user the center cannot run work for is told now, not at start;
+    // nothing runs on a virtual cluster, so no Unix account is needed or made for it
+    const virtual = backend.kind === "virtual";
     const posix =
       actor.posix ??
-      (this.o.accounts && this.o.identity.root ? await this.o.accounts.ensure(actor) : null);
-    const owner = this.o.identity.forJob(actor.username, posix);
+      (this.o.accounts && this.o.identity.root && !virtual
+        ? await this.o.accounts.ensure(actor)
+        : null);
+    const owner = virtual ? null : this.o.identity.forJob(actor.username, posix);
     let workdir = input.workdir;
     if (opts.workdir !== undefined)
       workdir =
