@@ -6,6 +6,7 @@ import type { DependencySpec } from "../core/dependency.js";
 import type { ArraySpec } from "../core/job-array.js";
 import type { PendingReason } from "../core/job-state.js";
 import type { ResourceRequest } from "../core/resource-request.js";
+import type { TrialJob } from "./queue/predict.js";
 
 export type KillReason = "TIMEOUT" | "OUT_OF_MEMORY" | "CANCELLED";
 export type FinalState = "COMPLETED" | "FAILED" | "CANCELLED" | "TIMEOUT" | "OUT_OF_MEMORY";
@@ -214,6 +215,8 @@ export interface Backend {
   need(request: ResourceRequest): Tres;
   /** The cluster's own time, where it keeps one (a virtual cluster's clock); absent: the wall clock. */
   now?(): number;
+  /** When a job like this would start were it submitted now (ms), or null when not within the plan; absent: the cluster cannot tell. */
+  predictStart?(trial: TrialJob): number | null | Promise<number | null>;
   /** A refusal in words of what the script asks of this cluster alone (a virtual cluster's #GUANG lines), or null. */
   scriptProblem?(script: string): string | null;
   /**

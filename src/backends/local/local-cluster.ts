@@ -13,6 +13,8 @@ import type { LocalClusterOptions } from "./local-options.js";
 import { JobExecutor } from "./executor.js";
 import { Dependencies } from "../queue/dependencies.js";
 import { UNLIMITED_S, waitingQueue } from "../queue/waiting-queue.js";
+import { predictStart, type TrialJob } from "../queue/predict.js";
+import { holdWaiting, releaseWaiting } from "../queue/holds.js";
 import { logBackgroundError } from "../../core/background-log.js";
 
 /**
@@ -159,28 +161,17 @@ export class LocalCluster implements Backend {
 
   /** Holds a waiting job; false when it is not waiting here. */
   hold(id: number, by: "user" | "admin"): boolean {
-    const job = this.pending.get(id);
-    if (!job) return false;
-    if (job.held !== "admin") job.held = by;
-    job.reason = job.held === "admin" ? "JobHeldAdmin" : "JobHeldUser";
+    if (!holdWaiting(this.pending.get(id), by)) return false;
     this.reservations.delete(id);
     this.schedule();
     return true;
   }
 
   /** Releases a held job; a user cannot release an administrator's hold. */
-  release(
-    id: number,
-    by: "user" | "admin",
-  ): "released" | "not-held" | "not-pending" | "admin-hold" {
-    const job = this.pending.get(id);
-    if (!job) return "not-pending";
-    if (job.held === null) return "not-held";
-    if (job.held === "admin" && by === "user") return "admin-hold";
-    job.held = null;
-    job.reason = null;
-    this.schedule();
-    return "released";
+  release(id: number, by: "user" | "admin"): ReturnType<typeof releaseWaiting> {
+    const r = releaseWaiting(this.pending.get(id), by);
+    if (r === "released") this.schedule();
+    return r;
   }
 
   nodeUse(): NodeUse[] {
@@ -256,18 +247,44 @@ export class LocalCluster implements Backend {
     }
   }
 
+  /** The running jobs as a pass sees them: on the one node, until their time limit. */
+  private runningForPass(): RunningJob[] {
+    return [...this.executor.running.values()].map(({ job: j }) => ({
+      id: j.id,
+      alloc: [
+        {
+          node: 0,
+          tasks: j.request.tasks ?? 1,
+          cpu: j.alloc!.cpus,
+          mem: j.alloc!.memMiB,
+          gpu: j.alloc!.gpus,
+        },
+      ],
+      estEnd: j.startMs! / 1000 + (j.timeLimit ?? UNLIMITED_S),
+    }));
+  }
+
+  predictStart(trial: TrialJob): number | null {
+    return predictStart(
+      {
+        model: this.model,
+        partitions: this.opts.config.partitions,
+        running: this.runningForPass(),
+        pending: this.pending.values(),
+        runningJobs: [...this.executor.running.values()].map((r) => r.job),
+        shapes: this.shapes,
+        deps: this.deps,
+        sources: this.opts,
+        policy: this.opts.policy,
+      },
+      trial,
+      Date.now(),
+    );
+  }
+
   private decide(nowMs: number): void {
     const now = nowMs / 1000;
-    const running: RunningJob[] = [];
-    for (const r of this.executor.running.values()) {
-      const j = r.job;
-      const a = j.alloc!;
-      running.push({
-        id: j.id,
-        alloc: [{ node: 0, tasks: j.request.tasks ?? 1, cpu: a.cpus, mem: a.memMiB, gpu: a.gpus }],
-        estEnd: j.startMs! / 1000 + (j.timeLimit ?? UNLIMITED_S),
-      });
-    }
+    const running = this.runningForPass();
     const { queue, nextBegin } = waitingQueue(
       this.pending.values(),
       [...this.executor.running.values()].map((r) => r.job),

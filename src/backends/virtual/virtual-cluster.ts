@@ -1,30 +1,23 @@
 import type { Tres } from "../../core/tres.js";
-import { compressHostlist, expandHostlist } from "../../core/hostlist.js";
 import type { ResourceRequest } from "../../core/resource-request.js";
-import type { Allocation } from "../../scheduler/allocation.js";
 import { compileCluster, type ClusterModel } from "../../scheduler/cluster.js";
-import { TerminationHeap } from "../../scheduler/event-heap.js";
-import { schedulePass, type Reservation, type RunningJob } from "../../scheduler/pass.js";
+import { schedulePass, type Reservation } from "../../scheduler/pass.js";
 import type { Policy } from "../../scheduler/policy.js";
 import { compileShape, shapeMinimum, type Shape } from "../../scheduler/shape.js";
 import { logBackgroundError } from "../../core/background-log.js";
-import type {
-  ActiveJob,
-  Backend,
-  BackendHooks,
-  ClusterStatus,
-  FinalState,
-  JobAlloc,
-  NodeUse,
-} from "../backend.js";
+import type { ActiveJob, Backend, BackendHooks, ClusterStatus, NodeUse } from "../backend.js";
 import type { PartitionConfig } from "../cluster-config.js";
 import { Dependencies } from "../queue/dependencies.js";
 import { EndedJobs } from "../queue/ended-jobs.js";
-import { UNLIMITED_S, waitingQueue, type QueueSources } from "../queue/waiting-queue.js";
+import { waitingQueue, type QueueSources } from "../queue/waiting-queue.js";
 import { VirtualClock } from "./virtual-clock.js";
 import type { VirtualClusterConfig } from "./virtual-config.js";
 import { virtualBehaviour, type VirtualBehaviour } from "./virtual-directives.js";
-import { virtualNodeUse, whyNeverFits } from "./virtual-nodes.js";
+import { allocFromStored, jobAlloc, virtualNodeUse, whyNeverFits } from "./virtual-nodes.js";
+import { VirtualRuns } from "./virtual-runs.js";
+import { HookChains } from "../queue/hook-chains.js";
+import { predictStart, type TrialJob } from "../queue/predict.js";
+import { holdWaiting, releaseWaiting } from "../queue/holds.js";
 
 export interface VirtualClusterOptions extends QueueSources {
   config: VirtualClusterConfig;
@@ -33,14 +26,6 @@ export interface VirtualClusterOptions extends QueueSources {
   hooks: BackendHooks;
   /** The wall clock (tests pass their own). */
   wall?: () => number;
-}
-
-interface Running {
-  job: ActiveJob;
-  alloc: Allocation;
-  endAt: number;
-  state: FinalState;
-  exitCode: number;
 }
 
 /**
@@ -59,12 +44,11 @@ export class VirtualCluster implements Backend {
   private readonly pending = new Map<number, ActiveJob>();
   private readonly shapes = new Map<number, Shape>();
   private readonly behaviour = new Map<number, VirtualBehaviour>();
-  private readonly running = new Map<number, Running>();
-  private readonly ends = new TerminationHeap();
+  private readonly running = new VirtualRuns();
   private readonly ended = new EndedJobs();
   private readonly deps: Dependencies;
   /** The hooks of one job, in order: its start is written before its end. */
-  private readonly chains = new Map<number, Promise<void>>();
+  private readonly chains = new HookChains();
   private reservations = new Map<number, Reservation>();
   private lastPass = -Infinity;
   private stepQueued = false;
@@ -149,9 +133,9 @@ export class VirtualCluster implements Backend {
     for (const job of jobs) {
       if (job.state === "RUNNING" && job.startMs !== null && job.alloc) {
         const b = this.behaviourOf(job);
-        const alloc = this.allocFromStored(job.alloc);
+        const alloc = allocFromStored(this.model, job.alloc);
         if (alloc) {
-          this.track(job, alloc, job.startMs, b);
+          this.running.track(job, alloc, job.startMs, b);
           continue;
         }
       }
@@ -176,15 +160,17 @@ export class VirtualCluster implements Backend {
     }
     const which = job ?? r!.job;
     this.ended.add(which.id, which.arrayJobId, which.arrayTaskId, false);
-    const outcome = {
-      state: "CANCELLED" as const,
-      exitCode: 0,
-      signal: r ? 15 : 0,
-      endMs: at,
-      cpuSeconds: r ? this.cpuSeconds(r, at) : 0,
-      maxRssMiB: null,
-      reason: null,
-    };
+    const outcome = r
+      ? this.running.outcome(r, at, true)
+      : {
+          state: "CANCELLED" as const,
+          exitCode: 0,
+          signal: 0,
+          endMs: at,
+          cpuSeconds: 0,
+          maxRssMiB: null,
+          reason: null,
+        };
     await this.inOrder(id, () => this.o.hooks.ended(which, outcome));
     this.schedule();
     return true;
@@ -197,28 +183,19 @@ export class VirtualCluster implements Backend {
     this.reservations.delete(id);
   }
 
+  /** Holds a waiting job; false when it is not waiting here. */
   hold(id: number, by: "user" | "admin"): boolean {
-    const job = this.pending.get(id);
-    if (!job) return false;
-    if (job.held !== "admin") job.held = by;
-    job.reason = job.held === "admin" ? "JobHeldAdmin" : "JobHeldUser";
+    if (!holdWaiting(this.pending.get(id), by)) return false;
     this.reservations.delete(id);
     this.schedule();
     return true;
   }
 
-  release(
-    id: number,
-    by: "user" | "admin",
-  ): "released" | "not-held" | "not-pending" | "admin-hold" {
-    const job = this.pending.get(id);
-    if (!job) return "not-pending";
-    if (job.held === null) return "not-held";
-    if (job.held === "admin" && by === "user") return "admin-hold";
-    job.held = null;
-    job.reason = null;
-    this.schedule();
-    return "released";
+  /** Releases a held job; a user cannot release an administrator's hold. */
+  release(id: number, by: "user" | "admin"): ReturnType<typeof releaseWaiting> {
+    const r = releaseWaiting(this.pending.get(id), by);
+    if (r === "released") this.schedule();
+    return r;
   }
 
   nodeUse(): NodeUse[] {
@@ -233,7 +210,7 @@ export class VirtualCluster implements Backend {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.stepRunning;
-    await Promise.all(this.chains.values());
+    await this.chains.settled();
   }
 
   /** Asks for a step (ends that are due, then a pass); several in one turn make one. */
@@ -278,7 +255,7 @@ export class VirtualCluster implements Backend {
       else if (this.stepRunning) await this.stepRunning;
       else break;
     }
-    await Promise.all(this.chains.values());
+    await this.chains.settled();
   }
 
   private async step(): Promise<void> {
@@ -299,33 +276,33 @@ export class VirtualCluster implements Backend {
 
   /** Ends the jobs due by `at` (before it when `strict`), in time order, a pass after each. */
   private endDue(at: number, strict: boolean): void {
-    while (this.ends.size > 0) {
-      const t = this.ends.peekTime();
-      if (strict ? t >= at : t > at) break;
-      const id = this.ends.pop();
-      const r = this.running.get(id);
-      // cancelled since, or a stale entry
-      if (!r || r.endAt !== t) continue;
-      this.running.delete(id);
+    for (let r = this.running.takeDue(at, strict); r; r = this.running.takeDue(at, strict)) {
       const job = r.job;
+      const t = r.endAt;
       this.ended.add(job.id, job.arrayJobId, job.arrayTaskId, r.state === "COMPLETED");
-      if (r.state === "TIMEOUT") this.inOrder(id, () => this.o.hooks.killing(job, "TIMEOUT"));
-      const outcome = {
-        state: r.state,
-        exitCode: r.state === "TIMEOUT" ? 0 : r.exitCode,
-        signal: r.state === "TIMEOUT" ? 15 : 0,
-        endMs: t,
-        cpuSeconds: this.cpuSeconds(r, t),
-        maxRssMiB: null,
-        reason: null,
-      };
-      this.inOrder(id, () => this.o.hooks.ended(job, outcome));
+      if (r.state === "TIMEOUT") this.inOrder(job.id, () => this.o.hooks.killing(job, "TIMEOUT"));
+      const outcome = this.running.outcome(r, t);
+      this.inOrder(job.id, () => this.o.hooks.ended(job, outcome));
       this.decide(Math.max(t, this.lastPass));
     }
   }
 
-  private cpuSeconds(r: Running, at: number): number {
-    return Math.round(((at - r.job.startMs!) / 1000) * r.job.alloc!.cpus);
+  predictStart(trial: TrialJob): number | null {
+    return predictStart(
+      {
+        model: this.model,
+        partitions: this.o.config.partitions,
+        running: this.running.forPass(),
+        pending: this.pending.values(),
+        runningJobs: this.running.jobs(),
+        shapes: this.shapes,
+        deps: this.deps,
+        sources: this.o,
+        policy: this.o.policy,
+      },
+      trial,
+      Math.max(this.now(), this.lastPass),
+    );
   }
 
   /** One pass of the embedded scheduler at the virtual instant `atMs`. */
@@ -333,16 +310,10 @@ export class VirtualCluster implements Backend {
     this.lastPass = atMs;
     if (this.pending.size === 0) return;
     const now = atMs / 1000;
-    const running: RunningJob[] = [];
-    for (const r of this.running.values())
-      running.push({
-        id: r.job.id,
-        alloc: r.alloc,
-        estEnd: r.job.startMs! / 1000 + (r.job.timeLimit ?? UNLIMITED_S),
-      });
+    const running = this.running.forPass();
     const { queue } = waitingQueue(
       this.pending.values(),
-      [...this.running.values()].map((r) => r.job),
+      this.running.jobs(),
       this.shapes,
       this.model,
       this.o.config.partitions,
@@ -370,76 +341,25 @@ export class VirtualCluster implements Backend {
       this.forget(s.id);
       job.reason = null;
       job.plannedStartMs = null;
-      job.alloc = this.jobAlloc(s.alloc);
-      this.track(job, s.alloc, atMs, b);
+      job.alloc = jobAlloc(this.model, s.alloc);
+      this.running.track(job, s.alloc, atMs, b);
       this.inOrder(job.id, () => this.o.hooks.started(job));
     }
   }
 
-  private track(job: ActiveJob, alloc: Allocation, startMs: number, b: VirtualBehaviour): void {
-    const limit = job.timeLimit ?? UNLIMITED_S;
-    const runtime = b.runtime ?? limit;
-    const timeout = runtime > limit;
-    const endAt = startMs + Math.min(runtime, limit) * 1000;
-    job.state = "RUNNING";
-    job.startMs = startMs;
-    const state: FinalState = timeout ? "TIMEOUT" : b.exitCode === 0 ? "COMPLETED" : "FAILED";
-    this.running.set(job.id, { job, alloc, endAt, state, exitCode: b.exitCode });
-    this.ends.push(endAt, job.id);
-  }
-
-  private jobAlloc(alloc: Allocation): JobAlloc {
-    const names = alloc.map((a) => this.model.nodes[a.node]!.name);
-    const gpuType = alloc.find((a) => a.gpu > 0)
-      ? this.model.nodes[alloc.find((a) => a.gpu > 0)!.node]!.gpuType
-      : null;
-    return {
-      node: compressHostlist(names),
-      cpus: alloc.reduce((s, a) => s + a.cpu, 0),
-      memMiB: alloc.reduce((s, a) => s + a.mem, 0),
-      gpus: alloc.reduce((s, a) => s + a.gpu, 0),
-      gpuType,
-      cores: [],
-      gpuIndices: [],
-    };
-  }
-
-  /** A stored job's allocation back on this cluster's nodes (null when its nodes are gone). */
-  private allocFromStored(a: JobAlloc): Allocation | null {
-    const index = new Map(this.model.nodes.map((n, i) => [n.name, i]));
-    const names = expandHostlist(a.node);
-    const idx = names.map((n) => index.get(n));
-    if (idx.some((i) => i === undefined) || idx.length === 0) return null;
-    const share = (x: number) => Math.floor(x / idx.length);
-    return idx.map((node) => ({
-      node: node!,
-      tasks: 1,
-      cpu: share(a.cpus),
-      mem: share(a.memMiB),
-      gpu: share(a.gpus),
-    }));
-  }
-
-  /** Runs `fn` after the job's earlier hooks; failures are logged, the chain goes on. */
+  /** Runs `fn` after the job's earlier hooks. */
   private inOrder(id: number, fn: () => Promise<void>): Promise<void> {
-    const next = (this.chains.get(id) ?? Promise.resolve())
-      .then(fn)
-      .catch((e: Error) =>
-        logBackgroundError(`job ${id} on ${this.name}: ${e.message}`, { stack: e.stack }),
-      );
-    this.chains.set(id, next);
-    void next.then(() => {
-      if (this.chains.get(id) === next) this.chains.delete(id);
-    });
-    return next;
+    return this.chains.run(id, fn, (e) =>
+      logBackgroundError(`job ${id} on ${this.name}: ${e.message}`, { stack: e.stack }),
+    );
   }
 
   /** Wakes when the next job is due to end. */
   private arm(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.stopped || this.ends.size === 0) return;
-    const delay = this.clock.realDelay(this.ends.peekTime());
+    if (this.stopped || this.running.size === 0) return;
+    const delay = this.clock.realDelay(this.running.nextEnd());
     if (!Number.isFinite(delay)) return;
     this.timer = setTimeout(() => this.schedule(), Math.min(2 ** 31 - 1, Math.ceil(delay) + 1));
   }

@@ -29,7 +29,7 @@ export function virtualBehaviour(script: string): VirtualBehaviour {
         try {
           s = parseSlurmDuration(value);
         } catch (e) {
-          throw new Error(at + (isGuangError(e) ? e.message : String(e)));
+          throw new Error(at + (isGuangError(e) ? e.message : String(e)), { cause: e });
         }
         if (!Number.isFinite(s) || s < 0)
           throw new Error(`${at}--virtual-runtime must be a finite time, e.g. 2:00:00`);

@@ -3,7 +3,8 @@ import type { Allocation } from "../../scheduler/allocation.js";
 import type { ClusterModel } from "../../scheduler/cluster.js";
 import { schedulePass } from "../../scheduler/pass.js";
 import { compileShape, shapeMinimum } from "../../scheduler/shape.js";
-import type { ActiveJob, NodeUse } from "../backend.js";
+import type { ActiveJob, JobAlloc, NodeUse } from "../backend.js";
+import { compressHostlist, expandHostlist } from "../../core/hostlist.js";
 
 // answers per partition and request shape: a cluster of thousands of nodes is tried once a shape
 const verdicts = new WeakMap<ClusterModel, Map<string, string | null>>();
@@ -77,5 +78,38 @@ export function virtualNodeUse(
     runningJobs: jobs[i]!,
     state: cpu[i] === 0 ? "idle" : cpu[i]! >= node.cpus ? "allocated" : "mixed",
     reason: null,
+  }));
+}
+
+/** An allocation as the job records it: its nodes as a hostlist, its totals. */
+export function jobAlloc(model: ClusterModel, alloc: Allocation): JobAlloc {
+  const names = alloc.map((a) => model.nodes[a.node]!.name);
+  const gpuType = alloc.find((a) => a.gpu > 0)
+    ? model.nodes[alloc.find((a) => a.gpu > 0)!.node]!.gpuType
+    : null;
+  return {
+    node: compressHostlist(names),
+    cpus: alloc.reduce((s, a) => s + a.cpu, 0),
+    memMiB: alloc.reduce((s, a) => s + a.mem, 0),
+    gpus: alloc.reduce((s, a) => s + a.gpu, 0),
+    gpuType,
+    cores: [],
+    gpuIndices: [],
+  };
+}
+
+/** A stored job's allocation back on the cluster's nodes (null when its nodes are gone). */
+export function allocFromStored(model: ClusterModel, a: JobAlloc): Allocation | null {
+  const index = new Map(model.nodes.map((n, i) => [n.name, i]));
+  const names = expandHostlist(a.node);
+  const idx = names.map((n) => index.get(n));
+  if (idx.some((i) => i === undefined) || idx.length === 0) return null;
+  const share = (x: number) => Math.floor(x / idx.length);
+  return idx.map((node) => ({
+    node: node!,
+    tasks: 1,
+    cpu: share(a.cpus),
+    mem: share(a.memMiB),
+    gpu: share(a.gpus),
   }));
 }
