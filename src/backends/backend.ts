@@ -6,7 +6,6 @@ import type { DependencySpec } from "../core/dependency.js";
 import type { ArraySpec } from "../core/job-array.js";
 import type { PendingReason } from "../core/job-state.js";
 import type { ResourceRequest } from "../core/resource-request.js";
-import type { TrialJob } from "./queue/predict.js";
 
 export type KillReason = "TIMEOUT" | "OUT_OF_MEMORY" | "CANCELLED";
 export type FinalState = "COMPLETED" | "FAILED" | "CANCELLED" | "TIMEOUT" | "OUT_OF_MEMORY";
@@ -197,6 +196,17 @@ export interface ClusterStatus {
   error: string | null;
   /** The last time the cluster's associations were compared with Guang's, and what was put right. */
   sync: { at: string; applied: string[]; drift: string[] } | null;
+}
+
+/** A job not yet submitted, as placement asks about it. */
+export interface TrialJob {
+  partition: string;
+  request: ResourceRequest;
+  /** Seconds. */
+  timeLimit: number;
+  accountId: number;
+  userId: number;
+  qos: string;
 }
 
 /** What the services ask of a cluster's backend, whatever runs its jobs. */

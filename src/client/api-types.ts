@@ -5508,6 +5508,70 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/clusters/{name}/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a virtual cluster's manual clock forward (replays and tests: what ends before the instant ends, each at its own time) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        to: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            now: string;
+                        };
+                    };
+                };
+                /** @description An error: its code, a message that says what to do, details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                message: string;
+                                details?: Record<string, never>;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -5814,6 +5878,19 @@ export interface components {
             workdir: string;
             hold: string;
             currency: string;
+            placement: components["schemas"]["Placement"] | null;
+        };
+        Placement: {
+            asked: string[] | "any";
+            chosen: string;
+            why: string;
+            considered: {
+                cluster: string;
+                partition: string | null;
+                startsAt: string | null;
+                perHour: string | null;
+                refused: string | null;
+            }[];
         };
         JobView: {
             id: number;
@@ -5852,6 +5929,7 @@ export interface components {
             mailUser: string | null;
             hold: string;
             cost: string | null;
+            placement: components["schemas"]["Placement"] | null;
         };
         ResourceRequest: {
             nodes?: number;
@@ -5935,7 +6013,7 @@ export interface components {
         ClusterView: {
             name: string;
             /** @enum {string} */
-            backend: "local" | "slurm";
+            backend: "local" | "slurm" | "virtual";
             enabled: boolean;
             disabledReason: string | null;
             disabledAt: string | null;
@@ -6011,6 +6089,7 @@ export type UsageReportView = components['schemas']['UsageReportView'];
 export type UsageLine = components['schemas']['UsageLine'];
 export type Statement = components['schemas']['Statement'];
 export type SubmitCheck = components['schemas']['SubmitCheck'];
+export type Placement = components['schemas']['Placement'];
 export type JobView = components['schemas']['JobView'];
 export type ResourceRequest = components['schemas']['ResourceRequest'];
 export type JobAlloc = components['schemas']['JobAlloc'];

@@ -28,6 +28,8 @@ export interface JobOptions {
   name?: string;
   /** `-M`: the cluster (absent: the center's default). */
   cluster?: string;
+  /** `-M a,b` or `-M any`: the clusters to choose from, where the job would start first. */
+  clusters?: string[] | "any";
   partition?: string;
   account?: string;
   qos?: string;

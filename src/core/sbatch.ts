@@ -86,7 +86,7 @@ const OPTIONS: OptionDef[] = [
   },
   { long: "account", short: "A", apply: (o, v) => void (o.account = nonEmpty("--account", v)) },
   { long: "qos", short: "q", apply: (o, v) => void (o.qos = nonEmpty("--qos", v)) },
-  { long: "clusters", short: "M", apply: (o, v) => void (o.cluster = oneCluster(v)) },
+  { long: "clusters", short: "M", apply: (o, v) => clusterChoice(o, v) },
   {
     long: "nodes",
     short: "N",
@@ -150,16 +150,24 @@ const OPTIONS: OptionDef[] = [
 ];
 
 const BY_LONG = new Map(OPTIONS.map((d) => [d.long, d]));
-/** sbatch -M takes a list (federations); a job here goes to one cluster. */
-function oneCluster(v: string): string {
+/**
+ * sbatch -M: one cluster, or a list (or "any") to choose from: the job goes to the one where
+ * it is predicted to start first (see services/jobs/placement.ts).
+ */
+function clusterChoice(o: JobOptions, v: string): void {
   const names = nonEmpty("--clusters", v)
     .split(",")
+    .map((x) => x.trim())
     .filter((x) => x);
-  if (names.length !== 1)
-    throw invalidInput(
-      `--clusters (-M) names one cluster here, got "${v}"; list them with guang clusters`,
-    );
-  return names[0]!;
+  if (names.length === 0)
+    throw invalidInput(`--clusters (-M) names a cluster, a list of them or "any", got "${v}"`);
+  const any = names.some((n) => n === "any" || n === "all");
+  if (any && names.length > 1)
+    throw invalidInput(`--clusters (-M) is "any" alone or a list of clusters, got "${v}"`);
+  delete o.cluster;
+  delete o.clusters;
+  if (names.length === 1 && !any) o.cluster = names[0]!;
+  else o.clusters = any ? "any" : [...new Set(names)];
 }
 
 const BY_SHORT = new Map(OPTIONS.filter((d) => d.short).map((d) => [d.short!, d]));

@@ -1,4 +1,4 @@
-import type { Generated } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 
 /**
  * The tables of the store. Times are UTC ISO 8601 strings with milliseconds (they sort as
@@ -145,6 +145,8 @@ export interface JobTable {
   script: string;
   /** JobOptions as JSON (the parsed request). */
   options: string;
+  /** Where a job that named several clusters (or any) went and why, as JSON; null: it named one. */
+  placement: ColumnType<string | null, string | null | undefined, string | null>;
   /** Seconds; null: unlimited. */
   time_limit: number | null;
   workdir: string;

@@ -4,7 +4,7 @@ import { MAX_OUTPUT_PAGE } from "../../services/jobs/job-output.js";
 import { invalidInput } from "../../core/errors.js";
 import { route, WROTE } from "../route.js";
 import { isoTime, toIso } from "../schemas/time.js";
-import { jobView } from "../schemas/jobs.js";
+import { jobView, placementView } from "../schemas/jobs.js";
 
 const submit = z.strictObject({
   script: z.string().min(1, "the script is empty"),
@@ -74,6 +74,7 @@ export const jobRoutes = [
         workdir: z.string(),
         hold: z.string(),
         currency: z.string(),
+        placement: placementView.nullable(),
       })
       .meta({ id: "SubmitCheck" }),
     handler: ({ center, actor, body }) => center.submissions.check(actor, body),

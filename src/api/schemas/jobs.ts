@@ -65,6 +65,24 @@ const dependencySpec = z
   .meta({ id: "DependencySpec" });
 
 /** A job as people see it: the stored row with the backend's live view while it is active. */
+/** Where a job that named several clusters (or any) went, and each cluster considered. */
+export const placementView = z
+  .strictObject({
+    asked: z.union([z.array(z.string()), z.literal("any")]),
+    chosen: z.string(),
+    why: z.string(),
+    considered: z.array(
+      z.strictObject({
+        cluster: z.string(),
+        partition: z.string().nullable(),
+        startsAt: z.string().nullable(),
+        perHour: z.string().nullable(),
+        refused: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "Placement" });
+
 export const jobView = z
   .strictObject({
     id: z.number(),
@@ -103,5 +121,6 @@ export const jobView = z
     mailUser: z.string().nullable(),
     hold: z.string(),
     cost: z.string().nullable(),
+    placement: placementView.nullable(),
   })
   .meta({ id: "JobView" });

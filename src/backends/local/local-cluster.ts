@@ -5,7 +5,7 @@ import type { ResourceRequest } from "../../core/resource-request.js";
 import { compileCluster, type ClusterModel } from "../../scheduler/cluster.js";
 import { schedulePass, type Reservation, type RunningJob } from "../../scheduler/pass.js";
 import { compileShape, shapeMinimum, type Shape } from "../../scheduler/shape.js";
-import type { ActiveJob, Backend, ClusterStatus, NodeUse } from "../backend.js";
+import type { ActiveJob, Backend, ClusterStatus, NodeUse, TrialJob } from "../backend.js";
 import { toClusterSpec, type ClusterConfig, type PartitionConfig } from "../cluster-config.js";
 import { EndedJobs } from "../queue/ended-jobs.js";
 import type { LocalClusterOptions } from "./local-options.js";
@@ -13,7 +13,7 @@ import type { LocalClusterOptions } from "./local-options.js";
 import { JobExecutor } from "./executor.js";
 import { Dependencies } from "../queue/dependencies.js";
 import { UNLIMITED_S, waitingQueue } from "../queue/waiting-queue.js";
-import { predictStart, type TrialJob } from "../queue/predict.js";
+import { predictStart } from "../queue/predict.js";
 import { holdWaiting, releaseWaiting } from "../queue/holds.js";
 import { logBackgroundError } from "../../core/background-log.js";
 

@@ -1,23 +1,11 @@
-import type { ResourceRequest } from "../../core/resource-request.js";
 import type { ClusterModel } from "../../scheduler/cluster.js";
 import { schedulePass, type RunningJob } from "../../scheduler/pass.js";
 import type { Policy } from "../../scheduler/policy.js";
 import { compileShape, type Shape } from "../../scheduler/shape.js";
-import type { ActiveJob } from "../backend.js";
+import type { ActiveJob, TrialJob } from "../backend.js";
 import type { PartitionConfig } from "../cluster-config.js";
 import type { Dependencies } from "./dependencies.js";
 import { waitingQueue, type QueueSources } from "./waiting-queue.js";
-
-/** A job not yet submitted, as placement asks about it. */
-export interface TrialJob {
-  partition: string;
-  request: ResourceRequest;
-  /** Seconds. */
-  timeLimit: number;
-  accountId: number;
-  userId: number;
-  qos: string;
-}
 
 // how many waiting jobs ahead of it a prediction plans; beyond, it says "not within the plan"
 const MOST_AHEAD = 2000;

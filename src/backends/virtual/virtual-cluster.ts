@@ -5,7 +5,14 @@ import { schedulePass, type Reservation } from "../../scheduler/pass.js";
 import type { Policy } from "../../scheduler/policy.js";
 import { compileShape, shapeMinimum, type Shape } from "../../scheduler/shape.js";
 import { logBackgroundError } from "../../core/background-log.js";
-import type { ActiveJob, Backend, BackendHooks, ClusterStatus, NodeUse } from "../backend.js";
+import type {
+  ActiveJob,
+  Backend,
+  BackendHooks,
+  ClusterStatus,
+  NodeUse,
+  TrialJob,
+} from "../backend.js";
 import type { PartitionConfig } from "../cluster-config.js";
 import { Dependencies } from "../queue/dependencies.js";
 import { EndedJobs } from "../queue/ended-jobs.js";
@@ -16,7 +23,7 @@ import { virtualBehaviour, type VirtualBehaviour } from "./virtual-directives.js
 import { allocFromStored, jobAlloc, virtualNodeUse, whyNeverFits } from "./virtual-nodes.js";
 import { VirtualRuns } from "./virtual-runs.js";
 import { HookChains } from "../queue/hook-chains.js";
-import { predictStart, type TrialJob } from "../queue/predict.js";
+import { predictStart } from "../queue/predict.js";
 import { holdWaiting, releaseWaiting } from "../queue/holds.js";
 
 export interface VirtualClusterOptions extends QueueSources {

@@ -98,10 +98,27 @@ function describe(j: JobView): string {
     [["StdOut", j.stdout]],
     [["StdErr", j.stderr]],
   ];
-  return pairs
-    .map((line) => `   ${line.map(([k, v]) => `${k}=${v}`).join(" ")}`)
-    .join("\n")
-    .replace(/^ {3}/, "");
+  return (
+    pairs
+      .map((line) => `   ${line.map(([k, v]) => `${k}=${v}`).join(" ")}`)
+      .join("\n")
+      .replace(/^ {3}/, "") + placementText(j.placement)
+  );
+}
+
+/** Where a job that named several clusters (or any) went: the choice and each cluster weighed. */
+function placementText(p: JobView["placement"]): string {
+  if (!p) return "";
+  const asked = p.asked === "any" ? "any" : p.asked.join(",");
+  const lines = [`   Placement=${p.chosen} (asked -M ${asked}): ${p.why}`];
+  for (const c of p.considered)
+    lines.push(
+      `     ${c.cluster}: ${
+        c.refused ??
+        `starts ${c.startsAt ? timeText(c.startsAt) : "unknown"}, ${c.perHour} an hour${c.partition ? ` in ${c.partition}` : ""}`
+      }`,
+    );
+  return `\n${lines.join("\n")}`;
 }
 
 /** A dependency as it was written: afterok:12:13_2,afterany:14 (? between clauses for "any"). */

@@ -4,10 +4,15 @@ import { GuangError, invalidInput, notFound } from "../../core/errors.js";
 import { getClusterRow } from "../../store/clusters.js";
 import { getArrayTask, getJob, jobsOfArray, type JobRow } from "../../store/jobs.js";
 import { type Db } from "../../store/open.js";
-import { findAccountById } from "../../store/accounts.js";
+import {
+  accountsOfUser,
+  findAccount,
+  findAccountById,
+  type AccountRow,
+} from "../../store/accounts.js";
 import { findUserById } from "../../store/users.js";
-import { conflict, type Actor } from "../access/actor.js";
-import { may } from "../access/permissions.js";
+import { conflict, forbidden, type Actor } from "../access/actor.js";
+import { may, seesTenant } from "../access/permissions.js";
 import { jobView, type JobView } from "./job-view.js";
 import type { Dialect } from "../../store/dialect.js";
 import type { Billing } from "../money/billing.js";
@@ -200,5 +205,28 @@ export class JobLookup {
       return row;
     }
     return (await this.resolve(actor, idText, "job.read"))[0]!;
+  }
+
+  /** The account a submission is charged to: the one named (-A), which the user must be a member of, or their first. */
+  async submissionAccount(actor: Actor, name: string | undefined): Promise<AccountRow> {
+    if (name === undefined) {
+      // the user's first account is the default, and membership is given
+      const first = (await accountsOfUser(this.db, actor.userId))[0];
+      if (!first)
+        throw invalidInput(
+          `you belong to no account; ask an account owner to add you, or name one with -A`,
+        );
+      return (await findAccountById(this.db, first.id))!;
+    } else {
+      const found = await findAccount(this.db, name);
+      // an account of another tenant reads as one that does not exist
+      if (!found || !seesTenant(actor, found.tenant_id))
+        throw notFound(`account ${name} does not exist; your accounts: guang account list`, {
+          account: name,
+        });
+      if (!actor.accounts.has(found.id))
+        throw forbidden(`you are not a member of account ${name}; ask its owner to add you`);
+      return found;
+    }
   }
 }

@@ -1,3 +1,4 @@
+import type { Placement } from "../../core/placement.js";
 import type { ActiveJob, JobAlloc } from "../../backends/backend.js";
 import type { JobOptions } from "../../core/job-spec.js";
 import { formatMoney, money } from "../../core/money.js";
@@ -6,6 +7,8 @@ import type { JobRow } from "../../store/jobs.js";
 /** A job as the API shows it: the stored row, with the backend's live view while it is active. */
 export interface JobView {
   id: number;
+  /** Where a job that named several clusters (or any) went, and why. */
+  placement: Placement | null;
   /** As Slurm prints it: "123", or "123_4" for a task of an array. */
   jobId: string;
   arrayJobId: number | null;
@@ -119,5 +122,6 @@ export function jobView(
     mailUser: opts.mailUser ?? null,
     hold: formatMoney(money(Number(row.hold_units ?? 0))),
     cost: costUnits === null ? null : formatMoney(money(costUnits)),
+    placement: row.placement ? (JSON.parse(row.placement) as Placement) : null,
   };
 }

@@ -110,3 +110,20 @@ export function userWorkFolder(home: string, user: string, owner: UnixAccount | 
   chmodSync(dir, 0o700);
   return dir;
 }
+
+/** An output file's full path: in the working directory (checked already), or a checked place of its own. */
+export function outputFilePath(
+  policy: PathPolicy,
+  workdir: string,
+  path: string,
+  what: string,
+  user: string,
+): string {
+  const full = resolve(workdir, path);
+  // the usual case: a file in the working directory, which is checked already (a symlink
+  // planted there is not followed when the job opens it: see the launcher)
+  if (dirname(full) === workdir) return full;
+  checkJobPath(policy, full, what, user);
+  checkDirectory(dirname(full), `the folder of the ${what}`);
+  return full;
+}

@@ -1,8 +1,10 @@
-import { dirname, isAbsolute, resolve } from "node:path";
+import { isAbsolute, resolve } from "node:path";
 import { formatMoney, money } from "../../core/money.js";
 import type { ActiveJob } from "../../backends/backend.js";
+import { choosePlacement } from "./placement.js";
+import type { Placement } from "../../core/placement.js";
 import { formatSlurmDuration } from "../../core/duration.js";
-import { GuangError, invalidInput, notFound } from "../../core/errors.js";
+import { GuangError, invalidInput } from "../../core/errors.js";
 import { exportedEnvironment } from "../../core/export-spec.js";
 import { markLine, RESOURCE_OPTIONS, tiedToLine } from "../../core/script-lines.js";
 import { defaultOutputPattern, expandOutputPattern } from "../../core/output-pattern.js";
@@ -16,16 +18,16 @@ import {
 import { insertJob, updateJob, type JobRow } from "../../store/jobs.js";
 import { checkDependencies } from "./dependency-check.js";
 import { nowIso, type Db } from "../../store/open.js";
-import { accountsOfUser, findAccount, findAccountById, lockAccount } from "../../store/accounts.js";
-import { forbidden, type Actor } from "../access/actor.js";
+import { lockAccount } from "../../store/accounts.js";
+import type { Actor } from "../access/actor.js";
 import { checkSubmission } from "../tenancy/account-checks.js";
-import { authorize, seesTenant } from "../access/permissions.js";
+import { authorize } from "../access/permissions.js";
 import { jobEvent, storeEvent, type JobEvent } from "./events.js";
 import { jobIdText } from "./job-view.js";
 import type { JobServiceOptions } from "./job-lookup.js";
 import { JobLookup } from "./job-lookup.js";
 import { activeJob } from "./active-job.js";
-import { checkDirectory, checkJobPath, userWorkFolder } from "./path-policy.js";
+import { checkDirectory, checkJobPath, outputFilePath, userWorkFolder } from "./path-policy.js";
 
 /** What a submission would be, checked and not made (sbatch --test-only). */
 export interface SubmitCheck {
@@ -43,6 +45,8 @@ export interface SubmitCheck {
   /** The money all its jobs would hold at submission (the worst case). */
   hold: string;
   currency: string;
+  /** Where a job naming several clusters (or any) would go, and why. */
+  placement: Placement | null;
 }
 
 export interface SubmitInput {
@@ -101,41 +105,29 @@ export class SubmitService {
     const opts = buildJobOptions(items, nowMs);
     if (input.scriptArgs?.length) opts.scriptArgs = input.scriptArgs;
 
-    const account = await tiedToLine(items, ["account"], async () => {
-      if (opts.account === undefined) {
-        // the user's first account is the default, and membership is given
-        const first = (await accountsOfUser(this.db, actor.userId))[0];
-        if (!first)
-          throw invalidInput(
-            `you belong to no account; ask an account owner to add you, or name one with -A`,
-          );
-        return (await findAccountById(this.db, first.id))!;
-      } else {
-        const found = await findAccount(this.db, opts.account);
-        // an account of another tenant reads as one that does not exist
-        if (!found || !seesTenant(actor, found.tenant_id))
-          throw notFound(
-            `account ${opts.account} does not exist; your accounts: guang account list`,
-            { account: opts.account },
-          );
-        if (!actor.accounts.has(found.id))
-          throw forbidden(
-            `you are not a member of account ${opts.account}; ask its owner to add you`,
-          );
-        return found;
-      }
-    });
+    const account = await tiedToLine(items, ["account"], () =>
+      this.lookup.submissionAccount(actor, opts.account),
+    );
     authorize(actor, "job.submit", {
       tenantId: account.tenant_id,
       accountId: account.id,
       userId: actor.userId,
       what: `account ${account.name}`,
     });
-    const { backend, part } = await tiedToLine(items, ["partition", "clusters"], async () => {
-      const backend = await this.lookup.cluster(opts.cluster);
-      return { backend, part: this.lookup.partition(backend, opts.partition) };
-    });
     const qos = opts.qos ?? "normal";
+    const { backend, part, placement } = await tiedToLine(
+      items,
+      ["partition", "clusters"],
+      async () => {
+        if (opts.clusters) {
+          const ctx = { db: this.db, lookup: this.lookup, billing: this.o.billing };
+          const where = { ...ctx, backends: this.o.backends };
+          return choosePlacement(where, opts, account, actor.userId, qos, nowMs);
+        }
+        const backend = await this.lookup.cluster(opts.cluster);
+        return { backend, part: this.lookup.partition(backend, opts.partition), placement: null };
+      },
+    );
     let timeLimit: number | null | undefined = opts.timeLimit ?? part.defaultTime ?? part.maxTime;
     if (timeLimit === Infinity || timeLimit === undefined) timeLimit = null;
     if (timeLimit !== null && timeLimit < 1)
@@ -257,6 +249,7 @@ export class SubmitService {
       environmentJson,
       need,
       limitsAndHolds,
+      placement,
     };
   }
 
@@ -279,6 +272,7 @@ export class SubmitService {
       workdir: p.workdir,
       hold: formatMoney(money(plans.reduce((t, x) => t + x.money, 0))),
       currency: this.o.billing.currency,
+      placement: p.placement,
     };
   }
 
@@ -310,6 +304,7 @@ export class SubmitService {
           array_throttle: opts.array?.throttle ?? 0,
           script: input.script,
           options: p.optionsJson,
+          placement: p.placement ? JSON.stringify(p.placement) : null,
           time_limit: limit,
           workdir,
           stdout_path: "",
@@ -332,7 +327,8 @@ export class SubmitService {
           arrayTaskId: task,
           node: backend.firstNode(),
         };
-        const stdout = this.outputPath(
+        const stdout = outputFilePath(
+          this.o.paths,
           workdir,
           expandOutputPattern(p.outPattern, values),
           "output file (-o)",
@@ -341,7 +337,8 @@ export class SubmitService {
         const stderr =
           p.errPattern === p.outPattern
             ? stdout
-            : this.outputPath(
+            : outputFilePath(
+                this.o.paths,
                 workdir,
                 expandOutputPattern(p.errPattern, values),
                 "error file (-e)",
@@ -386,14 +383,5 @@ export class SubmitService {
       backend.submit(activeJob(row, opts, actor.username, p.posix, account.name));
     for (const e of told) this.o.events.publish(e);
     return { id: rows[0]!.id, jobIds: rows.map(jobIdText) };
-  }
-  private outputPath(workdir: string, path: string, what: string, user: string): string {
-    const full = resolve(workdir, path);
-    // the usual case: a file in the working directory, which is checked already (a symlink
-    // planted there is not followed when the job opens it: see the launcher)
-    if (dirname(full) === workdir) return full;
-    checkJobPath(this.o.paths, full, what, user);
-    checkDirectory(dirname(full), `the folder of the ${what}`);
-    return full;
   }
 }

@@ -81,22 +81,36 @@ export class Billing {
     return money(w.balance + Number(account.credit_limit));
   }
 
+  /** What an hour of a job of this request costs the tenant at `at` (its price and discount); null: the partition has no price. */
+  async perHour(
+    db: Db,
+    tenantId: number,
+    r: { cluster: string; partition: string; qos: string; need: Tres; at: string },
+  ) {
+    const found = await ratesAt(db, {
+      cluster: r.cluster,
+      partition: r.partition,
+      qos: r.qos,
+      tenantId,
+      at: r.at,
+    });
+    if (!found) return null;
+    const hour = resourceSeconds({ tres: r.need, seconds: 3600 });
+    return {
+      found,
+      perHour: resourceCost({ ...found.rates, minCharge: money(0) }, hour, found.discount),
+    };
+  }
+
   /**
    * What each job of a submission holds: of its grants first (core- or GPU-seconds of the
    * worst case), then money for the rest (price in force now × what the grants do not cover
    * × time limit). Refuses when there is no price or the account cannot cover them all.
    */
   async planHolds(db: Db, account: AccountRow, r: HoldRequest): Promise<HoldPlan[]> {
-    const found = await ratesAt(db, {
-      cluster: r.cluster,
-      partition: r.partition,
-      qos: r.qos,
-      tenantId: account.tenant_id,
-      at: r.at,
-    });
-    if (!found) throw noPrice(r.cluster, r.partition);
-    const hour = resourceSeconds({ tres: r.need, seconds: 3600 });
-    const perHour = resourceCost({ ...found.rates, minCharge: money(0) }, hour, found.discount);
+    const priced = await this.perHour(db, account.tenant_id, r);
+    if (!priced) throw noPrice(r.cluster, r.partition);
+    const { found, perHour } = priced;
     const free = perHour === 0 && found.rates.minCharge === 0;
     if (free) return Array.from({ length: r.jobs }, () => ({ money: money(0), grants: [] }));
     if (r.timeLimit === null)
