@@ -129,6 +129,24 @@ export class PoolScheduler {
     return out;
   }
 
+  /**
+   * When a job of `procs` processors and estimate `est` would start were it queued now: a
+   * conservative plan of the jobs ahead of it (at most `depth` of them), then its earliest
+   * fit. Infinity when it is larger than the machine. Nothing is changed.
+   */
+  predictStart(now: number, procs: number, est: number, depth = 200): number {
+    if (procs > this.total) return Infinity;
+    this.buildProfile(now);
+    const limit = Math.min(depth, this.queue.length);
+    for (let q = 0; q < limit; q++) {
+      const j = this.queue[q];
+      const i = this.profile.earliest(this.procs[j], this.est[j]);
+      if (i >= 0) this.profile.reserve(i, this.procs[j], this.est[j]);
+    }
+    const i = this.profile.earliest(procs, est);
+    return i < 0 ? Infinity : this.profile.times[i];
+  }
+
   private startHead(now: number, free: number, started: number[]): number {
     const q = this.queue;
     let h = 0;

@@ -189,3 +189,10 @@ export function firstJobs(w: Workload, n: number): Workload {
     traceId: w.traceId.subarray(0, k),
   };
 }
+
+/** The jobs submitted within `seconds` of the first one. */
+export function withinSeconds(w: Workload, seconds: number): Workload {
+  let k = 0;
+  while (k < w.count && w.submit[k]! - w.submit[0]! < seconds) k++;
+  return firstJobs(w, k);
+}

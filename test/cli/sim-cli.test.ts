@@ -104,6 +104,43 @@ describe.skipIf(ctc === null)("guang sim on a real trace", () => {
   });
 });
 
+describe("guang sim across clusters", () => {
+  it("replays several traces as one network under each placement policy", () => {
+    // a second cluster with nothing to do: sharing moves the waiting jobs there
+    const idle = join(dir, "idle.swf");
+    writeFileSync(idle, ["; MaxProcs: 4", job(1, 0, 10, 1, 10)].join("\n"));
+    const r = guang(
+      "sim",
+      small,
+      idle,
+      "--json",
+      "--transfer",
+      "0:05",
+      "--report",
+      join(dir, "net"),
+    );
+    expect(r.code, r.err).toBe(0);
+    const runs = JSON.parse(r.out);
+    expect(runs.map((x: any) => x.policy)).toEqual(["static", "earliest", "earliest-transfer"]);
+    expect(runs[0]).toMatchObject({ jobs: 4, moved: 0, transferSeconds: 5 });
+    expect(runs[0].clusters.map((c: any) => c.name)).toEqual(["small", "idle"]);
+    expect(runs[1].moved).toBeGreaterThan(0);
+    expect(runs[1].avgWait).toBeLessThan(runs[0].avgWait);
+    const html = readFileSync(join(dir, "net", "index.html"), "utf8");
+    expect(html).toMatch(/How much waiting does sharing save\? · 共享算力能减少多少等待/);
+    expect(html).toMatch(/<svg/);
+    const bad = guang("sim", small, idle, "--network", "nearest");
+    expect([bad.code, bad.err]).toEqual([
+      2,
+      expect.stringMatching(
+        /--network: unknown policy "nearest"; use static, earliest, earliest-transfer/,
+      ),
+    ]);
+    const two = guang("sim", small, small);
+    expect(two.err).toMatch(/two traces give the same cluster name/);
+  });
+});
+
 describe("guang demo and help", () => {
   it("runs the synthetic demo and prints help", () => {
     const d = guang("demo", "--jobs", "300", "--json");

@@ -7,9 +7,13 @@ import { ensureFolder } from "../folder-arg.js";
 import { simulateFile, type Simulation } from "../../sim/simulate.js";
 import type { MissingEstimate } from "../../sim/workload.js";
 import { table } from "../format.js";
+import { NETWORK_POLICIES } from "../../sim/network.js";
+import { simNetwork } from "./sim-network.js";
 
 export const SIM_HELP = `usage: guang sim TRACE.swf[.gz] [--policy fcfs|easy|conservative[,...]] [--procs N]
                  [--depth N] [--missing-estimate drop|runtime] [--json] [--report DIR]
+       guang sim TRACE TRACE... [--network static,earliest,earliest-transfer] [--transfer TIME]
+                 [--days N] [--policy P] [--json] [--report DIR]
 
 Replays a Standard Workload Format trace on a virtual clock with Guang's scheduler and
 prints wait, bounded slowdown, utilization and makespan.
@@ -21,6 +25,12 @@ prints wait, bounded slowdown, utilization and makespan.
                       or use their runtime as the estimate
   --json              one JSON object (an array of them with several policies)
   --report DIR        write DIR/index.html with charts (utilization, queue length, waits)
+
+Several traces are several clusters of one computing-power network, each trace's first
+submission at the same instant, over the days all of them cover (--days N: the first N).
+Each placement policy is replayed and compared: static (every job on its own cluster),
+earliest (the cluster where it is predicted to start first), earliest-transfer (the same,
+the job arriving --transfer later where it moves: default 30:00, its data's journey).
 `;
 
 function positiveInt(name: string, text: string | undefined): number | undefined {
@@ -42,6 +52,9 @@ export function simCommand(argv: string[]): number {
       "missing-estimate": { type: "string", default: "drop" },
       json: { type: "boolean", default: false },
       report: { type: "string" },
+      network: { type: "string", default: NETWORK_POLICIES.join(",") },
+      transfer: { type: "string", default: "30:00" },
+      days: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -49,8 +62,8 @@ export function simCommand(argv: string[]): number {
     process.stdout.write(SIM_HELP);
     return 0;
   }
-  if (positionals.length !== 1) {
-    throw invalidInput(`sim takes one trace file, got ${positionals.length}\n${SIM_HELP}`);
+  if (positionals.length === 0) {
+    throw invalidInput(`sim takes a trace file (several: a network), got none\n${SIM_HELP}`);
   }
   const policies = values.policy.split(",").map((p) => parsePolicy(p.trim()));
   const missing = values["missing-estimate"];
@@ -59,6 +72,22 @@ export function simCommand(argv: string[]): number {
   }
   // a report folder that cannot be made is said before the simulation runs
   const reportDir = values.report !== undefined ? ensureFolder(values.report, "--report") : null;
+  if (positionals.length > 1) {
+    if (policies.length !== 1)
+      throw invalidInput(
+        `a network is replayed with one backfill policy (--policy), got ${values.policy}`,
+      );
+    return simNetwork({
+      traces: positionals,
+      backfill: policies[0]!,
+      network: values.network,
+      transfer: values.transfer,
+      days: values.days,
+      missing,
+      json: values.json,
+      reportDir,
+    });
+  }
   const sim = simulateFile(positionals[0], {
     policies,
     procs: positiveInt("--procs", values.procs),
