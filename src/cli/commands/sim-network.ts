@@ -1,7 +1,6 @@
 import { basename } from "node:path";
 import { formatSlurmDuration, parseSlurmDuration } from "../../core/duration.js";
 import { invalidInput } from "../../core/errors.js";
-import type { Policy } from "../../scheduler/policy.js";
 import {
   mergeNetwork,
   NETWORK_POLICIES,
@@ -15,7 +14,8 @@ import { table } from "../format.js";
 
 export interface NetworkArgs {
   traces: string[];
-  backfill: Policy;
+  /** The backfill policy of every cluster (as the single-trace simulator takes it). */
+  backfill: Parameters<typeof replayNetwork>[2];
   network: string;
   transfer: string;
   days: string | undefined;
