@@ -141,6 +141,40 @@ describe("guang sim across clusters", () => {
   });
 });
 
+describe("guang sim --priority multifactor", () => {
+  it("compares the live priority's settings with submission order, per account", () => {
+    const r = guang(
+      "sim",
+      small,
+      "--priority",
+      "multifactor",
+      "--weights",
+      "fairshare=0",
+      "--half-life",
+      "1-0,7-0",
+      "--json",
+    );
+    expect(r.code, r.err).toBe(0);
+    const runs = JSON.parse(r.out);
+    expect(runs.map((x: any) => x.setting)).toEqual([
+      "fifo",
+      "fairshare=0 half-life 1-00:00:00",
+      "fairshare=0 half-life 7-00:00:00",
+    ]);
+    expect(runs[1].weights).toMatchObject({ fairshare: 0, age: 1000, jobSize: 1000 });
+    expect(runs[0].accounts[0]).toMatchObject({ account: "g1", jobs: 3, useShare: 1 });
+    const bad = guang("sim", small, "--priority", "multifactor", "--weights", "luck=5");
+    expect([bad.code, bad.err]).toEqual([
+      2,
+      expect.stringMatching(
+        /"luck=5" is not NAME=VALUE with NAME one of age, fairshare, jobsize, maxage/,
+      ),
+    ]);
+    const other = guang("sim", small, "--priority", "fair");
+    expect(other.err).toMatch(/--priority takes multifactor/);
+  });
+});
+
 describe("guang demo and help", () => {
   it("runs the synthetic demo and prints help", () => {
     const d = guang("demo", "--jobs", "300", "--json");

@@ -5,15 +5,19 @@ import { parsePolicy } from "../../scheduler/policy.js";
 import { writeReport } from "../../sim/report.js";
 import { ensureFolder } from "../folder-arg.js";
 import { simulateFile, type Simulation } from "../../sim/simulate.js";
-import type { MissingEstimate } from "../../sim/workload.js";
+import { applyConventions, type MissingEstimate } from "../../sim/workload.js";
+import { readSwfFile } from "../../sim/swf.js";
 import { table } from "../format.js";
 import { NETWORK_POLICIES } from "../../sim/network.js";
 import { simNetwork } from "./sim-network.js";
+import { simPriority } from "./sim-priority.js";
 
 export const SIM_HELP = `usage: guang sim TRACE.swf[.gz] [--policy fcfs|easy|conservative[,...]] [--procs N]
                  [--depth N] [--missing-estimate drop|runtime] [--json] [--report DIR]
        guang sim TRACE TRACE... [--network static,earliest,earliest-transfer] [--transfer TIME]
                  [--days N] [--policy P] [--json] [--report DIR]
+       guang sim TRACE --priority multifactor [--weights W]... [--half-life T[,T...]]
+                 [--accounts FILE.json] [--policy P] [--json] [--report DIR]
 
 Replays a Standard Workload Format trace on a virtual clock with Guang's scheduler and
 prints wait, bounded slowdown, utilization and makespan.
@@ -31,6 +35,15 @@ submission at the same instant, over the days all of them cover (--days N: the f
 Each placement policy is replayed and compared: static (every job on its own cluster),
 earliest (the cluster where it is predicted to start first), earliest-transfer (the same,
 the job arriving --transfer later where it moves: default 30:00, its data's journey).
+
+--priority multifactor replays one trace with the live scheduler's priority — age, job size
+and Fair Tree fair share, the trace's users as users and its groups as accounts — beside
+plain submission order, and compares the settings: average wait and bounded slowdown per
+account, and how evenly the accounts were served.
+  --weights W         age=N,fairshare=N,jobsize=N,maxage=TIME (the rest as the live
+                      defaults: 1000, 10000, 1000, 7-0); give it again for another setting
+  --half-life T,...   fair share's usage half-life, each one a setting (default 7-0)
+  --accounts FILE     JSON grouping the trace's groups into tenants: {"physics": [1, 4]}
 `;
 
 function positiveInt(name: string, text: string | undefined): number | undefined {
@@ -55,6 +68,10 @@ export function simCommand(argv: string[]): number {
       network: { type: "string", default: NETWORK_POLICIES.join(",") },
       transfer: { type: "string", default: "30:00" },
       days: { type: "string" },
+      priority: { type: "string" },
+      weights: { type: "string", multiple: true },
+      "half-life": { type: "string", default: "7-0" },
+      accounts: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -84,6 +101,31 @@ export function simCommand(argv: string[]): number {
       transfer: values.transfer,
       days: values.days,
       missing,
+      json: values.json,
+      reportDir,
+    });
+  }
+  if (values.priority !== undefined) {
+    if (values.priority !== "multifactor")
+      throw invalidInput(
+        `--priority takes multifactor (the live scheduler's), got "${values.priority}"`,
+      );
+    if (policies.length !== 1)
+      throw invalidInput(
+        `--priority compares settings under one backfill policy (--policy), got ${values.policy}`,
+      );
+    const { workload } = applyConventions(readSwfFile(positionals[0]), {
+      procs: positiveInt("--procs", values.procs),
+      missingEstimate: missing as MissingEstimate,
+    });
+    if (workload.count === 0)
+      throw invalidInput(`${positionals[0]}: no job is left to replay after the conventions`);
+    return simPriority({
+      w: workload,
+      backfill: policies[0]!,
+      weights: values.weights ?? [],
+      halfLife: values["half-life"],
+      accounts: values.accounts,
       json: values.json,
       reportDir,
     });
