@@ -16,7 +16,7 @@ export interface PrioritySetting {
 }
 
 /** How one account (a trace group) fared. */
-export interface AccountOutcome {
+interface AccountOutcome {
   account: string;
   tenant: string;
   jobs: number;
