@@ -12,6 +12,7 @@ import { benchUsageReport } from "./usage-report.js";
 import { benchPortal } from "./portal.js";
 import { benchUsageChart } from "./usage-chart.js";
 import { benchFiles } from "./files.js";
+import { benchVirtualLoad } from "./virtual-load.js";
 
 /**
  * `npm run bench` runs every benchmark and prints each figure with its ratio to the goal or
@@ -68,6 +69,20 @@ console.log(
 console.log(
   `  raw spawn('bash', ['-c', 'true']) at ${lj.cores} at a time: ${fmt(lj.rawPerSecond, 0)}/s; Guang reaches ${fmt(lj.jobsPerSecond / lj.rawPerSecond, 2)} of it (goal ≥ 0.33); ` +
     `Slurm 22.05 on this machine: 0.78 jobs/s (${fmt(lj.jobsPerSecond / 0.78, 0)}× that)`,
+);
+
+const vNodes = quick ? 1000 : 10_000;
+const vJobs = quick ? 10_000 : 100_000;
+console.log(
+  `\nvirtual cluster under load: ${vJobs.toLocaleString("en")} whole-node jobs through POST /jobs onto ${vNodes.toLocaleString("en")} virtual nodes:`,
+);
+const vl = await benchVirtualLoad(vNodes, vJobs);
+console.log(
+  `  ${fmt(vl.submitsPerSecond, 0)} submissions/s with ${vl.concurrency} clients (p50 ${fmt(vl.submitP50Ms, 1)} ms, p99 ${fmt(vl.submitP99Ms, 1)} ms), ` +
+    `${fmt((vl.submitsPerSecond * 86400) / 50_000, 0)}× the 50,000 jobs a day Slurm's federation is documented for`,
+);
+console.log(
+  `  scheduling passes with ${vl.waiting.toLocaleString("en")} waiting and ${vl.running.toLocaleString("en")} running: p50 ${fmt(vl.passP50Ms, 1)} ms, p99 ${fmt(vl.passP99Ms, 1)} ms (the last 100 of ${vl.passes}); server RSS ${fmt(vl.rssMiB, 0)} MiB`,
 );
 
 console.log(`\nAPI and CLI as their users meet them:`);

@@ -196,6 +196,8 @@ export interface ClusterStatus {
   error: string | null;
   /** The last time the cluster's associations were compared with Guang's, and what was put right. */
   sync: { at: string; applied: string[]; drift: string[] } | null;
+  /** The embedded scheduler's passes: how many, and how long the recent ones took (absent: another scheduler decides). */
+  passes?: { count: number; p50Ms: number; p99Ms: number } | null;
 }
 
 /** A job not yet submitted, as placement asks about it. */

@@ -6042,6 +6042,11 @@ export interface components {
                 applied: string[];
                 drift: string[];
             } | null;
+            passes?: {
+                count: number;
+                p50Ms: number;
+                p99Ms: number;
+            } | null;
         };
         NodeUse: {
             name: string;

@@ -15,6 +15,10 @@ const clusterStatus = z
         drift: z.array(z.string()),
       })
       .nullable(),
+    passes: z
+      .strictObject({ count: z.number(), p50Ms: z.number(), p99Ms: z.number() })
+      .nullable()
+      .optional(),
   })
   .meta({ id: "ClusterStatus" });
 

@@ -15,6 +15,7 @@ import { Dependencies } from "../queue/dependencies.js";
 import { UNLIMITED_S, waitingQueue } from "../queue/waiting-queue.js";
 import { predictStart } from "../queue/predict.js";
 import { holdWaiting, releaseWaiting } from "../queue/holds.js";
+import { PassTimes } from "../queue/pass-times.js";
 import { logBackgroundError } from "../../core/background-log.js";
 
 /**
@@ -40,6 +41,7 @@ export class LocalCluster implements Backend {
   private passAgain = false;
   private beginTimer: NodeJS.Timeout | null = null;
   private stopped = false;
+  private readonly times = new PassTimes();
   private readonly executor: JobExecutor;
   private readonly deps: Dependencies;
 
@@ -72,7 +74,13 @@ export class LocalCluster implements Backend {
   }
 
   status(): ClusterStatus {
-    return { reachable: true, version: null, error: null, sync: null };
+    return {
+      reachable: true,
+      version: null,
+      error: null,
+      sync: null,
+      passes: this.times.summary(),
+    };
   }
 
   /** Null when a job of this request could run in the partition on an empty cluster; otherwise why not. */
@@ -233,7 +241,9 @@ export class LocalCluster implements Backend {
     this.passRunning = true;
     try {
       await this.deps.fetchTargets();
+      const t0 = performance.now();
       this.decide(Date.now());
+      this.times.add(performance.now() - t0);
     } catch (e) {
       logBackgroundError(`scheduling pass on ${this.name} failed: ${(e as Error).message}`, {
         stack: (e as Error).stack,
