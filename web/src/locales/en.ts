@@ -89,6 +89,7 @@ export const en = {
     allStates: "All states",
     account: "Account",
     cluster: "Cluster",
+    anyCluster: "Any (where it starts first)",
     partition: "Partition",
     elapsed: "Elapsed",
     cancel: "Cancel",
@@ -160,6 +161,13 @@ export const en = {
     memUse: "Peak memory, of the memory given",
     fewerCores:
       "Used {{pct}}% of the {{cores}} cores you asked for: ask for fewer next time, and your jobs start sooner and cost less.",
+    noOutputVirtual: "A virtual cluster runs nothing: its jobs write no output.",
+    placement: "Where it went",
+    placementChosen:
+      "{{cluster}}, of {{asked}}: where it was predicted to start first, then the cheaper",
+    placementStarts: "starts {{when}}, {{price}} an hour",
+    placementUnknown: "start not known, {{price}} an hour",
+    placementAny: "any cluster",
   },
   submit: {
     title: "Submit a job",
@@ -191,6 +199,7 @@ export const en = {
     script: "Batch script",
     wouldRun:
       "Ready: {{jobs}} job(s) of {{cpus}} core(s) in {{partition}} ({{cluster}}), account {{account}}, time limit {{time}}.",
+    placed: "It would go to {{cluster}}.",
     noLimit: "none",
     hold: "At most {{hold}} {{currency}} will be held until it ends; you pay what it uses.",
     submit: "Submit",

@@ -87,6 +87,7 @@ export const zh: Strings = {
     allStates: "全部状态",
     account: "账户",
     cluster: "集群",
+    anyCluster: "任意（最早开始的集群）",
     partition: "分区",
     elapsed: "已运行",
     cancel: "取消",
@@ -158,6 +159,12 @@ export const zh: Strings = {
     memUse: "内存峰值（占分配的比例）",
     fewerCores:
       "只用了您申请的 {{cores}} 个核中的 {{pct}}%：下次少申请一些，作业会更早开始、花费更少。",
+    noOutputVirtual: "虚拟集群不实际运行作业：作业没有输出文件。",
+    placement: "集群选择",
+    placementChosen: "{{cluster}}（候选：{{asked}}）：预测最早开始，其次价格更低",
+    placementStarts: "预计 {{when}} 开始，每小时 {{price}}",
+    placementUnknown: "开始时间未知，每小时 {{price}}",
+    placementAny: "任意集群",
   },
   submit: {
     title: "提交作业",
@@ -184,6 +191,7 @@ export const zh: Strings = {
     script: "作业脚本",
     wouldRun:
       "可以提交：{{jobs}} 个作业，每个 {{cpus}} 核，分区 {{partition}}（{{cluster}}），账户 {{account}}，时间上限 {{time}}。",
+    placed: "将提交到 {{cluster}}。",
     noLimit: "无",
     hold: "作业结束前最多冻结 {{hold}} {{currency}}；按实际用量计费。",
     submit: "提交",

@@ -21,6 +21,7 @@ import { useJobEvents } from "../events";
 import { ACTIVE, cores, duration, efficiency, reasonText, STATE_COLOR, when } from "../jobs";
 import { Output } from "../parts/Output";
 import { PageTitle } from "../parts/PageTitle";
+import { PlacementList } from "../parts/PlacementList";
 import { navigate } from "../router";
 import { useClusters } from "../queries";
 import { control } from "./Jobs";
@@ -31,6 +32,7 @@ export default function JobPage({ id }: { id: string }) {
   const { message } = App.useApp();
   useJobEvents();
   const clusters = useClusters();
+
   const job = useQuery({
     queryKey: ["job", id],
     queryFn: () => data(api.GET("/api/v1/jobs/{id}", { params: { path: { id } } })),
@@ -52,6 +54,8 @@ export default function JobPage({ id }: { id: string }) {
   const active = ACTIVE.includes(j.state);
   const eff = efficiency(j);
   const lang = i18n.language;
+  // a virtual cluster's jobs run nowhere and write nothing
+  const virtual = clusters.data?.find((k) => k.name === j.cluster)?.backend === "virtual";
   const act = async (what: "cancel" | "hold" | "release") => {
     try {
       await control(what, j.jobId);
@@ -134,6 +138,11 @@ export default function JobPage({ id }: { id: string }) {
               </Descriptions.Item>
             </Descriptions>
           </Card>
+          {j.placement && (
+            <Card size="small" title={t("job.placement")} style={{ marginTop: 16 }}>
+              <PlacementList placement={j.placement} chosen />
+            </Card>
+          )}
         </Col>
         <Col xs={24} lg={12}>
           <Card size="small" title={t("job.efficiency")}>
@@ -165,7 +174,10 @@ export default function JobPage({ id }: { id: string }) {
           </Card>
         </Col>
       </Row>
-      {j.state !== "PENDING" && (
+      {virtual && j.state !== "PENDING" && (
+        <Typography.Text type="secondary">{t("job.noOutputVirtual")}</Typography.Text>
+      )}
+      {j.state !== "PENDING" && !virtual && (
         <Row gutter={16}>
           <Col xs={24} xl={12}>
             <Output id={j.jobId} stream="stdout" active={active} />

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space } from "antd";
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { PlacementList } from "../parts/PlacementList";
 import { api, ApiError, data } from "../api";
 import { duration } from "../jobs";
 import { PageTitle } from "../parts/PageTitle";
@@ -152,7 +153,12 @@ export default function Submit() {
                   <Select
                     allowClear
                     style={{ minWidth: 120 }}
-                    options={(clusters.data ?? []).map((k) => ({ value: k.name, label: k.name }))}
+                    options={[
+                      ...(clusters.data ?? []).map((k) => ({ value: k.name, label: k.name })),
+                      ...((clusters.data?.length ?? 0) > 1
+                        ? [{ value: "any", label: t("jobs.anyCluster") }]
+                        : []),
+                    ]}
                   />
                 </Form.Item>
                 <Form.Item name="partition" label={t("jobs.partition")}>
@@ -252,7 +258,17 @@ export default function Submit() {
                       ? t("submit.noLimit")
                       : duration(check.ok.timeLimit),
                 })}
-                description={t("submit.hold", { hold: check.ok.hold, currency: check.ok.currency })}
+                description={
+                  <>
+                    {t("submit.hold", { hold: check.ok.hold, currency: check.ok.currency })}
+                    {check.ok.placement && (
+                      <>
+                        <div>{t("submit.placed", { cluster: check.ok.placement.chosen })}</div>
+                        <PlacementList placement={check.ok.placement} chosen={false} />
+                      </>
+                    )}
+                  </>
+                }
               />
             )}
           </div>

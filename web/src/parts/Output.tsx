@@ -87,6 +87,8 @@ export function Output({
         ref={box}
         data-testid={`output-${stream}`}
         tabIndex={0}
+        // a log: what the job writes, as it grows (a plain pre may not carry a label)
+        role="log"
         aria-label={t(`job.${stream}`)}
         style={{ maxHeight: 360, overflow: "auto", margin: 0, background: "#fafafa", padding: 8 }}
       >
