@@ -209,6 +209,10 @@ export interface TrialJob {
   accountId: number;
   userId: number;
   qos: string;
+  /** Who would submit it, to which account (an outside scheduler asks as them). */
+  account: string;
+  user: string;
+  posix: PosixIdentity | null;
 }
 
 /** What the services ask of a cluster's backend, whatever runs its jobs. */

@@ -1,5 +1,6 @@
 import { formatSlurmDuration } from "../../core/duration.js";
-import type { ActiveJob } from "../backend.js";
+import type { ActiveJob, TrialJob } from "../backend.js";
+import type { ResourceRequest } from "../../core/resource-request.js";
 import { slurmLocalTime } from "./slurm-output.js";
 
 /** Marks the jobs Guang submitted (squeue and sacct show it), so that they are not imported as users' own. */
@@ -29,7 +30,19 @@ export function sbatchArgs(job: ActiveJob): string[] {
     `--error=${job.stderr}`,
     "--export=ALL",
   );
-  if (job.timeLimit !== null) a.push(`--time=${formatSlurmDuration(job.timeLimit)}`);
+  a.push(...requestArgs(r, job.timeLimit));
+  if (job.arrayTaskId !== null) a.push(`--array=${job.arrayTaskId}`);
+  if (job.beginMs !== null && job.beginMs > Date.now())
+    a.push(`--begin=${slurmLocalTime(job.beginMs)}`);
+  if (job.held) a.push("--hold");
+  if (job.externalDependency) a.push(`--dependency=${job.externalDependency}`);
+  return a;
+}
+
+/** What a job asks for, as sbatch's options. */
+function requestArgs(r: ResourceRequest, timeLimit: number | null): string[] {
+  const a: string[] = [];
+  if (timeLimit !== null) a.push(`--time=${formatSlurmDuration(timeLimit)}`);
   if (r.nodes !== undefined) a.push(`--nodes=${r.nodes}`);
   if (r.tasks !== undefined) a.push(`--ntasks=${r.tasks}`);
   if (r.cpusPerTask !== undefined) a.push(`--cpus-per-task=${r.cpusPerTask}`);
@@ -40,10 +53,19 @@ export function sbatchArgs(job: ActiveJob): string[] {
     a.push(`--gres=gpu:${type}${r.gpusPerNode}`);
   if (r.gpus !== undefined && r.gpus > 0) a.push(`--gpus=${type}${r.gpus}`);
   if (r.exclusive) a.push("--exclusive");
-  if (job.arrayTaskId !== null) a.push(`--array=${job.arrayTaskId}`);
-  if (job.beginMs !== null && job.beginMs > Date.now())
-    a.push(`--begin=${slurmLocalTime(job.beginMs)}`);
-  if (job.held) a.push("--hold");
-  if (job.externalDependency) a.push(`--dependency=${job.externalDependency}`);
   return a;
+}
+
+/** `sbatch --test-only` for a job not yet submitted: Slurm's own estimate of its start. */
+export function trialArgs(t: TrialJob): string[] {
+  return [
+    "--test-only",
+    `--account=${t.account}`,
+    `--partition=${t.partition}`,
+    `--qos=${t.qos}`,
+    "--chdir=/tmp",
+    "--output=/dev/null",
+    ...requestArgs(t.request, t.timeLimit),
+    "--wrap=true",
+  ];
 }

@@ -8,12 +8,13 @@ import type {
   ExternalHooks,
   NodeUse,
   RulesSource,
+  TrialJob,
 } from "../backend.js";
 import type { PartitionConfig } from "../cluster-config.js";
 import type { IdentityPolicy } from "../unix-identity.js";
 import { SlurmError, type SlurmCommands } from "./slurm-commands.js";
-import { nodeReason, parseScontrol, slurmLimit } from "./slurm-output.js";
-import { sbatchArgs } from "./sbatch-args.js";
+import { nodeReason, parseScontrol, slurmLimit, slurmTime } from "./slurm-output.js";
+import { sbatchArgs, trialArgs } from "./sbatch-args.js";
 import { AssociationSync } from "./association-sync.js";
 import { JobWatcher } from "./job-watcher.js";
 import { AccountingImport } from "./accounting-import.js";
@@ -222,6 +223,14 @@ export class SlurmCluster implements Backend {
   }
 
   /** sbatch, as the job's user: Slurm's id, or Slurm's refusal as a 400 (nothing is written then). */
+  /** Slurm's own estimate of when a job like this would start (sbatch --test-only, as its user); null when it gives none. */
+  async predictStart(trial: TrialJob): Promise<number | null> {
+    const as = this.o.identity.forJob(trial.user, trial.posix);
+    const said = await this.o.commands.run("sbatch", trialArgs(trial), { as, stderr: true });
+    const at = /to start at (\S+)/.exec(said)?.[1];
+    return at ? slurmTime(at) : null;
+  }
+
   async place(job: ActiveJob): Promise<string> {
     const as = this.o.identity.forJob(job.user, job.posix);
     if (as) await this.assoc.ensureMember(job.account, as.name);

@@ -91,6 +91,8 @@ export class SlurmCommands {
       as?: UnixAccount | null;
       env?: Record<string, string>;
       cwd?: string;
+      /** Also what it wrote to stderr (sbatch --test-only answers there). */
+      stderr?: boolean;
     } = {},
   ): Promise<string> {
     const shown = `${command} ${args.filter((a) => !a.startsWith("--comment")).join(" ")}`.slice(
@@ -142,7 +144,8 @@ export class SlurmCommands {
       child.on("close", (code, signal) => {
         clearTimeout(timer);
         const stderr = Buffer.concat(err).toString("utf8").trim();
-        if (code === 0) resolve(Buffer.concat(out).toString("utf8"));
+        if (code === 0)
+          resolve(Buffer.concat(out).toString("utf8") + (opts.stderr ? `\n${stderr}` : ""));
         else if (signal === "SIGKILL")
           reject(
             new SlurmError(

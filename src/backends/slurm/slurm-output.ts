@@ -56,7 +56,7 @@ function fields<K extends string>(names: readonly K[], line: string): Record<K, 
 }
 
 /** Slurm prints times in the cluster's local time without a zone: read them as this machine's. */
-function slurmTime(text: string): number | null {
+export function slurmTime(text: string): number | null {
   if (!text || text === "Unknown" || text === "None" || text === "N/A") return null;
   const ms = new Date(text).getTime();
   return Number.isFinite(ms) ? ms : null;

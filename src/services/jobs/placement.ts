@@ -10,6 +10,7 @@ import { listClusterRows } from "../../store/clusters.js";
 import { nowIso, type Db } from "../../store/open.js";
 import type { Billing } from "../money/billing.js";
 import type { JobLookup } from "./job-lookup.js";
+import type { Actor } from "../access/actor.js";
 import type { Placement, PlacementOption } from "../../core/placement.js";
 
 interface Candidate extends PlacementOption {
@@ -32,7 +33,7 @@ export async function choosePlacement(
   ctx: { db: Db; lookup: JobLookup; billing: Billing; backends: ReadonlyMap<string, Backend> },
   opts: JobOptions,
   account: AccountRow,
-  userId: number,
+  actor: Actor,
   qos: string,
   nowMs: number,
 ): Promise<{ backend: Backend; part: PartitionConfig; placement: Placement }> {
@@ -78,8 +79,11 @@ export async function choosePlacement(
           request: opts.request,
           timeLimit: timeLimit ?? 10 * 365 * 86400,
           accountId: account.id,
-          userId,
+          userId: actor.userId,
           qos,
+          account: account.name,
+          user: actor.username,
+          posix: actor.posix ?? null,
         })) ?? null;
     } catch {
       // a cluster that cannot tell now is still a choice, after those that can

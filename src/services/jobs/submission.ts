@@ -122,7 +122,7 @@ export class SubmitService {
         if (opts.clusters) {
           const ctx = { db: this.db, lookup: this.lookup, billing: this.o.billing };
           const where = { ...ctx, backends: this.o.backends };
-          return choosePlacement(where, opts, account, actor.userId, qos, nowMs);
+          return choosePlacement(where, opts, account, actor, qos, nowMs);
         }
         const backend = await this.lookup.cluster(opts.cluster);
         return { backend, part: this.lookup.partition(backend, opts.partition), placement: null };
