@@ -76,10 +76,10 @@ describe("bad input gets a clear 4xx and changes nothing", () => {
       /cluster mars does not exist; clusters: local/,
     ],
     [
-      "two clusters",
+      "clusters to choose from that do not exist",
       { script: "#!/bin/bash\n#SBATCH --clusters=a,b\ntrue\n" },
       400,
-      /--clusters \(-M\) names one cluster here, got "a,b"/,
+      /cluster a does not exist; clusters: local/,
     ],
     [
       "an unknown account",

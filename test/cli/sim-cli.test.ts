@@ -63,7 +63,7 @@ describe("guang sim", () => {
       ["sim", small, "--procs", "-3"],
       /--procs needs a value; to give one that starts with "-", write --procs=-3/,
     ],
-    [["sim"], /sim takes one trace file/],
+    [["sim"], /sim takes a trace file \(several: a network\), got none/],
     [["sim", small, "--bogus"], /^guang sim: unknown option --bogus \(guang sim --help\)$/m],
     [["frobnicate"], /unknown command "frobnicate"/],
   ])("bad usage %j exits 2 with one clear line", (args, message) => {
@@ -114,6 +114,8 @@ describe("guang sim across clusters", () => {
       small,
       idle,
       "--json",
+      "--days",
+      "1",
       "--transfer",
       "0:05",
       "--report",
