@@ -3,9 +3,9 @@ import { mkdirSync } from "node:fs";
 import { invalidInput } from "../../core/errors.js";
 import type { ResourceRequest } from "../../core/resource-request.js";
 import { compileCluster, type ClusterModel } from "../../scheduler/cluster.js";
-import { schedulePass, type Reservation, type RunningJob } from "../../scheduler/pass.js";
-import { compileShape, shapeMinimum, type Shape } from "../../scheduler/shape.js";
-import type { ActiveJob, Backend, ClusterStatus, NodeUse, TrialJob } from "../backend.js";
+import { schedulePass, type RunningJob } from "../../scheduler/pass.js";
+import { compileShape, shapeMinimum } from "../../scheduler/shape.js";
+import type { ActiveJob, Backend, NodeUse, TrialJob } from "../backend.js";
 import { toClusterSpec, type ClusterConfig, type PartitionConfig } from "../cluster-config.js";
 import { EndedJobs } from "../queue/ended-jobs.js";
 import type { LocalClusterOptions } from "./local-options.js";
@@ -14,8 +14,7 @@ import { JobExecutor } from "./executor.js";
 import { Dependencies } from "../queue/dependencies.js";
 import { UNLIMITED_S, waitingQueue } from "../queue/waiting-queue.js";
 import { predictStart } from "../queue/predict.js";
-import { holdWaiting, releaseWaiting } from "../queue/holds.js";
-import { PassTimes } from "../queue/pass-times.js";
+import { EmbeddedCluster } from "../queue/embedded-cluster.js";
 import { logBackgroundError } from "../../core/background-log.js";
 
 /**
@@ -25,27 +24,24 @@ import { logBackgroundError } from "../../core/background-log.js";
  * launcher (./launcher.pl), which outlives the server. Time limits, memory and
  * liveness are checked every `sampleMs`.
  */
-export class LocalCluster implements Backend {
+export class LocalCluster extends EmbeddedCluster implements Backend {
   readonly kind = "local" as const;
   readonly timeStep = 1;
   readonly name: string;
   private readonly model: ClusterModel;
   private readonly opts: LocalClusterOptions;
   private readonly node: ClusterConfig["nodes"][number];
-  private readonly pending = new Map<number, ActiveJob>();
-  private readonly shapes = new Map<number, Shape>();
   private readonly ended = new EndedJobs();
-  private reservations = new Map<number, Reservation>();
   private passQueued = false;
   private passRunning = false;
   private passAgain = false;
   private beginTimer: NodeJS.Timeout | null = null;
   private stopped = false;
-  private readonly times = new PassTimes();
   private readonly executor: JobExecutor;
   private readonly deps: Dependencies;
 
   constructor(opts: LocalClusterOptions) {
+    super();
     this.opts = opts;
     this.name = opts.config.name;
     this.model = compileCluster(toClusterSpec(opts.config));
@@ -71,16 +67,6 @@ export class LocalCluster implements Backend {
 
   firstNode(): string {
     return this.node.name;
-  }
-
-  status(): ClusterStatus {
-    return {
-      reachable: true,
-      version: null,
-      error: null,
-      sync: null,
-      passes: this.times.summary(),
-    };
   }
 
   /** Null when a job of this request could run in the partition on an empty cluster; otherwise why not. */
@@ -165,21 +151,6 @@ export class LocalCluster implements Backend {
     if (!r) return false;
     await this.executor.kill(r, "CANCELLED", false);
     return true;
-  }
-
-  /** Holds a waiting job; false when it is not waiting here. */
-  hold(id: number, by: "user" | "admin"): boolean {
-    if (!holdWaiting(this.pending.get(id), by)) return false;
-    this.reservations.delete(id);
-    this.schedule();
-    return true;
-  }
-
-  /** Releases a held job; a user cannot release an administrator's hold. */
-  release(id: number, by: "user" | "admin"): ReturnType<typeof releaseWaiting> {
-    const r = releaseWaiting(this.pending.get(id), by);
-    if (r === "released") this.schedule();
-    return r;
   }
 
   nodeUse(): NodeUse[] {

@@ -1,18 +1,11 @@
 import type { Tres } from "../../core/tres.js";
 import type { ResourceRequest } from "../../core/resource-request.js";
 import { compileCluster, type ClusterModel } from "../../scheduler/cluster.js";
-import { schedulePass, type Reservation } from "../../scheduler/pass.js";
+import { schedulePass } from "../../scheduler/pass.js";
 import type { Policy } from "../../scheduler/policy.js";
-import { compileShape, shapeMinimum, type Shape } from "../../scheduler/shape.js";
+import { compileShape, shapeMinimum } from "../../scheduler/shape.js";
 import { logBackgroundError } from "../../core/background-log.js";
-import type {
-  ActiveJob,
-  Backend,
-  BackendHooks,
-  ClusterStatus,
-  NodeUse,
-  TrialJob,
-} from "../backend.js";
+import type { ActiveJob, Backend, BackendHooks, NodeUse, TrialJob } from "../backend.js";
 import type { PartitionConfig } from "../cluster-config.js";
 import { Dependencies } from "../queue/dependencies.js";
 import { EndedJobs } from "../queue/ended-jobs.js";
@@ -22,10 +15,9 @@ import type { VirtualClusterConfig } from "./virtual-config.js";
 import { virtualBehaviour, type VirtualBehaviour } from "./virtual-directives.js";
 import { allocFromStored, jobAlloc, virtualNodeUse, whyNeverFits } from "./virtual-nodes.js";
 import { VirtualRuns } from "./virtual-runs.js";
-import { PassTimes } from "../queue/pass-times.js";
 import { HookChains } from "../queue/hook-chains.js";
 import { predictStart } from "../queue/predict.js";
-import { holdWaiting, releaseWaiting } from "../queue/holds.js";
+import { EmbeddedCluster } from "../queue/embedded-cluster.js";
 
 export interface VirtualClusterOptions extends QueueSources {
   config: VirtualClusterConfig;
@@ -43,30 +35,27 @@ export interface VirtualClusterOptions extends QueueSources {
  * exit code it declares; the services see it start and end as any other job, so money,
  * reports and events are the real ones. Nothing is executed and no output is written.
  */
-export class VirtualCluster implements Backend {
+export class VirtualCluster extends EmbeddedCluster implements Backend {
   readonly kind = "virtual" as const;
   readonly timeStep = 1;
   readonly name: string;
   readonly clock: VirtualClock;
   private readonly model: ClusterModel;
-  private readonly pending = new Map<number, ActiveJob>();
-  private readonly shapes = new Map<number, Shape>();
   private readonly behaviour = new Map<number, VirtualBehaviour>();
   private readonly running = new VirtualRuns();
   private readonly ended = new EndedJobs();
   private readonly deps: Dependencies;
   /** The hooks of one job, in order: its start is written before its end. */
   private readonly chains = new HookChains();
-  private reservations = new Map<number, Reservation>();
   private lastPass = -Infinity;
   private stepQueued = false;
   private stepRunning: Promise<void> | null = null;
   private stepAgain = false;
   private timer: NodeJS.Timeout | null = null;
-  private readonly times = new PassTimes();
   private stopped = false;
 
   constructor(private readonly o: VirtualClusterOptions) {
+    super();
     this.name = o.config.name;
     const c = o.config;
     this.model = compileCluster({
@@ -92,16 +81,6 @@ export class VirtualCluster implements Backend {
 
   firstNode(): string {
     return this.o.config.nodes[0]!.name;
-  }
-
-  status(): ClusterStatus {
-    return {
-      reachable: true,
-      version: null,
-      error: null,
-      sync: null,
-      passes: this.times.summary(),
-    };
   }
 
   whyNever(partition: string, request: ResourceRequest): string | null {
@@ -196,21 +175,6 @@ export class VirtualCluster implements Backend {
     this.shapes.delete(id);
     this.behaviour.delete(id);
     this.reservations.delete(id);
-  }
-
-  /** Holds a waiting job; false when it is not waiting here. */
-  hold(id: number, by: "user" | "admin"): boolean {
-    if (!holdWaiting(this.pending.get(id), by)) return false;
-    this.reservations.delete(id);
-    this.schedule();
-    return true;
-  }
-
-  /** Releases a held job; a user cannot release an administrator's hold. */
-  release(id: number, by: "user" | "admin"): ReturnType<typeof releaseWaiting> {
-    const r = releaseWaiting(this.pending.get(id), by);
-    if (r === "released") this.schedule();
-    return r;
   }
 
   nodeUse(): NodeUse[] {
