@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { formatSlurmDuration } from "../core/duration.js";
 import type { NetworkRun, NetworkWorkload } from "./network.js";
+import { reportPage } from "./report-page.js";
 import { barChart, escapeHtml as esc, type Series } from "./svg-chart.js";
 
 const COLORS = ["#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c"];
@@ -21,16 +22,9 @@ export function writeNetworkReport(
     .join("");
   const byPolicy = (pick: (r: NetworkRun) => number[]): Series[] =>
     runs.map((r, k) => ({ name: r.policy, color: COLORS[k % COLORS.length]!, values: pick(r) }));
-  const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Guang network simulation · 光 算力网络模拟</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>
-body{font-family:system-ui,"Noto Sans CJK SC","PingFang SC",sans-serif;margin:2rem auto;max-width:860px;color:#111;padding:0 1rem}
-h1{font-size:1.4rem}table{border-collapse:collapse;width:100%;font-size:.9rem}
-td,th{border-bottom:1px solid #e5e7eb;padding:.35rem .5rem;text-align:right}td:first-child,th:first-child{text-align:left}
-figure{margin:1.5rem 0}figcaption{font-weight:600;margin-bottom:.3rem}small{color:#666}.meta{color:#444;font-size:.9rem}
-</style></head><body>
-<h1>How much waiting does sharing save? · 共享算力能减少多少等待？</h1>
+  const html = reportPage(
+    "Guang network simulation · 光 算力网络模拟",
+    `<h1>How much waiting does sharing save? · 共享算力能减少多少等待？</h1>
 <p class="meta">Clusters 集群: ${net.names.map((n, c) => `<b>${esc(n)}</b> (${net.procs[c]} processors 处理器)`).join(", ")}; ${net.all.count} jobs 作业, each trace's first submission aligned 各记录首个提交对齐.
 static: every job stays on its own cluster 作业留在本集群; earliest: the cluster where it is predicted to start first 预测最早开始的集群; earliest-transfer: the same, with ${formatSlurmDuration(transferSeconds)} to move its data 另加数据传输 ${formatSlurmDuration(transferSeconds)}.</p>
 <table><thead><tr><th>policy 策略</th><th>jobs 作业</th><th>moved 迁移</th><th>avg wait 平均等待 (s)</th><th>avg bounded slowdown 平均有界减速比</th>${net.names.map((n) => `<th>${esc(n)} utilization 利用率</th>`).join("")}</tr></thead><tbody>${rows}</tbody></table>
@@ -46,9 +40,9 @@ ${barChart(
   byPolicy((r) => r.clusters.map((c) => 100 * c.utilization)),
   (v) => `${+v.toFixed(0)}%`,
 )}
-<p class="meta">Bounded slowdown = max(1, (wait + run) / max(run, 10 s)). Utilization: the work each cluster ran over the network's whole replay 各集群所运行的工作量占整个回放期间的比例.</p>
-</body></html>
-`;
+<p class="meta">Bounded slowdown = max(1, (wait + run) / max(run, 10 s)). Utilization: the work each cluster ran over the network's whole replay 各集群所运行的工作量占整个回放期间的比例.</p>`,
+    860,
+  );
   const file = join(dir, "index.html");
   writeFileSync(file, html);
   return file;

@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { formatSlurmDuration } from "../core/duration.js";
 import type { PriorityRun } from "./multifactor.js";
+import { reportPage } from "./report-page.js";
 import { barChart, escapeHtml as esc, type Series } from "./svg-chart.js";
 
 const COLORS = ["#6b7280", "#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c"];
@@ -20,16 +21,9 @@ export function writePriorityReport(runs: PriorityRun[], dir: string): string {
         `<tr><td>${esc(r.setting.name)}</td><td>${r.metrics.avgWait.toFixed(1)} <small>(${formatSlurmDuration(r.metrics.avgWait)})</small></td><td>${r.metrics.avgBoundedSlowdown.toFixed(3)}</td><td>${r.evenness.toFixed(3)}</td></tr>`,
     )
     .join("");
-  const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Guang priority simulation · 光 优先级模拟</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>
-body{font-family:system-ui,"Noto Sans CJK SC","PingFang SC",sans-serif;margin:2rem auto;max-width:860px;color:#111;padding:0 1rem}
-h1{font-size:1.4rem}table{border-collapse:collapse;width:100%;font-size:.9rem}
-td,th{border-bottom:1px solid #e5e7eb;padding:.35rem .5rem;text-align:right}td:first-child,th:first-child{text-align:left}
-figure{margin:1.5rem 0}figcaption{font-weight:600;margin-bottom:.3rem}small{color:#666}.meta{color:#444;font-size:.9rem}
-</style></head><body>
-<h1>Priority settings on your workload · 优先级设置在本中心负载上的效果</h1>
+  const html = reportPage(
+    "Guang priority simulation · 光 优先级模拟",
+    `<h1>Priority settings on your workload · 优先级设置在本中心负载上的效果</h1>
 <p class="meta">fifo: submission order 按提交顺序; the others: the live scheduler's multifactor priority (age, job size, Fair Tree fair share) 实际调度器的多因素优先级（等待时长、作业规模、Fair Tree 公平分享）. Evenness 均衡度: Jain's index of the accounts' mean bounded slowdowns, 1 when every account is slowed alike 各账户平均有界减速比的 Jain 指数，1 表示各账户所受延迟相同.</p>
 <table><thead><tr><th>setting 设置</th><th>avg wait 平均等待 (s)</th><th>avg bounded slowdown 平均有界减速比</th><th>evenness 均衡度</th></tr></thead><tbody>${rows}</tbody></table>
 ${barChart(
@@ -37,9 +31,9 @@ ${barChart(
   top.map((a) => `${a.account} ${(100 * a.useShare).toFixed(0)}%`),
   series,
   (v) => `${+v.toFixed(1)} h`,
-)}
-</body></html>
-`;
+)}`,
+    860,
+  );
   const file = join(dir, "index.html");
   writeFileSync(file, html);
   return file;

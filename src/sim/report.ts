@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { formatSlurmDuration } from "../core/duration.js";
 import type { Simulation } from "./simulate.js";
+import { reportPage } from "./report-page.js";
 import { barChart, escapeHtml as esc, lineChart, type Series } from "./svg-chart.js";
 import { computeTimeline } from "./timeline.js";
 
@@ -45,16 +46,9 @@ export function writeReport(sim: Simulation, dir: string): string {
         `<tr><td>${esc(r.policy)}</td><td>${r.metrics.jobs}</td><td>${r.metrics.avgWait.toFixed(1)} <small>(${formatSlurmDuration(r.metrics.avgWait)})</small></td><td>${r.metrics.p50Wait}</td><td>${r.metrics.p95Wait}</td><td>${r.metrics.avgBoundedSlowdown.toFixed(4)}</td><td>${(100 * r.metrics.utilization).toFixed(2)}%</td><td>${(r.metrics.makespan / 86400).toFixed(1)} d</td><td>${r.wallSeconds.toFixed(3)} s</td></tr>`,
     )
     .join("");
-  const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Guang simulation · 光 调度模拟 — ${esc(sim.file)}</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>
-body{font-family:system-ui,"Noto Sans CJK SC","PingFang SC",sans-serif;margin:2rem auto;max-width:820px;color:#111;padding:0 1rem}
-h1{font-size:1.4rem}table{border-collapse:collapse;width:100%;font-size:.9rem}
-td,th{border-bottom:1px solid #e5e7eb;padding:.35rem .5rem;text-align:right}td:first-child,th:first-child{text-align:left}
-figure{margin:1.5rem 0}figcaption{font-weight:600;margin-bottom:.3rem}small{color:#666}.meta{color:#444;font-size:.9rem}
-</style></head><body>
-<h1>Scheduling simulation · 调度模拟</h1>
+  const html = reportPage(
+    `Guang simulation · 光 调度模拟 — ${sim.file}`,
+    `<h1>Scheduling simulation · 调度模拟</h1>
 <p class="meta">Trace 作业记录: <b>${esc(sim.file)}</b> — ${sim.traceJobs} jobs in the file, ${w.count} replayed
 (dropped 剔除: ${sim.dropped.noRuntime} runtime ≤ 0, ${sim.dropped.noEstimate} without requested time, ${sim.dropped.tooLarge} larger than the machine, ${sim.dropped.noProcs} without processors, ${sim.dropped.negativeSubmit} with negative submit time).
 Machine 机器: <b>${w.procs}</b> processors (${esc(sim.procsSource)}).</p>
@@ -77,9 +71,8 @@ ${barChart(
   series((k) => waitHistogram(sim, sim.runs[k].start)),
   (v) => `${+v.toFixed(1)}%`,
 )}
-<p class="meta">Time axis: days since the first submission 自首个作业提交起的天数. Bounded slowdown = max(1, (wait + run) / max(run, 10 s)).</p>
-</body></html>
-`;
+<p class="meta">Time axis: days since the first submission 自首个作业提交起的天数. Bounded slowdown = max(1, (wait + run) / max(run, 10 s)).</p>`,
+  );
   const file = join(dir, "index.html");
   writeFileSync(file, html);
   return file;
