@@ -103,6 +103,9 @@ const schema = z.strictObject({
       /** Fair share: how fast past usage is forgotten, and how often the factors are recomputed. */
       fairShareHalfLife: slurmDuration.optional(),
       fairShareRefreshSeconds: z.number().min(0.1).max(3600).optional(),
+      /** A waiting job that chose from several clusters moves where it would start this much sooner. */
+      moveWhenSoonerBy: slurmDuration.optional(),
+      moveCheckSeconds: z.number().min(0.2).max(3600).optional(),
     })
     .optional(),
   jobs: z
@@ -211,6 +214,8 @@ export interface CenterConfig {
   planDepth: number;
   fairShareHalfLifeS: number;
   fairShareRefreshMs: number;
+  /** Re-placement of waiting jobs; null: off. */
+  replacement: { soonerByS: number; everyMs: number } | null;
   allowedRoots: string[];
   runAs: RunAs;
   sharedUser: string | null;
@@ -320,6 +325,12 @@ export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
     planDepth: c.scheduler?.planDepth ?? 100,
     fairShareHalfLifeS: c.scheduler?.fairShareHalfLife ?? 7 * 86400,
     fairShareRefreshMs: (c.scheduler?.fairShareRefreshSeconds ?? 30) * 1000,
+    replacement: c.scheduler?.moveWhenSoonerBy
+      ? {
+          soonerByS: c.scheduler.moveWhenSoonerBy,
+          everyMs: (c.scheduler.moveCheckSeconds ?? 60) * 1000,
+        }
+      : null,
     allowedRoots: c.jobs?.allowedRoots ?? [],
     runAs: c.jobs?.runAs ?? "mapped",
     sharedUser: c.jobs?.sharedUser ?? null,

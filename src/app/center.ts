@@ -54,6 +54,8 @@ import { SubmitService } from "../services/jobs/submission.js";
 import { OutputReader } from "../services/jobs/output-reader.js";
 import { describeLocalCluster, homeTag, prepareRunDir } from "./local-machine.js";
 import { seedFreePrices, bootstrap } from "./first-start.js";
+import { repeat } from "./background.js";
+import { Replacement } from "../services/jobs/replacement.js";
 import { logBackgroundError } from "../core/background-log.js";
 
 /** How soon a change made by another platform process (shared PostgreSQL) reaches this one's scheduler and sign-in cache. */
@@ -253,19 +255,17 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
           logBackgroundError(`expiring grants failed: ${(e as Error).message}`),
         );
     await expireGrants();
-    const grantTimer = setInterval(() => void expireGrants(), o.config.grantSweepMs);
-    grantTimer.unref();
+    const grantTimer = repeat(o.config.grantSweepMs, "expiring grants", expireGrants);
     // usage that ended meanwhile (and the passing of time, which decays it) reaches the priorities
-    const shareTimer = setInterval(
-      () =>
-        void fairShare.reload().then(
-          () => local.schedule(),
-          (e: unknown) =>
-            logBackgroundError(`computing fair share failed: ${(e as Error).message}`),
-        ),
-      o.config.fairShareRefreshMs,
+    const shareTimer = repeat(o.config.fairShareRefreshMs, "computing fair share", () =>
+      fairShare.reload().then(() => local.schedule()),
     );
-    shareTimer.unref();
+    // waiting jobs that chose from several clusters move where they would start much sooner
+    const move = o.config.replacement;
+    const replacement =
+      move && new Replacement({ ...jobOptions, lookup, soonerByS: move.soonerByS });
+    const moveTimer =
+      replacement && repeat(move.everyMs, "re-placement", () => replacement.round());
     const partitionsOf = (name: string): string[] =>
       backends
         .get(name)
@@ -370,6 +370,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
         if (reload) clearInterval(reload);
         clearInterval(grantTimer);
         clearInterval(shareTimer);
+        if (moveTimer) clearInterval(moveTimer);
         for (const b of backends.values()) await b.stop();
         await notifier.flush();
         await store.close();

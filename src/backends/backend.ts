@@ -243,6 +243,8 @@ export interface Backend {
   /** Takes back what place() did when that transaction failed. */
   unplace?(job: ActiveJob): Promise<void>;
   submit(job: ActiveJob): void;
+  /** Takes a waiting job out without ending it, to move it to another cluster; absent: jobs never move from here. */
+  withdraw?(id: number): ActiveJob | undefined;
   live(id: number): ActiveJob | undefined;
   cancel(id: number): Promise<boolean>;
   hold(id: number, by: "user" | "admin"): boolean | Promise<boolean>;

@@ -5891,6 +5891,12 @@ export interface components {
                 perHour: string | null;
                 refused: string | null;
             }[];
+            moved?: {
+                from: string;
+                to: string;
+                at: string;
+                why: string;
+            }[];
         };
         JobView: {
             id: number;

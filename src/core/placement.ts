@@ -16,4 +16,6 @@ export interface Placement {
   chosen: string;
   why: string;
   considered: PlacementOption[];
+  /** Moves while it waited, to a cluster where it would start much sooner (oldest first). */
+  moved?: { from: string; to: string; at: string; why: string }[];
 }

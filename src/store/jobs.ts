@@ -55,6 +55,18 @@ export async function activeJobs(db: Db, cluster: string): Promise<JobRow[]> {
     .execute();
 }
 
+/** Waiting jobs that chose their cluster from several (re-placement looks at them again). */
+export async function placedWaitingJobs(db: Db): Promise<JobRow[]> {
+  return db
+    .selectFrom("jobs")
+    .selectAll()
+    .where("state", "=", "PENDING")
+    .where("placement", "is not", null)
+    .where("array_job_id", "is", null)
+    .orderBy("id")
+    .execute();
+}
+
 /** States of the jobs that dependencies name: ids of jobs and of arrays. */
 export async function dependencyRows(db: Db, ids: number[]) {
   if (ids.length === 0) return [];

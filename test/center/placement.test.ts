@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli, startCenter, TEST_CONFIG, waitFor, type TestCenter } from "../helpers/center.js";
+import { until } from "../helpers/until.js";
 
 /**
  * Placement across clusters (-M a,b and -M any): a job goes where it is predicted to start
@@ -7,6 +8,9 @@ import { cli, startCenter, TEST_CONFIG, waitFor, type TestCenter } from "../help
  * use count; the choice and each cluster weighed stay with the job.
  */
 const CONFIG = `${TEST_CONFIG}
+scheduler:
+  moveWhenSoonerBy: "5:00"
+  moveCheckSeconds: 0.3
 clusters:
   - name: east
     backend: virtual
@@ -25,6 +29,7 @@ clusters:
       - { name: batch }
 `;
 let c: TestCenter;
+let blockerId = 0;
 const job = (lines: string) => `#!/bin/bash\n${lines}\n#GUANG --virtual-runtime=1:00:00\n`;
 const submit = async (lines: string, clusters: string) =>
   c.api("POST", "/api/v1/jobs", { script: job(lines), args: ["-M", clusters] });
@@ -61,6 +66,7 @@ describe("placement across clusters", () => {
     const blocker = await submit("#SBATCH -n 16 -t 2:00:00", "east");
     expect(blocker.status).toBe(201);
     await waitFor(c, blocker.body.id, ["RUNNING"]);
+    blockerId = blocker.body.id;
     // 24 cores: on east when the blocker's limit is up (its two hours: the plan knows limits, not runtimes), now on west
     const wide = await submit("#SBATCH -n 24 -t 2:00:00", "east,west");
     expect(wide.status, JSON.stringify(wide.body)).toBe(201);
@@ -130,5 +136,33 @@ describe("placement across clusters", () => {
     );
     const mixed = await submit("#SBATCH -n 1", "any,east");
     expect(mixed.body.error.message).toMatch(/"any" alone or a list of clusters/);
+  });
+
+  it("moves a waiting job where it would now start much sooner, and says so", async () => {
+    // both clusters are busy: west has its 16 cores in ten minutes (the GPU job's limit), east in an hour
+    const r = await submit("#SBATCH -n 16 -t 1:00:00", "east,west");
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const first = await c.ok("GET", `/api/v1/jobs/${r.body.id}`);
+    expect([first.cluster, first.state]).toEqual(["west", "PENDING"]);
+    // east's blocker ends: the waiting job would start there now, ten minutes sooner
+    await c.ok("POST", `/api/v1/jobs/${blockerId}/cancel`);
+    const moved = await until(
+      "the job moved to east and started",
+      async () => {
+        const j = await c.ok("GET", `/api/v1/jobs/${r.body.id}`);
+        return j.cluster === "east" && j.state === "RUNNING" && j;
+      },
+      20_000,
+    );
+    expect(moved.placement.moved).toEqual([
+      expect.objectContaining({
+        from: "west",
+        to: "east",
+        why: expect.stringMatching(/start now there, in 10:00 on west/),
+      }),
+    ]);
+    const shown = cli(c, ["show", String(r.body.id)]);
+    expect(shown.stdout).toMatch(/Placement=east/);
+    expect(shown.stdout).toMatch(/Moved=west->east at .*: it would start now there/);
   });
 });

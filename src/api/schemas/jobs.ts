@@ -80,6 +80,9 @@ export const placementView = z
         refused: z.string().nullable(),
       }),
     ),
+    moved: z
+      .array(z.strictObject({ from: z.string(), to: z.string(), at: z.string(), why: z.string() }))
+      .optional(),
   })
   .meta({ id: "Placement" });
 

@@ -36,6 +36,25 @@ export abstract class EmbeddedCluster {
     return true;
   }
 
+  /**
+   * Takes a waiting job out without ending it (it moves to another cluster); undefined when
+   * it is not waiting here.
+   */
+  withdraw(id: number): ActiveJob | undefined {
+    const job = this.pending.get(id);
+    if (!job) return undefined;
+    this.forgetWaiting(id);
+    this.schedule();
+    return job;
+  }
+
+  /** Forgets what is kept of a waiting job. */
+  protected forgetWaiting(id: number): void {
+    this.pending.delete(id);
+    this.shapes.delete(id);
+    this.reservations.delete(id);
+  }
+
   /** Releases a held job; a user cannot release an administrator's hold. */
   release(id: number, by: "user" | "admin"): ReturnType<typeof releaseWaiting> {
     const r = releaseWaiting(this.pending.get(id), by);

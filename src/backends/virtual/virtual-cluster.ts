@@ -147,7 +147,7 @@ export class VirtualCluster extends EmbeddedCluster implements Backend {
     const r = this.running.get(id);
     if (!job && !r) return false;
     const at = Math.max(this.now(), this.lastPass);
-    if (job) this.forget(id);
+    if (job) this.forgetWaiting(id);
     else {
       this.running.delete(id);
       this.inOrder(id, () => this.o.hooks.killing(r!.job, "CANCELLED"));
@@ -170,11 +170,9 @@ export class VirtualCluster extends EmbeddedCluster implements Backend {
     return true;
   }
 
-  private forget(id: number): void {
-    this.pending.delete(id);
-    this.shapes.delete(id);
+  protected override forgetWaiting(id: number): void {
+    super.forgetWaiting(id);
     this.behaviour.delete(id);
-    this.reservations.delete(id);
   }
 
   nodeUse(): NodeUse[] {
@@ -331,7 +329,7 @@ export class VirtualCluster extends EmbeddedCluster implements Backend {
     for (const s of result.starts) {
       const job = this.pending.get(s.id)!;
       const b = this.behaviour.get(s.id)!;
-      this.forget(s.id);
+      this.forgetWaiting(s.id);
       job.reason = null;
       job.plannedStartMs = null;
       job.alloc = jobAlloc(this.model, s.alloc);

@@ -118,6 +118,8 @@ function placementText(p: JobView["placement"]): string {
         `starts ${c.startsAt ? timeText(c.startsAt) : "unknown"}, ${c.perHour} an hour${c.partition ? ` in ${c.partition}` : ""}`
       }`,
     );
+  for (const m of p.moved ?? [])
+    lines.push(`   Moved=${m.from}->${m.to} at ${timeText(m.at)}: ${m.why}`);
   return `\n${lines.join("\n")}`;
 }
 

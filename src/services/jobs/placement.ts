@@ -33,10 +33,17 @@ export async function choosePlacement(
   ctx: { db: Db; lookup: JobLookup; billing: Billing; backends: ReadonlyMap<string, Backend> },
   opts: JobOptions,
   account: AccountRow,
-  actor: Actor,
+  actor: Pick<Actor, "userId" | "username" | "posix">,
   qos: string,
   nowMs: number,
-): Promise<{ backend: Backend; part: PartitionConfig; placement: Placement }> {
+): Promise<{
+  backend: Backend;
+  part: PartitionConfig;
+  placement: Placement;
+  /** Seconds until it would start where it goes, and the price of an hour there. */
+  waitS: number | null;
+  price: Money | null;
+}> {
   const asked = opts.clusters!;
   const allowed = (JSON.parse(account.allowed) as AccountAllowed).clusters;
   const names =
@@ -120,6 +127,8 @@ export async function choosePlacement(
     backend: best.backend,
     part: best.part!,
     placement: { asked, chosen: best.cluster, why: because(best, open), considered },
+    waitS: best.waitS,
+    price: best.price,
   };
 }
 

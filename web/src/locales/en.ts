@@ -168,6 +168,7 @@ export const en = {
     placementStarts: "starts {{when}}, {{price}} an hour",
     placementUnknown: "start not known, {{price}} an hour",
     placementAny: "any cluster",
+    placementMoved: "Moved from {{from}} to {{to}} at {{when}}, where it would start much sooner.",
   },
   submit: {
     title: "Submit a job",

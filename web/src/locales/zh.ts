@@ -165,6 +165,7 @@ export const zh: Strings = {
     placementStarts: "预计 {{when}} 开始，每小时 {{price}}",
     placementUnknown: "开始时间未知，每小时 {{price}}",
     placementAny: "任意集群",
+    placementMoved: "{{when}} 从 {{from}} 迁移到 {{to}}：在那里能早得多开始。",
   },
   submit: {
     title: "提交作业",

@@ -20,6 +20,11 @@ export function PlacementList({ placement, chosen }: { placement: Placement; cho
           {t("job.placementChosen", { cluster: placement.chosen, asked })}
         </Typography.Paragraph>
       )}
+      {(placement.moved ?? []).map((m) => (
+        <Typography.Paragraph key={m.at}>
+          {t("job.placementMoved", { from: m.from, to: m.to, when: when(m.at, i18n.language) })}
+        </Typography.Paragraph>
+      ))}
       <List
         size="small"
         dataSource={placement.considered}
