@@ -29,6 +29,8 @@ function apply(queries: QueryClient, e: JobEvent): void {
       void queries.invalidateQueries({ queryKey: key });
       continue;
     }
+    // a request for the list that began before this change would answer without it: dropped
+    void queries.cancelQueries({ queryKey: key, exact: true });
     // a list of some states only (waiting and running): a job in another state leaves it
     const states = (key[1] as { state?: string } | undefined)?.state?.split(",");
     const jobs = list.jobs.slice();
