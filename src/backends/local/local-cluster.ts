@@ -32,11 +32,7 @@ export class LocalCluster extends EmbeddedCluster implements Backend {
   private readonly opts: LocalClusterOptions;
   private readonly node: ClusterConfig["nodes"][number];
   private readonly ended = new EndedJobs();
-  private passQueued = false;
-  private passRunning = false;
-  private passAgain = false;
   private beginTimer: NodeJS.Timeout | null = null;
-  private stopped = false;
   private readonly executor: JobExecutor;
   private readonly deps: Dependencies;
 
@@ -192,24 +188,9 @@ export class LocalCluster extends EmbeddedCluster implements Backend {
     await this.executor.stop();
   }
 
-  /** Asks for a pass; several requests in one turn of the event loop make one pass. */
-  schedule(): void {
+  /** A pass: dependencies' ended jobs read, then the scheduler decides. */
+  protected async step(): Promise<void> {
     if (this.stopped) return;
-    if (this.passRunning) {
-      this.passAgain = true;
-      return;
-    }
-    if (this.passQueued) return;
-    this.passQueued = true;
-    setImmediate(() => {
-      this.passQueued = false;
-      void this.pass();
-    });
-  }
-
-  private async pass(): Promise<void> {
-    if (this.stopped) return;
-    this.passRunning = true;
     try {
       await this.deps.fetchTargets();
       const t0 = performance.now();
@@ -219,12 +200,6 @@ export class LocalCluster extends EmbeddedCluster implements Backend {
       logBackgroundError(`scheduling pass on ${this.name} failed: ${(e as Error).message}`, {
         stack: (e as Error).stack,
       });
-    } finally {
-      this.passRunning = false;
-      if (this.passAgain) {
-        this.passAgain = false;
-        this.schedule();
-      }
     }
   }
 

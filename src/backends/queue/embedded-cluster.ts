@@ -14,9 +14,50 @@ export abstract class EmbeddedCluster {
   protected readonly shapes = new Map<number, Shape>();
   protected reservations = new Map<number, Reservation>();
   protected readonly times = new PassTimes();
+  protected stopped = false;
+  private stepQueued = false;
+  private stepRunning: Promise<void> | null = null;
+  private stepAgain = false;
 
-  /** Asks for a pass. */
-  abstract schedule(): void;
+  /** One round of deciding: what the cluster does when asked to schedule. */
+  protected abstract step(): Promise<void>;
+
+  /** How long the next step waits (0: the next turn of the event loop). */
+  protected paceMs(): number {
+    return 0;
+  }
+
+  /** Asks for a step; several requests while one is queued make one, one asked while one runs comes after it. */
+  schedule(): void {
+    if (this.stopped) return;
+    if (this.stepRunning) {
+      this.stepAgain = true;
+      return;
+    }
+    if (this.stepQueued) return;
+    this.stepQueued = true;
+    const pace = this.paceMs();
+    const later = (f: () => void) => (pace > 0 ? setTimeout(f, pace) : setImmediate(f));
+    later(() => {
+      this.stepQueued = false;
+      this.stepRunning = this.step().finally(() => {
+        this.stepRunning = null;
+        if (this.stepAgain) {
+          this.stepAgain = false;
+          this.schedule();
+        }
+      });
+    });
+  }
+
+  /** Until no step is queued or running. */
+  protected async steps(): Promise<void> {
+    for (;;) {
+      if (this.stepQueued) await new Promise((r) => setImmediate(r));
+      else if (this.stepRunning) await this.stepRunning;
+      else return;
+    }
+  }
 
   status(): ClusterStatus {
     return {

@@ -48,11 +48,7 @@ export class VirtualCluster extends EmbeddedCluster implements Backend {
   /** The hooks of one job, in order: its start is written before its end. */
   private readonly chains = new HookChains();
   private lastPass = -Infinity;
-  private stepQueued = false;
-  private stepRunning: Promise<void> | null = null;
-  private stepAgain = false;
   private timer: NodeJS.Timeout | null = null;
-  private stopped = false;
 
   constructor(private readonly o: VirtualClusterOptions) {
     super();
@@ -186,34 +182,17 @@ export class VirtualCluster extends EmbeddedCluster implements Backend {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.stepRunning;
+    await this.steps();
     await this.chains.settled();
   }
 
-  /** Asks for a step (ends that are due, then a pass); several in one turn make one. */
-  schedule(): void {
-    if (this.stopped) return;
-    if (this.stepRunning) {
-      this.stepAgain = true;
-      return;
-    }
-    if (this.stepQueued) return;
-    this.stepQueued = true;
-    // a long queue makes long passes: the next waits four times the last one's length, so that
-    // deciding takes at most a fifth of the process and submissions are still answered (a
-    // manual clock decides at once: its replays must be exact)
-    const pace = this.clock.mode === "manual" || this.times.last < 5 ? 0 : 4 * this.times.last;
-    const later = (f: () => void) => (pace > 0 ? setTimeout(f, pace) : setImmediate(f));
-    later(() => {
-      this.stepQueued = false;
-      this.stepRunning = this.step().finally(() => {
-        this.stepRunning = null;
-        if (this.stepAgain) {
-          this.stepAgain = false;
-          this.schedule();
-        }
-      });
-    });
+  /**
+   * A long queue makes long passes: the next waits four times the last one's length, so that
+   * deciding takes at most a fifth of the process and submissions are still answered (a
+   * manual clock decides at once: its replays must be exact).
+   */
+  protected override paceMs(): number {
+    return this.clock.mode === "manual" || this.times.last < 5 ? 0 : 4 * this.times.last;
   }
 
   /**
@@ -232,15 +211,12 @@ export class VirtualCluster extends EmbeddedCluster implements Backend {
 
   /** Until no step is queued or running and every job's hooks have been written. */
   async idle(): Promise<void> {
-    for (;;) {
-      if (this.stepQueued) await new Promise((r) => setImmediate(r));
-      else if (this.stepRunning) await this.stepRunning;
-      else break;
-    }
+    await this.steps();
     await this.chains.settled();
   }
 
-  private async step(): Promise<void> {
+  /** Ends that are due, then a pass. */
+  protected async step(): Promise<void> {
     if (this.stopped) return;
     try {
       await this.deps.fetchTargets();
