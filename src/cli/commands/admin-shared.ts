@@ -1,3 +1,4 @@
+import { parseArgs } from "node:util";
 import { invalidInput } from "../../core/errors.js";
 
 export const ADMIN_HELP = `usage: guang admin <tenant|user|account|cluster|audit> ...   (for center and tenant admins)
@@ -24,6 +25,26 @@ Members of an account: guang account members.
 export const json = { json: { type: "boolean" } } as const;
 
 export const enc = encodeURIComponent;
+
+/**
+ * `NAME --reason TEXT [--json]` of a command that stops something people use (a tenant, an
+ * account, a cluster): refused in words, `why`, when no reason is given.
+ */
+export function nameAndReason(
+  argv: string[],
+  usage: string,
+  why: string,
+): { name: string; reason: string; json: boolean } {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { ...json, reason: { type: "string" } },
+  });
+  const name = one(positionals, usage);
+  if (!values.reason) throw invalidInput(why);
+  return { name, reason: values.reason, json: values.json ?? false };
+}
 
 export function one(positionals: string[], usage: string): string {
   if (positionals.length !== 1) throw invalidInput(`usage: guang admin ${usage}`);

@@ -6,7 +6,7 @@ import { printResult, table, timeText } from "../format.js";
 import { LIMIT_OPTIONS, limitsFromFlags, listFlag } from "../limit-flags.js";
 import { subcommands, type Handler } from "../subcommands.js";
 import { accountDetail, accountTable } from "./account.js";
-import { ADMIN_HELP, json, enc, one } from "./admin-shared.js";
+import { ADMIN_HELP, json, enc, nameAndReason, one } from "./admin-shared.js";
 import { password, generated, user } from "./admin-user.js";
 
 type User = UserView;
@@ -52,23 +52,17 @@ const tenant = subcommands("admin tenant", ADMIN_HELP, {
     return printResult(values.json, out, () => tenantLine(out));
   },
   async disable(argv) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { ...json, reason: { type: "string" } },
-    });
-    const name = one(positionals, "tenant disable NAME --reason TEXT");
-    if (!values.reason)
-      throw invalidInput(
-        "guang admin tenant disable: say why with --reason TEXT (its people see it when their jobs are refused)",
-      );
+    const a = nameAndReason(
+      argv,
+      "tenant disable NAME --reason TEXT",
+      "guang admin tenant disable: say why with --reason TEXT (its people see it when their jobs are refused)",
+    );
     const out = await ApiClient.fromEnvironment().request<TenantView>(
       "POST",
-      `/api/v1/tenants/${enc(name)}/disable`,
-      { reason: values.reason },
+      `/api/v1/tenants/${enc(a.name)}/disable`,
+      { reason: a.reason },
     );
-    return printResult(values.json, out, () => tenantLine(out));
+    return printResult(a.json, out, () => tenantLine(out));
   },
   async enable(argv) {
     const { values, positionals } = parseArgs({
@@ -205,23 +199,17 @@ const account = subcommands("admin account", ADMIN_HELP, {
     return printResult(values.json, out, () => accountDetail(out));
   },
   async block(argv) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { ...json, reason: { type: "string" } },
-    });
-    const name = one(positionals, "account block NAME --reason TEXT");
-    if (!values.reason)
-      throw invalidInput(
-        "guang admin account block: say why with --reason TEXT (the account's members see it)",
-      );
+    const a = nameAndReason(
+      argv,
+      "account block NAME --reason TEXT",
+      "guang admin account block: say why with --reason TEXT (the account's members see it)",
+    );
     const out = await ApiClient.fromEnvironment().request<AccountView>(
       "POST",
-      `/api/v1/accounts/${enc(name)}/block`,
-      { reason: values.reason },
+      `/api/v1/accounts/${enc(a.name)}/block`,
+      { reason: a.reason },
     );
-    return printResult(values.json, out, () => accountDetail(out));
+    return printResult(a.json, out, () => accountDetail(out));
   },
   async unblock(argv) {
     const { values, positionals } = parseArgs({
@@ -277,20 +265,18 @@ const audit: Handler = async (argv) => {
 
 const cluster = subcommands("admin cluster", ADMIN_HELP, {
   async disable(argv) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { reason: { type: "string" }, ...json },
-    });
-    const name = one(positionals, "cluster disable NAME --reason TEXT");
-    if (!values.reason) throw invalidInput("say why with --reason (users see it when they submit)");
+    const a = nameAndReason(
+      argv,
+      "cluster disable NAME --reason TEXT",
+      "say why with --reason (users see it when they submit)",
+    );
+    const name = a.name;
     const r = await ApiClient.fromEnvironment().request("PATCH", `/api/v1/clusters/${enc(name)}`, {
       enabled: false,
-      reason: values.reason,
+      reason: a.reason,
     });
     return printResult(
-      values.json,
+      a.json,
       r,
       () => `cluster ${name} disabled: it takes no new jobs; its jobs run on`,
     );
