@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCenter, submit, TEST_CONFIG, waitFor, type TestCenter } from "../helpers/center.js";
+import { until } from "../helpers/until.js";
 
 /**
  * A virtual cluster: nodes that do not exist, driven by the embedded scheduler on a clock
@@ -157,5 +158,23 @@ describe("a virtual cluster", () => {
     expect(vc).toMatchObject({ backend: "virtual" });
     expect(vc.nodes).toHaveLength(6);
     expect(vc.nodes[4]).toMatchObject({ name: "gn1", gpus: 4, gpuType: "h100" });
+  });
+
+  it("wakes for a job's begin time on its own clock, with nothing else happening", async () => {
+    // twelve hours ahead of the wall clock: the sped-up clock (an hour a second, a few hours
+    // ahead already) passes it within seconds
+    const id = await submit(
+      c,
+      script("#SBATCH -n 1 -t 10 --begin=now+12hours\n#GUANG --virtual-runtime=1:00"),
+      {
+        args: ["-M", "fast"],
+      },
+    );
+    await until(
+      "the job waiting for its begin time",
+      async () => (await c.ok("GET", `/api/v1/jobs/${id}`)).reason === "BeginTime",
+      5_000,
+    );
+    await waitFor(c, id, ["COMPLETED"], 30_000);
   });
 });

@@ -265,11 +265,7 @@ export class LocalCluster extends EmbeddedCluster implements Backend {
       reservations: this.reservations,
     });
     this.reservations = result.reservations;
-    for (const p of result.pending) {
-      const j = this.pending.get(p.id)!;
-      j.reason = p.reason;
-      j.plannedStartMs = p.plannedStart === null ? null : Math.round(p.plannedStart * 1000);
-    }
+    this.noteWaiting(result.pending);
     for (const s of result.starts) {
       const job = this.pending.get(s.id)!;
       this.pending.delete(s.id);

@@ -1,4 +1,4 @@
-import type { Reservation } from "../../scheduler/pass.js";
+import type { PassResult, Reservation } from "../../scheduler/pass.js";
 import type { Shape } from "../../scheduler/shape.js";
 import type { ActiveJob, ClusterStatus } from "../backend.js";
 import { holdWaiting, releaseWaiting } from "./holds.js";
@@ -94,6 +94,15 @@ export abstract class EmbeddedCluster {
     this.pending.delete(id);
     this.shapes.delete(id);
     this.reservations.delete(id);
+  }
+
+  /** What a pass said of the jobs still waiting: why each waits, and when it is planned to start. */
+  protected noteWaiting(decisions: PassResult["pending"]): void {
+    for (const p of decisions) {
+      const j = this.pending.get(p.id)!;
+      j.reason = p.reason;
+      j.plannedStartMs = p.plannedStart === null ? null : Math.round(p.plannedStart * 1000);
+    }
   }
 
   /** Releases a held job; a user cannot release an administrator's hold. */

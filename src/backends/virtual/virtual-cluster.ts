@@ -48,6 +48,8 @@ export class VirtualCluster extends EmbeddedCluster implements Backend {
   /** The hooks of one job, in order: its start is written before its end. */
   private readonly chains = new HookChains();
   private lastPass = -Infinity;
+  /** The earliest begin time (--begin) a waiting job waits for, on this clock; Infinity: none. */
+  private nextBegin = Infinity;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly o: VirtualClusterOptions) {
@@ -266,7 +268,10 @@ export class VirtualCluster extends EmbeddedCluster implements Backend {
   /** One pass of the embedded scheduler at the virtual instant `atMs`. */
   private decide(atMs: number): void {
     this.lastPass = atMs;
-    if (this.pending.size === 0) return;
+    if (this.pending.size === 0) {
+      this.nextBegin = Infinity;
+      return;
+    }
     const t0 = performance.now();
     try {
       this.decideNow(atMs);
@@ -278,7 +283,7 @@ export class VirtualCluster extends EmbeddedCluster implements Backend {
   private decideNow(atMs: number): void {
     const now = atMs / 1000;
     const running = this.running.forPass();
-    const { queue } = waitingQueue(
+    const { queue, nextBegin } = waitingQueue(
       this.pending.values(),
       this.running.jobs(),
       this.shapes,
@@ -288,6 +293,7 @@ export class VirtualCluster extends EmbeddedCluster implements Backend {
       this.o,
       atMs,
     );
+    this.nextBegin = nextBegin;
     const result = schedulePass({
       model: this.model,
       now,
@@ -297,11 +303,7 @@ export class VirtualCluster extends EmbeddedCluster implements Backend {
       reservations: this.reservations,
     });
     this.reservations = result.reservations;
-    for (const p of result.pending) {
-      const j = this.pending.get(p.id)!;
-      j.reason = p.reason;
-      j.plannedStartMs = p.plannedStart === null ? null : Math.round(p.plannedStart * 1000);
-    }
+    this.noteWaiting(result.pending);
     for (const s of result.starts) {
       const job = this.pending.get(s.id)!;
       const b = this.behaviour.get(s.id)!;
@@ -325,8 +327,9 @@ export class VirtualCluster extends EmbeddedCluster implements Backend {
   private arm(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.stopped || this.running.size === 0) return;
-    const delay = this.clock.realDelay(this.running.nextEnd());
+    if (this.stopped) return;
+    // the next end, or a waiting job's begin time: nothing else would wake it
+    const delay = this.clock.realDelay(Math.min(this.running.nextEnd(), this.nextBegin));
     if (!Number.isFinite(delay)) return;
     this.timer = setTimeout(() => this.schedule(), Math.min(2 ** 31 - 1, Math.ceil(delay) + 1));
   }
