@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import Database from "better-sqlite3";
 import { join } from "node:path";
@@ -28,12 +28,14 @@ it("loses nothing when the server is killed -9 while 20 jobs run", async () => {
     ids.push(
       await submit(
         c,
-        `#!/bin/bash\necho $SLURM_JOB_ID >> runs.log\necho start\nsleep ${sleep}\necho end\nexit ${i % 7}\n`,
+        // each waits for "go" once it is seen running: none ends before all run, however slow the machine
+        `#!/bin/bash\necho $SLURM_JOB_ID >> runs.log\necho start\nwhile [ ! -e go ]; do sleep 0.05; done\nsleep ${sleep}\necho end\nexit ${i % 7}\n`,
         { workdir: dir, options: { output: "r-%j.out" } },
       ),
     );
   }
   for (const id of ids) await waitFor(c, id, ["RUNNING"]);
+  writeFileSync(join(dir, "go"), "");
   await c.stop("SIGKILL");
   // not a wait for a state: time passes with no server, so that some jobs end while it is gone
   await new Promise((r) => setTimeout(r, 1500));

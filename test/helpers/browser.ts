@@ -27,9 +27,19 @@ const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
  */
 export async function accessibilityProblems(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE });
+  // colours are measured as they settle: one caught mid-transition (a button turning enabled
+  // fades from grey to blue over 0.2 s) is neither what the eye meets before nor after
   const found = (await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (c: unknown) => Promise<unknown> } }).axe;
-    return axe.run(document);
+    const still = document.createElement("style");
+    still.textContent =
+      "*, *::before, *::after { transition: none !important; animation: none !important; }";
+    document.head.append(still);
+    try {
+      return await axe.run(document);
+    } finally {
+      still.remove();
+    }
   })) as { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
   return found.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")

@@ -64,12 +64,19 @@ export function preloadPage(path: string): void {
 /**
  * Ant Design's colours, darkened where their text falls short of WCAG's 4.5:1 contrast
  * (the primary blue under white text, a danger button's red, grey secondary text and
- * placeholders).
+ * placeholders). Under the pointer or pressed they darken further, where Ant Design lightens
+ * them (a lighter blue under white text is under 4:1).
  */
 const READABLE = {
   colorPrimary: "#0958d9",
+  colorPrimaryHover: "#003eb3",
+  colorPrimaryActive: "#002c8c",
   colorError: "#cf1322",
+  colorErrorHover: "#a8071a",
+  colorErrorActive: "#820014",
   colorLink: "#0958d9",
+  colorLinkHover: "#003eb3",
+  colorLinkActive: "#002c8c",
   colorTextSecondary: "rgba(0, 0, 0, 0.65)",
   colorTextDescription: "rgba(0, 0, 0, 0.65)",
   colorTextPlaceholder: "rgba(0, 0, 0, 0.55)",

@@ -29,8 +29,14 @@ function apply(queries: QueryClient, e: JobEvent): void {
       void queries.invalidateQueries({ queryKey: key });
       continue;
     }
-    // a request for the list that began before this change would answer without it: dropped
-    void queries.cancelQueries({ queryKey: key, exact: true });
+    // a request for the list already under way may answer without this change, and it may be
+    // the one bringing a new job (so it is not dropped): once it has answered, asked again
+    if (queries.isFetching({ queryKey: key, exact: true }) > 0)
+      void queries
+        .refetchQueries({ queryKey: key, exact: true }, { cancelRefetch: false })
+        .then(() =>
+          queries.invalidateQueries({ queryKey: key, exact: true }, { cancelRefetch: false }),
+        );
     // a list of some states only (waiting and running): a job in another state leaves it
     const states = (key[1] as { state?: string } | undefined)?.state?.split(",");
     const jobs = list.jobs.slice();
