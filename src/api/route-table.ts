@@ -9,6 +9,7 @@ import { userRoutes } from "./routes/users.js";
 import { authRoutes } from "./routes/auth.js";
 import { centerRoutes } from "./routes/center.js";
 import { jobRoutes } from "./routes/jobs.js";
+import { networkRoutes } from "./routes/network.js";
 import { qosRoutes } from "./routes/qos.js";
 import { fileRoutes } from "./routes/files.js";
 import { storageRoutes } from "./routes/storage.js";
@@ -30,4 +31,5 @@ export const ROUTES: Route[] = [
   ...storageRoutes,
   ...shellRoutes,
   ...centerRoutes,
+  ...networkRoutes,
 ];

@@ -14,6 +14,7 @@ import { openApiDocument } from "./openapi.js";
 import { servePortal } from "./portal.js";
 import { ROUTES } from "./route-table.js";
 import { may, refusal } from "../services/access/permissions.js";
+import { PeerCalls } from "../services/network/peer-calls.js";
 import { readCookies, SESSION_COOKIE } from "./cookies.js";
 import { shellSocket } from "./shell-socket.js";
 import { clientIp } from "./client-ip.js";
@@ -206,6 +207,23 @@ export function createApi(
     reply.type("application/json").send(openapi),
   );
 
+  /** A call signed by a peer center: it acts as its user here (see services/network). */
+  function peerCall(req: FastifyRequest) {
+    if (!center.peerCalls)
+      throw new GuangError(
+        "peer_signature",
+        401,
+        "this center is in no network of centers (network: in its config): it takes no signed calls",
+      );
+    return center.peerCalls.authenticate({
+      headers: req.headers,
+      method: req.method,
+      path: req.raw.url ?? "/",
+      body: typeof req.body === "string" ? req.body : "",
+      ip: clientIp(req.raw, opts.trustProxy),
+    });
+  }
+
   async function run(c: Compiled, req: FastifyRequest, reply: FastifyReply): Promise<unknown> {
     const r = c.route;
     const res: ServerResponse = reply.raw;
@@ -214,18 +232,20 @@ export function createApi(
     const params = Object.fromEntries(c.names.map((n, i) => [n, decodePathPart(m?.[i + 1] ?? "")]));
     const cookies = readCookies(req.raw);
     const ip = clientIp(req.raw, opts.trustProxy);
-    const actor = r.auth
-      ? await center.auth.authenticate({
-          authorization: req.headers.authorization,
-          session: cookies[SESSION_COOKIE],
-          csrf:
-            typeof req.headers["x-csrf-token"] === "string"
-              ? req.headers["x-csrf-token"]
-              : undefined,
-          method: req.method,
-          ip,
-        })
-      : null;
+    const actor = !r.auth
+      ? null
+      : PeerCalls.signed(req.headers)
+        ? await peerCall(req)
+        : await center.auth.authenticate({
+            authorization: req.headers.authorization,
+            session: cookies[SESSION_COOKIE],
+            csrf:
+              typeof req.headers["x-csrf-token"] === "string"
+                ? req.headers["x-csrf-token"]
+                : undefined,
+            method: req.method,
+            ip,
+          });
     if (actor) (req as Tagged).guangUser = actor.username;
     if (
       actor?.mustChangePassword &&

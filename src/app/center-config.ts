@@ -2,6 +2,12 @@ import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { slurmDuration } from "../core/duration-schema.js";
+import {
+  clusterName,
+  slurmCluster,
+  slurmSettings,
+  type SlurmClusterSettings,
+} from "../backends/slurm/slurm-config.js";
 import { invalidInput } from "../core/errors.js";
 import { parsePolicy, type Policy } from "../scheduler/policy.js";
 import { zodMessage } from "../core/zod-message.js";
@@ -18,6 +24,11 @@ import {
   virtualClusterSchema,
   type VirtualClusterConfig,
 } from "../backends/virtual/virtual-config.js";
+import {
+  networkConfig,
+  networkSettings,
+  type NetworkSettings,
+} from "../backends/peer/peer-config.js";
 
 const partition = z.strictObject({
   name: z
@@ -27,28 +38,6 @@ const partition = z.strictObject({
   maxTime: slurmDuration.optional(),
   defaultTime: slurmDuration.optional(),
   priority: z.number().min(0).max(1).optional(),
-});
-
-const clusterName = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{0,31}$/, "a cluster name is lower-case letters, digits and '-'");
-
-/** A Slurm cluster Guang drives through Slurm's commands on this host. */
-const slurmCluster = z.strictObject({
-  name: clusterName,
-  backend: z.literal("slurm"),
-  /** Folder of sbatch, squeue, ... (absent: the PATH's). */
-  bin: z.string().startsWith("/", "clusters[].bin is an absolute path").optional(),
-  /** Slurm's ClusterName, as sacctmgr knows it (absent: asked of scontrol). */
-  slurmCluster: z.string().min(1).optional(),
-  /** One squeue for all jobs every this many seconds. */
-  pollSeconds: z.number().min(0.2).max(600).optional(),
-  /** Ended jobs are read from sacct every this many seconds. */
-  accountingSeconds: z.number().min(0.2).max(3600).optional(),
-  /** Slurm's accounts, users, limits and blocks are compared with Guang's every this many seconds. */
-  syncSeconds: z.number().min(0.2).max(3600).optional(),
-  /** A Slurm command that takes longer has failed. */
-  timeoutSeconds: z.number().min(1).max(600).optional(),
 });
 
 const schema = z.strictObject({
@@ -167,6 +156,7 @@ const schema = z.strictObject({
   clusters: z
     .array(z.discriminatedUnion("backend", [slurmCluster, virtualClusterSchema]))
     .optional(),
+  network: networkConfig.optional(),
   cluster: z
     .strictObject({
       name: clusterName.optional(),
@@ -182,17 +172,6 @@ const schema = z.strictObject({
 });
 
 type RawConfig = z.output<typeof schema>;
-
-/** A Slurm cluster with every default filled in. */
-interface SlurmClusterSettings {
-  name: string;
-  bin: string | null;
-  slurmCluster: string | null;
-  pollMs: number;
-  accountingMs: number;
-  syncMs: number;
-  timeoutSeconds: number;
-}
 
 /** The center's settings with every default filled in. */
 export interface CenterConfig {
@@ -234,6 +213,8 @@ export interface CenterConfig {
   /** Clusters besides the local one. */
   slurm: SlurmClusterSettings[];
   virtual: VirtualClusterConfig[];
+  /** Null: in no network of centers. */
+  network: NetworkSettings | null;
 }
 
 export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
@@ -344,6 +325,7 @@ export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
     maxScriptBytes: c.jobs?.maxScriptBytes ?? 1048576,
     runDir: c.jobs?.runDir ?? null,
     cluster: c.cluster ?? null,
+    network: c.network ? networkSettings(c.network, source, clusterNames) : null,
     virtual: (c.clusters ?? []).flatMap((k) => {
       if (k.backend !== "virtual") return [];
       try {
@@ -352,21 +334,7 @@ export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
         throw invalidInput(`${source}: clusters: ${k.name}: ${(e as Error).message}`);
       }
     }),
-    slurm: (c.clusters ?? []).flatMap((k) =>
-      k.backend !== "slurm"
-        ? []
-        : [
-            {
-              name: k.name,
-              bin: k.bin ?? null,
-              slurmCluster: k.slurmCluster ?? null,
-              pollMs: (k.pollSeconds ?? 5) * 1000,
-              accountingMs: (k.accountingSeconds ?? 30) * 1000,
-              syncMs: (k.syncSeconds ?? 60) * 1000,
-              timeoutSeconds: k.timeoutSeconds ?? 30,
-            },
-          ],
-    ),
+    slurm: (c.clusters ?? []).flatMap((k) => (k.backend === "slurm" ? [slurmSettings(k)] : [])),
   };
 }
 

@@ -6,6 +6,7 @@ import { LocalCluster } from "../backends/local/local-cluster.js";
 import { SlurmCluster } from "../backends/slurm/slurm-cluster.js";
 import { VirtualCluster } from "../backends/virtual/virtual-cluster.js";
 import { SlurmCommands } from "../backends/slurm/slurm-commands.js";
+import { startNetwork } from "./center-network.js";
 import { IdentityPolicy } from "../backends/unix-identity.js";
 import { Cgroups } from "../backends/local/cgroups.js";
 import { detectMachine } from "../backends/local/machine.js";
@@ -213,6 +214,15 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
     const lookup = new JobLookup(jobOptions);
     const jobs = new JobService(jobOptions, lookup);
     const auth = new AuthService(store.db, o.config.auth);
+    const net = await startNetwork({
+      home: o.home,
+      settings: o.config.network,
+      db: store.db,
+      currency: o.config.currency,
+      backends,
+      hooks: jobReports,
+      auth,
+    });
     // event streams end with the token they were opened with
     const streams = new EventStreams(o.config.auth.maxStreamsPerUser, store.db);
     auth.onRevokedToken = (hash) => streams.closeCredential(hash);
@@ -235,6 +245,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
     for (const b of backends.values()) b.adopt(await jobs.loadActive(b.name));
     // a Slurm that does not answer is not fatal: the other clusters serve, and it is asked again
     await Promise.all(slurm.map((s) => s.start()));
+    void net.start();
     // other platform processes sharing a PostgreSQL store change accounts too: look again now and then
     const reload =
       store.dialect === "postgres"
@@ -364,6 +375,8 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
         `jobs are not confined by cgroups (${process.getuid?.() === 0 ? (o.config.cgroups === "off" ? "jobs.cgroups: off" : "no cgroup memory controller Guang may use here") : "not root"}): memory is sampled every ${o.config.sampleMs / 1000} s`,
       initialAdminPassword,
       backends,
+      network: net.network,
+      peerCalls: net.calls,
       async close() {
         shells.stop();
         storage.stop();

@@ -1,3 +1,4 @@
+import type { Readable } from "node:stream";
 import type { Tres } from "../core/tres.js";
 import type { AccountLimits } from "../core/account-limits.js";
 import type { AssocRules } from "../scheduler/assoc-limits.js";
@@ -96,6 +97,8 @@ export interface JobOutcome {
   /** What an outside scheduler's accounting says it started with, when it knows better than what was seen running. */
   startMs?: number | null;
   alloc?: JobAlloc | null;
+  /** What a peer center charged for the job (its units) and the margin we add to it. */
+  peerCharge?: { units: number; margin: number };
 }
 
 /** A job that has ended, as dependencies need it. */
@@ -218,7 +221,7 @@ export interface TrialJob {
 /** What the services ask of a cluster's backend, whatever runs its jobs. */
 export interface Backend {
   readonly name: string;
-  readonly kind: "local" | "slurm" | "virtual";
+  readonly kind: "local" | "slurm" | "virtual" | "peer";
   /** Time limits are kept in steps of this many seconds (Slurm's: minutes); a job's is rounded up to one, so that its hold covers it. */
   readonly timeStep: number;
   /** Its partitions as known now (an outside scheduler's: from its last answer; none before it first answers). */
@@ -257,6 +260,13 @@ export interface Backend {
     | "not-pending"
     | "admin-hold"
     | Promise<"released" | "not-held" | "not-pending" | "admin-hold">;
+  /** A page of a job's output where it is kept elsewhere (a peer center's); absent: read here. */
+  output?(
+    job: { externalId: string | null },
+    stream: "stdout" | "stderr",
+    offset: number,
+    limit: number,
+  ): Promise<{ offset: number; size: number; length: number; complete: boolean; body: Readable }>;
   adopt(jobs: ActiveJob[]): void;
   nodeUse(): NodeUse[];
   counts(): { pending: number; running: number };

@@ -27,6 +27,7 @@ commands:
   quota         storage used by your home and accounts, with quotas (like quota -s)
   admin         tenants, users, accounts and the audit log (center and tenant admins)
   money         balances, the ledger, recharges, transfers, grants, prices, statements
+  network       this center among its peers; settlement statements between centers
   report        usage over a window: core-hours, GPU-hours, jobs, wait, cost (like XDMoD)
   shims         install sbatch, squeue, scancel, sacct, sinfo, scontrol that run guang
   sim TRACE     replay a Standard Workload Format trace with Guang's scheduler
@@ -95,6 +96,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     ((m) => ({ run: m.adminCommand, help: m.ADMIN_HELP }))(await import("./commands/admin.js")),
   money: async () =>
     ((m) => ({ run: m.moneyCommand, help: m.MONEY_HELP }))(await import("./commands/money.js")),
+  network: async () =>
+    ((m) => ({ run: m.networkCommand, help: m.NETWORK_HELP }))(
+      await import("./commands/network.js"),
+    ),
   report: async () =>
     ((m) => ({ run: m.reportCommand, help: m.REPORT_HELP }))(await import("./commands/report.js")),
   shims: async () =>

@@ -51,7 +51,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -114,7 +114,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -153,7 +153,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -209,7 +209,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -260,7 +260,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -311,7 +311,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -373,7 +373,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -425,7 +425,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -474,7 +474,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -531,7 +531,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -591,7 +591,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -641,7 +641,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -698,7 +698,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -749,7 +749,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -809,7 +809,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -861,7 +861,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -923,7 +923,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -977,7 +977,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -1035,7 +1035,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -1093,7 +1093,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -1145,7 +1145,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -1206,7 +1206,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -1256,7 +1256,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -1314,7 +1314,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -1366,7 +1366,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -1427,7 +1427,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -1483,7 +1483,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -1537,7 +1537,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -1591,7 +1591,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -1647,7 +1647,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -1699,7 +1699,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -1759,7 +1759,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -1816,7 +1816,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -1867,7 +1867,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -1950,7 +1950,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -2002,7 +2002,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -2086,7 +2086,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -2191,7 +2191,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -2254,7 +2254,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -2313,7 +2313,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -2386,7 +2386,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -2466,7 +2466,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -2531,7 +2531,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -2586,7 +2586,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -2646,7 +2646,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -2710,7 +2710,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -2772,7 +2772,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -2838,7 +2838,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -2892,7 +2892,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -2943,7 +2943,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -2995,7 +2995,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -3049,7 +3049,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -3102,7 +3102,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -3160,7 +3160,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -3217,7 +3217,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -3275,7 +3275,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -3341,7 +3341,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -3416,7 +3416,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -3497,7 +3497,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -3564,7 +3564,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -3621,7 +3621,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -3689,7 +3689,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -3741,7 +3741,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -3799,7 +3799,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -3855,7 +3855,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -3911,7 +3911,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -3963,7 +3963,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -4021,7 +4021,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -4075,7 +4075,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -4144,7 +4144,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -4205,7 +4205,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -4250,7 +4250,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -4303,7 +4303,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -4366,7 +4366,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -4421,7 +4421,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -4465,7 +4465,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -4518,7 +4518,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -4580,7 +4580,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -4642,7 +4642,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -4704,7 +4704,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -4766,7 +4766,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -4816,7 +4816,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -4857,7 +4857,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -4916,7 +4916,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -4968,7 +4968,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -5028,7 +5028,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -5086,7 +5086,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -5150,7 +5150,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -5207,7 +5207,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -5258,7 +5258,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -5320,7 +5320,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -5373,7 +5373,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -5427,7 +5427,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -5497,7 +5497,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -5557,7 +5557,7 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -5607,7 +5607,176 @@ export interface paths {
                         "application/json": {
                             error?: {
                                 /** @enum {string} */
-                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                message: string;
+                                details?: Record<string, never>;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/network": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This center's name and public key in the network of centers, and its peers with their clusters' reachability (center staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NetworkView"];
+                    };
+                };
+                /** @description An error: its code, a message that says what to do, details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                message: string;
+                                details?: Record<string, never>;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/network/statements/{peer}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A month's settlement statement with a peer center: each job it ran for us and we for it, with amounts and totals (center staff, or that peer) */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                };
+                header?: never;
+                path: {
+                    peer: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SettlementStatement"];
+                    };
+                };
+                /** @description An error: its code, a message that says what to do, details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
+                                message: string;
+                                details?: Record<string, never>;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/network/statements/{peer}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ours beside the peer's own statement for the month (asked of it): agree, or each line and total that differs (center staff) */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                };
+                header?: never;
+                path: {
+                    peer: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agree: boolean;
+                            differences: string[];
+                            ours: components["schemas"]["SettlementStatement"];
+                            theirs: components["schemas"]["SettlementStatement"];
+                        };
+                    };
+                };
+                /** @description An error: its code, a message that says what to do, details */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error?: {
+                                /** @enum {string} */
+                                code: "invalid_input" | "invalid_json" | "unauthorized" | "forbidden" | "csrf" | "password_change_required" | "sign_in_refused" | "not_found" | "method_not_allowed" | "conflict" | "no_identity" | "output_unreadable" | "home_in_use" | "account_limit" | "storage_quota" | "insufficient_funds" | "no_price" | "file_changed" | "upload_offset" | "range_not_satisfiable" | "payload_too_large" | "unsupported_media_type" | "too_many_attempts" | "too_many_requests" | "too_many_streams" | "internal" | "slurm_refused" | "slurm_failed" | "slurm_unavailable" | "peer_refused" | "peer_unavailable" | "peer_signature" | "directory_unavailable" | "provider_unavailable" | "shell_unavailable";
                                 message: string;
                                 details?: Record<string, never>;
                             };
@@ -6019,7 +6188,7 @@ export interface components {
         ClusterView: {
             name: string;
             /** @enum {string} */
-            backend: "local" | "slurm" | "virtual";
+            backend: "local" | "slurm" | "virtual" | "peer";
             enabled: boolean;
             disabledReason: string | null;
             disabledAt: string | null;
@@ -6072,6 +6241,46 @@ export interface components {
                 at: string | null;
             } | null;
         };
+        NetworkView: {
+            name: string | null;
+            publicKey: string | null;
+            peers: {
+                name: string;
+                url: string;
+                user: string | null;
+                clusters: {
+                    name: string;
+                    reachable: boolean;
+                    error: string | null;
+                }[];
+            }[];
+        };
+        SettlementStatement: {
+            center: string;
+            peer: string;
+            month: string;
+            currency: string;
+            theyRan: {
+                lines: {
+                    ranAs: string;
+                    cluster: string;
+                    endTime: string;
+                    amount: string;
+                    job: number | null;
+                }[];
+                total: string;
+            };
+            weRan: {
+                lines: {
+                    ranAs: string;
+                    cluster: string;
+                    endTime: string;
+                    amount: string;
+                    job: number | null;
+                }[];
+                total: string;
+            };
+        };
     };
     responses: never;
     parameters: never;
@@ -6114,5 +6323,7 @@ export type StorageItem = components['schemas']['StorageItem'];
 export type ClusterView = components['schemas']['ClusterView'];
 export type ClusterStatus = components['schemas']['ClusterStatus'];
 export type NodeUse = components['schemas']['NodeUse'];
+export type NetworkView = components['schemas']['NetworkView'];
+export type SettlementStatement = components['schemas']['SettlementStatement'];
 export type $defs = Record<string, never>;
 export type operations = Record<string, never>;

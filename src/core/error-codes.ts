@@ -103,6 +103,18 @@ export const ERROR_CODES = {
     status: 503,
     meaning: "a Slurm cluster does not answer; other clusters still serve",
   },
+  peer_refused: {
+    status: 400,
+    meaning: "a peer center refused what it was asked; its words are in the message",
+  },
+  peer_unavailable: {
+    status: 503,
+    meaning: "a peer center does not answer; this center's own clusters still serve",
+  },
+  peer_signature: {
+    status: 401,
+    meaning: "a call signed as a peer center could not be verified (key, clock or replay)",
+  },
   directory_unavailable: { status: 503, meaning: "the LDAP directory does not answer" },
   provider_unavailable: { status: 502, meaning: "the OpenID Connect provider does not answer" },
   shell_unavailable: {

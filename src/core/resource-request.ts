@@ -1,3 +1,4 @@
+import { formatSlurmDuration } from "./duration.js";
 import { invalidInput } from "./errors.js";
 
 /**
@@ -52,4 +53,21 @@ export function validateRequest(r: ResourceRequest): void {
       `${r.tasks} tasks (-n) cannot spread over ${r.nodes} nodes (-N): ask for at least one task per node`,
     );
   }
+}
+
+/** What a job asks for, as sbatch's options (for Slurm, and for a peer center's API). */
+export function requestArgs(r: ResourceRequest, timeLimit: number | null): string[] {
+  const a: string[] = [];
+  if (timeLimit !== null) a.push(`--time=${formatSlurmDuration(timeLimit)}`);
+  if (r.nodes !== undefined) a.push(`--nodes=${r.nodes}`);
+  if (r.tasks !== undefined) a.push(`--ntasks=${r.tasks}`);
+  if (r.cpusPerTask !== undefined) a.push(`--cpus-per-task=${r.cpusPerTask}`);
+  if (r.memPerNode !== undefined) a.push(`--mem=${r.memPerNode}M`);
+  if (r.memPerCpu !== undefined) a.push(`--mem-per-cpu=${r.memPerCpu}M`);
+  const type = r.gpuType ? `${r.gpuType}:` : "";
+  if (r.gpusPerNode !== undefined && r.gpusPerNode > 0)
+    a.push(`--gres=gpu:${type}${r.gpusPerNode}`);
+  if (r.gpus !== undefined && r.gpus > 0) a.push(`--gpus=${type}${r.gpus}`);
+  if (r.exclusive) a.push("--exclusive");
+  return a;
 }

@@ -31,6 +31,8 @@ import type { AccountService } from "./tenancy/accounts.js";
 import type { MemberService } from "./tenancy/members.js";
 import type { TenantService } from "./tenancy/tenants.js";
 import type { UserService } from "./tenancy/users.js";
+import type { NetworkService } from "./network/network.js";
+import type { PeerCalls } from "./network/peer-calls.js";
 
 /** What a running center offers its clients' layer (the API): one instance of each service. */
 export interface CenterServices {
@@ -73,4 +75,8 @@ export interface CenterServices {
   streams: EventStreams;
   /** Who user work runs as. */
   identity: IdentityPolicy;
+  /** The network of centers: peers, statements. */
+  network: NetworkService;
+  /** Verifies peer centers' signed calls; null: in no network. */
+  peerCalls: PeerCalls | null;
 }

@@ -148,6 +148,8 @@ export async function chargeRowOf(db: Db, jobId: number) {
       "end_time",
       "alloc",
       "origin",
+      "peer_charge_units",
+      "peer_margin",
     ])
     .where("id", "=", jobId)
     .executeTakeFirstOrThrow();

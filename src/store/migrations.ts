@@ -19,6 +19,7 @@ import { migration as m0015 } from "./migrations/0015-usage-index.js";
 import { migration as m0016 } from "./migrations/0016-tenant-disable.js";
 import { migration as m0017 } from "./migrations/0017-usage-daily.js";
 import { migration as m0018 } from "./migrations/0018-job-placement.js";
+import { migration as m0019 } from "./migrations/0019-peer-charge.js";
 
 /**
  * Migrations in order, one file each in migrations/; each runs once and is recorded by
@@ -53,6 +54,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     "0016-tenant-disable": m0016(h),
     "0017-usage-daily": m0017(h),
     "0018-job-placement": m0018(h),
+    "0019-peer-charge": m0019(h),
   };
 }
 

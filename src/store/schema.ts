@@ -195,6 +195,9 @@ export interface JobTable {
   hold_units: Generated<number>;
   /** Money units charged at the end; null until then. */
   cost_units: number | null;
+  /** A job a peer center ran: what it charged us, and the margin we add (null: ran here). */
+  peer_charge_units: ColumnType<number | null, number | null | undefined, number | null>;
+  peer_margin: ColumnType<number | null, number | null | undefined, number | null>;
   /** The account's tenant (for reports). */
   tenant_id: number | null;
   /** Allocated cores × seconds run, GPUs × seconds, seconds waited: set when the job is settled. */

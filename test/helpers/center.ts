@@ -70,10 +70,13 @@ function startServer(
   env: Record<string, string>,
   port: number,
   args: string[] = [],
+  netns: string | null = null,
 ): Promise<{ proc: ChildProcess; url: string; log: string[] }> {
+  const serve = [CLI, "serve", "--home", home, "--port", String(port), "--config", configFile];
+  // a center on a test host of its own (a network namespace): ip execs the server there
   const proc = spawn(
-    process.execPath,
-    [CLI, "serve", "--home", home, "--port", String(port), "--config", configFile, ...args],
+    netns ? "ip" : process.execPath,
+    [...(netns ? ["netns", "exec", netns, process.execPath] : []), ...serve, ...args],
     { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } },
   );
   const log: string[] = [];
@@ -106,11 +109,13 @@ export async function startCenter(
   port = 0,
   /** More flags of guang serve (--demo). */
   args: string[] = [],
+  /** The network namespace it runs in (a test host; see netns.ts); null: this one. */
+  netns: string | null = null,
 ): Promise<TestCenter> {
   const home = mkdtempSync(join(tmpdir(), "guang-home-"));
   const configFile = join(home, "..", `${home.split("/").pop()}.yaml`);
   writeFileSync(configFile, config);
-  let { proc, url, log } = await startServer(home, configFile, env, port, args);
+  let { proc, url, log } = await startServer(home, configFile, env, port, args, netns);
   const api = async (method: string, path: string, body?: unknown, token?: string | null) => {
     const res = await fetch(url + path, {
       method,
@@ -165,7 +170,7 @@ export async function startCenter(
       await gone;
     },
     async restart() {
-      ({ proc, url, log } = await startServer(home, configFile, env, port, args));
+      ({ proc, url, log } = await startServer(home, configFile, env, port, args, netns));
       c.proc = proc;
       c.url = url;
     },

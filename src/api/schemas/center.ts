@@ -45,7 +45,7 @@ const nodeUse = z
 export const clusterView = z
   .strictObject({
     name: z.string(),
-    backend: z.enum(["local", "slurm", "virtual"]),
+    backend: z.enum(["local", "slurm", "virtual", "peer"]),
     enabled: z.boolean(),
     disabledReason: z.string().nullable(),
     disabledAt: z.string().nullable(),

@@ -1,6 +1,5 @@
-import { formatSlurmDuration } from "../../core/duration.js";
 import type { ActiveJob, TrialJob } from "../backend.js";
-import type { ResourceRequest } from "../../core/resource-request.js";
+import { requestArgs } from "../../core/resource-request.js";
 import { slurmLocalTime } from "./slurm-output.js";
 
 /** Marks the jobs Guang submitted (squeue and sacct show it), so that they are not imported as users' own. */
@@ -36,23 +35,6 @@ export function sbatchArgs(job: ActiveJob): string[] {
     a.push(`--begin=${slurmLocalTime(job.beginMs)}`);
   if (job.held) a.push("--hold");
   if (job.externalDependency) a.push(`--dependency=${job.externalDependency}`);
-  return a;
-}
-
-/** What a job asks for, as sbatch's options. */
-function requestArgs(r: ResourceRequest, timeLimit: number | null): string[] {
-  const a: string[] = [];
-  if (timeLimit !== null) a.push(`--time=${formatSlurmDuration(timeLimit)}`);
-  if (r.nodes !== undefined) a.push(`--nodes=${r.nodes}`);
-  if (r.tasks !== undefined) a.push(`--ntasks=${r.tasks}`);
-  if (r.cpusPerTask !== undefined) a.push(`--cpus-per-task=${r.cpusPerTask}`);
-  if (r.memPerNode !== undefined) a.push(`--mem=${r.memPerNode}M`);
-  if (r.memPerCpu !== undefined) a.push(`--mem-per-cpu=${r.memPerCpu}M`);
-  const type = r.gpuType ? `${r.gpuType}:` : "";
-  if (r.gpusPerNode !== undefined && r.gpusPerNode > 0)
-    a.push(`--gres=gpu:${type}${r.gpusPerNode}`);
-  if (r.gpus !== undefined && r.gpus > 0) a.push(`--gpus=${type}${r.gpus}`);
-  if (r.exclusive) a.push("--exclusive");
   return a;
 }
 

@@ -99,6 +99,9 @@ export const PERMISSIONS = {
   "cluster.read": ["anyone"],
   "cluster.manage": ["center-admin"],
   "event.read": ["anyone"],
+  "network.read": ["center-admin", "center-finance"],
+  // a peer center reads its own statement too (the service checks which)
+  "network.statement": ["anyone"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -155,6 +158,8 @@ const ACTION_WORDS: Record<Action, string> = {
   "cluster.read": "see clusters",
   "cluster.manage": "enable or disable clusters",
   "event.read": "follow events",
+  "network.read": "see the network of centers",
+  "network.statement": "see a settlement statement between centers",
 };
 
 /** "you may not recharge a tenant's wallet (money.recharge) on tenant chem; that needs the role center-finance". */

@@ -311,6 +311,13 @@ export class AuthService {
     return { ...actor, ip: c.ip, credential: hash };
   }
 
+  /** Who a peer center's verified call acts as: its user here, as that user's token would make them; null if none or disabled. */
+  async actorNamed(username: string, ip: string): Promise<Actor | null> {
+    const u = await findUserByName(this.db, username);
+    if (!u || u.disabled_at) return null;
+    return { ...(await this.loadActor(u.id)), ip, credential: `peer:${username}` };
+  }
+
   private async loadActor(userId: number): Promise<Omit<Actor, "ip">> {
     const u = (await findUserById(this.db, userId))!;
     const accounts = new Map<number, MemberRole>(

@@ -37,7 +37,14 @@ export class OutputReader {
   ): Promise<OutputPage> {
     const row = await this.lookup.readable(actor, idText);
     // the backend's view is newer than the store's for an active job
-    const state = this.o.backends.get(row.cluster)?.live(row.id)?.state ?? row.state;
+    const backend = this.o.backends.get(row.cluster);
+    const state = backend?.live(row.id)?.state ?? row.state;
+    // a peer center's job: its output stays there, and is read from it page by page
+    if (backend?.output)
+      return {
+        path: `${row.cluster}:${row.external_id ?? "?"}`,
+        ...(await backend.output({ externalId: row.external_id }, stream, offset, limit)),
+      };
     const user = await findUserById(this.db, row.user_id);
     let ownerUid: number | null;
     try {

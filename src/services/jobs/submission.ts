@@ -151,8 +151,8 @@ export class SubmitService {
     if (problem) throw invalidInput(`cluster ${backend.name}: ${problem}`);
 
     // who it will run as: a user the center cannot run work for is told now, not at start;
-    // nothing runs on a virtual cluster, so no Unix account is needed or made for it
-    const virtual = backend.kind === "virtual";
+    // nothing runs here for a virtual cluster or a peer center's: no Unix account is needed or made
+    const virtual = backend.kind === "virtual" || backend.kind === "peer";
     const posix =
       actor.posix ??
       (this.o.accounts && this.o.identity.root && !virtual

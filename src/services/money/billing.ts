@@ -234,12 +234,17 @@ export class Billing {
       ? Math.max(0, (Date.parse(j.end_time ?? j.start_time) - Date.parse(j.start_time)) / 1000)
       : 0;
     const used = resourceSeconds({ tres: allocTres(alloc), seconds: ran });
-    const covered = await settleGrants(db, jobId, JSON.parse(j.grant_holds) as GrantHold[], {
-      core: used.coreSeconds,
-      gpu: used.gpuSeconds,
-    });
+    // a peer center's job costs what it charged us, with our margin: grants of ours are not used for it
+    const peer = j.peer_charge_units !== null;
+    const covered = await settleGrants(
+      db,
+      jobId,
+      JSON.parse(j.grant_holds) as GrantHold[],
+      peer ? { core: 0, gpu: 0 } : { core: used.coreSeconds, gpu: used.gpuSeconds },
+    );
     let full = 0;
-    if (j.start_time !== null && alloc !== null) {
+    if (peer) full = Math.round(Number(j.peer_charge_units) * (1 + (j.peer_margin ?? 0)));
+    else if (j.start_time !== null && alloc !== null) {
       const found = await ratesAt(db, {
         cluster: j.cluster,
         partition: j.partition,

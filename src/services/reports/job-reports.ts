@@ -134,6 +134,9 @@ export class JobReports implements BackendHooks {
           : {}),
         // a job whose script never ran did not start, and costs nothing
         ...(o.neverRan ? { start_time: null } : {}),
+        ...(o.peerCharge
+          ? { peer_charge_units: o.peerCharge.units, peer_margin: o.peerCharge.margin }
+          : {}),
       },
       true,
       jobEvent(this.rowRef(job), job.user, o.state, o.reason, o.exitCode, o.signal),

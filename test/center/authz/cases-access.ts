@@ -39,6 +39,18 @@ export function accessCases(x: CaseContext): Case[] {
       allowOwn: ["center-admin"],
     },
     { route: "GET /api/v1/qos", own: get("/api/v1/qos"), allowOwn: ALL },
+    // this center is in no network: its staff hear so (409), others may not ask
+    { route: "GET /api/v1/network", own: get("/api/v1/network"), allowOwn: CENTER },
+    {
+      route: "GET /api/v1/network/statements/{peer}",
+      own: get("/api/v1/network/statements/b?month=2026-12"),
+      allowOwn: CENTER,
+    },
+    {
+      route: "GET /api/v1/network/statements/{peer}/check",
+      own: get("/api/v1/network/statements/b/check?month=2026-12"),
+      allowOwn: CENTER,
+    },
     // setting normal's priority to what it is changes nothing, so every role may be tried
     {
       route: "PUT /api/v1/qos/{name}",
