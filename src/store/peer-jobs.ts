@@ -10,40 +10,40 @@ export interface SettledJobRow {
   peer_charge_units: number | null;
 }
 
-const COLUMNS = [
-  "id",
-  "external_id",
-  "cluster",
-  "end_time",
-  "cost_units",
-  "peer_charge_units",
-] as const;
-
-/** Jobs a peer ran for us (on the clusters named), ended in [from, to), in the order they ended. */
-export function jobsRunByPeer(db: Db, clusters: string[], from: string, to: string) {
-  if (clusters.length === 0) return Promise.resolve([] as SettledJobRow[]);
+/** Jobs that ended in [from, to), in the order they ended. */
+function endedIn(db: Db, from: string, to: string) {
   return db
     .selectFrom("jobs")
-    .select(COLUMNS)
-    .where("cluster", "in", clusters)
-    .where("peer_charge_units", "is not", null)
+    .select(["id", "external_id", "cluster", "end_time", "cost_units", "peer_charge_units"])
     .where("end_time", ">=", from)
     .where("end_time", "<", to)
     .orderBy("end_time")
-    .orderBy("id")
-    .execute() as Promise<SettledJobRow[]>;
+    .orderBy("id");
+}
+
+/** Jobs a peer ran for us (on the clusters named), ended in [from, to). */
+export async function jobsRunByPeer(
+  db: Db,
+  clusters: string[],
+  from: string,
+  to: string,
+): Promise<SettledJobRow[]> {
+  if (clusters.length === 0) return [];
+  return endedIn(db, from, to)
+    .where("cluster", "in", clusters)
+    .where("peer_charge_units", "is not", null)
+    .execute();
 }
 
 /** Jobs we ran for a peer (those of the user its calls act as), charged, ended in [from, to). */
-export function jobsRunForPeer(db: Db, userId: number, from: string, to: string) {
-  return db
-    .selectFrom("jobs")
-    .select(COLUMNS)
+export function jobsRunForPeer(
+  db: Db,
+  userId: number,
+  from: string,
+  to: string,
+): Promise<SettledJobRow[]> {
+  return endedIn(db, from, to)
     .where("user_id", "=", userId)
     .where("cost_units", "is not", null)
-    .where("end_time", ">=", from)
-    .where("end_time", "<", to)
-    .orderBy("end_time")
-    .orderBy("id")
-    .execute() as Promise<SettledJobRow[]>;
+    .execute();
 }

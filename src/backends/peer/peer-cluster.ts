@@ -3,7 +3,7 @@ import type { Tres } from "../../core/tres.js";
 import { requestArgs, type ResourceRequest } from "../../core/resource-request.js";
 import type { PendingReason } from "../../core/job-state.js";
 import { parseMoney } from "../../core/money.js";
-import { logBackgroundError } from "../../core/background-log.js";
+import { Conversation } from "../conversation.js";
 import { compileShape, shapeMinimum } from "../../scheduler/shape.js";
 import type {
   ActiveJob,
@@ -68,10 +68,9 @@ export class PeerCluster implements Backend {
   private parts: PartitionConfig[] = [];
   private nodes: NodeUse[] = [];
   private readonly jobs = new Map<number, ActiveJob>();
-  private state: ClusterStatus = { reachable: false, version: null, error: null, sync: null };
+  /** One conversation with the peer at a time, and how it is doing. */
+  private readonly talk: Conversation;
   private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> = Promise.resolve();
-  private stopped = false;
 
   constructor(
     private readonly o: {
@@ -82,32 +81,15 @@ export class PeerCluster implements Backend {
     },
   ) {
     this.name = o.config.name;
+    // a peer that refuses answered; anything else (no answer, a failure) is unreachable
+    this.talk = new Conversation(o.config.name, (e) => !(e instanceof PeerError) || e.unreachable);
   }
 
   /** First contact; a peer that is down is not fatal (tried again each interval). */
   async start(): Promise<void> {
-    await this.serial(() => this.poll());
-    this.timer = setInterval(() => void this.serial(() => this.poll()), this.o.pollMs);
+    await this.talk.serial(() => this.poll());
+    this.timer = setInterval(() => void this.talk.serial(() => this.poll()), this.o.pollMs);
     this.timer.unref();
-  }
-
-  /** One conversation with the peer at a time. */
-  private serial(work: () => Promise<void>): Promise<void> {
-    const next = this.running.then(async () => {
-      if (this.stopped) return;
-      try {
-        await work();
-        this.state.reachable = true;
-        this.state.error = null;
-      } catch (e) {
-        const message = (e as Error).message;
-        if (!(e instanceof PeerError) || e.unreachable) this.state.reachable = false;
-        if (this.state.error !== message) logBackgroundError(message, { cluster: this.name });
-        this.state.error = message;
-      }
-    });
-    this.running = next;
-    return next;
   }
 
   private async poll(): Promise<void> {
@@ -132,20 +114,22 @@ export class PeerCluster implements Backend {
       priority: p.priority,
     }));
     this.nodes = there.nodes;
-    const ids = [...this.jobs.values()].map((j) => j.externalId).filter((x) => x !== null);
+    const ours = new Map([...this.jobs.values()].map((j) => [j.externalId, j]));
+    const ids = [...ours.keys()].filter((x) => x !== null);
     for (let i = 0; i < ids.length; i += 500) {
       const { jobs } = await this.o.link.json<{ jobs: RemoteJob[] }>(
         "GET",
         `/api/v1/jobs?id=${ids.slice(i, i + 500).join(",")}&limit=1000`,
       );
-      for (const r of jobs) await this.follow(r);
+      for (const r of jobs) {
+        const job = ours.get(String(r.id));
+        if (job) await this.follow(job, r);
+      }
     }
   }
 
   /** Brings one of our jobs in line with what the peer says of it. */
-  private async follow(r: RemoteJob): Promise<void> {
-    const job = [...this.jobs.values()].find((j) => j.externalId === String(r.id));
-    if (!job) return;
+  private async follow(job: ActiveJob, r: RemoteJob): Promise<void> {
     if (r.state === "PENDING") {
       job.reason = (r.reason as PendingReason | null) ?? null;
       job.plannedStartMs = r.plannedStart ? Date.parse(r.plannedStart) : null;
@@ -185,8 +169,8 @@ export class PeerCluster implements Backend {
   }
 
   whyNever(partition: string, request: ResourceRequest): string | null {
-    if (!this.state.reachable && this.parts.length === 0)
-      return `center ${this.o.config.peer} has not answered yet (${this.state.error ?? "no answer"})`;
+    if (!this.talk.state.reachable && this.parts.length === 0)
+      return `center ${this.o.config.peer} has not answered yet (${this.talk.state.error ?? "no answer"})`;
     const p = this.parts.find((x) => x.name === partition);
     if (!p) return `partition ${partition} does not exist on cluster ${this.name}`;
     const shape = compileShape(request);
@@ -249,7 +233,7 @@ export class PeerCluster implements Backend {
     await this.o.link.call("POST", `/api/v1/jobs/${job.externalId}/cancel`);
     job.killReason = "CANCELLED";
     await this.o.hooks.killing(job, "CANCELLED");
-    void this.serial(() => this.poll());
+    void this.talk.serial(() => this.poll());
     return true;
   }
 
@@ -312,14 +296,13 @@ export class PeerCluster implements Backend {
   }
 
   status(): ClusterStatus {
-    return { ...this.state };
+    return { ...this.talk.state };
   }
 
   schedule(): void {}
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.running;
-    this.stopped = true;
+    await this.talk.stop();
   }
 }

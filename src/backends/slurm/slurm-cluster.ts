@@ -18,7 +18,7 @@ import { sbatchArgs, trialArgs } from "./sbatch-args.js";
 import { AssociationSync } from "./association-sync.js";
 import { JobWatcher } from "./job-watcher.js";
 import { AccountingImport } from "./accounting-import.js";
-import { logBackgroundError } from "../../core/background-log.js";
+import { Conversation } from "../conversation.js";
 
 export interface SlurmClusterOptions {
   name: string;
@@ -50,13 +50,11 @@ export class SlurmCluster implements Backend {
   private nodeList: NodeUse[] = [];
   private defMemPerCpu = 0;
   private slurmName: string | null;
-  private state: ClusterStatus = { reachable: false, version: null, error: null, sync: null };
+  /** One conversation with Slurm at a time, and how it is doing. */
+  private readonly talk: Conversation;
   private timers: NodeJS.Timeout[] = [];
-  /** Account:user associations slurmctld itself was seen to know. */
-  private running: Promise<void> = Promise.resolve();
   private syncSoon: NodeJS.Timeout | null = null;
   private pollSoon: NodeJS.Timeout | null = null;
-  private stopped = false;
 
   private readonly watcher: JobWatcher;
   private readonly assoc: AssociationSync;
@@ -65,6 +63,7 @@ export class SlurmCluster implements Backend {
   constructor(private readonly o: SlurmClusterOptions) {
     this.name = o.name;
     this.slurmName = o.slurmCluster;
+    this.talk = new Conversation(o.name, (e) => e instanceof SlurmError && e.unreachable);
     this.watcher = new JobWatcher({
       name: o.name,
       commands: o.commands,
@@ -79,8 +78,8 @@ export class SlurmCluster implements Backend {
         if (!this.slurmName) await this.refresh();
         return this.slurmName!;
       },
-      synced: (summary) => (this.state.sync = summary),
-      fail: (e) => this.fail(e),
+      synced: (summary) => (this.talk.state.sync = summary),
+      fail: (e) => this.talk.fail(e),
     });
     this.accounting = new AccountingImport({
       name: o.name,
@@ -92,10 +91,10 @@ export class SlurmCluster implements Backend {
 
   /** First contact (a Slurm that is down is not fatal: Guang serves its other clusters and tries again). */
   async start(): Promise<void> {
-    await this.serial(() => this.refresh());
-    if (this.state.reachable) {
-      await this.serial(() => this.assoc.sync());
-      await this.serial(() => this.watcher.poll(this.nodeList.length === 0));
+    await this.talk.serial(() => this.refresh());
+    if (this.talk.state.reachable) {
+      await this.talk.serial(() => this.assoc.sync());
+      await this.talk.serial(() => this.watcher.poll(this.nodeList.length === 0));
     }
     this.every(this.o.pollMs, () => this.watcher.poll(this.nodeList.length === 0));
     this.every(this.o.accountingMs, () => this.accounting.run());
@@ -104,36 +103,13 @@ export class SlurmCluster implements Backend {
   }
 
   private every(ms: number, work: () => Promise<void>): void {
-    const t = setInterval(() => void this.serial(work), ms);
+    const t = setInterval(() => void this.talk.serial(work), ms);
     t.unref();
     this.timers.push(t);
   }
 
-  /** One conversation with Slurm at a time: a slow controller is not asked twice at once. */
-  private serial(work: () => Promise<void>): Promise<void> {
-    const next = this.running.then(async () => {
-      if (this.stopped) return;
-      try {
-        await work();
-        this.state.reachable = true;
-        this.state.error = null;
-      } catch (e) {
-        this.fail(e);
-      }
-    });
-    this.running = next;
-    return next;
-  }
-
-  private fail(e: unknown): void {
-    const message = (e as Error).message;
-    if (e instanceof SlurmError && e.unreachable) this.state.reachable = false;
-    if (this.state.error !== message) logBackgroundError(message, { cluster: this.name });
-    this.state.error = message;
-  }
-
   private async refresh(): Promise<void> {
-    this.state.version = await this.o.commands.version();
+    this.talk.state.version = await this.o.commands.version();
     const config = await this.o.commands.run("scontrol", ["show", "config"]);
     const setting = (key: string) =>
       new RegExp(`^${key}\\s*=\\s*(.*)$`, "m").exec(config)?.[1]?.trim() ?? null;
@@ -281,7 +257,7 @@ export class SlurmCluster implements Backend {
     if (this.pollSoon) return;
     this.pollSoon = setTimeout(() => {
       this.pollSoon = null;
-      void this.serial(() => this.watcher.poll(this.nodeList.length === 0));
+      void this.talk.serial(() => this.watcher.poll(this.nodeList.length === 0));
     }, 500);
     this.pollSoon.unref();
   }
@@ -340,7 +316,7 @@ export class SlurmCluster implements Backend {
   }
 
   status(): ClusterStatus {
-    return { ...this.state };
+    return { ...this.talk.state };
   }
 
   /** Accounts, members, limits or blocks changed in Guang: Slurm is told at once. */
@@ -348,7 +324,7 @@ export class SlurmCluster implements Backend {
     if (this.syncSoon) return;
     this.syncSoon = setTimeout(() => {
       this.syncSoon = null;
-      void this.serial(() => this.assoc.sync());
+      void this.talk.serial(() => this.assoc.sync());
     }, 50);
     this.syncSoon.unref();
   }
@@ -357,7 +333,6 @@ export class SlurmCluster implements Backend {
     for (const t of this.timers) clearInterval(t);
     if (this.syncSoon) clearTimeout(this.syncSoon);
     if (this.pollSoon) clearTimeout(this.pollSoon);
-    await this.running;
-    this.stopped = true;
+    await this.talk.stop();
   }
 }
