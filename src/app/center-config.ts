@@ -15,6 +15,7 @@ import type { RunAs } from "../backends/unix-identity.js";
 import type { AutoIdentities } from "../services/identity/unix-accounts.js";
 import { ldapConfig, oidcConfig } from "../services/identity/provider-config.js";
 import type { AuthConfig } from "../services/identity/auth.js";
+import { DEFAULT_HASH_COST } from "../services/identity/passwords.js";
 import { notificationsConfig, type NotificationsConfig } from "../services/notify/notifier.js";
 import { shellConfig, type ShellSettings } from "../services/shells/web-shells.js";
 import { filesConfig, type FilesSettings } from "../services/files/files.js";
@@ -56,6 +57,8 @@ const schema = z.strictObject({
     .strictObject({
       sessionTtl: slurmDuration.optional(),
       passwordMinLength: z.number().int().min(8).max(128).optional(),
+      /** log2 of scrypt's N for new password hashes (15: 32 MiB and about 0.1 s a hash). */
+      passwordHashCost: z.number().int().min(10).max(20).optional(),
       lockoutAttempts: z.number().int().min(1).max(100).optional(),
       lockoutMinutes: z.number().min(1).max(10080).optional(),
       attemptsPerIpPerMinute: z.number().int().min(1).max(10000).optional(),
@@ -282,6 +285,7 @@ export function parseCenterConfig(raw: unknown, source: string): CenterConfig {
     auth: {
       sessionTtl: c.auth?.sessionTtl ?? 30 * 86400,
       passwordMinLength: c.auth?.passwordMinLength ?? 10,
+      passwordHashCost: c.auth?.passwordHashCost ?? DEFAULT_HASH_COST,
       lockoutAttempts: c.auth?.lockoutAttempts ?? 5,
       lockoutMs: (c.auth?.lockoutMinutes ?? 15) * 60000,
       attemptsPerIpPerMinute: c.auth?.attemptsPerIpPerMinute ?? 30,

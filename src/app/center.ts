@@ -104,7 +104,7 @@ export async function openCenter(o: CenterOptions): Promise<Center> {
     throw e;
   }
   try {
-    const initialAdminPassword = await bootstrap(store, o.home, o.config.auth.forcePasswordChange);
+    const initialAdminPassword = await bootstrap(store, o.home, o.config.auth);
     const machine = detectMachine();
     const stored = await getClusterRow(store.db, o.config.cluster?.name ?? "local");
     let cluster: ClusterConfig;

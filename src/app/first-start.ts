@@ -5,7 +5,11 @@ import { insertPrice } from "../store/prices.js";
 import { addMember, createAccount } from "../store/accounts.js";
 import { createTenant } from "../store/tenants.js";
 import { countUsers, createUser, updateUser } from "../store/users.js";
-import { hashPassword, randomPassword } from "../services/identity/passwords.js";
+import {
+  hashPassword,
+  randomPassword,
+  usePasswordHashCost,
+} from "../services/identity/passwords.js";
 
 /** A partition's rates as stored: whole 1/10,000ths of the currency a core-hour and a GPU-hour by type. */
 export interface SeedRates {
@@ -40,8 +44,11 @@ export async function seedFreePrices(
 export async function bootstrap(
   store: Store,
   home: string,
-  forceChange: boolean,
+  auth: { forcePasswordChange: boolean; passwordHashCost: number },
 ): Promise<string | null> {
+  // every start: the hashes this process makes (the first admin's among them) use the center's cost
+  usePasswordHashCost(auth.passwordHashCost);
+  const forceChange = auth.forcePasswordChange;
   if ((await countUsers(store.db)) > 0) return null;
   const password = randomPassword();
   const hash = await hashPassword(password);

@@ -103,6 +103,17 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Test centers hash passwords at the lowest cost a center may choose: a suite is not about
+ * scrypt's cost, and at the default (0.2 s a hash here) its users and sign-ins took minutes.
+ */
+function cheapPasswordHashes(config: string): string {
+  const line = "  passwordHashCost: 10";
+  return /^auth:$/m.test(config)
+    ? config.replace(/^auth:$/m, `auth:\n${line}`)
+    : `${config}\nauth:\n${line}\n`;
+}
+
 export async function startCenter(
   config = TEST_CONFIG,
   env: Record<string, string> = {},
@@ -114,7 +125,7 @@ export async function startCenter(
 ): Promise<TestCenter> {
   const home = mkdtempSync(join(tmpdir(), "guang-home-"));
   const configFile = join(home, "..", `${home.split("/").pop()}.yaml`);
-  writeFileSync(configFile, config);
+  writeFileSync(configFile, cheapPasswordHashes(config));
   let { proc, url, log } = await startServer(home, configFile, env, port, args, netns);
   const api = async (method: string, path: string, body?: unknown, token?: string | null) => {
     const res = await fetch(url + path, {

@@ -29,6 +29,8 @@ import type { LdapConfig, OidcConfig } from "./provider-config.js";
 export interface AuthConfig {
   sessionTtl: number;
   passwordMinLength: number;
+  /** log2 of scrypt's N for new password hashes. */
+  passwordHashCost: number;
   lockoutAttempts: number;
   lockoutMs: number;
   attemptsPerIpPerMinute: number;

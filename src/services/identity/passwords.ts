@@ -3,8 +3,15 @@ import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
 /**
  * Passwords are hashed with scrypt (memory-hard: 32 MiB per hash at N=2^15, r=8), stored
  * as `scrypt$N$r$p$salt$hash` so the parameters can be raised later without breaking old hashes.
+ * A center may choose N (auth.passwordHashCost, its log2) for new hashes; old ones keep theirs.
  */
-const N = 1 << 15;
+export const DEFAULT_HASH_COST = 15;
+let N = 1 << DEFAULT_HASH_COST;
+
+/** The cost (log2 N) of the hashes made from now on in this process. */
+export function usePasswordHashCost(log2N: number): void {
+  N = 1 << log2N;
+}
 const R = 8;
 const P = 1;
 const KEYLEN = 32;
