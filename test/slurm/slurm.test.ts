@@ -29,6 +29,8 @@ const PW = "Slurm-pass-2026";
 // fresh Slurm account names each run: Slurm keeps its accounts and accounting between runs
 const tag = Date.now().toString(36).slice(-6);
 const ACCT = `q${tag}`;
+/** The account of the job that runs into its time limit meanwhile (ACCT's tests block and count ACCT). */
+const TACCT = `t${tag}`;
 const UNIX = "guangslurm1";
 const UNIX2 = "guangslurm2";
 let c: TestCenter;
@@ -112,6 +114,8 @@ describe.skipIf(!slurmUp)("a real Slurm cluster as a backend", () => {
     await ok("POST", `/api/v1/accounts/${ACCT}/members`, { user: "bob" });
     await ok("POST", "/api/v1/tenants/quark/recharge", { amount: "1000" }, t.cfo);
     await ok("POST", `/api/v1/accounts/${ACCT}/transfer`, { amount: "500" }, t.cfo);
+    await ok("POST", "/api/v1/accounts", { name: TACCT, tenant: "quark", owner: "ann" });
+    await ok("POST", `/api/v1/accounts/${TACCT}/transfer`, { amount: "100" }, t.cfo);
     const now = new Date().toISOString();
     // 36 an hour per core: 0.01 a core-second
     for (const partition of ["batch", "short"])
@@ -126,6 +130,7 @@ describe.skipIf(!slurmUp)("a real Slurm cluster as a backend", () => {
     t.admin = c.token;
     // Guang puts the account and ann (who has a Unix name) into Slurm
     await until("the account in Slurm", () => assoc(ACCT, UNIX));
+    await until("the time-limit account in Slurm", () => assoc(TACCT, UNIX));
   }, 60000);
   afterAll(async () => {
     await c?.stop();
@@ -177,7 +182,23 @@ describe.skipIf(!slurmUp)("a real Slurm cluster as a backend", () => {
     expect(assoc(ACCT)).toMatch(new RegExp(`^${ACCT}\\|\\|`));
   });
 
-  it("runs a job as its user, with its exit code, output and charge; cancels and times out jobs", async () => {
+  /** A job of one minute that sleeps on: Slurm ends it at its limit (checked last, meanwhile the rest runs). */
+  let slow: number;
+
+  it("runs a job as its user, with its exit code, output and charge, and cancels one", async () => {
+    // Slurm looks at time limits every 30 s: a minute's limit ends a job 60 to 90 s on
+    slow = (
+      await c.ok(
+        "POST",
+        "/api/v1/jobs",
+        {
+          script: "#!/bin/bash\nsleep 300\n",
+          args: ["-M", "hpc", "-A", TACCT, "-t", "1"],
+          workdir: userDir(),
+        },
+        t.ann,
+      )
+    ).id;
     const dir = userDir();
     const r = await submit(
       t.ann!,
@@ -215,11 +236,6 @@ describe.skipIf(!slurmUp)("a real Slurm cluster as a backend", () => {
     await waitFor(c, long.body.id, ["RUNNING"], 60000);
     await c.ok("POST", `/api/v1/jobs/${long.body.id}/cancel`, undefined, t.ann);
     expect((await waitFor(c, long.body.id, undefined, 60000)).state).toBe("CANCELLED");
-
-    // a time limit of one minute: Slurm ends it
-    const slow = await submit(t.ann!, ["-t", "1"], "#!/bin/bash\nsleep 300\n");
-    const out = await waitFor(c, slow.body.id, undefined, 180000);
-    expect(out.state).toBe("TIMEOUT");
   }, 240000);
 
   it("holds and releases a job in Slurm, and lists jobs by cluster", async () => {
@@ -484,6 +500,11 @@ describe.skipIf(!slurmUp)("a real Slurm cluster as a backend", () => {
     expect(clusters).toHaveLength(2);
     expect(existsSync("/var/lib/guang-slurm-test/slurmctld.pid")).toBe(true);
   }, 180000);
+
+  it("ends a job at its time limit: TIMEOUT, as Slurm says", async () => {
+    const out = await waitFor(c, slow, undefined, 180_000);
+    expect(out).toMatchObject({ state: "TIMEOUT", account: TACCT });
+  }, 200_000);
 });
 
 const pgUrl = slurmUp ? await freshPostgresUrl() : null;
