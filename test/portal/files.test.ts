@@ -92,11 +92,12 @@ describe.runIf(CHROMIUM && AS_ROOT)("the files page", () => {
     await page.getByRole("menuitem", { name: "Files" }).click();
     await page.getByRole("heading", { name: "Files", exact: true }).waitFor();
     await row("weights.bin").waitFor();
-    const bytes = randomBytes(40 * 1024 * 1024);
+    // two pieces of the 16 MiB the portal sends at a time
+    const bytes = randomBytes(24 * 1024 * 1024);
     await Promise.all([
       page
         .getByRole("status")
-        .filter({ hasText: /Uploading data\.bin: .* of 40\.0 MiB, .*\/s/ })
+        .filter({ hasText: /Uploading data\.bin: .* of 24\.0 MiB, .*\/s/ })
         .waitFor(),
       page
         .getByTestId("upload")

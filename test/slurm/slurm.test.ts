@@ -482,8 +482,12 @@ describe.skipIf(!slurmUp)("a real Slurm cluster as a backend", () => {
       );
       expect(local.status).toBe(201);
       expect((await waitFor(c, local.body.id)).state).toBe("COMPLETED");
-      // Slurm stays down a while (several polls fail) before it comes back in finally
-      await new Promise((r) => setTimeout(r, 5000));
+      // Slurm stays down until Guang has seen it so (its polls fail) before it comes back in finally
+      await until(
+        "hpc seen unreachable",
+        async () =>
+          !(await c.ok("GET", "/api/v1/clusters", undefined, t.ann)).clusters[1].status.reachable,
+      );
     } finally {
       execFileSync(join(process.cwd(), "scripts/slurm-test-cluster.sh"), ["up"], {
         stdio: "ignore",
